@@ -1,0 +1,67 @@
+"""The `gymtui` command: run the app, or `where` to show the paths."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from gymtui import __version__
+from gymtui.errors import GymtuiError
+from gymtui.paths import resolve_paths
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command line."""
+    parser = argparse.ArgumentParser(
+        prog="gymtui", description="A terminal gym companion for leg training."
+    )
+    parser.add_argument("--version", action="version", version=f"gymtui {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="data folder (default: GYMTUI_DATA_DIR, else the platform's user data folder)",
+    )
+    commands = parser.add_subparsers(dest="command")
+    commands.add_parser("where", help="print the data folder, database and config paths")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point; every error the user can act on is a message and exit status 2."""
+    args = build_parser().parse_args(argv)
+    paths = resolve_paths(args.data_dir)
+    if args.command == "where":
+        print(f"data folder: {paths.data_dir}")
+        print(f"database:    {paths.database}")
+        print(f"config:      {paths.config_dir}")
+        print(f"program:     {paths.program_file}"
+              + ("" if paths.program_file.exists() else " (not present: the built-in program is used)"))
+        return 0
+    try:
+        return run_app(paths)
+    except GymtuiError as problem:
+        print(f"gymtui: {problem}", file=sys.stderr)
+        return 2
+
+
+def run_app(paths: object) -> int:
+    """Open the database and program, then run the app."""
+    from gymtui.app import GymApp  # Textual only loads when the app runs
+    from gymtui.paths import Paths
+    from gymtui.program import load_program
+    from gymtui.store import Store
+
+    assert isinstance(paths, Paths)
+    program = load_program(paths.program_file)
+    store = Store.open(paths.database)
+    try:
+        store.sync_exercises(program.exercises.values())
+        GymApp(store, program).run()
+    finally:
+        store.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

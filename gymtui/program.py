@@ -1,0 +1,166 @@
+"""Loading the exercise catalogue and the program from TOML, with errors a user can act on."""
+
+from __future__ import annotations
+
+import tomllib
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from gymtui.errors import ProgramError
+from gymtui.models import MUSCLES, STABILISERS, Exercise, PlannedExercise, Program, ProgramDay
+
+BUILT_IN = "built-in"
+
+
+def _read_builtin(name: str) -> dict[str, Any]:
+    text = resources.files("gymtui.data").joinpath(name).read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+class _Checker:
+    """Reads typed fields out of TOML tables, naming file and entry in every error."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+    def fail(self, entry: str, problem: str) -> ProgramError:
+        return ProgramError(f"{self.source}: {entry}: {problem}")
+
+    def get(self, table: dict[str, Any], key: str, kind: type, entry: str, default: Any = ...) -> Any:
+        if key not in table:
+            if default is ...:
+                raise self.fail(entry, f"'{key}' is missing")
+            return default
+        value = table[key]
+        ok = isinstance(value, kind) and not (kind is int and isinstance(value, bool))
+        if kind is float and isinstance(value, int) and not isinstance(value, bool):
+            value, ok = float(value), True
+        if not ok:
+            raise self.fail(entry, f"'{key}' must be {_describe(kind)}, not {value!r}")
+        return value
+
+    def positive_int(self, table: dict[str, Any], key: str, entry: str, top: int) -> int:
+        value: int = self.get(table, key, int, entry)
+        if not 1 <= value <= top:
+            raise self.fail(entry, f"'{key}' must be from 1 to {top}, not {value}")
+        return value
+
+
+def _describe(kind: type) -> str:
+    return {int: "a whole number", float: "a number", str: "text", bool: "true or false"}.get(
+        kind, "a list"
+    )
+
+
+def parse_exercises(table: dict[str, Any], source: str) -> dict[str, Exercise]:
+    """Turn `[exercise_id]` tables into exercises."""
+    check = _Checker(source)
+    known = set(MUSCLES) | set(STABILISERS)
+    exercises: dict[str, Exercise] = {}
+    for ex_id, body in table.items():
+        entry = f"exercise '{ex_id}'"
+        if not isinstance(body, dict):
+            raise check.fail(entry, "must be a table of fields")
+        muscles = tuple(check.get(body, "muscles", list, entry, []))
+        stabilisers = tuple(check.get(body, "stabilisers", list, entry, []))
+        for muscle in (*muscles, *stabilisers):
+            if muscle not in known:
+                raise check.fail(
+                    entry, f"unknown muscle {muscle!r} (use {', '.join(sorted(known))})"
+                )
+        cues = tuple(str(c) for c in check.get(body, "cues", list, entry, []))
+        increment = check.get(body, "increment_kg", float, entry, 2.5)
+        if not 0 <= increment <= 50:
+            raise check.fail(entry, f"'increment_kg' must be from 0 to 50, not {increment}")
+        exercises[ex_id] = Exercise(
+            id=ex_id,
+            name=check.get(body, "name", str, entry),
+            muscles=muscles,
+            stabilisers=stabilisers,
+            equipment=check.get(body, "equipment", str, entry, "other"),
+            one_legged=check.get(body, "one_legged", bool, entry, False),
+            increment_kg=increment,
+            rest_s=check.positive_int(body, "rest_s", entry, 3600) if "rest_s" in body else 90,
+            cues=cues,
+        )
+    return exercises
+
+
+def builtin_catalogue() -> dict[str, Exercise]:
+    """The exercises gymtui knows out of the box."""
+    return parse_exercises(_read_builtin("exercises.toml"), BUILT_IN)
+
+
+def parse_program(data: dict[str, Any], source: str) -> Program:
+    """Build a program from parsed TOML; its own `[exercises]` extend the catalogue."""
+    check = _Checker(source)
+    catalogue = builtin_catalogue()
+    extra = check.get(data, "exercises", dict, "top level", {})
+    catalogue.update(parse_exercises(extra, source))
+    raw_days = check.get(data, "days", list, "top level")
+    if not raw_days:
+        raise check.fail("top level", "'days' must list at least one day")
+    days: list[ProgramDay] = []
+    for d, raw_day in enumerate(raw_days, start=1):
+        entry = f"day {d}"
+        if not isinstance(raw_day, dict):
+            raise check.fail(entry, "must be a table with key, name and exercises")
+        key = check.get(raw_day, "key", str, entry)
+        entry = f"day {d} ('{key}')"
+        if any(existing.key == key for existing in days):
+            raise check.fail(entry, f"the key '{key}' is used by another day")
+        planned: list[PlannedExercise] = []
+        raw_exercises = check.get(raw_day, "exercises", list, entry)
+        if not raw_exercises:
+            raise check.fail(entry, "'exercises' must list at least one exercise")
+        for e, raw in enumerate(raw_exercises, start=1):
+            where = f"{entry}, exercise {e}"
+            if not isinstance(raw, dict):
+                raise check.fail(where, "must be a table like { exercise = ..., sets = 3, reps = 8 }")
+            ex_id = check.get(raw, "exercise", str, where)
+            if ex_id not in catalogue:
+                raise check.fail(
+                    where,
+                    f"unknown exercise '{ex_id}' (known: {', '.join(sorted(catalogue))}; "
+                    "or define it under [exercises])",
+                )
+            rest = check.positive_int(raw, "rest_s", where, 3600) if "rest_s" in raw else None
+            planned.append(
+                PlannedExercise(
+                    exercise_id=ex_id,
+                    sets=check.positive_int(raw, "sets", where, 20),
+                    reps=check.positive_int(raw, "reps", where, 100),
+                    rest_s=rest,
+                )
+            )
+        days.append(
+            ProgramDay(
+                key=key,
+                name=check.get(raw_day, "name", str, entry, f"Day {key}"),
+                focus=check.get(raw_day, "focus", str, entry, ""),
+                exercises=tuple(planned),
+            )
+        )
+    goal = check.positive_int(data, "goal_per_week", "top level", 7) if "goal_per_week" in data else 2
+    return Program(
+        name=check.get(data, "name", str, "top level", "My program"),
+        days=tuple(days),
+        exercises=catalogue,
+        goal_per_week=goal,
+        source=source,
+    )
+
+
+def load_program(user_file: Path | None = None) -> Program:
+    """The user's program file when it exists, else the built-in program."""
+    if user_file is not None and user_file.exists():
+        source = str(user_file)
+        try:
+            data = tomllib.loads(user_file.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise ProgramError(f"{source}: not valid TOML: {exc}") from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ProgramError(f"{source}: cannot be read: {exc}") from None
+        return parse_program(data, source)
+    return parse_program(_read_builtin("program.toml"), BUILT_IN)

@@ -1,0 +1,162 @@
+"""The rest timer: a deadline read against a clock that keeps counting through suspend."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any, Literal, Protocol
+
+from gymtui.models import Exercise, PlannedExercise, SetKind
+
+RestState = Literal["idle", "running", "paused"]
+ADJUST_STEP_S = 15
+DEFAULT_REST_S = 120
+DEFAULT_WARMUP_REST_S = 45
+
+
+class Clock(Protocol):
+    """Where time comes from: wall time for the record, a steady clock for counting."""
+
+    def now(self) -> datetime:
+        """The wall-clock time, time-zone aware."""
+        ...
+
+    def elapsed(self) -> float:
+        """Seconds on a clock that never jumps back and keeps counting through suspend."""
+        ...
+
+
+class SystemClock:
+    """The real clocks: CLOCK_BOOTTIME on Linux (counts while the lid is shut), else monotonic."""
+
+    def __init__(self) -> None:
+        boottime = getattr(time, "CLOCK_BOOTTIME", None)
+        self._steady = (lambda: time.clock_gettime(boottime)) if boottime else time.monotonic
+
+    def now(self) -> datetime:
+        return datetime.now().astimezone()
+
+    def elapsed(self) -> float:
+        return self._steady()
+
+
+@dataclass
+class RestTimer:
+    """A countdown to a deadline on the steady clock; it never counts ticks."""
+
+    state: RestState = "idle"
+    length_s: float = 0.0
+    deadline: float = 0.0  # on the steady clock, while running
+    paused_left: float = 0.0  # while paused
+    alerted: bool = False
+    after_set_id: int | None = None
+    next_up: str = field(default="")
+
+    def start(self, seconds: float, at: float, after_set_id: int | None = None) -> None:
+        """Begin a rest of `seconds` now."""
+        self.state = "running"
+        self.length_s = float(seconds)
+        self.deadline = at + seconds
+        self.paused_left = 0.0
+        self.alerted = False
+        self.after_set_id = after_set_id
+
+    def remaining(self, at: float) -> float:
+        """Seconds left; negative once the rest is over (time over)."""
+        if self.state == "running":
+            return self.deadline - at
+        if self.state == "paused":
+            return self.paused_left
+        return 0.0
+
+    def is_over(self, at: float) -> bool:
+        """The rest has run out and was not dismissed."""
+        return self.state == "running" and self.remaining(at) <= 0
+
+    def toggle_pause(self, at: float) -> None:
+        """Pause a running rest, resume a paused one (a rest already over just stays over)."""
+        if self.state == "running" and not self.is_over(at):
+            self.paused_left = self.deadline - at
+            self.state = "paused"
+        elif self.state == "paused":
+            self.deadline = at + self.paused_left
+            self.state = "running"
+
+    def adjust(self, delta: float, at: float) -> None:
+        """Add or take away time; taking away past zero ends the rest now."""
+        if self.state == "idle":
+            return
+        left = max(0.0, max(self.remaining(at), 0.0) + delta)
+        self.length_s = max(0.0, self.length_s + delta)
+        if self.state == "paused":
+            self.paused_left = left
+            if left == 0:
+                self.state = "running"
+                self.deadline = at
+        else:
+            self.deadline = at + left
+            if left > 0:
+                self.alerted = False
+
+    def skip(self) -> None:
+        """End the rest now, with no alert: the user chose to go on."""
+        self.state = "idle"
+
+    def poll_alert(self, at: float) -> bool:
+        """True exactly once per rest: the first time it is seen to be over."""
+        if self.is_over(at) and not self.alerted:
+            self.alerted = True
+            return True
+        return False
+
+    def to_saved(self, at: float, wall: datetime) -> dict[str, Any]:
+        """The state as plain data, with the deadline on the wall clock for a restart."""
+        data: dict[str, Any] = {
+            "state": self.state,
+            "length_s": self.length_s,
+            "alerted": self.alerted,
+            "after_set_id": self.after_set_id,
+            "next_up": self.next_up,
+        }
+        if self.state == "running":
+            data["deadline"] = (wall + timedelta(seconds=self.deadline - at)).isoformat()
+        elif self.state == "paused":
+            data["paused_left"] = self.paused_left
+        return data
+
+    @classmethod
+    def from_saved(cls, data: dict[str, Any], at: float, wall: datetime) -> RestTimer:
+        """Rebuild a saved timer: the same countdown, not a reset one."""
+        timer = cls(
+            state=data.get("state", "idle"),
+            length_s=float(data.get("length_s", 0)),
+            alerted=bool(data.get("alerted", False)),
+            after_set_id=data.get("after_set_id"),
+            next_up=str(data.get("next_up", "")),
+        )
+        if timer.state == "running":
+            left = (datetime.fromisoformat(data["deadline"]) - wall).total_seconds()
+            timer.deadline = at + left
+        elif timer.state == "paused":
+            timer.paused_left = float(data.get("paused_left", 0))
+        if timer.state not in ("idle", "running", "paused"):
+            timer.state = "idle"
+        return timer
+
+
+def rest_length(
+    exercise: Exercise,
+    planned: PlannedExercise | None,
+    kind: SetKind,
+    user_rest_s: int | None,
+    warmup_rest_s: int,
+) -> int:
+    """How long to rest after a set: user's own, then the program's, then the exercise's."""
+    if kind == "warmup":
+        return warmup_rest_s
+    if user_rest_s:
+        return user_rest_s
+    if planned is not None and planned.rest_s:
+        return planned.rest_s
+    return exercise.rest_s or DEFAULT_REST_S

@@ -1,0 +1,253 @@
+"""Modal dialogs: log or edit a set, confirm, pick an exercise, help."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.markup import escape
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from gymtui.errors import InvalidValue
+from gymtui.models import SET_KINDS, Exercise, SetInput, SetKind, Side
+from gymtui.today import TodayView
+from gymtui.training import PlanRow, prefill_weight
+from gymtui.values import Unit, format_weight, parse_reps, parse_rpe, parse_weight
+
+KIND_LABELS: dict[SetKind, str] = {
+    "working": "Working set",
+    "warmup": "Warm-up (no PR, no volume)",
+    "drop": "Drop set",
+    "failure": "To failure",
+}
+SIDE_BOTH = "both"
+
+
+@dataclass(frozen=True)
+class SetDialogRequest:
+    """What the set dialog needs to open: the exercise, the prefill and the title."""
+
+    exercise: Exercise
+    title: str
+    unit: Unit
+    weight_kg: float | None
+    reps: int | None
+    kind: SetKind = "working"
+    rpe: float | None = None
+    note: str | None = None
+    side: Side | None = None
+
+
+def set_request(
+    view: TodayView, row: PlanRow, kind: SetKind, unit: Unit, *, extra: bool = False
+) -> SetDialogRequest:
+    """The dialog for a row of today's plan: prefilled with the set before it or the suggestion."""
+    ex = row.exercise
+    weight = prefill_weight(row, view.session_sets, view.last_sets.get(ex.id, []))
+    reps = row.planned.reps if row.planned else None
+    if kind == "warmup":
+        step = ex.increment_kg or 2.5
+        weight = round((weight or 0) * 0.5 / step) * step if weight else None
+        reps = 8
+        title = f"{ex.name} · warm-up set"
+    elif row.slot is not None and row.planned is not None and not extra:
+        title = f"{ex.name} · set {row.slot} of {row.planned.sets} · target {reps}"
+    else:
+        done = sum(1 for s in view.session_sets if s.exercise_id == ex.id and s.is_working)
+        title = f"{ex.name} · extra set {done + 1}"
+    return SetDialogRequest(ex, title, unit, weight, reps, kind)
+
+
+class SetDialog(ModalScreen[SetInput | None]):
+    """Weight and reps, prefilled; `enter` saves, `escape` cancels, nothing saved if invalid."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, request: SetDialogRequest) -> None:
+        super().__init__()
+        self.request = request
+
+    def compose(self) -> ComposeResult:
+        req = self.request
+        weight = format_weight(req.weight_kg, req.unit, with_unit=False) if req.weight_kg is not None else ""
+        with Vertical(id="set-dialog", classes="dialog"):
+            yield Label(escape(req.title), id="dialog-title")
+            with Grid(id="set-fields"):
+                yield Label(f"Weight ({req.unit})")
+                yield Input(weight, id="weight", compact=True, placeholder="e.g. 102.5")
+                yield Label("Reps")
+                yield Input("" if req.reps is None else str(req.reps), id="reps", compact=True, placeholder="1-100")
+                yield Label("RPE")
+                yield Input(
+                    "" if req.rpe is None else f"{req.rpe:g}", id="rpe", placeholder="optional, 1-10", compact=True
+                )
+                yield Label("Note")
+                yield Input(req.note or "", id="note", compact=True, placeholder="optional")
+                yield Label("Kind")
+                yield Select(
+                    [(label, kind) for kind, label in KIND_LABELS.items()],
+                    value=req.kind,
+                    allow_blank=False,
+                    id="kind",
+                    compact=True,
+                )
+                if req.exercise.one_legged:
+                    yield Label("Side")
+                    yield Select(
+                        [("Both legs (reps per leg)", SIDE_BOTH), ("Left leg", "L"), ("Right leg", "R")],
+                        value=req.side or SIDE_BOTH,
+                        allow_blank=False,
+                        id="side",
+                        compact=True,
+                    )
+            yield Static("", id="dialog-error")
+            yield Static("[b]enter[/] save   [b]tab[/] next field   [b]esc[/] cancel", id="dialog-help")
+
+    def on_mount(self) -> None:
+        self.query_one("#weight", Input).focus()
+
+    @on(Input.Submitted)
+    def _save(self) -> None:
+        values = {name: self.query_one(f"#{name}", Input).value for name in ("weight", "reps", "rpe")}
+        parsers = {
+            "weight": lambda t: parse_weight(t, self.request.unit),
+            "reps": parse_reps,
+            "rpe": parse_rpe,
+        }
+        parsed: dict[str, object] = {}
+        for name, text in values.items():
+            field = self.query_one(f"#{name}", Input)
+            try:
+                parsed[name] = parsers[name](text)
+            except InvalidValue as problem:
+                field.add_class("-invalid")
+                field.focus()
+                self.query_one("#dialog-error", Static).update(escape(str(problem)))
+                return
+            field.remove_class("-invalid")
+        note = self.query_one("#note", Input).value.strip() or None
+        kind = self.query_one("#kind", Select).value
+        side: Side | None = None
+        if self.request.exercise.one_legged:
+            chosen = self.query_one("#side", Select).value
+            side = chosen if chosen in ("L", "R") else None  # type: ignore[assignment]
+        self.dismiss(
+            SetInput(
+                exercise_id=self.request.exercise.id,
+                weight_kg=float(parsed["weight"]),  # type: ignore[arg-type]
+                reps=int(parsed["reps"]),  # type: ignore[call-overload]
+                kind=kind if kind in SET_KINDS else "working",  # type: ignore[arg-type]
+                rpe=parsed["rpe"],  # type: ignore[arg-type]
+                note=note,
+                side=side,
+            )
+        )
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    """A yes/no question; `y` or `enter` confirms, `n` or `escape` does not."""
+
+    BINDINGS = [
+        Binding("y,enter", "answer(True)", "Yes"),
+        Binding("n,escape", "answer(False)", "No"),
+    ]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="confirm-dialog"):
+            yield Static(escape(self.question), id="confirm-question")
+            yield Static("[b]y[/] yes   [b]n[/] no", id="dialog-help")
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)
+
+
+class ExercisePicker(ModalScreen[str | None]):
+    """Choose an exercise to add: type to filter, `enter` picks; a new name creates one."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    NEW = "__new__"
+
+    def __init__(self, exercises: dict[str, Exercise]) -> None:
+        super().__init__()
+        self.exercises = exercises
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="picker-dialog"):
+            yield Label("Add an exercise", id="dialog-title")
+            yield Input(placeholder="Type to filter, or a new name", id="filter")
+            yield OptionList(id="choices")
+            yield Static("[b]enter[/] add   [b]down[/] choose   [b]esc[/] cancel", id="dialog-help")
+
+    def on_mount(self) -> None:
+        self._fill("")
+        self.query_one("#filter", Input).focus()
+
+    def _fill(self, text: str) -> None:
+        needle = text.strip().lower()
+        choices = self.query_one("#choices", OptionList)
+        choices.clear_options()
+        matches = [
+            ex for ex in sorted(self.exercises.values(), key=lambda e: e.name)
+            if needle in ex.name.lower()
+        ]
+        choices.add_options([Option(escape(ex.name), id=ex.id) for ex in matches])
+        exact = any(ex.name.lower() == needle for ex in matches)
+        if needle and not exact:
+            choices.add_option(Option(f"New exercise: {escape(text.strip())}", id=self.NEW))
+        if choices.option_count:
+            choices.highlighted = 0
+
+    @on(Input.Changed, "#filter")
+    def _filter(self, event: Input.Changed) -> None:
+        self._fill(event.value)
+
+    @on(Input.Submitted, "#filter")
+    def _submit_filter(self) -> None:
+        choices = self.query_one("#choices", OptionList)
+        if choices.highlighted is not None:
+            self._choose(choices.get_option_at_index(choices.highlighted).id)
+
+    @on(OptionList.OptionSelected)
+    def _picked(self, event: OptionList.OptionSelected) -> None:
+        self._choose(event.option.id)
+
+    def _choose(self, option_id: str | None) -> None:
+        if option_id == self.NEW:
+            self.dismiss("new:" + self.query_one("#filter", Input).value.strip())
+        else:
+            self.dismiss(option_id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class HelpDialog(ModalScreen[None]):
+    """Every key, in one place."""
+
+    BINDINGS = [Binding("escape,question_mark,q", "close", "Close")]
+
+    def __init__(self, rows: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.rows = rows
+
+    def compose(self) -> ComposeResult:
+        lines = "\n".join(f"[b]{escape(key):>9}[/]  {escape(what)}" for key, what in self.rows)
+        with Vertical(classes="dialog", id="help-dialog"):
+            yield Label("Keys", id="dialog-title")
+            yield Static(lines, id="help-keys")
+            yield Static("[b]esc[/] close   [b]ctrl+p[/] command palette", id="dialog-help")
+
+    def action_close(self) -> None:
+        self.dismiss(None)

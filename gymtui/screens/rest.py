@@ -1,0 +1,117 @@
+"""The Rest screen: the countdown in large digits, what comes next, and the set just done."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from rich.markup import escape
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, Vertical
+from textual.screen import Screen
+from textual.widgets import Digits, Footer, ProgressBar, Static
+
+from gymtui.models import SetInput
+from gymtui.screens.dialogs import SetDialog, set_request
+from gymtui.today import load_today
+from gymtui.values import format_duration, format_set
+from gymtui.widgets.rest_status import RestStatus
+
+if TYPE_CHECKING:
+    from gymtui.app import GymApp
+
+
+class RestScreen(Screen[None]):
+    """Time the rest between sets."""
+
+    BINDINGS = [
+        Binding("space", "pause", "Pause/resume"),
+        Binding("plus,equals_sign", "adjust(1)", "+15 s", key_display="+"),
+        Binding("minus", "adjust(-1)", "-15 s", key_display="-"),
+        Binding("s", "skip", "Skip"),
+        Binding("enter", "log_next", "Log next set", priority=True),
+    ]
+
+    shown_remaining: float | None = None  # what the last redraw showed, for the benchmark
+
+    @property
+    def gym(self) -> GymApp:
+        return cast("GymApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="rest-body"):
+            yield Static(id="rest-state")
+            with Center():
+                yield Digits("0:00", id="rest-digits")
+            with Center():
+                yield ProgressBar(total=1, show_eta=False, show_percentage=False, id="rest-bar")
+            yield Static(id="rest-next")
+            yield Static(id="rest-last")
+        yield RestStatus(id="rest-status")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.redraw()
+
+    def on_screen_resume(self) -> None:
+        self.redraw()
+
+    def redraw(self) -> None:
+        """Recompute the remaining time from the clock and show it."""
+        gym = self.gym
+        timer = gym.timer
+        left = timer.remaining(gym.clock.elapsed())
+        self.shown_remaining = left
+        over = timer.state == "running" and left <= 0
+        if timer.state == "idle":
+            state, digits = "No rest running: log a set (enter) and it starts", "0:00"
+        elif timer.state == "paused":
+            state, digits = "Paused: space to resume", format_duration(left)
+        elif over:
+            state, digits = "Rest over: time for the next set", "+" + format_duration(-left)
+        else:
+            state, digits = "Resting", format_duration(left)
+        self.query_one("#rest-state", Static).update(state)
+        self.query_one("#rest-digits", Digits).update(digits)
+        bar = self.query_one("#rest-bar", ProgressBar)
+        total = max(timer.length_s, 1.0)
+        bar.update(total=total, progress=total if over or timer.state == "idle" else total - left)
+        self.set_class(over, "-over")
+        self.set_class(timer.state == "paused", "-paused")
+        nxt = timer.next_up or "Nothing planned yet"
+        self.query_one("#rest-next", Static).update(f"[b]Next:[/b] {escape(nxt)}")
+        last_text = "[dim]No set logged yet.[/]"
+        if timer.after_set_id is not None:
+            try:
+                last = gym.store.get_set(timer.after_set_id)
+            except IndexError:
+                last = None
+            if last is not None:
+                name = gym.exercises[last.exercise_id].name if last.exercise_id in gym.exercises else last.exercise_id
+                when = last.logged_at.strftime("%H:%M")
+                last_text = f"[b]Last:[/b] {escape(name)} {format_set(last.weight_kg, last.reps, gym.unit)} at {when}"
+        self.query_one("#rest-last", Static).update(last_text)
+
+    def action_pause(self) -> None:
+        self.gym.rest_toggle_pause()
+
+    def action_adjust(self, sign: int) -> None:
+        self.gym.rest_adjust(sign)
+
+    def action_skip(self) -> None:
+        self.gym.rest_skip()
+
+    def action_log_next(self) -> None:
+        gym = self.gym
+        view = load_today(gym.store, gym.program, gym.exercises, gym.clock.now())
+        if view.next_index is None:
+            self.notify("No planned set left: add one on Today (t).", severity="warning")
+            return
+        row = view.rows[view.next_index]
+
+        def done(entry: SetInput | None) -> None:
+            if entry is not None:
+                gym.save_set(entry, view.day)
+                self.redraw()
+
+        self.app.push_screen(SetDialog(set_request(view, row, "working", gym.unit)), done)

@@ -1,0 +1,300 @@
+"""The Today screen: the day's plan, set by set, logged in two keystrokes."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from rich.markup import escape
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from gymtui.models import LoggedSet, SetInput, SetKind
+from gymtui.screens.dialogs import (
+    ConfirmDialog,
+    ExercisePicker,
+    SetDialog,
+    SetDialogRequest,
+    set_request,
+)
+from gymtui.today import TodayView, choose_day, load_today
+from gymtui.training import PlanRow, prefill_weight, suggest_weight
+from gymtui.values import format_number, format_set, format_weight, from_kg
+from gymtui.widgets.rest_status import RestStatus
+
+if TYPE_CHECKING:
+    from gymtui.app import GymApp
+
+COLUMNS = ("Exercise", "Set", "Target", "Last time", "Next", "Logged")
+NEXT_COLUMN = 4
+
+
+class TodayScreen(Screen[None]):
+    """Today's leg session."""
+
+    BINDINGS = [
+        Binding("enter", "log", "Log set", priority=True),
+        Binding("w", "log_warmup", "Warm-up"),
+        Binding("e", "edit", "Edit"),
+        Binding("d", "delete", "Delete"),
+        Binding("a", "add_set", "Extra set", show=False),
+        Binding("x", "add_exercise", "Add exercise", show=False),
+        Binding("f", "finish", "Finish session", show=False),
+        Binding("s", "switch_day", "Switch day", show=False),
+        Binding("u", "toggle_unit", "kg/lb", show=False),
+    ]
+
+    view: TodayView | None = None
+
+    @property
+    def gym(self) -> GymApp:
+        return cast("GymApp", self.app)
+
+    @property
+    def table(self) -> DataTable[object]:
+        return self.query_one("#plan", DataTable)
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="day-title")
+        yield Static(id="recovery")
+        yield DataTable(id="plan", cursor_type="row", zebra_stripes=False)
+        yield Static(id="detail")
+        yield RestStatus(id="rest-status")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.table.add_columns(*COLUMNS)
+        self.reload(to_next=True)
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    # -- drawing --------------------------------------------------------------------
+
+    def reload(self, *, to_next: bool = False, keep_row: int | None = None) -> None:
+        """Read the file again and redraw; put the cursor on the next set when asked."""
+        gym = self.gym
+        view = load_today(gym.store, gym.program, gym.exercises, gym.clock.now())
+        self.view = view
+        unit = gym.unit
+        focus = f" · {escape(view.day.focus)}" if view.day.focus else ""
+        state = "in progress" if view.session else "not started"
+        date = gym.clock.now().strftime("%a %d %b")
+        self.query_one("#day-title", Static).update(
+            f"[b]{escape(view.day.name)}[/b]{focus}  [dim]({state})[/]  [dim]{date}[/]"
+        )
+        rec_style = {"recovering": "yellow", "ready": "green", "overdue": "cyan"}.get(
+            view.recovery.state, ""
+        )
+        recovery = f"[{rec_style}]{view.recovery.text}[/]" if rec_style else view.recovery.text
+        self.query_one("#recovery", Static).update(f"{recovery}  ·  {view.weekly}")
+        table = self.table
+        row = keep_row if keep_row is not None else table.cursor_row
+        table.clear()
+        previous_id = None
+        for index, plan_row in enumerate(view.rows):
+            first = plan_row.exercise.id != previous_id
+            previous_id = plan_row.exercise.id
+            table.add_row(*self._cells(plan_row, index == view.next_index, first, unit))
+        if not view.rows:
+            table.add_row(Text("Nothing planned: press x to add an exercise", style="dim"), *[""] * 5)
+        if to_next and view.next_index is not None:
+            row = view.next_index
+        table.move_cursor(row=min(row, max(0, table.row_count - 1)))
+        self._show_detail()
+
+    def _cells(self, row: PlanRow, is_next: bool, first: bool, unit: str) -> list[object]:
+        view = self.view
+        assert view is not None
+        name = Text(row.exercise.name if first else "", style="bold")
+        marker = "▶" if is_next else " "
+        label = Text(f"{marker}{row.label}", style="bold reverse" if is_next else "")
+        per_leg = "/leg" if row.exercise.one_legged else ""
+        target = f"×{row.planned.reps}{per_leg}" if row.planned and row.slot else ""
+        last = format_set(row.last_time.weight_kg, row.last_time.reps, unit) if row.last_time else ""  # type: ignore[arg-type]
+        nxt: Text | str = ""
+        logged: Text | str = ""
+        if row.logged is not None:
+            logged = self._logged_text(row.logged, unit)
+        elif row.slot is not None:
+            weight = prefill_weight(row, view.session_sets, view.last_sets.get(row.exercise.id, []))
+            nxt = (
+                Text(format_number(from_kg(weight, unit)) if weight else "BW")  # type: ignore[arg-type]
+                if weight is not None
+                else Text("new", style="italic yellow")
+            )
+        return [name, label, target, last, nxt, logged]
+
+    @staticmethod
+    def _logged_text(logged: LoggedSet, unit: str) -> Text:
+        mark = {"warmup": "W", "drop": "D", "failure": "F"}.get(logged.kind, "✓")
+        side = f" {logged.side}" if logged.side else ""
+        rpe = f" @{logged.rpe:g}" if logged.rpe else ""
+        style = "dim" if logged.kind == "warmup" else "green"
+        return Text(f"{mark} {format_set(logged.weight_kg, logged.reps, unit)}{side}{rpe}", style=style)  # type: ignore[arg-type]
+
+    def _current(self) -> PlanRow | None:
+        if self.view is None or not self.view.rows:
+            return None
+        index = self.table.cursor_row
+        return self.view.rows[index] if 0 <= index < len(self.view.rows) else None
+
+    @on(DataTable.RowHighlighted)
+    def _show_detail(self) -> None:
+        row = self._current()
+        detail = self.query_one("#detail", Static)
+        if row is None or self.view is None:
+            detail.update("Press [b]x[/] to add an exercise, [b]s[/] to switch day.")
+            return
+        ex = row.exercise
+        unit = self.gym.unit
+        muscles = ", ".join(ex.muscles) or "muscles not set"
+        if ex.stabilisers:
+            muscles += f" [dim](+ {', '.join(ex.stabilisers)})[/]"
+        cues = " · ".join(escape(c) for c in ex.cues) or "[dim]no cues for this exercise[/]"
+        target = row.planned.reps if row.planned else 0
+        sets = row.planned.sets if row.planned else 0
+        suggestion = suggest_weight(ex, target, self.view.last_sets.get(ex.id, []), sets)
+        advice = (
+            f"Suggested {format_weight(suggestion.weight_kg, unit)} ({suggestion.reason})"  # type: ignore[arg-type]
+            if suggestion.weight_kg is not None
+            else f"First time: {suggestion.reason}"
+        )
+        if row.logged and row.logged.note:
+            advice += f"  [dim]Note: {escape(row.logged.note)}[/]"
+        detail.update(f"[b]{escape(ex.name)}[/b]: {muscles}\n{cues}\n{advice}")
+
+    # -- actions --------------------------------------------------------------------
+
+    def action_log(self) -> None:
+        row = self._current()
+        if row is None:
+            self.action_add_exercise()
+        elif row.logged is not None:
+            self.action_edit()
+        else:
+            self._open_dialog(row, "working")
+
+    def action_log_warmup(self) -> None:
+        row = self._current()
+        if row is not None:
+            self._open_dialog(row, "warmup")
+
+    def action_add_set(self) -> None:
+        row = self._current()
+        if row is not None:
+            self._open_dialog(row, "working", extra=True)
+
+    def _open_dialog(self, row: PlanRow, kind: SetKind, *, extra: bool = False) -> None:
+        assert self.view is not None
+        request = set_request(self.view, row, kind, self.gym.unit, extra=extra)
+        self.app.push_screen(SetDialog(request), self._after_log)
+
+    def _after_log(self, entry: SetInput | None) -> None:
+        if entry is None or self.view is None:
+            return
+        saved = self.gym.save_set(entry, self.view.day)
+        if saved is not None:
+            self.reload(to_next=True)
+
+    def action_edit(self) -> None:
+        row = self._current()
+        if row is None or row.logged is None:
+            self.notify("Highlight a logged set to edit it.", severity="warning")
+            return
+        s = row.logged
+        request = SetDialogRequest(
+            row.exercise,
+            f"Edit {row.exercise.name} · {format_set(s.weight_kg, s.reps, self.gym.unit)}",
+            self.gym.unit,
+            s.weight_kg,
+            s.reps,
+            s.kind,
+            s.rpe,
+            s.note,
+            s.side,
+        )
+
+        def done(entry: SetInput | None) -> None:
+            if entry is not None and self.gym.update_set(s.id, entry):
+                self.reload()
+
+        self.app.push_screen(SetDialog(request), done)
+
+    def action_delete(self) -> None:
+        row = self._current()
+        if row is None or row.logged is None:
+            self.notify("Highlight a logged set to delete it.", severity="warning")
+            return
+        s = row.logged
+        what = f"{row.exercise.name} {format_set(s.weight_kg, s.reps, self.gym.unit)}"
+
+        def done(yes: bool | None) -> None:
+            if yes and self.gym.delete_set(s.id, what):
+                self.reload()
+
+        self.app.push_screen(ConfirmDialog(f"Delete {what}? This cannot be undone."), done)
+
+    def action_add_exercise(self) -> None:
+        self.app.push_screen(ExercisePicker(self.gym.exercises), self._after_pick)
+
+    @work
+    async def _after_pick(self, choice: str | None) -> None:
+        if not choice:
+            return
+        gym = self.gym
+        if choice.startswith("new:"):
+            exercise = gym.add_exercise(choice[4:])
+            if exercise is None:
+                return
+        else:
+            exercise = gym.exercises[choice]
+        last = gym.store.last_sets_for(exercise.id)
+        row = PlanRow(exercise, "+", None, None, None, None)
+        weight = prefill_weight(row, self.view.session_sets if self.view else [], last)
+        request = SetDialogRequest(exercise, f"{exercise.name} · first set", gym.unit, weight, None)
+        entry = await self.app.push_screen_wait(SetDialog(request))
+        self._after_log(entry)
+
+    def action_finish(self) -> None:
+        view = self.view
+        if view is None or view.session is None:
+            self.notify("No session in progress: it starts with its first set.", severity="warning")
+            return
+        session = view.session
+
+        def done(yes: bool | None) -> None:
+            if yes and self.gym.finish_session(session.id):
+                self.reload(to_next=True)
+
+        count = len([s for s in view.session_sets if s.is_working])
+        self.app.push_screen(
+            ConfirmDialog(f"Finish {session.day_name}? {count} working sets logged."), done
+        )
+
+    def action_switch_day(self) -> None:
+        view = self.view
+        if view is None:
+            return
+        if view.session is not None:
+            self.notify("Finish this session (f) before switching day.", severity="warning")
+            return
+        days = self.gym.program.days
+        keys = [d.key for d in days]
+        following = days[(keys.index(view.day.key) + 1) % len(days)] if view.day.key in keys else days[0]
+        choose_day(self.gym.store, self.gym.program, following.key)
+        self.reload(to_next=True)
+        self.notify(f"Today is {following.name}: {following.focus}")
+
+    def action_toggle_unit(self) -> None:
+        self.gym.toggle_unit()
+        self.reload()
+
+    def latest_logged(self) -> LoggedSet | None:
+        """The last set logged in this session, for the Rest screen."""
+        if self.view is None or not self.view.session_sets:
+            return None
+        return self.view.session_sets[-1]

@@ -1,0 +1,484 @@
+"""The SQLite file: opening it safely, migrating it, and intention-named reads and writes."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import tempfile
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, cast
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from gymtui.errors import DatabaseFileError, DataFolderError, GymtuiError
+from gymtui.models import Exercise, LoggedSet, ProgramDay, Session, SetInput, SetKind, Side
+from gymtui.training import SESSION_IDLE
+
+MIGRATION_SET = "gymtui"
+SQLITE_HEADER = b"SQLite format 3\x00"
+MOVE_ASIDE = (
+    "gymtui has not changed it. Move it aside (or restore it from a backup), or point gymtui "
+    "at another folder with --data-dir DIR or the GYMTUI_DATA_DIR environment variable."
+)
+
+migrations = Migrations(MIGRATION_SET)
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    """Exercises, sessions, sets and settings."""
+    db.executescript(
+        """
+        CREATE TABLE exercises (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            muscles TEXT NOT NULL DEFAULT '',
+            stabilisers TEXT NOT NULL DEFAULT '',
+            equipment TEXT NOT NULL DEFAULT 'other',
+            one_legged INTEGER NOT NULL DEFAULT 0 CHECK (one_legged IN (0, 1)),
+            increment_kg REAL NOT NULL DEFAULT 2.5,
+            default_rest_s INTEGER NOT NULL DEFAULT 90,
+            rest_s INTEGER,
+            custom INTEGER NOT NULL DEFAULT 0 CHECK (custom IN (0, 1))
+        ) STRICT;
+        CREATE TABLE sessions (
+            id INTEGER PRIMARY KEY,
+            day_key TEXT,
+            day_name TEXT NOT NULL,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            source TEXT NOT NULL DEFAULT 'gymtui',
+            source_key TEXT UNIQUE,
+            note TEXT
+        ) STRICT;
+        CREATE TABLE sets (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            exercise_id TEXT NOT NULL REFERENCES exercises(id),
+            set_number INTEGER NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('warmup', 'working', 'drop', 'failure')),
+            weight_kg REAL NOT NULL CHECK (weight_kg >= 0),
+            reps INTEGER NOT NULL CHECK (reps >= 1),
+            rpe REAL CHECK (rpe IS NULL OR rpe BETWEEN 1 AND 10),
+            note TEXT,
+            side TEXT CHECK (side IS NULL OR side IN ('L', 'R')),
+            logged_at TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX sets_by_exercise ON sets(exercise_id, logged_at);
+        CREATE INDEX sets_by_time ON sets(logged_at);
+        CREATE INDEX sets_by_session ON sets(session_id, logged_at);
+        CREATE INDEX sessions_by_start ON sessions(started_at);
+        CREATE INDEX sessions_open ON sessions(finished_at) WHERE finished_at IS NULL;
+        CREATE TABLE settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        ) STRICT;
+        """
+    )
+
+
+def to_text(moment: datetime) -> str:
+    """Store a moment as ISO-8601 in UTC with its offset, so text order is time order."""
+    return moment.astimezone(UTC).isoformat(timespec="milliseconds")
+
+
+def from_text(text: str) -> datetime:
+    """Read a stored moment back, in the local time zone."""
+    return datetime.fromisoformat(text).astimezone()
+
+
+class StorageError(GymtuiError):
+    """A write did not reach the disk; nothing was saved."""
+
+
+def _check_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DataFolderError(
+            f"gymtui cannot create its data folder {folder}: {exc.strerror or exc}. "
+            "Create it yourself or choose another with --data-dir DIR or GYMTUI_DATA_DIR."
+        ) from None
+    if not folder.is_dir():
+        raise DataFolderError(
+            f"gymtui's data folder {folder} is not a folder. "
+            "Choose another with --data-dir DIR or GYMTUI_DATA_DIR."
+        )
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as exc:
+        raise DataFolderError(
+            f"gymtui cannot write in its data folder {folder}: {exc.strerror or exc}. "
+            "Make it writable (chmod u+w) or choose another with --data-dir DIR or "
+            "GYMTUI_DATA_DIR. Nothing was changed."
+        ) from None
+
+
+def _check_existing_file(path: Path) -> None:
+    """Refuse, without writing a byte, a file that is not gymtui's or is newer than us."""
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise DatabaseFileError(
+            f"gymtui cannot read its database {path}: {exc.strerror or exc}. {MOVE_ASIDE}"
+        ) from None
+    if not header:
+        return  # an empty file is a new database
+    if header != SQLITE_HEADER:
+        raise DatabaseFileError(
+            f"{path} is not a gymtui database: it is not an SQLite file at all. {MOVE_ASIDE}"
+        )
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise DatabaseFileError(f"{path} cannot be opened: {exc}. {MOVE_ASIDE}") from None
+    try:
+        problem = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+        if problem != "ok":
+            raise DatabaseFileError(
+                f"{path} is damaged (SQLite's check says: {problem}). {MOVE_ASIDE}"
+            )
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        applied: set[str] = set()
+        if Migrations.migrations_table in tables:
+            applied = {
+                r[0]
+                for r in conn.execute(
+                    f"SELECT name FROM {Migrations.migrations_table} WHERE migration_set = ?",
+                    [MIGRATION_SET],
+                )
+            }
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseFileError(f"{path} is damaged (SQLite says: {exc}). {MOVE_ASIDE}") from None
+    finally:
+        conn.close()
+    if tables and not applied:
+        shown = ", ".join(sorted(tables)[:5])
+        raise DatabaseFileError(
+            f"{path} is an SQLite database, but not gymtui's (it holds tables such as {shown}). "
+            f"{MOVE_ASIDE}"
+        )
+    unknown = applied - {m.name for m in migrations._migrations}
+    if unknown:
+        raise DatabaseFileError(
+            f"{path} was written by a newer gymtui (schema steps {', '.join(sorted(unknown))} "
+            "are unknown to this version). Update gymtui to open it; this version has not "
+            "changed the file."
+        )
+
+
+class Store:
+    """gymtui's database: every method commits before it returns."""
+
+    def __init__(self, db: Database, path: Path) -> None:
+        self.db = db
+        self.path = path
+
+    @classmethod
+    def open(cls, path: Path) -> Store:
+        """Open (or create) the database at `path`, refusing files that are not ours."""
+        _check_folder(path.parent)
+        if path.exists():
+            _check_existing_file(path)
+        try:
+            conn = sqlite3.connect(str(path), check_same_thread=False)
+            db = Database(conn)
+            # WAL + FULL: a commit is on disk (fsync of the log) before log_set returns.
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=FULL")
+            db.execute("PRAGMA foreign_keys=ON")
+            db.execute("PRAGMA busy_timeout=5000")
+            migrations.apply(db)
+        except sqlite3.Error as exc:
+            raise DatabaseFileError(f"gymtui cannot open {path}: {exc}. {MOVE_ASIDE}") from None
+        return cls(db, path)
+
+    def close(self) -> None:
+        """Close the file."""
+        self.db.close()
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[Database]:
+        try:
+            with self.db.atomic():
+                yield self.db
+        except sqlite3.Error as exc:
+            raise StorageError(f"Not saved: {self.path} refused the write ({exc}).") from None
+
+    def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
+        return list(self.db.query(sql, list(params)))
+
+    # -- exercises ------------------------------------------------------------------
+
+    def sync_exercises(self, catalogue: Iterable[Exercise]) -> None:
+        """Make the exercises table hold the catalogue (user rest settings are kept)."""
+        with self._writing() as db:
+            for ex in catalogue:
+                db.execute(
+                    """
+                    INSERT INTO exercises (id, name, muscles, stabilisers, equipment,
+                        one_legged, increment_kg, default_rest_s, custom)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)
+                    ON CONFLICT(id) DO UPDATE SET name=excluded.name, muscles=excluded.muscles,
+                        stabilisers=excluded.stabilisers, equipment=excluded.equipment,
+                        one_legged=excluded.one_legged, increment_kg=excluded.increment_kg,
+                        default_rest_s=excluded.default_rest_s, custom=0
+                    """,
+                    [
+                        ex.id,
+                        ex.name,
+                        ",".join(ex.muscles),
+                        ",".join(ex.stabilisers),
+                        ex.equipment,
+                        int(ex.one_legged),
+                        ex.increment_kg,
+                        ex.rest_s,
+                    ],
+                )
+
+    def exercises(self) -> dict[str, Exercise]:
+        """Every exercise on file, the user's own included."""
+        return {row["id"]: _exercise(row) for row in self._rows("SELECT * FROM exercises")}
+
+    def add_custom_exercise(self, name: str) -> Exercise:
+        """Create the user's own exercise (or return the one with that name)."""
+        clean = " ".join(name.split())
+        for row in self._rows("SELECT * FROM exercises WHERE lower(name) = lower(?)", [clean]):
+            return _exercise(row)
+        base = "user_" + "".join(c if c.isalnum() else "_" for c in clean.lower()).strip("_")
+        ex_id, n = base, 1
+        while self._rows("SELECT 1 FROM exercises WHERE id = ?", [ex_id]):
+            n += 1
+            ex_id = f"{base}_{n}"
+        with self._writing() as db:
+            db.execute(
+                "INSERT INTO exercises (id, name, custom) VALUES (?, ?, 1)", [ex_id, clean]
+            )
+        return Exercise(id=ex_id, name=clean, custom=True)
+
+    def exercise_rest(self, exercise_id: str) -> int | None:
+        """The user's own rest length for an exercise, when they set one."""
+        rows = self._rows("SELECT rest_s FROM exercises WHERE id = ?", [exercise_id])
+        return cast("int | None", rows[0]["rest_s"]) if rows else None
+
+    def set_exercise_rest(self, exercise_id: str, seconds: int | None) -> None:
+        """Set (or clear, with None) the user's own rest length for an exercise."""
+        with self._writing() as db:
+            db.execute("UPDATE exercises SET rest_s = ? WHERE id = ?", [seconds, exercise_id])
+
+    # -- settings -------------------------------------------------------------------
+
+    def setting(self, key: str, default: str | None = None) -> str | None:
+        """A stored setting, or `default`."""
+        rows = self._rows("SELECT value FROM settings WHERE key = ?", [key])
+        return cast(str, rows[0]["value"]) if rows else default
+
+    def set_setting(self, key: str, value: str | None) -> None:
+        """Store a setting; `None` removes it."""
+        with self._writing() as db:
+            if value is None:
+                db.execute("DELETE FROM settings WHERE key = ?", [key])
+            else:
+                db.execute(
+                    "INSERT INTO settings (key, value) VALUES (?, ?) "
+                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    [key, value],
+                )
+
+    # -- sessions -------------------------------------------------------------------
+
+    def open_session(self, now: datetime) -> Session | None:
+        """The session in progress, after finishing any left idle for 3 hours."""
+        rows = self._rows(
+            "SELECT * FROM sessions WHERE finished_at IS NULL ORDER BY started_at DESC"
+        )
+        current: Session | None = None
+        for row in rows:
+            session = _session(row)
+            last = self._last_activity(session)
+            if current is None and now - last < SESSION_IDLE:
+                current = session
+            else:
+                self.finish_session(session.id, last)
+        return current
+
+    def _last_activity(self, session: Session) -> datetime:
+        rows = self._rows("SELECT max(logged_at) AS t FROM sets WHERE session_id = ?", [session.id])
+        return from_text(rows[0]["t"]) if rows[0]["t"] else session.started_at
+
+    def finish_session(self, session_id: int, when: datetime) -> None:
+        """Mark a session finished; it stays finished."""
+        with self._writing() as db:
+            db.execute(
+                "UPDATE sessions SET finished_at = ? WHERE id = ? AND finished_at IS NULL",
+                [to_text(when), session_id],
+            )
+
+    def session(self, session_id: int) -> Session | None:
+        """One session by id."""
+        rows = self._rows("SELECT * FROM sessions WHERE id = ?", [session_id])
+        return _session(rows[0]) if rows else None
+
+    def last_session(self) -> Session | None:
+        """The most recently started session."""
+        rows = self._rows("SELECT * FROM sessions ORDER BY started_at DESC LIMIT 1")
+        return _session(rows[0]) if rows else None
+
+    def last_trained_at(self, before: datetime | None = None) -> datetime | None:
+        """When the last set was logged (before `before`, when given)."""
+        bound = to_text(before) if before else "9999"
+        rows = self._rows("SELECT max(logged_at) AS t FROM sets WHERE logged_at < ?", [bound])
+        return from_text(rows[0]["t"]) if rows[0]["t"] else None
+
+    def sessions_between(self, start: datetime, end: datetime) -> list[Session]:
+        """Sessions started in [start, end), oldest first."""
+        rows = self._rows(
+            "SELECT * FROM sessions WHERE started_at >= ? AND started_at < ? ORDER BY started_at",
+            [to_text(start), to_text(end)],
+        )
+        return [_session(r) for r in rows]
+
+    # -- sets -----------------------------------------------------------------------
+
+    def log_set(self, entry: SetInput, day: ProgramDay | None, now: datetime) -> LoggedSet:
+        """Store a set, starting a session for `day` if none is open; on disk when it returns."""
+        session = self.open_session(now)
+        with self._writing() as db:
+            if session is None:
+                cursor = db.execute(
+                    "INSERT INTO sessions (day_key, day_name, started_at) VALUES (?, ?, ?)",
+                    [day.key if day else None, day.name if day else "Session", to_text(now)],
+                )
+                session_id = int(cast(int, cursor.lastrowid))
+            else:
+                session_id = session.id
+            number = db.execute(
+                "SELECT coalesce(max(set_number), 0) + 1 FROM sets "
+                "WHERE session_id = ? AND exercise_id = ?",
+                [session_id, entry.exercise_id],
+            ).fetchone()[0]
+            cursor = db.execute(
+                """
+                INSERT INTO sets (session_id, exercise_id, set_number, kind, weight_kg, reps,
+                    rpe, note, side, logged_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                [
+                    session_id,
+                    entry.exercise_id,
+                    number,
+                    entry.kind,
+                    entry.weight_kg,
+                    entry.reps,
+                    entry.rpe,
+                    entry.note,
+                    entry.side,
+                    to_text(now),
+                ],
+            )
+            set_id = int(cast(int, cursor.lastrowid))
+        return self.get_set(set_id)
+
+    def get_set(self, set_id: int) -> LoggedSet:
+        """One set by id, as stored."""
+        return _set(self._rows("SELECT * FROM sets WHERE id = ?", [set_id])[0])
+
+    def update_set(self, set_id: int, entry: SetInput) -> LoggedSet:
+        """Change a logged set's values (its time and place in the session stay)."""
+        with self._writing() as db:
+            db.execute(
+                "UPDATE sets SET kind=?, weight_kg=?, reps=?, rpe=?, note=?, side=? WHERE id=?",
+                [
+                    entry.kind,
+                    entry.weight_kg,
+                    entry.reps,
+                    entry.rpe,
+                    entry.note,
+                    entry.side,
+                    set_id,
+                ],
+            )
+        return self.get_set(set_id)
+
+    def delete_set(self, set_id: int) -> None:
+        """Remove a set for good."""
+        with self._writing() as db:
+            db.execute("DELETE FROM sets WHERE id = ?", [set_id])
+
+    def sets_in_session(self, session_id: int) -> list[LoggedSet]:
+        """Every set of a session in the order it was logged."""
+        rows = self._rows(
+            "SELECT * FROM sets WHERE session_id = ? ORDER BY logged_at, id", [session_id]
+        )
+        return [_set(r) for r in rows]
+
+    def last_sets_for(self, exercise_id: str, before_session: int | None = None) -> list[LoggedSet]:
+        """The sets of the exercise from the latest earlier session that had it."""
+        exclude = before_session if before_session is not None else -1
+        latest = self._rows(
+            "SELECT session_id FROM sets WHERE exercise_id = ? AND session_id != ? "
+            "ORDER BY logged_at DESC LIMIT 1",
+            [exercise_id, exclude],
+        )
+        if not latest:
+            return []
+        rows = self._rows(
+            "SELECT * FROM sets WHERE session_id = ? AND exercise_id = ? ORDER BY logged_at, id",
+            [latest[0]["session_id"], exercise_id],
+        )
+        return [_set(r) for r in rows]
+
+
+def _exercise(row: dict[str, Any]) -> Exercise:
+    return Exercise(
+        id=row["id"],
+        name=row["name"],
+        muscles=tuple(m for m in row["muscles"].split(",") if m),
+        stabilisers=tuple(m for m in row["stabilisers"].split(",") if m),
+        equipment=row["equipment"],
+        one_legged=bool(row["one_legged"]),
+        increment_kg=row["increment_kg"],
+        rest_s=row["default_rest_s"],
+        custom=bool(row["custom"]),
+    )
+
+
+def _session(row: dict[str, Any]) -> Session:
+    return Session(
+        id=row["id"],
+        day_key=row["day_key"],
+        day_name=row["day_name"],
+        started_at=from_text(row["started_at"]),
+        finished_at=from_text(row["finished_at"]) if row["finished_at"] else None,
+        source=row["source"],
+    )
+
+
+def _set(row: dict[str, Any]) -> LoggedSet:
+    return LoggedSet(
+        id=row["id"],
+        session_id=row["session_id"],
+        exercise_id=row["exercise_id"],
+        set_number=row["set_number"],
+        kind=cast(SetKind, row["kind"]),
+        weight_kg=row["weight_kg"],
+        reps=row["reps"],
+        logged_at=from_text(row["logged_at"]),
+        rpe=row["rpe"],
+        note=row["note"],
+        side=cast("Side | None", row["side"]),
+        rest_taken_s=row.get("rest_taken_s"),
+    )
+
+
+def db_size(path: Path) -> int:
+    """Bytes on disk, the write-ahead log included."""
+    return sum(
+        os.path.getsize(p) for p in (path, Path(f"{path}-wal")) if os.path.exists(p)
+    )

@@ -1,0 +1,146 @@
+"""The training model: which day is next, recovery, progression and the plan for a session."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from gymtui.models import Exercise, LoggedSet, PlannedExercise, Program, ProgramDay
+
+RECOVERY_MIN_H = 48
+RECOVERY_MAX_H = 72
+SESSION_IDLE = timedelta(hours=3)
+
+
+def next_day(program: Program, last_day_key: str | None) -> ProgramDay:
+    """The day after the last one trained: A, B, A, ... (the first day when none was)."""
+    keys = [d.key for d in program.days]
+    if last_day_key not in keys:
+        return program.days[0]
+    return program.days[(keys.index(last_day_key) + 1) % len(keys)]
+
+
+@dataclass(frozen=True)
+class Recovery:
+    """Where the legs stand in the 48-72 h window since the last session."""
+
+    state: str  # "first", "recovering", "ready", "overdue"
+    hours_since: float | None
+    text: str
+
+
+def recovery(last_trained: datetime | None, now: datetime) -> Recovery:
+    """Compare the hours since the last leg session with the 48-72 h window."""
+    if last_trained is None:
+        return Recovery("first", None, "First session: no recovery to wait for")
+    hours = max(0.0, (now - last_trained).total_seconds() / 3600)
+    if hours < RECOVERY_MIN_H:
+        wait = max(1, round(RECOVERY_MIN_H - hours))
+        return Recovery("recovering", hours, f"Recovering: ready in {wait} h ({hours:.0f} h since legs)")
+    if hours <= RECOVERY_MAX_H:
+        return Recovery("ready", hours, f"Ready: {hours:.0f} h since legs, inside the 48-72 h window")
+    days = hours / 24
+    return Recovery("overdue", hours, f"Ready: it has been {days:.0f} days since legs")
+
+
+def week_start(now: datetime) -> datetime:
+    """Monday 00:00 of the week that holds `now`, in `now`'s time zone."""
+    midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    return midnight - timedelta(days=now.weekday())
+
+
+def weekly_text(done: int, goal: int) -> str:
+    """`1 of 2 leg sessions this week`."""
+    mark = " ✓" if done >= goal else ""
+    return f"{done} of {goal} leg sessions this week{mark}"
+
+
+def increment_for(exercise: Exercise, unit: str) -> float:
+    """The progression step in the user's unit (lb plates step about twice as fine)."""
+    return exercise.increment_kg * (2 if unit == "lb" else 1)
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """The weight to try today, and why."""
+
+    weight_kg: float | None
+    reason: str
+
+
+def suggest_weight(
+    exercise: Exercise, target_reps: int, last_sets: Sequence[LoggedSet], planned_sets: int = 0
+) -> Suggestion:
+    """Double progression: every planned working set hit its target reps, so add a step."""
+    working = [s for s in last_sets if s.is_working]
+    if not working:
+        return Suggestion(None, "first time: enter a weight")
+    top = max(s.weight_kg for s in working)
+    all_met = len(working) >= planned_sets and all(s.reps >= target_reps for s in working)
+    if all_met and exercise.increment_kg > 0 and top > 0:
+        return Suggestion(top + exercise.increment_kg, "all reps met last time: add weight")
+    if all_met:
+        return Suggestion(top, "all reps met: add reps or load")
+    return Suggestion(top, "repeat the weight: not every set hit the target")
+
+
+@dataclass(frozen=True)
+class PlanRow:
+    """One row of the Today table: a planned set, a warm-up, or an extra set."""
+
+    exercise: Exercise
+    label: str  # "1/4", "W", "+1"
+    planned: PlannedExercise | None
+    slot: int | None  # 1-based planned set, None for warm-ups and extras
+    logged: LoggedSet | None
+    last_time: LoggedSet | None
+
+
+def build_plan(
+    day: ProgramDay,
+    exercises: dict[str, Exercise],
+    session_sets: Sequence[LoggedSet],
+    last_sets: dict[str, list[LoggedSet]],
+) -> list[PlanRow]:
+    """Lay the session's sets over the day's plan; exercises logged off-plan come last."""
+    rows: list[PlanRow] = []
+    by_exercise: dict[str, list[LoggedSet]] = {}
+    for logged in sorted(session_sets, key=lambda s: (s.logged_at, s.id)):
+        by_exercise.setdefault(logged.exercise_id, []).append(logged)
+    order = [p.exercise_id for p in day.exercises]
+    extras = [ex_id for ex_id in by_exercise if ex_id not in order]
+    planned_by_id = {p.exercise_id: p for p in day.exercises}
+    for ex_id in order + extras:
+        exercise = exercises.get(ex_id) or Exercise(id=ex_id, name=ex_id, custom=True)
+        plan = planned_by_id.get(ex_id)
+        logged = by_exercise.get(ex_id, [])
+        warmups = [s for s in logged if not s.is_working]
+        working = [s for s in logged if s.is_working]
+        previous = [s for s in last_sets.get(ex_id, []) if s.is_working]
+        for w in warmups:
+            rows.append(PlanRow(exercise, "W", plan, None, w, None))
+        slots = plan.sets if plan else 0
+        for n in range(1, max(slots, len(working)) + 1):
+            done = working[n - 1] if n <= len(working) else None
+            last = previous[n - 1] if n <= len(previous) else None
+            label = f"{n}/{slots}" if n <= slots else f"+{n - slots}"
+            rows.append(PlanRow(exercise, label, plan, n if n <= slots else None, done, last))
+    return rows
+
+
+def next_row_index(rows: Sequence[PlanRow]) -> int | None:
+    """The first planned set not yet logged: the one to do next."""
+    return next((i for i, r in enumerate(rows) if r.slot is not None and r.logged is None), None)
+
+
+def prefill_weight(
+    row: PlanRow, session_sets: Sequence[LoggedSet], last_sets: Sequence[LoggedSet]
+) -> float | None:
+    """The weight a set dialog opens with: the set before it today, else the suggestion."""
+    today = [s for s in session_sets if s.exercise_id == row.exercise.id and s.is_working]
+    if today:
+        return max(today, key=lambda s: (s.logged_at, s.id)).weight_kg
+    target = row.planned.reps if row.planned else 0
+    planned = row.planned.sets if row.planned else 0
+    return suggest_weight(row.exercise, target, last_sets, planned).weight_kg

@@ -1,0 +1,97 @@
+"""Parsing and formatting of what a lifter types and reads: weights, reps, RPE, units."""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Literal
+
+from gymtui.errors import InvalidValue
+
+Unit = Literal["kg", "lb"]
+UNITS: tuple[Unit, ...] = ("kg", "lb")
+KG_PER_LB = 0.45359237
+MAX_WEIGHT_KG = 500.0
+MAX_REPS = 100
+
+_NUMBER = re.compile(r"^\s*(\d{1,5})(?:[.,](\d{1,3}))?\s*$")
+
+
+def _parse_number(text: str) -> float | None:
+    match = _NUMBER.match(text)
+    if match is None:
+        return None
+    whole, frac = match.groups()
+    return float(f"{whole}.{frac}" if frac else whole)
+
+
+def to_kg(value: float, unit: Unit) -> float:
+    """Convert a weight in the user's unit to kilograms."""
+    return value if unit == "kg" else value * KG_PER_LB
+
+
+def from_kg(kg: float, unit: Unit) -> float:
+    """Convert kilograms to the user's unit, rounded to what a plate can show."""
+    value = kg if unit == "kg" else kg / KG_PER_LB
+    return round(value, 2 if unit == "kg" else 1)
+
+
+def parse_weight(text: str, unit: Unit) -> float:
+    """Parse a weight typed in `unit` (`102,5` or `102.5`) and return kilograms."""
+    value = _parse_number(text)
+    if value is None:
+        if text.strip().startswith("-"):
+            raise InvalidValue("Weight cannot be negative.")
+        raise InvalidValue(f"Weight must be a number of {unit}, like 102.5 (got {text.strip()!r}).")
+    kg = to_kg(value, unit)
+    if kg > MAX_WEIGHT_KG + 1e-9:
+        limit = f"{MAX_WEIGHT_KG:g} kg" if unit == "kg" else f"{from_kg(MAX_WEIGHT_KG, 'lb'):g} lb"
+        raise InvalidValue(f"Weight must be at most {limit}.")
+    return kg
+
+
+def parse_reps(text: str) -> int:
+    """Parse reps: a whole number from 1 to 100."""
+    stripped = text.strip()
+    if not stripped.isdigit() or not stripped.isascii():
+        raise InvalidValue(f"Reps must be a whole number from 1 to {MAX_REPS} (got {stripped!r}).")
+    reps = int(stripped)
+    if not 1 <= reps <= MAX_REPS:
+        raise InvalidValue(f"Reps must be a whole number from 1 to {MAX_REPS} (got {reps}).")
+    return reps
+
+
+def parse_rpe(text: str) -> float | None:
+    """Parse an optional RPE from 1 to 10 in half steps; empty means not given."""
+    if not text.strip():
+        return None
+    value = _parse_number(text)
+    if value is None or not 1 <= value <= 10 or not math.isclose(value * 2, round(value * 2)):
+        raise InvalidValue(f"RPE must be from 1 to 10, like 8 or 8.5 (got {text.strip()!r}).")
+    return value
+
+
+def format_number(value: float) -> str:
+    """`100.0` -> `100`, `102.50` -> `102.5`."""
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return text or "0"
+
+
+def format_weight(kg: float, unit: Unit, *, with_unit: bool = True) -> str:
+    """A weight in the user's unit, as a lifter writes it: `102.5 kg`, `225 lb`."""
+    number = format_number(from_kg(kg, unit))
+    return f"{number} {unit}" if with_unit else number
+
+
+def format_set(kg: float, reps: int, unit: Unit) -> str:
+    """`102.5 kg x 6`, or `BW x 12` for a body-weight set."""
+    weight = format_weight(kg, unit) if kg > 0 else "BW"
+    return f"{weight} × {reps}"
+
+
+def format_duration(seconds: float) -> str:
+    """`2:41` for a rest, `1:05:09` past an hour; never negative."""
+    total = max(0, math.ceil(seconds - 1e-9))
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
