@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 import subprocess
@@ -13,6 +14,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from gymtui.models import Exercise, LoggedSet, Program, ProgramDay, SetInput
+from gymtui.paths import Paths
+from gymtui.program import load_program
 from gymtui.rest import (
     ADJUST_STEP_S,
     DEFAULT_REST_S,
@@ -40,15 +43,25 @@ def desktop_notify(title: str, body: str) -> None:
     command = shutil.which("notify-send")
     if command is None:
         return
-    try:
+    with contextlib.suppress(OSError):
         subprocess.Popen(
             [command, "--app-name=gymtui", title, body],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
             start_new_session=True,
         )
-    except OSError:
-        pass
+
+
+def build_app(
+    paths: Paths,
+    clock: Clock | None = None,
+    notifier: Callable[[str, str], None] = desktop_notify,
+) -> GymApp:
+    """Open the program and the database at `paths` and make the app (tests use this too)."""
+    program = load_program(paths.program_file)
+    store = Store.open(paths.database)
+    store.sync_exercises(program.exercises.values())
+    return GymApp(store, program, clock, notifier)
 
 
 class GymApp(App[None]):
@@ -60,11 +73,11 @@ class GymApp(App[None]):
     DEFAULT_MODE = "today"
     TICK_S = 0.1
     BINDINGS = [
-        Binding("t", "switch_mode('today')", "Today"),
-        Binding("r", "switch_mode('rest')", "Rest"),
-        Binding("h", "switch_mode('history')", "History"),
-        Binding("question_mark", "help", "Help", key_display="?"),
-        Binding("q", "quit", "Quit"),
+        Binding("t", "switch_mode('today')", "Today", tooltip="Today's session"),
+        Binding("r", "switch_mode('rest')", "Rest", tooltip="The rest timer"),
+        Binding("h", "switch_mode('history')", "History", tooltip="Sessions and progress"),
+        Binding("question_mark", "help", "Help", key_display="?", tooltip="Show every key"),
+        Binding("q", "quit", "Quit", tooltip="Quit gymtui (everything is already saved)"),
     ]
 
     def __init__(
@@ -122,7 +135,9 @@ class GymApp(App[None]):
         if not self._write(lambda: saved.append(self.store.log_set(entry, day, self.clock.now()))):
             return None
         logged = saved[0]
-        name = self.exercises.get(logged.exercise_id, Exercise(logged.exercise_id, logged.exercise_id)).name
+        name = self.exercises.get(
+            logged.exercise_id, Exercise(logged.exercise_id, logged.exercise_id)
+        ).name
         kind = " (warm-up)" if logged.kind == "warmup" else ""
         self.notify(f"Saved: {name} {format_set(logged.weight_kg, logged.reps, self.unit)}{kind}")
         self.start_rest_after(logged, day)
@@ -182,21 +197,35 @@ class GymApp(App[None]):
         next_row = view.rows[view.next_index] if view.next_index is not None else None
         if next_row is not None and next_row.planned is not None:
             weight = next(
-                (s.weight_kg for s in reversed(view.session_sets) if s.exercise_id == next_row.exercise.id and s.is_working),
+                (
+                    s.weight_kg
+                    for s in reversed(view.session_sets)
+                    if s.exercise_id == next_row.exercise.id and s.is_working
+                ),
                 None,
             )
-            what = f" {format_set(weight, next_row.planned.reps, self.unit)}" if weight is not None else f" × {next_row.planned.reps}"
-            self.timer.next_up = f"Set {next_row.slot} of {next_row.planned.sets} - {next_row.exercise.name}{what}"
+            what = (
+                f" {format_set(weight, next_row.planned.reps, self.unit)}"
+                if weight is not None
+                else f" × {next_row.planned.reps}"
+            )
+            self.timer.next_up = (
+                f"Set {next_row.slot} of {next_row.planned.sets} - {next_row.exercise.name}{what}"
+            )
         else:
             self.timer.next_up = "All planned sets done: finish the session with f"
         if not self.flag("rest_autostart"):
             self.timer.skip()
             self._save_timer()
             return
-        exercise = self.exercises.get(logged.exercise_id, Exercise(logged.exercise_id, logged.exercise_id))
+        exercise = self.exercises.get(
+            logged.exercise_id, Exercise(logged.exercise_id, logged.exercise_id)
+        )
         planned = next((p for p in day.exercises if p.exercise_id == logged.exercise_id), None)
         warmup = int(self.store.setting("rest_warmup_s") or DEFAULT_WARMUP_REST_S)
-        length = rest_length(exercise, planned, logged.kind, self.store.exercise_rest(exercise.id), warmup)
+        length = rest_length(
+            exercise, planned, logged.kind, self.store.exercise_rest(exercise.id), warmup
+        )
         if exercise.custom and planned is None and not self.store.exercise_rest(exercise.id):
             length = int(self.store.setting("rest_default_s") or DEFAULT_REST_S)
         self.timer.start(length, self.clock.elapsed(), after_set_id=logged.id)
@@ -260,10 +289,16 @@ class GymApp(App[None]):
     def on_mount(self) -> None:
         self.set_interval(self.TICK_S, self.tick)
 
+    def on_unmount(self) -> None:
+        self.store.close()
+
     # -- help and the command palette -----------------------------------------------
 
     def action_help(self) -> None:
-        rows = [(b.key_display or b.key, b.description) for b in self._key_bindings(self.screen)]
+        rows = [
+            (b.key_display or b.key, b.tooltip or b.description)
+            for b in self._key_bindings(self.screen)
+        ]
         self.push_screen(HelpDialog(rows))
 
     def _key_bindings(self, screen: Screen[object]) -> list[Binding]:
@@ -277,18 +312,20 @@ class GymApp(App[None]):
         for binding in self._key_bindings(screen):
             target = self if binding in self.BINDINGS else screen
             yield SystemCommand(
-                binding.description,
+                binding.tooltip or binding.description,
                 f"key: {binding.key_display or binding.key}",
                 partial(target.run_action, binding.action),
             )
         yield SystemCommand("Units: switch kg / lb", "weights are stored in kg", self.toggle_unit)
         yield SystemCommand(
-            "Rest: auto-start on/off", "start the rest when a set is logged",
+            "Rest: auto-start on/off",
+            "start the rest when a set is logged",
             partial(self.toggle_flag, "rest_autostart", "Auto-start rest"),
         )
         for key, label in ALERT_CHANNELS.items():
             yield SystemCommand(
-                f"Rest alert: {label} on/off", "when the rest ends",
+                f"Rest alert: {label} on/off",
+                "when the rest ends",
                 partial(self.toggle_flag, f"alert_{key}", f"Rest alert {label.lower()}"),
             )
         yield from super().get_system_commands(screen)

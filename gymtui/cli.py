@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from gymtui import __version__
 from gymtui.errors import GymtuiError
-from gymtui.paths import resolve_paths
+from gymtui.paths import Paths, resolve_paths
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -35,8 +35,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"data folder: {paths.data_dir}")
         print(f"database:    {paths.database}")
         print(f"config:      {paths.config_dir}")
-        print(f"program:     {paths.program_file}"
-              + ("" if paths.program_file.exists() else " (not present: the built-in program is used)"))
+        print(
+            f"program:     {paths.program_file}"
+            + (
+                ""
+                if paths.program_file.exists()
+                else " (not present: the built-in program is used)"
+            )
+        )
         return 0
     try:
         return run_app(paths)
@@ -45,21 +51,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
 
 
-def run_app(paths: object) -> int:
+def run_app(paths: Paths) -> int:
     """Open the database and program, then run the app."""
-    from gymtui.app import GymApp  # Textual only loads when the app runs
-    from gymtui.paths import Paths
-    from gymtui.program import load_program
-    from gymtui.store import Store
+    from gymtui.app import build_app  # Textual loads only when the app runs
 
-    assert isinstance(paths, Paths)
-    program = load_program(paths.program_file)
-    store = Store.open(paths.database)
-    try:
-        store.sync_exercises(program.exercises.values())
-        GymApp(store, program).run()
-    finally:
-        store.close()
+    build_app(paths).run()
     return 0
 
 

@@ -27,7 +27,9 @@ class _Checker:
     def fail(self, entry: str, problem: str) -> ProgramError:
         return ProgramError(f"{self.source}: {entry}: {problem}")
 
-    def get(self, table: dict[str, Any], key: str, kind: type, entry: str, default: Any = ...) -> Any:
+    def get(
+        self, table: dict[str, Any], key: str, kind: type, entry: str, default: Any = ...
+    ) -> Any:
         if key not in table:
             if default is ...:
                 raise self.fail(entry, f"'{key}' is missing")
@@ -117,7 +119,9 @@ def parse_program(data: dict[str, Any], source: str) -> Program:
         for e, raw in enumerate(raw_exercises, start=1):
             where = f"{entry}, exercise {e}"
             if not isinstance(raw, dict):
-                raise check.fail(where, "must be a table like { exercise = ..., sets = 3, reps = 8 }")
+                raise check.fail(
+                    where, "must be a table like { exercise = ..., sets = 3, reps = 8 }"
+                )
             ex_id = check.get(raw, "exercise", str, where)
             if ex_id not in catalogue:
                 raise check.fail(
@@ -142,7 +146,9 @@ def parse_program(data: dict[str, Any], source: str) -> Program:
                 exercises=tuple(planned),
             )
         )
-    goal = check.positive_int(data, "goal_per_week", "top level", 7) if "goal_per_week" in data else 2
+    goal = (
+        check.positive_int(data, "goal_per_week", "top level", 7) if "goal_per_week" in data else 2
+    )
     return Program(
         name=check.get(data, "name", str, "top level", "My program"),
         days=tuple(days),

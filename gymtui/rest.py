@@ -31,14 +31,34 @@ class SystemClock:
     """The real clocks: CLOCK_BOOTTIME on Linux (counts while the lid is shut), else monotonic."""
 
     def __init__(self) -> None:
-        boottime = getattr(time, "CLOCK_BOOTTIME", None)
-        self._steady = (lambda: time.clock_gettime(boottime)) if boottime else time.monotonic
+        self._boottime: int | None = getattr(time, "CLOCK_BOOTTIME", None)
 
     def now(self) -> datetime:
         return datetime.now().astimezone()
 
     def elapsed(self) -> float:
-        return self._steady()
+        if self._boottime is not None:
+            return time.clock_gettime(self._boottime)
+        return time.monotonic()
+
+
+class ManualClock:
+    """Clocks that move only when told to: for tests, screenshots and demos."""
+
+    def __init__(self, wall: datetime, steady: float = 10_000.0) -> None:
+        self.wall = wall
+        self.steady = steady
+
+    def now(self) -> datetime:
+        return self.wall
+
+    def elapsed(self) -> float:
+        return self.steady
+
+    def advance(self, seconds: float) -> None:
+        """Time passes on both clocks (a suspend looks the same: both jump)."""
+        self.wall += timedelta(seconds=seconds)
+        self.steady += seconds
 
 
 @dataclass

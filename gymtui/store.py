@@ -257,9 +257,7 @@ class Store:
             n += 1
             ex_id = f"{base}_{n}"
         with self._writing() as db:
-            db.execute(
-                "INSERT INTO exercises (id, name, custom) VALUES (?, ?, 1)", [ex_id, clean]
-            )
+            db.execute("INSERT INTO exercises (id, name, custom) VALUES (?, ?, 1)", [ex_id, clean])
         return Exercise(id=ex_id, name=clean, custom=True)
 
     def exercise_rest(self, exercise_id: str) -> int | None:
@@ -479,6 +477,4 @@ def _set(row: dict[str, Any]) -> LoggedSet:
 
 def db_size(path: Path) -> int:
     """Bytes on disk, the write-ahead log included."""
-    return sum(
-        os.path.getsize(p) for p in (path, Path(f"{path}-wal")) if os.path.exists(p)
-    )
+    return sum(os.path.getsize(p) for p in (path, Path(f"{path}-wal")) if os.path.exists(p))

@@ -44,7 +44,9 @@ def planned_day(store: Store, program: Program, session: Session | None) -> Prog
     """The open session's day, else the user's choice, else the day after the last trained."""
     if session is not None:
         day = program.day(session.day_key)
-        return day or ProgramDay(key=session.day_key or "", name=session.day_name, focus="", exercises=())
+        return day or ProgramDay(
+            key=session.day_key or "", name=session.day_name, focus="", exercises=()
+        )
     last = store.last_session()
     chosen = store.setting(CHOSEN_DAY)
     if chosen:
@@ -60,14 +62,18 @@ def choose_day(store: Store, program: Program, key: str) -> None:
     store.set_setting(CHOSEN_DAY, f"{key}@{last.id if last else ''}")
 
 
-def load_today(store: Store, program: Program, exercises: dict[str, Exercise], now: datetime) -> TodayView:
+def load_today(
+    store: Store, program: Program, exercises: dict[str, Exercise], now: datetime
+) -> TodayView:
     """Read the file and lay today's sets over the plan."""
     session = store.open_session(now)
     day = planned_day(store, program, session)
     session_sets = store.sets_in_session(session.id) if session else []
     ids = [p.exercise_id for p in day.exercises] + [s.exercise_id for s in session_sets]
     before = session.id if session else None
-    last_sets = {ex_id: store.last_sets_for(ex_id, before_session=before) for ex_id in dict.fromkeys(ids)}
+    last_sets = {
+        ex_id: store.last_sets_for(ex_id, before_session=before) for ex_id in dict.fromkeys(ids)
+    }
     rows = build_plan(day, exercises, session_sets, last_sets)
     previous = store.last_trained_at(before=session.started_at if session else None)
     start = week_start(now)

@@ -37,9 +37,13 @@ def recovery(last_trained: datetime | None, now: datetime) -> Recovery:
     hours = max(0.0, (now - last_trained).total_seconds() / 3600)
     if hours < RECOVERY_MIN_H:
         wait = max(1, round(RECOVERY_MIN_H - hours))
-        return Recovery("recovering", hours, f"Recovering: ready in {wait} h ({hours:.0f} h since legs)")
+        return Recovery(
+            "recovering", hours, f"Recovering: ready in {wait} h ({hours:.0f} h since legs)"
+        )
     if hours <= RECOVERY_MAX_H:
-        return Recovery("ready", hours, f"Ready: {hours:.0f} h since legs, inside the 48-72 h window")
+        return Recovery(
+            "ready", hours, f"Ready: {hours:.0f} h since legs, inside the 48-72 h window"
+        )
     days = hours / 24
     return Recovery("overdue", hours, f"Ready: it has been {days:.0f} days since legs")
 
@@ -114,9 +118,9 @@ def build_plan(
     for ex_id in order + extras:
         exercise = exercises.get(ex_id) or Exercise(id=ex_id, name=ex_id, custom=True)
         plan = planned_by_id.get(ex_id)
-        logged = by_exercise.get(ex_id, [])
-        warmups = [s for s in logged if not s.is_working]
-        working = [s for s in logged if s.is_working]
+        done_sets = by_exercise.get(ex_id, [])
+        warmups = [s for s in done_sets if not s.is_working]
+        working = [s for s in done_sets if s.is_working]
         previous = [s for s in last_sets.get(ex_id, []) if s.is_working]
         for w in warmups:
             rows.append(PlanRow(exercise, "W", plan, None, w, None))

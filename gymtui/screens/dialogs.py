@@ -74,17 +74,29 @@ class SetDialog(ModalScreen[SetInput | None]):
 
     def compose(self) -> ComposeResult:
         req = self.request
-        weight = format_weight(req.weight_kg, req.unit, with_unit=False) if req.weight_kg is not None else ""
+        weight = (
+            format_weight(req.weight_kg, req.unit, with_unit=False)
+            if req.weight_kg is not None
+            else ""
+        )
         with Vertical(id="set-dialog", classes="dialog"):
             yield Label(escape(req.title), id="dialog-title")
             with Grid(id="set-fields"):
                 yield Label(f"Weight ({req.unit})")
                 yield Input(weight, id="weight", compact=True, placeholder="e.g. 102.5")
                 yield Label("Reps")
-                yield Input("" if req.reps is None else str(req.reps), id="reps", compact=True, placeholder="1-100")
+                yield Input(
+                    "" if req.reps is None else str(req.reps),
+                    id="reps",
+                    compact=True,
+                    placeholder="1-100",
+                )
                 yield Label("RPE")
                 yield Input(
-                    "" if req.rpe is None else f"{req.rpe:g}", id="rpe", placeholder="optional, 1-10", compact=True
+                    "" if req.rpe is None else f"{req.rpe:g}",
+                    id="rpe",
+                    placeholder="optional, 1-10",
+                    compact=True,
                 )
                 yield Label("Note")
                 yield Input(req.note or "", id="note", compact=True, placeholder="optional")
@@ -99,21 +111,29 @@ class SetDialog(ModalScreen[SetInput | None]):
                 if req.exercise.one_legged:
                     yield Label("Side")
                     yield Select(
-                        [("Both legs (reps per leg)", SIDE_BOTH), ("Left leg", "L"), ("Right leg", "R")],
+                        [
+                            ("Both legs (reps per leg)", SIDE_BOTH),
+                            ("Left leg", "L"),
+                            ("Right leg", "R"),
+                        ],
                         value=req.side or SIDE_BOTH,
                         allow_blank=False,
                         id="side",
                         compact=True,
                     )
             yield Static("", id="dialog-error")
-            yield Static("[b]enter[/] save   [b]tab[/] next field   [b]esc[/] cancel", id="dialog-help")
+            yield Static(
+                "[b]enter[/] save   [b]tab[/] next field   [b]esc[/] cancel", id="dialog-help"
+            )
 
     def on_mount(self) -> None:
         self.query_one("#weight", Input).focus()
 
     @on(Input.Submitted)
     def _save(self) -> None:
-        values = {name: self.query_one(f"#{name}", Input).value for name in ("weight", "reps", "rpe")}
+        values = {
+            name: self.query_one(f"#{name}", Input).value for name in ("weight", "reps", "rpe")
+        }
         parsers = {
             "weight": lambda t: parse_weight(t, self.request.unit),
             "reps": parse_reps,
@@ -131,18 +151,22 @@ class SetDialog(ModalScreen[SetInput | None]):
                 return
             field.remove_class("-invalid")
         note = self.query_one("#note", Input).value.strip() or None
-        kind = self.query_one("#kind", Select).value
+        chosen_kind = self.query_one("#kind", Select).value
+        kind: SetKind = next((k for k in SET_KINDS if k == chosen_kind), "working")
         side: Side | None = None
         if self.request.exercise.one_legged:
             chosen = self.query_one("#side", Select).value
-            side = chosen if chosen in ("L", "R") else None  # type: ignore[assignment]
+            side = "L" if chosen == "L" else "R" if chosen == "R" else None
+        weight, reps, rpe = parsed["weight"], parsed["reps"], parsed["rpe"]
+        assert isinstance(weight, float) and isinstance(reps, int)
+        assert rpe is None or isinstance(rpe, float)
         self.dismiss(
             SetInput(
                 exercise_id=self.request.exercise.id,
-                weight_kg=float(parsed["weight"]),  # type: ignore[arg-type]
-                reps=int(parsed["reps"]),  # type: ignore[call-overload]
-                kind=kind if kind in SET_KINDS else "working",  # type: ignore[arg-type]
-                rpe=parsed["rpe"],  # type: ignore[arg-type]
+                weight_kg=weight,
+                reps=reps,
+                kind=kind,
+                rpe=rpe,
                 note=note,
                 side=side,
             )
@@ -199,7 +223,8 @@ class ExercisePicker(ModalScreen[str | None]):
         choices = self.query_one("#choices", OptionList)
         choices.clear_options()
         matches = [
-            ex for ex in sorted(self.exercises.values(), key=lambda e: e.name)
+            ex
+            for ex in sorted(self.exercises.values(), key=lambda e: e.name)
             if needle in ex.name.lower()
         ]
         choices.add_options([Option(escape(ex.name), id=ex.id) for ex in matches])

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from gymtui.widgets.rest_status import RestStatus
+
+if TYPE_CHECKING:
+    from gymtui.app import GymApp
 
 
 class HistoryScreen(Screen[None]):
@@ -21,3 +26,6 @@ class HistoryScreen(Screen[None]):
         )
         yield RestStatus(id="rest-status")
         yield Footer(compact=True)
+
+    def on_screen_resume(self) -> None:
+        cast("GymApp", self.app).tick()

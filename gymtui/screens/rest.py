@@ -25,11 +25,13 @@ class RestScreen(Screen[None]):
     """Time the rest between sets."""
 
     BINDINGS = [
-        Binding("space", "pause", "Pause/resume"),
-        Binding("plus,equals_sign", "adjust(1)", "+15 s", key_display="+"),
-        Binding("minus", "adjust(-1)", "-15 s", key_display="-"),
-        Binding("s", "skip", "Skip"),
-        Binding("enter", "log_next", "Log next set", priority=True),
+        Binding("space", "pause", "Pause", tooltip="Pause or resume the rest"),
+        Binding("plus,equals_sign", "adjust(1)", "+15s", key_display="+", tooltip="Add 15 seconds"),
+        Binding("minus", "adjust(-1)", "-15s", key_display="-", tooltip="Take away 15 seconds"),
+        Binding("s", "skip", "Skip", tooltip="End the rest now"),
+        Binding(
+            "enter", "log_next", "Log next", priority=True, tooltip="Log the next set from here"
+        ),
     ]
 
     shown_remaining: float | None = None  # what the last redraw showed, for the benchmark
@@ -54,7 +56,7 @@ class RestScreen(Screen[None]):
         self.redraw()
 
     def on_screen_resume(self) -> None:
-        self.redraw()
+        self.gym.tick()
 
     def redraw(self) -> None:
         """Recompute the remaining time from the clock and show it."""
@@ -87,9 +89,14 @@ class RestScreen(Screen[None]):
             except IndexError:
                 last = None
             if last is not None:
-                name = gym.exercises[last.exercise_id].name if last.exercise_id in gym.exercises else last.exercise_id
+                name = (
+                    gym.exercises[last.exercise_id].name
+                    if last.exercise_id in gym.exercises
+                    else last.exercise_id
+                )
                 when = last.logged_at.strftime("%H:%M")
-                last_text = f"[b]Last:[/b] {escape(name)} {format_set(last.weight_kg, last.reps, gym.unit)} at {when}"
+                done = format_set(last.weight_kg, last.reps, gym.unit)
+                last_text = f"[b]Last:[/b] {escape(name)} {done} at {when}"
         self.query_one("#rest-last", Static).update(last_text)
 
     def action_pause(self) -> None:

@@ -22,7 +22,7 @@ from gymtui.screens.dialogs import (
 )
 from gymtui.today import TodayView, choose_day, load_today
 from gymtui.training import PlanRow, prefill_weight, suggest_weight
-from gymtui.values import format_number, format_set, format_weight, from_kg
+from gymtui.values import Unit, format_number, format_set, format_weight, from_kg
 from gymtui.widgets.rest_status import RestStatus
 
 if TYPE_CHECKING:
@@ -36,15 +36,21 @@ class TodayScreen(Screen[None]):
     """Today's leg session."""
 
     BINDINGS = [
-        Binding("enter", "log", "Log set", priority=True),
-        Binding("w", "log_warmup", "Warm-up"),
-        Binding("e", "edit", "Edit"),
-        Binding("d", "delete", "Delete"),
-        Binding("a", "add_set", "Extra set", show=False),
-        Binding("x", "add_exercise", "Add exercise", show=False),
-        Binding("f", "finish", "Finish session", show=False),
-        Binding("s", "switch_day", "Switch day", show=False),
-        Binding("u", "toggle_unit", "kg/lb", show=False),
+        Binding("enter", "log", "Log", priority=True, tooltip="Log the highlighted set"),
+        Binding("w", "log_warmup", "Warm-up", tooltip="Log a warm-up set (no PR, no volume)"),
+        Binding("e", "edit", "Edit", tooltip="Edit the highlighted logged set"),
+        Binding("d", "delete", "Delete", tooltip="Delete the highlighted logged set"),
+        Binding("a", "add_set", "Extra set", show=False, tooltip="Add a set beyond the plan"),
+        Binding(
+            "x",
+            "add_exercise",
+            "Add exercise",
+            show=False,
+            tooltip="Log an exercise not in the plan",
+        ),
+        Binding("f", "finish", "Finish", show=False, tooltip="Finish today's session"),
+        Binding("s", "switch_day", "Switch day", show=False, tooltip="Train the other day instead"),
+        Binding("u", "toggle_unit", "kg/lb", show=False, tooltip="Show weights in kg or lb"),
     ]
 
     view: TodayView | None = None
@@ -67,10 +73,10 @@ class TodayScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.table.add_columns(*COLUMNS)
-        self.reload(to_next=True)
 
     def on_screen_resume(self) -> None:
-        self.reload()
+        self.reload(to_next=self.view is None)
+        self.gym.tick()
 
     # -- drawing --------------------------------------------------------------------
 
@@ -78,6 +84,9 @@ class TodayScreen(Screen[None]):
         """Read the file again and redraw; put the cursor on the next set when asked."""
         gym = self.gym
         view = load_today(gym.store, gym.program, gym.exercises, gym.clock.now())
+        # A set logged since the last draw (here or on the Rest screen) moves on to the next.
+        if self.view is not None and len(view.session_sets) > len(self.view.session_sets):
+            to_next = True
         self.view = view
         unit = gym.unit
         focus = f" · {escape(view.day.focus)}" if view.day.focus else ""
@@ -100,21 +109,25 @@ class TodayScreen(Screen[None]):
             previous_id = plan_row.exercise.id
             table.add_row(*self._cells(plan_row, index == view.next_index, first, unit))
         if not view.rows:
-            table.add_row(Text("Nothing planned: press x to add an exercise", style="dim"), *[""] * 5)
+            table.add_row(
+                Text("Nothing planned: press x to add an exercise", style="dim"), *[""] * 5
+            )
         if to_next and view.next_index is not None:
             row = view.next_index
         table.move_cursor(row=min(row, max(0, table.row_count - 1)))
         self._show_detail()
 
-    def _cells(self, row: PlanRow, is_next: bool, first: bool, unit: str) -> list[object]:
+    def _cells(self, row: PlanRow, is_next: bool, first: bool, unit: Unit) -> list[object]:
         view = self.view
         assert view is not None
         name = Text(row.exercise.name if first else "", style="bold")
         marker = "▶" if is_next else " "
-        label = Text(f"{marker}{row.label}", style="bold reverse" if is_next else "")
+        label = Text(f"{marker}{row.label}", style="bold yellow" if is_next else "")
         per_leg = "/leg" if row.exercise.one_legged else ""
         target = f"×{row.planned.reps}{per_leg}" if row.planned and row.slot else ""
-        last = format_set(row.last_time.weight_kg, row.last_time.reps, unit) if row.last_time else ""  # type: ignore[arg-type]
+        last = (
+            format_set(row.last_time.weight_kg, row.last_time.reps, unit) if row.last_time else ""
+        )
         nxt: Text | str = ""
         logged: Text | str = ""
         if row.logged is not None:
@@ -122,19 +135,21 @@ class TodayScreen(Screen[None]):
         elif row.slot is not None:
             weight = prefill_weight(row, view.session_sets, view.last_sets.get(row.exercise.id, []))
             nxt = (
-                Text(format_number(from_kg(weight, unit)) if weight else "BW")  # type: ignore[arg-type]
+                Text(format_number(from_kg(weight, unit)) if weight else "BW")
                 if weight is not None
                 else Text("new", style="italic yellow")
             )
         return [name, label, target, last, nxt, logged]
 
     @staticmethod
-    def _logged_text(logged: LoggedSet, unit: str) -> Text:
+    def _logged_text(logged: LoggedSet, unit: Unit) -> Text:
         mark = {"warmup": "W", "drop": "D", "failure": "F"}.get(logged.kind, "✓")
         side = f" {logged.side}" if logged.side else ""
         rpe = f" @{logged.rpe:g}" if logged.rpe else ""
         style = "dim" if logged.kind == "warmup" else "green"
-        return Text(f"{mark} {format_set(logged.weight_kg, logged.reps, unit)}{side}{rpe}", style=style)  # type: ignore[arg-type]
+        return Text(
+            f"{mark} {format_set(logged.weight_kg, logged.reps, unit)}{side}{rpe}", style=style
+        )
 
     def _current(self) -> PlanRow | None:
         if self.view is None or not self.view.rows:
@@ -159,13 +174,13 @@ class TodayScreen(Screen[None]):
         sets = row.planned.sets if row.planned else 0
         suggestion = suggest_weight(ex, target, self.view.last_sets.get(ex.id, []), sets)
         advice = (
-            f"Suggested {format_weight(suggestion.weight_kg, unit)} ({suggestion.reason})"  # type: ignore[arg-type]
+            f"Suggested {format_weight(suggestion.weight_kg, unit)} ({suggestion.reason})"
             if suggestion.weight_kg is not None
             else f"First time: {suggestion.reason}"
         )
         if row.logged and row.logged.note:
             advice += f"  [dim]Note: {escape(row.logged.note)}[/]"
-        detail.update(f"[b]{escape(ex.name)}[/b]: {muscles}\n{cues}\n{advice}")
+        detail.update(f"[b]{escape(ex.name)}[/b]: {muscles}\n{advice}\n{cues}")
 
     # -- actions --------------------------------------------------------------------
 
@@ -238,11 +253,9 @@ class TodayScreen(Screen[None]):
 
         self.app.push_screen(ConfirmDialog(f"Delete {what}? This cannot be undone."), done)
 
-    def action_add_exercise(self) -> None:
-        self.app.push_screen(ExercisePicker(self.gym.exercises), self._after_pick)
-
     @work
-    async def _after_pick(self, choice: str | None) -> None:
+    async def action_add_exercise(self) -> None:
+        choice = await self.app.push_screen_wait(ExercisePicker(self.gym.exercises))
         if not choice:
             return
         gym = self.gym
@@ -284,7 +297,9 @@ class TodayScreen(Screen[None]):
             return
         days = self.gym.program.days
         keys = [d.key for d in days]
-        following = days[(keys.index(view.day.key) + 1) % len(days)] if view.day.key in keys else days[0]
+        following = (
+            days[(keys.index(view.day.key) + 1) % len(days)] if view.day.key in keys else days[0]
+        )
         choose_day(self.gym.store, self.gym.program, following.key)
         self.reload(to_next=True)
         self.notify(f"Today is {following.name}: {following.focus}")

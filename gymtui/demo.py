@@ -1,0 +1,84 @@
+"""Realistic training history for demos, screenshots and benchmarks, written through the store."""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime, timedelta
+
+from gymtui.models import Program, SetInput
+from gymtui.store import Store
+from gymtui.training import next_day, suggest_weight
+
+# Where a lifter of a year's training might start, in kg.
+START_KG = {
+    "back_squat": 80.0,
+    "deadlift": 100.0,
+    "bulgarian_split_squat": 12.0,
+    "hamstring_curl": 30.0,
+    "standing_calf_raise": 60.0,
+    "front_squat": 60.0,
+    "romanian_deadlift": 70.0,
+    "walking_lunge": 10.0,
+    "leg_press": 120.0,
+    "seated_calf_raise": 40.0,
+}
+WARMUP_FOR = {"back_squat", "deadlift", "front_squat", "romanian_deadlift"}
+
+
+def build_history(store: Store, program: Program, end: datetime, weeks: int, seed: int = 7) -> int:
+    """Log `weeks` of two-a-week leg sessions ending before `end`; returns the sets written."""
+    rng = random.Random(seed)
+    weight = dict(START_KG)
+    written = 0
+    day_key: str | None = None
+    start = end - timedelta(weeks=weeks)
+    for week in range(weeks):
+        monday = start + timedelta(weeks=week)
+        sessions = 2 if rng.random() > 0.12 else 1
+        offsets = [0, rng.choice([2, 3])][:sessions]
+        for offset in offsets:
+            day = next_day(program, day_key)
+            day_key = day.key
+            when = monday + timedelta(days=offset, hours=rng.choice([7, 12, 18]))
+            with store.db.atomic():
+                written += _session(store, program, day.key, when, weight, rng)
+    return written
+
+
+def _session(
+    store: Store,
+    program: Program,
+    day_key: str,
+    when: datetime,
+    weight: dict[str, float],
+    rng: random.Random,
+) -> int:
+    day = program.day(day_key)
+    assert day is not None
+    clock = when
+    written = 0
+    for planned in day.exercises:
+        exercise = program.exercises[planned.exercise_id]
+        last = store.last_sets_for(exercise.id)
+        kg = suggest_weight(exercise, planned.reps, last, planned.sets).weight_kg or weight.get(
+            exercise.id, 20.0
+        )
+        if exercise.id in WARMUP_FOR:
+            for fraction, reps in ((0.5, 8), (0.75, 3)):
+                store.log_set(
+                    SetInput(exercise.id, round(kg * fraction / 2.5) * 2.5, reps, "warmup"),
+                    day,
+                    clock,
+                )
+                clock += timedelta(seconds=90)
+                written += 1
+        for _ in range(planned.sets):
+            # most sets hit the target; a tired day misses a rep or two
+            reps = planned.reps - (rng.random() < 0.25) - (rng.random() < 0.08)
+            store.log_set(SetInput(exercise.id, kg, max(1, reps)), day, clock)
+            clock += timedelta(seconds=exercise.rest_s + rng.randint(-20, 40))
+            written += 1
+    session = store.open_session(clock)
+    if session is not None:
+        store.finish_session(session.id, clock)
+    return written

@@ -1,0 +1,64 @@
+"""Regenerate screenshots/*.svg from a throwaway database with a few weeks of history.
+
+Run: uv run python scripts/screenshots.py [--size 80x24]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import tempfile
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from gymtui.app import build_app
+from gymtui.demo import build_history
+from gymtui.paths import resolve_paths
+from gymtui.program import load_program
+from gymtui.rest import ManualClock
+from gymtui.store import Store
+
+OUT = Path(__file__).resolve().parent.parent / "screenshots"
+NOW = datetime(2026, 11, 22, 18, 0, tzinfo=UTC)
+
+
+async def shoot(size: tuple[int, int], suffix: str) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = resolve_paths(tmp)
+        program = load_program()
+        store = Store.open(paths.database)
+        store.sync_exercises(program.exercises.values())
+        build_history(store, program, NOW - timedelta(days=2, hours=3), weeks=10)
+        store.close()
+        clock = ManualClock(NOW)
+        app = build_app(paths, clock=clock, notifier=lambda title, body: None)
+        app.TICK_S = 3600
+        async with app.run_test(size=size) as pilot:
+            await pilot.press("w", "enter")
+            clock.advance(100)
+            await pilot.press("enter", "enter")
+            clock.advance(65)
+            app.tick()
+            app.clear_notifications()
+            await pilot.pause()
+            app.save_screenshot(str(OUT / f"today{suffix}.svg"))
+            await pilot.press("r")
+            await pilot.pause()
+            app.save_screenshot(str(OUT / f"rest{suffix}.svg"))
+            await pilot.press("t", "enter")
+            await pilot.pause()
+            app.save_screenshot(str(OUT / f"log-dialog{suffix}.svg"))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--size", default="100x30")
+    args = parser.parse_args()
+    width, height = (int(n) for n in args.size.split("x"))
+    suffix = "" if args.size == "100x30" else f"-{args.size}"
+    OUT.mkdir(exist_ok=True)
+    asyncio.run(shoot((width, height), suffix))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,56 @@
+"""Helpers for flow tests: make an app on the temp data folder, read what the screen shows."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from rich.text import Text
+from textual.widgets import DataTable, Static
+
+from conftest import FakeClock
+from gymtui.app import GymApp, build_app
+from gymtui.paths import Paths
+
+
+class Alerts:
+    """Records desktop notifications instead of sending them."""
+
+    def __init__(self) -> None:
+        self.sent: list[tuple[str, str]] = []
+
+    def __call__(self, title: str, body: str) -> None:
+        self.sent.append((title, body))
+
+
+def make_app(paths: Paths, clock: FakeClock, alerts: Alerts | None = None) -> GymApp:
+    app = build_app(paths, clock=clock, notifier=alerts or Alerts())
+    app.TICK_S = 3600  # tests drive the tick by hand
+    return app
+
+
+def text_of(app: GymApp, selector: str) -> str:
+    widget = app.screen.query_one(selector, Static)
+    content = widget.content
+    return content.plain if isinstance(content, Text) else Text.from_markup(str(content)).plain
+
+
+def table_rows(app: GymApp) -> list[list[str]]:
+    table = app.screen.query_one("#plan", DataTable)
+    return [
+        [cell.plain if isinstance(cell, Text) else str(cell) for cell in table.get_row_at(i)]
+        for i in range(table.row_count)
+    ]
+
+
+def notifications(app: GymApp) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+def db_rows(path: Path, sql: str) -> list[tuple[Any, ...]]:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()

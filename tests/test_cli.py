@@ -1,0 +1,70 @@
+"""The command line: paths, and clear refusals with exit status 2 and no traceback."""
+
+import hashlib
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from gymtui.cli import main
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "gymtui", *args], capture_output=True, text=True, timeout=60
+    )
+
+
+def test_where_prints_the_paths(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["where"]) == 0
+    out = capsys.readouterr().out
+    assert f"data folder: {data_dir}" in out
+    assert f"database:    {data_dir / 'gymtui.db'}" in out
+    assert "built-in program is used" in out
+
+
+def test_data_dir_option_wins_over_environment(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--data-dir", str(tmp_path / "elsewhere"), "where"]) == 0
+    assert str(tmp_path / "elsewhere" / "gymtui.db") in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"not a database at all\n", "is not a gymtui database: it is not an SQLite file at all"),
+        (b"SQLite format 3\x00" + b"\xff" * 2000, "damaged"),
+    ],
+)
+def test_bad_database_exits_2_with_message_and_no_change(
+    data_dir: Path, content: bytes, expected: str
+) -> None:
+    data_dir.mkdir(parents=True)
+    db = data_dir / "gymtui.db"
+    db.write_bytes(content)
+    result = run()
+    assert result.returncode == 2
+    assert expected in result.stderr
+    assert str(db) in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert hashlib.sha256(db.read_bytes()).digest() == hashlib.sha256(content).digest()
+
+
+def test_data_folder_that_cannot_be_made_exits_2(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    result = run("--data-dir", str(blocker / "data"))
+    assert result.returncode == 2
+    assert "cannot create its data folder" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_malformed_program_file_exits_2(data_dir: Path) -> None:
+    data_dir.mkdir(parents=True)
+    (data_dir / "program.toml").write_text("[[days]]\nkey='A'\nexercises=[{exercise='x'}]\n")
+    result = run()
+    assert result.returncode == 2
+    assert "program.toml: day 1 ('A'), exercise 1: unknown exercise 'x'" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -1,0 +1,198 @@
+"""The SQLite file: schema, durability settings, refusing files that are not ours."""
+
+import hashlib
+import os
+import sqlite3
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from conftest import START
+from gymtui.errors import DatabaseFileError, DataFolderError
+from gymtui.models import SetInput
+from gymtui.program import load_program
+from gymtui.store import Store, migrations
+
+PROGRAM = load_program()
+DAY_A = PROGRAM.days[0]
+
+
+def open_store(path: Path) -> Store:
+    store = Store.open(path)
+    store.sync_exercises(PROGRAM.exercises.values())
+    return store
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_schema_tables_are_strict_and_indexed(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "g.db")
+    sql = {r[0]: r[1] for r in store.db.execute("SELECT name, sql FROM sqlite_master")}
+    for table in ("exercises", "sessions", "sets", "settings"):
+        assert sql[table].rstrip().endswith("STRICT")
+    assert {"sets_by_exercise", "sets_by_time"} <= set(sql)
+    assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert store.db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    assert store.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    with pytest.raises(sqlite3.IntegrityError):  # STRICT: reps must be an integer
+        store.db.execute(
+            "INSERT INTO sets (session_id, exercise_id, set_number, kind, weight_kg, reps, "
+            "logged_at) VALUES (1, 'deadlift', 1, 'working', 100, 'six', 'x')"
+        )
+
+
+def test_migrations_apply_twice_without_change(tmp_path: Path) -> None:
+    path = tmp_path / "g.db"
+    open_store(path).close()
+    store = open_store(path)
+    before = [m.name for m in migrations.applied(store.db)]
+    migrations.apply(store.db)
+    assert [m.name for m in migrations.applied(store.db)] == before == ["m001_initial"]
+
+
+def test_logged_set_reads_back_after_reopen(tmp_path: Path) -> None:
+    path = tmp_path / "g.db"
+    store = open_store(path)
+    saved = store.log_set(SetInput("back_squat", 102.5, 6, rpe=8.5, note="felt fast"), DAY_A, START)
+    store.close()
+    again = open_store(path)
+    [row] = again.sets_in_session(saved.session_id)
+    assert (row.exercise_id, row.weight_kg, row.reps, row.rpe, row.note) == (
+        "back_squat",
+        102.5,
+        6,
+        8.5,
+        "felt fast",
+    )
+    assert row.logged_at == START
+    stored = again.db.execute("SELECT logged_at FROM sets").fetchone()[0]
+    assert stored == "2026-11-22T18:00:00.000+00:00"  # ISO-8601 with offset
+
+
+def test_set_numbers_and_sessions(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "g.db")
+    a = store.log_set(SetInput("back_squat", 100, 6), DAY_A, START)
+    b = store.log_set(SetInput("back_squat", 100, 6), DAY_A, START + timedelta(minutes=3))
+    assert (a.session_id, a.set_number, b.set_number) == (b.session_id, 1, 2)
+    session = store.session(a.session_id)
+    assert session is not None and session.day_key == "A" and session.finished_at is None
+
+
+def test_idle_session_finishes_after_three_hours_and_stays_finished(tmp_path: Path) -> None:
+    path = tmp_path / "g.db"
+    store = open_store(path)
+    first = store.log_set(SetInput("back_squat", 100, 6), DAY_A, START)
+    later = START + timedelta(hours=3, minutes=1)
+    assert store.open_session(later) is None
+    store.close()
+    store = open_store(path)
+    session = store.session(first.session_id)
+    assert session is not None and session.finished_at == START
+    second = store.log_set(SetInput("front_squat", 80, 10), PROGRAM.days[1], later)
+    assert second.session_id != first.session_id
+
+
+def test_last_sets_for_skips_the_current_session(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "g.db")
+    old = store.log_set(SetInput("back_squat", 100, 6), DAY_A, START)
+    store.finish_session(old.session_id, START)
+    new = store.log_set(SetInput("back_squat", 102.5, 6), DAY_A, START + timedelta(days=3))
+    assert [s.weight_kg for s in store.last_sets_for("back_squat", new.session_id)] == [100]
+
+
+def test_update_and_delete(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "g.db")
+    s = store.log_set(SetInput("back_squat", 100, 6), DAY_A, START)
+    changed = store.update_set(s.id, SetInput("back_squat", 100, 5, kind="failure"))
+    assert (changed.reps, changed.kind, changed.logged_at) == (5, "failure", START)
+    store.delete_set(s.id)
+    assert store.sets_in_session(s.session_id) == []
+
+
+def _refused_unchanged(path: Path, expected: str) -> None:
+    before = digest(path)
+    with pytest.raises(DatabaseFileError) as problem:
+        Store.open(path)
+    assert expected in str(problem.value)
+    assert str(path) in str(problem.value)
+    assert digest(path) == before
+
+
+def test_file_that_is_not_sqlite_is_refused_unchanged(tmp_path: Path) -> None:
+    path = tmp_path / "gymtui.db"
+    path.write_text("Date,Exercise,Weight\n2024-01-01,Squat,100\n")
+    _refused_unchanged(path, "not an SQLite file at all")
+
+
+def test_corrupt_sqlite_file_is_refused_unchanged(tmp_path: Path) -> None:
+    path = tmp_path / "gymtui.db"
+    open_store(path).close()
+    data = bytearray(path.read_bytes())
+    data[100:4096] = os.urandom(3996)  # trash the schema page after the header
+    path.write_bytes(bytes(data))
+    _refused_unchanged(path, "damaged")
+
+
+def test_foreign_sqlite_file_is_refused_unchanged(tmp_path: Path) -> None:
+    path = tmp_path / "gymtui.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE recipes (name TEXT)")
+    conn.commit()
+    conn.close()
+    _refused_unchanged(path, "not gymtui's (it holds tables such as recipes)")
+
+
+def test_newer_schema_is_refused_unchanged(tmp_path: Path) -> None:
+    path = tmp_path / "gymtui.db"
+    store = open_store(path)
+    store.db["_sqlite_migrations"].insert(
+        {"migration_set": "gymtui", "name": "m999_future", "applied_at": "2030"}
+    )
+    store.close()
+    _refused_unchanged(path, "written by a newer gymtui (schema steps m999_future")
+
+
+def test_data_folder_that_cannot_be_created(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(DataFolderError, match="cannot create its data folder"):
+        Store.open(blocker / "sub" / "gymtui.db")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes through chmod")
+def test_read_only_data_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        with pytest.raises(DataFolderError, match="cannot write in its data folder"):
+            Store.open(folder / "gymtui.db")
+    finally:
+        folder.chmod(0o700)
+
+
+def test_unwritable_data_folder_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("gymtui.store.tempfile.TemporaryFile", refuse)
+    with pytest.raises(DataFolderError) as problem:
+        Store.open(tmp_path / "gymtui.db")
+    assert "cannot write in its data folder" in str(problem.value)
+    assert "Permission denied" in str(problem.value)
+    assert not (tmp_path / "gymtui.db").exists()
+
+
+def test_refused_write_raises_storage_error_and_saves_nothing(tmp_path: Path) -> None:
+    from gymtui.store import StorageError
+
+    store = open_store(tmp_path / "g.db")
+    store.db.execute("PRAGMA query_only=ON")  # the file refuses writes, as a read-only one does
+    with pytest.raises(StorageError, match="Not saved"):
+        store.log_set(SetInput("back_squat", 100, 6), DAY_A, START)
+    store.db.execute("PRAGMA query_only=OFF")
+    assert store.db.execute("SELECT count(*) FROM sets").fetchone()[0] == 0
+    assert store.db.execute("SELECT count(*) FROM sessions").fetchone()[0] == 0

@@ -1,0 +1,178 @@
+"""Flows on the Today screen, driven by key presses; asserting on the file and the screen."""
+
+from datetime import timedelta
+
+from conftest import FakeClock
+from gymtui.models import SetInput
+from gymtui.paths import Paths
+from gymtui.program import load_program
+from gymtui.screens.dialogs import ConfirmDialog, SetDialog
+from gymtui.screens.history import HistoryScreen
+from gymtui.screens.rest import RestScreen
+from gymtui.screens.today import TodayScreen
+from gymtui.store import Store
+from helpers import db_rows, make_app, notifications, table_rows, text_of
+
+SIZE = (100, 30)
+
+
+def seed_last_day_a(paths: Paths, clock: FakeClock, weight: float = 100, reps: int = 6) -> None:
+    """A Day A three days ago, every squat set at target: today is Day B, then A again."""
+    program = load_program()
+    store = Store.open(paths.database)
+    store.sync_exercises(program.exercises.values())
+    when = clock.now() - timedelta(days=3)
+    for n in range(4):
+        store.log_set(
+            SetInput("back_squat", weight, reps), program.days[0], when + timedelta(minutes=n)
+        )
+    s = store.open_session(when + timedelta(minutes=5))
+    assert s is not None
+    store.finish_session(s.id, when + timedelta(minutes=5))
+    store.close()
+
+
+async def test_first_run_shows_day_a_and_asks_for_a_weight(paths: Paths, clock: FakeClock) -> None:
+    app = make_app(paths, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, TodayScreen)
+        assert text_of(app, "#day-title").startswith("Day A · Strength and power")
+        assert "First session" in text_of(app, "#recovery")
+        rows = table_rows(app)
+        assert rows[0][:3] == ["Back squat", "▶1/4", "×6"]
+        assert rows[0][4] == "new"
+        await pilot.press("enter")
+        assert isinstance(app.screen, SetDialog)
+        await pilot.press("enter")  # no weight yet: refused with a message
+        assert "Weight must be a number of kg" in text_of(app, "#dialog-error")
+        assert db_rows(paths.database, "SELECT count(*) FROM sets") == [(0,)]
+        await pilot.press("1", "0", "0", "enter")
+        assert isinstance(app.screen, TodayScreen)
+        assert db_rows(paths.database, "SELECT exercise_id, weight_kg, reps, kind FROM sets") == [
+            ("back_squat", 100.0, 6, "working")
+        ]
+        rows = table_rows(app)
+        assert rows[0][5] == "✓ 100 kg × 6"
+        assert rows[1][1] == "▶2/4" and rows[1][4] == "100"
+        assert "Saved: Back squat 100 kg × 6" in notifications(app)
+
+
+async def test_straight_set_is_enter_enter(paths: Paths, clock: FakeClock) -> None:
+    seed_last_day_a(paths, clock)
+    app = make_app(paths, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        # the last session was A, so today is B; switch to A to hit the progression
+        assert text_of(app, "#day-title").startswith("Day B")
+        await pilot.press("s")
+        assert text_of(app, "#day-title").startswith("Day A")
+        assert table_rows(app)[0][3:5] == ["100 kg × 6", "102.5"]
+        await pilot.press("enter", "enter")
+        clock.advance(180)
+        await pilot.press("enter", "enter")
+    assert db_rows(paths.database, "SELECT weight_kg, reps FROM sets WHERE id > 4") == [
+        (102.5, 6),
+        (102.5, 6),
+    ]
+    assert db_rows(paths.database, "SELECT day_key FROM sessions ORDER BY id") == [("A",), ("A",)]
+
+
+async def test_invalid_reps_are_refused_inline(paths: Paths, clock: FakeClock) -> None:
+    app = make_app(paths, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "8", "0", "tab", "s", "i", "x", "enter")
+        assert isinstance(app.screen, SetDialog)
+        assert (
+            text_of(app, "#dialog-error")
+            == "Reps must be a whole number from 1 to 100 (got 'six')."
+        )
+        await pilot.press("escape")
+        assert isinstance(app.screen, TodayScreen)
+    assert db_rows(paths.database, "SELECT count(*) FROM sets") == [(0,)]
+
+
+async def test_comma_decimal_and_pounds(paths: Paths, clock: FakeClock) -> None:
+    app = make_app(paths, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "1", "0", "2", ",", "5", "enter")
+        await pilot.press("u")  # switch to lb
+        assert table_rows(app)[0][5] == "✓ 226 lb × 6"
+        await pilot.press("enter", "2", "2", "5", "enter")
+    rows = db_rows(paths.database, "SELECT weight_kg FROM sets ORDER BY id")
+    assert rows[0] == (102.5,)
+    assert abs(rows[1][0] - 102.058) < 0.001
+
+
+async def test_warmup_edit_and_delete(paths: Paths, clock: FakeClock) -> None:
+    seed_last_day_a(paths, clock)
+    app = make_app(paths, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s", "w")
+        dialog = app.screen
+        assert isinstance(dialog, SetDialog) and dialog.request.kind == "warmup"
+        await pilot.press("enter")
+        rows = table_rows(app)
+        assert rows[0][1:] == [" W", "", "", "", "W 50 kg × 8"]
+        assert rows[1][1] == "▶1/4"
+        await pilot.press("up", "e")  # edit the warm-up: 8 reps -> 5
+        await pilot.press("tab", "5", "enter")
+        assert db_rows(paths.database, "SELECT reps, kind FROM sets WHERE id = 5") == [
+            (5, "warmup")
+        ]
+        await pilot.press("d")
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")
+        assert db_rows(paths.database, "SELECT count(*) FROM sets") == [(5,)]
+        await pilot.press("d", "y")
+        assert db_rows(paths.database, "SELECT count(*) FROM sets") == [(4,)]
+        assert table_rows(app)[0][1] == "▶1/4"
+
+
+async def test_single_keys_switch_screens(paths: Paths, clock: FakeClock) -> None:
+    app = make_app(paths, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("r")
+        assert isinstance(app.screen, RestScreen)
+        await pilot.press("h")
+        assert isinstance(app.screen, HistoryScreen)
+        await pilot.press("t")
+        assert isinstance(app.screen, TodayScreen)
+        await pilot.press("question_mark")
+        assert "Log the highlighted set" in text_of(app, "#help-keys")
+        await pilot.press("escape", "q")
+    assert app.return_code == 0
+
+
+async def test_finished_session_stays_finished(paths: Paths, clock: FakeClock) -> None:
+    app = make_app(paths, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "6", "0", "enter", "f", "y")
+        assert "(not started)" in text_of(app, "#day-title")
+        assert text_of(app, "#day-title").startswith("Day B")
+    again = make_app(paths, clock)
+    async with again.run_test(size=SIZE):
+        assert text_of(again, "#day-title").startswith("Day B")
+    assert db_rows(paths.database, "SELECT finished_at IS NOT NULL FROM sessions") == [(1,)]
+
+
+async def test_add_an_exercise_not_in_the_plan(paths: Paths, clock: FakeClock) -> None:
+    app = make_app(paths, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("x", *"sissy squat", "enter")
+        assert isinstance(app.screen, SetDialog)
+        await pilot.press("0", "tab", "1", "5", "enter")
+        assert table_rows(app)[-1][0] == "sissy squat"
+    assert db_rows(paths.database, "SELECT name, custom FROM exercises WHERE custom = 1") == [
+        ("sissy squat", 1)
+    ]
+
+
+async def test_write_refused_says_not_saved(paths: Paths, clock: FakeClock) -> None:
+    app = make_app(paths, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        app.store.db.execute("PRAGMA query_only=ON")
+        await pilot.press("enter", "1", "0", "0", "enter")
+        assert not any(n.startswith("Saved") for n in notifications(app))
+        assert any("Not saved" in n for n in notifications(app))
+        app.store.db.execute("PRAGMA query_only=OFF")
+        assert table_rows(app)[0][5] == ""
+    assert db_rows(paths.database, "SELECT count(*) FROM sets") == [(0,)]

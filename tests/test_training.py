@@ -1,0 +1,100 @@
+"""The training model: rotation, recovery, progression, plan rows."""
+
+from datetime import UTC, datetime, timedelta
+
+from gymtui.models import LoggedSet
+from gymtui.program import load_program
+from gymtui.training import (
+    build_plan,
+    next_day,
+    next_row_index,
+    recovery,
+    suggest_weight,
+    week_start,
+    weekly_text,
+)
+
+NOW = datetime(2026, 11, 22, 18, 0, tzinfo=UTC)
+PROGRAM = load_program()
+SQUAT = PROGRAM.exercises["back_squat"]
+
+
+def logged(
+    n: int, weight: float, reps: int, kind: str = "working", ex: str = "back_squat"
+) -> LoggedSet:
+    return LoggedSet(n, 1, ex, n, kind, weight, reps, NOW + timedelta(minutes=n))  # type: ignore[arg-type]
+
+
+def test_rotation_alternates_and_starts_with_day_a() -> None:
+    assert next_day(PROGRAM, None).key == "A"
+    assert next_day(PROGRAM, "A").key == "B"
+    assert next_day(PROGRAM, "B").key == "A"
+    assert next_day(PROGRAM, "gone").key == "A"
+
+
+def test_default_program_is_the_two_leg_days() -> None:
+    day_a, day_b = PROGRAM.days
+    assert [(p.exercise_id, p.sets, p.reps) for p in day_a.exercises] == [
+        ("back_squat", 4, 6),
+        ("deadlift", 4, 5),
+        ("bulgarian_split_squat", 3, 8),
+        ("hamstring_curl", 3, 12),
+        ("standing_calf_raise", 3, 15),
+    ]
+    assert [(p.exercise_id, p.sets, p.reps) for p in day_b.exercises] == [
+        ("front_squat", 3, 10),
+        ("romanian_deadlift", 3, 12),
+        ("walking_lunge", 3, 15),
+        ("leg_press", 3, 12),
+        ("seated_calf_raise", 3, 15),
+    ]
+    assert PROGRAM.exercises["bulgarian_split_squat"].one_legged
+    assert set(PROGRAM.exercises["deadlift"].muscles) == {"hamstrings", "glutes"}
+
+
+def test_recovery_window() -> None:
+    assert recovery(None, NOW).state == "first"
+    early = recovery(NOW - timedelta(hours=34), NOW)
+    assert (early.state, early.text) == (
+        "recovering",
+        "Recovering: ready in 14 h (34 h since legs)",
+    )
+    assert recovery(NOW - timedelta(hours=50), NOW).state == "ready"
+    late = recovery(NOW - timedelta(days=6), NOW)
+    assert (late.state, late.text) == ("overdue", "Ready: it has been 6 days since legs")
+
+
+def test_week_starts_on_monday_and_counts_against_goal() -> None:
+    assert week_start(NOW) == datetime(2026, 11, 16, tzinfo=UTC)  # 22 Nov 2026 is a Sunday
+    assert weekly_text(1, 2) == "1 of 2 leg sessions this week"
+    assert weekly_text(2, 2).endswith("✓")
+
+
+def test_double_progression() -> None:
+    all_met = [logged(i, 100, 6) for i in range(1, 5)]
+    assert suggest_weight(SQUAT, 6, all_met, 4).weight_kg == 102.5
+    one_short = [*all_met[:3], logged(4, 100, 5)]
+    missed = suggest_weight(SQUAT, 6, one_short, 4)
+    assert missed.weight_kg == 100 and missed.reason.startswith("repeat")
+    assert suggest_weight(SQUAT, 6, all_met[:2], 4).weight_kg == 100  # not every set done
+    assert suggest_weight(SQUAT, 6, [], 4).weight_kg is None
+
+
+def test_warmups_do_not_count_for_progression() -> None:
+    sets = [logged(1, 60, 3, "warmup"), *[logged(i, 100, 6) for i in range(2, 6)]]
+    assert suggest_weight(SQUAT, 6, sets, 4).weight_kg == 102.5
+
+
+def test_plan_lays_sets_over_slots_with_warmups_and_extras() -> None:
+    day = PROGRAM.days[0]
+    done = [logged(1, 60, 8, "warmup"), logged(2, 100, 6), logged(3, 100, 6)]
+    last = {"back_squat": [logged(i, 97.5, 6) for i in range(1, 5)]}
+    rows = build_plan(day, PROGRAM.exercises, done, last)
+    squat = [r for r in rows if r.exercise.id == "back_squat"]
+    assert [r.label for r in squat] == ["W", "1/4", "2/4", "3/4", "4/4"]
+    assert squat[1].logged == done[1] and squat[1].last_time == last["back_squat"][0]
+    assert rows[next_row_index(rows)].label == "3/4"  # type: ignore[index]
+    extra = build_plan(day, PROGRAM.exercises, [logged(i, 100, 6) for i in range(1, 6)], {})
+    assert [r.label for r in extra if r.exercise.id == "back_squat"][-1] == "+1"
+    off_plan = build_plan(day, PROGRAM.exercises, [logged(1, 50, 10, ex="hip_thrust")], {})
+    assert off_plan[-1].exercise.name == "Hip thrust"
