@@ -18,14 +18,12 @@ from gymtui.paths import Paths
 from gymtui.program import load_program
 from gymtui.rest import (
     ADJUST_STEP_S,
-    DEFAULT_REST_S,
-    DEFAULT_WARMUP_REST_S,
     Clock,
     RestTimer,
     SystemClock,
     rest_length,
 )
-from gymtui.screens.dialogs import HelpDialog
+from gymtui.screens.dialogs import HelpDialog, RestLengths
 from gymtui.screens.history import HistoryScreen
 from gymtui.screens.rest import RestScreen
 from gymtui.screens.today import TodayScreen
@@ -35,6 +33,8 @@ from gymtui.values import Unit, format_duration, format_set
 from gymtui.widgets.rest_status import RestStatus
 
 TIMER_SETTING = "rest_timer"
+WARMUP_REST = "rest_warmup_s"
+DEFAULT_REST = "rest_default_s"
 ALERT_CHANNELS = {"bell": "Bell", "toast": "Toast", "desktop": "Desktop notification"}
 
 
@@ -135,9 +135,7 @@ class GymApp(App[None]):
         if not self._write(lambda: saved.append(self.store.log_set(entry, day, self.clock.now()))):
             return None
         logged = saved[0]
-        name = self.exercises.get(
-            logged.exercise_id, Exercise(logged.exercise_id, logged.exercise_id)
-        ).name
+        name = self.exercise(logged.exercise_id).name
         kind = " (warm-up)" if logged.kind == "warmup" else ""
         self.notify(f"Saved: {name} {format_set(logged.weight_kg, logged.reps, self.unit)}{kind}")
         self.start_rest_after(logged, day)
@@ -218,19 +216,42 @@ class GymApp(App[None]):
             self.timer.skip()
             self._save_timer()
             return
-        exercise = self.exercises.get(
-            logged.exercise_id, Exercise(logged.exercise_id, logged.exercise_id)
-        )
+        exercise = self.exercise(logged.exercise_id)
         planned = next((p for p in day.exercises if p.exercise_id == logged.exercise_id), None)
-        warmup = int(self.store.setting("rest_warmup_s") or DEFAULT_WARMUP_REST_S)
+        lengths = self.rest_lengths(exercise.id)
         length = rest_length(
-            exercise, planned, logged.kind, self.store.exercise_rest(exercise.id), warmup
+            exercise, planned, logged.kind, lengths.exercise, lengths.warmup, lengths.default
         )
-        if exercise.custom and planned is None and not self.store.exercise_rest(exercise.id):
-            length = int(self.store.setting("rest_default_s") or DEFAULT_REST_S)
         self.timer.start(length, self.clock.elapsed(), after_set_id=logged.id)
         self._save_timer()
         self.tick()
+
+    def exercise(self, exercise_id: str) -> Exercise:
+        """An exercise by id (one the catalogue no longer has keeps its id as its name)."""
+        return self.exercises.get(exercise_id) or Exercise(exercise_id, exercise_id, custom=True)
+
+    def rest_lengths(self, exercise_id: str | None) -> RestLengths:
+        """The user's rest settings: for this exercise, for warm-ups, and the default."""
+
+        def number(key: str) -> int | None:
+            value = self.store.setting(key)
+            return int(value) if value and value.isdigit() else None
+
+        own = self.store.exercise_rest(exercise_id) if exercise_id else None
+        return RestLengths(own, number(WARMUP_REST), number(DEFAULT_REST))
+
+    def set_rest_lengths(self, exercise_id: str | None, lengths: RestLengths) -> None:
+        """Store the user's rest settings."""
+
+        def write() -> None:
+            with self.store.db.atomic():
+                if exercise_id:
+                    self.store.set_exercise_rest(exercise_id, lengths.exercise)
+                for key, value in ((WARMUP_REST, lengths.warmup), (DEFAULT_REST, lengths.default)):
+                    self.store.set_setting(key, str(value) if value else None)
+
+        if self._write(write):
+            self.notify("Rest lengths saved; they apply from the next set.")
 
     def rest_toggle_pause(self) -> None:
         """Pause or resume the rest."""

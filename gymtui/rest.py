@@ -170,13 +170,20 @@ def rest_length(
     planned: PlannedExercise | None,
     kind: SetKind,
     user_rest_s: int | None,
-    warmup_rest_s: int,
+    warmup_rest_s: int | None = None,
+    default_rest_s: int | None = None,
 ) -> int:
-    """How long to rest after a set: user's own, then the program's, then the exercise's."""
+    """How long to rest after a set.
+
+    Warm-ups get the warm-up rest. Otherwise: the user's own setting for the exercise, the
+    program's value, the exercise's built-in default, and last the global default.
+    """
     if kind == "warmup":
-        return warmup_rest_s
+        return warmup_rest_s or DEFAULT_WARMUP_REST_S
     if user_rest_s:
         return user_rest_s
     if planned is not None and planned.rest_s:
         return planned.rest_s
-    return exercise.rest_s or DEFAULT_REST_S
+    if not exercise.custom and exercise.rest_s:
+        return exercise.rest_s
+    return default_rest_s or DEFAULT_REST_S

@@ -81,6 +81,12 @@ def m001_initial(db: Database) -> None:
     )
 
 
+@migrations()
+def m002_rest_taken(db: Database) -> None:
+    """The rest actually taken after a set: from its log time to the next set's."""
+    db.execute("ALTER TABLE sets ADD COLUMN rest_taken_s INTEGER")
+
+
 def to_text(moment: datetime) -> str:
     """Store a moment as ISO-8601 in UTC with its offset, so text order is time order."""
     return moment.astimezone(UTC).isoformat(timespec="milliseconds")
@@ -381,7 +387,22 @@ class Store:
                 ],
             )
             set_id = int(cast(int, cursor.lastrowid))
+            if session is not None:
+                self._record_rest_taken(db, session_id, set_id, now)
         return self.get_set(set_id)
+
+    @staticmethod
+    def _record_rest_taken(db: Database, session_id: int, set_id: int, now: datetime) -> None:
+        previous = db.execute(
+            "SELECT id, logged_at FROM sets WHERE session_id = ? AND id != ? "
+            "ORDER BY logged_at DESC, id DESC LIMIT 1",
+            [session_id, set_id],
+        ).fetchone()
+        if previous is not None:
+            taken = round((now - from_text(previous[1])).total_seconds())
+            db.execute(
+                "UPDATE sets SET rest_taken_s = ? WHERE id = ?", [max(0, taken), previous[0]]
+            )
 
     def get_set(self, set_id: int) -> LoggedSet:
         """One set by id, as stored."""

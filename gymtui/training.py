@@ -79,7 +79,7 @@ def suggest_weight(
     """Double progression: every planned working set hit its target reps, so add a step."""
     working = [s for s in last_sets if s.is_working]
     if not working:
-        return Suggestion(None, "first time: enter a weight")
+        return Suggestion(None, "no history yet, so type the weight you will lift")
     top = max(s.weight_kg for s in working)
     all_met = len(working) >= planned_sets and all(s.reps >= target_reps for s in working)
     if all_met and exercise.increment_kg > 0 and top > 0:

@@ -95,3 +95,22 @@ def format_duration(seconds: float) -> str:
     hours, rest = divmod(total, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+_DURATION = re.compile(r"^\s*(?:(\d{1,2}):([0-5]\d)|(\d{1,4})\s*s?)\s*$")
+MIN_REST_S = 10
+MAX_REST_S = 1800
+
+
+def parse_rest(text: str) -> int | None:
+    """A rest length as `2:30`, `150` or `150s`, from 10 s to 30 min; empty means default."""
+    if not text.strip():
+        return None
+    match = _DURATION.match(text)
+    if match is None:
+        raise InvalidValue(f"Rest must look like 2:30 or 150 (got {text.strip()!r}).")
+    minutes, seconds, plain = match.groups()
+    total = int(plain) if plain is not None else int(minutes) * 60 + int(seconds)
+    if not MIN_REST_S <= total <= MAX_REST_S:
+        raise InvalidValue(f"Rest must be from 0:10 to 30:00 (got {format_duration(total)}).")
+    return total

@@ -9,9 +9,10 @@ from typing import Any
 from rich.text import Text
 from textual.widgets import DataTable, Static
 
-from conftest import FakeClock
 from gymtui.app import GymApp, build_app
 from gymtui.paths import Paths
+
+from conftest import FakeClock
 
 
 class Alerts:

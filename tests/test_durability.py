@@ -22,7 +22,8 @@ start = datetime(2026, 11, 22, 18, tzinfo=timezone.utc)
 n = 0
 while True:
     n += 1
-    saved = store.log_set(SetInput("back_squat", 100, 6), program.days[0], start + timedelta(seconds=n))
+    when = start + timedelta(seconds=n)
+    saved = store.log_set(SetInput("back_squat", 100, 6), program.days[0], when)
     print(saved.id, flush=True)
 """
 

@@ -17,7 +17,10 @@ rest_s = 75
 [[days]]
 key = "Q"
 name = "Quads"
-exercises = [{ exercise = "sissy_squat", sets = 2, reps = 20 }, { exercise = "leg_press", sets = 3, reps = 10, rest_s = 100 }]
+exercises = [
+  { exercise = "sissy_squat", sets = 2, reps = 20 },
+  { exercise = "leg_press", sets = 3, reps = 10, rest_s = 100 },
+]
 """
 
 

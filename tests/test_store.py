@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import START
 from gymtui.errors import DatabaseFileError, DataFolderError
 from gymtui.models import SetInput
 from gymtui.program import load_program
 from gymtui.store import Store, migrations
+
+from conftest import START
 
 PROGRAM = load_program()
 DAY_A = PROGRAM.days[0]
@@ -50,7 +51,14 @@ def test_migrations_apply_twice_without_change(tmp_path: Path) -> None:
     store = open_store(path)
     before = [m.name for m in migrations.applied(store.db)]
     migrations.apply(store.db)
-    assert [m.name for m in migrations.applied(store.db)] == before == ["m001_initial"]
+    assert (
+        [m.name for m in migrations.applied(store.db)]
+        == before
+        == [
+            "m001_initial",
+            "m002_rest_taken",
+        ]
+    )
 
 
 def test_logged_set_reads_back_after_reopen(tmp_path: Path) -> None:
@@ -196,3 +204,30 @@ def test_refused_write_raises_storage_error_and_saves_nothing(tmp_path: Path) ->
     store.db.execute("PRAGMA query_only=OFF")
     assert store.db.execute("SELECT count(*) FROM sets").fetchone()[0] == 0
     assert store.db.execute("SELECT count(*) FROM sessions").fetchone()[0] == 0
+
+
+def test_old_schema_file_is_upgraded_keeping_its_sets(tmp_path: Path) -> None:
+    path = tmp_path / "gymtui.db"
+    from sqlite_utils import Database
+
+    db = Database(path)
+    migrations.apply(db, stop_before="m002_rest_taken")  # a file from the first release
+    db.execute("INSERT INTO exercises (id, name) VALUES ('deadlift', 'Deadlift')")
+    db.execute("INSERT INTO sessions (day_key, day_name, started_at) VALUES ('A', 'Day A', 'x')")
+    db.execute(
+        "INSERT INTO sets (session_id, exercise_id, set_number, kind, weight_kg, reps, logged_at)"
+        " VALUES (1, 'deadlift', 1, 'working', 140, 5, '2026-01-01T10:00:00.000+00:00')"
+    )
+    db.conn.commit()
+    db.close()
+    store = open_store(path)
+    assert [m.name for m in migrations.applied(store.db)][-1] == "m002_rest_taken"
+    [row] = store.sets_in_session(1)
+    assert (row.weight_kg, row.reps, row.rest_taken_s) == (140, 5, None)
+
+
+def test_rest_taken_is_recorded_on_the_set_before(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "g.db")
+    first = store.log_set(SetInput("back_squat", 100, 6), DAY_A, START)
+    store.log_set(SetInput("back_squat", 100, 6), DAY_A, START + timedelta(seconds=187))
+    assert store.get_set(first.id).rest_taken_s == 187

@@ -2,7 +2,6 @@
 
 from datetime import timedelta
 
-from conftest import FakeClock
 from gymtui.models import SetInput
 from gymtui.paths import Paths
 from gymtui.program import load_program
@@ -11,6 +10,8 @@ from gymtui.screens.history import HistoryScreen
 from gymtui.screens.rest import RestScreen
 from gymtui.screens.today import TodayScreen
 from gymtui.store import Store
+
+from conftest import FakeClock
 from helpers import db_rows, make_app, notifications, table_rows, text_of
 
 SIZE = (100, 30)

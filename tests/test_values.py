@@ -42,7 +42,7 @@ def test_weight_refusals_say_why(text: str, message: str) -> None:
 
 
 def test_weight_limit_in_pounds_is_given_in_pounds() -> None:
-    with pytest.raises(InvalidValue, match="at most 1102.3 lb"):
+    with pytest.raises(InvalidValue, match=r"at most 1102\.3 lb"):
         parse_weight("1200", "lb")
 
 

@@ -17,7 +17,15 @@ from gymtui.errors import InvalidValue
 from gymtui.models import SET_KINDS, Exercise, SetInput, SetKind, Side
 from gymtui.today import TodayView
 from gymtui.training import PlanRow, prefill_weight
-from gymtui.values import Unit, format_weight, parse_reps, parse_rpe, parse_weight
+from gymtui.values import (
+    Unit,
+    format_duration,
+    format_weight,
+    parse_reps,
+    parse_rest,
+    parse_rpe,
+    parse_weight,
+)
 
 KIND_LABELS: dict[SetKind, str] = {
     "working": "Working set",
@@ -26,6 +34,7 @@ KIND_LABELS: dict[SetKind, str] = {
     "failure": "To failure",
 }
 SIDE_BOTH = "both"
+SAVE_HELP = "[b]enter[/] save   [b]tab[/] next field   [b]esc[/] cancel"
 
 
 @dataclass(frozen=True)
@@ -122,9 +131,7 @@ class SetDialog(ModalScreen[SetInput | None]):
                         compact=True,
                     )
             yield Static("", id="dialog-error")
-            yield Static(
-                "[b]enter[/] save   [b]tab[/] next field   [b]esc[/] cancel", id="dialog-help"
-            )
+            yield Static(SAVE_HELP, id="dialog-help")
 
     def on_mount(self) -> None:
         self.query_one("#weight", Input).focus()
@@ -275,4 +282,76 @@ class HelpDialog(ModalScreen[None]):
             yield Static("[b]esc[/] close   [b]ctrl+p[/] command palette", id="dialog-help")
 
     def action_close(self) -> None:
+        self.dismiss(None)
+
+
+@dataclass(frozen=True)
+class RestLengths:
+    """Rest lengths in seconds; None means "use the default"."""
+
+    exercise: int | None
+    warmup: int | None
+    default: int | None
+
+
+class RestLengthsDialog(ModalScreen[RestLengths | None]):
+    """Set the rest after one exercise, after warm-ups, and the default for the rest."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, exercise: Exercise | None, current: RestLengths, fallback_s: int) -> None:
+        super().__init__()
+        self.exercise = exercise
+        self.current = current
+        self.fallback_s = fallback_s
+
+    def compose(self) -> ComposeResult:
+        def shown(seconds: int | None) -> str:
+            return format_duration(seconds) if seconds else ""
+
+        with Vertical(classes="dialog", id="rest-lengths-dialog"):
+            yield Label("Rest lengths (m:ss or seconds; blank = default)", id="dialog-title")
+            with Grid(id="set-fields", classes="-wide"):
+                if self.exercise is not None:
+                    yield Label(escape(self.exercise.name))
+                    yield Input(
+                        shown(self.current.exercise),
+                        id="exercise",
+                        placeholder=f"default {format_duration(self.fallback_s)}",
+                        compact=True,
+                    )
+                yield Label("Warm-ups")
+                yield Input(
+                    shown(self.current.warmup),
+                    id="warmup",
+                    placeholder="default 0:45",
+                    compact=True,
+                )
+                yield Label("Own exercises")
+                yield Input(
+                    shown(self.current.default),
+                    id="default",
+                    placeholder="default 2:00",
+                    compact=True,
+                )
+            yield Static("", id="dialog-error")
+            yield Static(SAVE_HELP, id="dialog-help")
+
+    def on_mount(self) -> None:
+        self.query(Input).first().focus()
+
+    @on(Input.Submitted)
+    def _save(self) -> None:
+        values: dict[str, int | None] = {"exercise": None, "warmup": None, "default": None}
+        for field in self.query(Input):
+            try:
+                values[str(field.id)] = parse_rest(field.value)
+            except InvalidValue as problem:
+                field.add_class("-invalid")
+                field.focus()
+                self.query_one("#dialog-error", Static).update(escape(str(problem)))
+                return
+        self.dismiss(RestLengths(values["exercise"], values["warmup"], values["default"]))
+
+    def action_cancel(self) -> None:
         self.dismiss(None)

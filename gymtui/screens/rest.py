@@ -11,8 +11,9 @@ from textual.containers import Center, Vertical
 from textual.screen import Screen
 from textual.widgets import Digits, Footer, ProgressBar, Static
 
-from gymtui.models import SetInput
-from gymtui.screens.dialogs import SetDialog, set_request
+from gymtui.models import Exercise, SetInput
+from gymtui.rest import DEFAULT_REST_S
+from gymtui.screens.dialogs import RestLengths, RestLengthsDialog, SetDialog, set_request
 from gymtui.today import load_today
 from gymtui.values import format_duration, format_set
 from gymtui.widgets.rest_status import RestStatus
@@ -32,6 +33,7 @@ class RestScreen(Screen[None]):
         Binding(
             "enter", "log_next", "Log next", priority=True, tooltip="Log the next set from here"
         ),
+        Binding("l", "lengths", "Lengths", tooltip="Set rest lengths: this exercise, warm-ups"),
     ]
 
     shown_remaining: float | None = None  # what the last redraw showed, for the benchmark
@@ -107,6 +109,23 @@ class RestScreen(Screen[None]):
 
     def action_skip(self) -> None:
         self.gym.rest_skip()
+
+    def action_lengths(self) -> None:
+        gym = self.gym
+        exercise: Exercise | None = None
+        if gym.timer.after_set_id is not None:
+            try:
+                exercise = gym.exercise(gym.store.get_set(gym.timer.after_set_id).exercise_id)
+            except IndexError:
+                exercise = None
+        fallback = exercise.rest_s if exercise and not exercise.custom else DEFAULT_REST_S
+        current = gym.rest_lengths(exercise.id if exercise else None)
+
+        def done(lengths: RestLengths | None) -> None:
+            if lengths is not None:
+                gym.set_rest_lengths(exercise.id if exercise else None, lengths)
+
+        self.app.push_screen(RestLengthsDialog(exercise, current, fallback), done)
 
     def action_log_next(self) -> None:
         gym = self.gym

@@ -1,0 +1,61 @@
+"""Snapshots of the screens at 80x24 (the smallest supported) and 160x50, with a fixed clock."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any
+
+from textual.pilot import Pilot
+
+from gymtui.demo import build_history
+from gymtui.paths import Paths
+from gymtui.program import load_program
+from gymtui.store import Store
+
+from conftest import FakeClock
+from helpers import make_app
+
+SnapCompare = Callable[..., bool]
+
+
+def with_history(paths: Paths, clock: FakeClock) -> None:
+    program = load_program()
+    store = Store.open(paths.database)
+    store.sync_exercises(program.exercises.values())
+    build_history(store, program, clock.now() - timedelta(days=2, hours=3), weeks=6)
+    store.close()
+
+
+def mid_session(clock: FakeClock) -> Callable[[Pilot[Any]], Any]:
+    async def steps(pilot: Pilot[Any]) -> None:
+        await pilot.press("w", "enter")
+        clock.advance(100)
+        await pilot.press("enter", "enter")
+        clock.advance(65)
+        pilot.app.tick()  # type: ignore[attr-defined]
+        pilot.app.clear_notifications()
+        await pilot.pause()
+
+    return steps
+
+
+def test_today_first_run(snap_compare: SnapCompare, paths: Paths, clock: FakeClock) -> None:
+    assert snap_compare(make_app(paths, clock), terminal_size=(80, 24))
+
+
+def test_today_mid_session(snap_compare: SnapCompare, paths: Paths, clock: FakeClock) -> None:
+    with_history(paths, clock)
+    app = make_app(paths, clock)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=mid_session(clock))
+
+
+def test_today_mid_session_large(snap_compare: SnapCompare, paths: Paths, clock: FakeClock) -> None:
+    with_history(paths, clock)
+    app = make_app(paths, clock)
+    assert snap_compare(app, terminal_size=(160, 50), run_before=mid_session(clock))
+
+
+def test_set_dialog_with_error(snap_compare: SnapCompare, paths: Paths, clock: FakeClock) -> None:
+    app = make_app(paths, clock)
+    assert snap_compare(app, terminal_size=(80, 24), press=["enter", "tab", "x", "enter"])
