@@ -282,7 +282,7 @@ class GymApp(App[None]):
         if timer.state == "running" and left > 0:
             return f"Rest {format_duration(left)}{after}", "running"
         if timer.state == "running":
-            return f"Rest over +{format_duration(-left)} over{after}", "over"
+            return f"Rest +{format_duration(-left)} over{after}", "over"
         return "No rest running: it starts when you log a set", "idle"
 
     def tick(self) -> None:

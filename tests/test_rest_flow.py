@@ -64,7 +64,7 @@ async def test_alert_fires_once_on_every_channel(
         assert rung == [1]
         assert alerts.sent == [("Rest over", "Set 2 of 4 - Back squat 100 kg × 6")]
         assert notifications(app).count("Set 2 of 4 - Back squat 100 kg × 6") == 1
-        assert text_of(app, "#rest-status").startswith("Rest over +0:44 over")
+        assert text_of(app, "#rest-status").startswith("Rest +0:44 over")
         assert app.screen.query_one("#rest-status").has_class("-over")
 
 
@@ -145,3 +145,17 @@ async def test_warmups_and_own_rest_lengths(paths: Paths, clock: FakeClock) -> N
         assert text_of(app, "#rest-status").startswith("Rest 2:30")
         await pilot.press("w", "enter")
         assert text_of(app, "#rest-status").startswith("Rest 0:30")
+
+
+async def test_a_tick_while_the_rest_screen_is_being_built_is_harmless(
+    paths: Paths, clock: FakeClock
+) -> None:
+    app = make_app(paths, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await log_first_squat(pilot)
+        app.switch_mode("rest")
+        app.tick()  # before the Rest screen has mounted its widgets
+        await pilot.pause()
+        app.tick()
+        assert isinstance(app.screen, RestScreen)
+        assert text_of(app, "#rest-state") == "Resting"

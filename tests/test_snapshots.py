@@ -59,3 +59,32 @@ def test_today_mid_session_large(snap_compare: SnapCompare, paths: Paths, clock:
 def test_set_dialog_with_error(snap_compare: SnapCompare, paths: Paths, clock: FakeClock) -> None:
     app = make_app(paths, clock)
     assert snap_compare(app, terminal_size=(80, 24), press=["enter", "tab", "x", "enter"])
+
+
+def rest_state(
+    clock: FakeClock, keys: tuple[str, ...], advance: float
+) -> Callable[[Pilot[Any]], Any]:
+    async def steps(pilot: Pilot[Any]) -> None:
+        await pilot.press("enter", "1", "0", "0", "enter", "r")
+        clock.advance(advance)
+        await pilot.press(*keys)
+        pilot.app.tick()  # type: ignore[attr-defined]
+        pilot.app.clear_notifications()
+        await pilot.pause()
+
+    return steps
+
+
+def test_rest_running(snap_compare: SnapCompare, paths: Paths, clock: FakeClock) -> None:
+    app = make_app(paths, clock)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=rest_state(clock, (), 19))
+
+
+def test_rest_paused(snap_compare: SnapCompare, paths: Paths, clock: FakeClock) -> None:
+    app = make_app(paths, clock)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=rest_state(clock, ("space",), 50))
+
+
+def test_rest_over(snap_compare: SnapCompare, paths: Paths, clock: FakeClock) -> None:
+    app = make_app(paths, clock)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=rest_state(clock, (), 222))

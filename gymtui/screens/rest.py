@@ -37,6 +37,7 @@ class RestScreen(Screen[None]):
     ]
 
     shown_remaining: float | None = None  # what the last redraw showed, for the benchmark
+    _ready = False  # the tick can arrive while the screen is still being composed
 
     @property
     def gym(self) -> GymApp:
@@ -55,6 +56,7 @@ class RestScreen(Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        self._ready = True
         self.redraw()
 
     def on_screen_resume(self) -> None:
@@ -62,6 +64,8 @@ class RestScreen(Screen[None]):
 
     def redraw(self) -> None:
         """Recompute the remaining time from the clock and show it."""
+        if not self._ready:
+            return
         gym = self.gym
         timer = gym.timer
         left = timer.remaining(gym.clock.elapsed())
