@@ -108,6 +108,10 @@ class GymApp(App[None]):
         if self._write(lambda: self.store.set_setting("unit", new)):
             self.notify(f"Weights now shown in {new}.")
 
+    def save_setting(self, key: str, value: str) -> bool:
+        """Store a setting; False (and a message) when the file refused it."""
+        return self._write(lambda: self.store.set_setting(key, value))
+
     def flag(self, name: str, default: bool = True) -> bool:
         """An on/off setting."""
         value = self.store.setting(name)

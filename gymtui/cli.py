@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 from collections.abc import Sequence
 
 from gymtui import __version__
@@ -21,6 +22,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--data-dir",
         metavar="DIR",
         help="data folder (default: GYMTUI_DATA_DIR, else the platform's user data folder)",
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open on a throwaway database holding a year of realistic history "
+        "(your own data is never touched)",
     )
     commands = parser.add_subparsers(dest="command")
     commands.add_parser("where", help="print the data folder, database and config paths")
@@ -45,6 +52,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return 0
     try:
+        if args.demo:
+            return run_demo()
         return run_app(paths)
     except GymtuiError as problem:
         print(f"gymtui: {problem}", file=sys.stderr)
@@ -57,6 +66,19 @@ def run_app(paths: Paths) -> int:
 
     build_app(paths).run()
     return 0
+
+
+def run_demo() -> int:
+    """Run the app on a year of made-up history in a temporary folder, removed afterwards."""
+    from datetime import datetime
+
+    from gymtui.demo import make_demo
+
+    with tempfile.TemporaryDirectory(prefix="gymtui-demo-") as folder:
+        paths = resolve_paths(folder)
+        print("Building a year of demo history...", file=sys.stderr)
+        make_demo(paths, datetime.now().astimezone())
+        return run_app(paths)
 
 
 if __name__ == "__main__":

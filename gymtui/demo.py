@@ -6,8 +6,10 @@ import random
 from datetime import datetime, timedelta
 
 from gymtui.models import Program, SetInput
+from gymtui.paths import Paths
+from gymtui.program import load_program
 from gymtui.store import Store
-from gymtui.training import next_day, suggest_weight
+from gymtui.training import next_day, suggest_weight, week_start
 
 # Where a lifter of a year's training might start, in kg.
 START_KG = {
@@ -22,6 +24,7 @@ START_KG = {
     "leg_press": 120.0,
     "seated_calf_raise": 40.0,
 }
+PLATEAU = 1.8  # a lifter stalls near this multiple of the starting weight
 WARMUP_FOR = {"back_squat", "deadlift", "front_squat", "romanian_deadlift"}
 
 
@@ -31,8 +34,8 @@ def build_history(store: Store, program: Program, end: datetime, weeks: int, see
     weight = dict(START_KG)
     written = 0
     day_key: str | None = None
-    start = end - timedelta(weeks=weeks)
-    for week in range(weeks):
+    start = week_start(end) - timedelta(weeks=weeks)
+    for week in range(weeks + 1):
         monday = start + timedelta(weeks=week)
         sessions = 2 if rng.random() > 0.12 else 1
         offsets = [0, rng.choice([2, 3])][:sessions]
@@ -40,6 +43,8 @@ def build_history(store: Store, program: Program, end: datetime, weeks: int, see
             day = next_day(program, day_key)
             day_key = day.key
             when = monday + timedelta(days=offset, hours=rng.choice([7, 12, 18]))
+            if when >= end:
+                break
             with store.db.atomic():
                 written += _session(store, program, day.key, when, weight, rng)
     return written
@@ -60,9 +65,11 @@ def _session(
     for planned in day.exercises:
         exercise = program.exercises[planned.exercise_id]
         last = store.last_sets_for(exercise.id)
-        kg = suggest_weight(exercise, planned.reps, last, planned.sets).weight_kg or weight.get(
-            exercise.id, 20.0
-        )
+        start_kg = weight.get(exercise.id, 20.0)
+        kg = suggest_weight(exercise, planned.reps, last, planned.sets).weight_kg or start_kg
+        if kg > start_kg * PLATEAU:
+            # a plateau: deload and build back up, as a lifter over the years does
+            kg = round(kg * 0.85 / 2.5) * 2.5
         if exercise.id in WARMUP_FOR:
             for fraction, reps in ((0.5, 8), (0.75, 3)):
                 store.log_set(
@@ -82,3 +89,14 @@ def _session(
     if session is not None:
         store.finish_session(session.id, clock)
     return written
+
+
+def make_demo(paths: Paths, now: datetime, weeks: int = 52) -> int:
+    """Fill a fresh data folder with `weeks` of history ending two days before `now`."""
+    program = load_program()  # the built-in program: a demo never reads the user's file
+    store = Store.open(paths.database)
+    try:
+        store.sync_exercises(program.exercises.values())
+        return build_history(store, program, now - timedelta(days=2, hours=3), weeks)
+    finally:
+        store.close()

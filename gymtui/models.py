@@ -92,6 +92,7 @@ class LoggedSet:
     note: str | None = None
     side: Side | None = None
     rest_taken_s: int | None = None
+    pr: bool = False
 
     @property
     def is_working(self) -> bool:

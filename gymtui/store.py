@@ -15,8 +15,10 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from gymtui.errors import DatabaseFileError, DataFolderError, GymtuiError
+from gymtui.history import E1RM_SQL, ProgressPoint, Record, SessionSummary
 from gymtui.models import Exercise, LoggedSet, ProgramDay, Session, SetInput, SetKind, Side
 from gymtui.training import SESSION_IDLE
+from gymtui.values import Unit, format_number, format_set, format_weight, from_kg
 
 MIGRATION_SET = "gymtui"
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -85,6 +87,50 @@ def m001_initial(db: Database) -> None:
 def m002_rest_taken(db: Database) -> None:
     """The rest actually taken after a set: from its log time to the next set's."""
     db.execute("ALTER TABLE sets ADD COLUMN rest_taken_s INTEGER")
+
+
+@migrations()
+def m003_pr_flags(db: Database) -> None:
+    """sets.pr: 1 when a working set beat every earlier one of its exercise (weight or e1RM)."""
+    db.execute("ALTER TABLE sets ADD COLUMN pr INTEGER NOT NULL DEFAULT 0")
+    db.execute(
+        f"""
+        UPDATE sets SET pr = 1 WHERE id IN (
+            SELECT id FROM (
+                SELECT id, weight_kg, {E1RM_SQL} AS e1rm,
+                    max(weight_kg) OVER earlier AS best_weight,
+                    max({E1RM_SQL}) OVER earlier AS best_e1rm
+                FROM sets WHERE kind != 'warmup'
+                WINDOW earlier AS (PARTITION BY exercise_id ORDER BY logged_at, id
+                    ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+            )
+            WHERE best_weight IS NULL OR weight_kg > best_weight OR e1rm > best_e1rm + 1e-9
+        )
+        """
+    )
+
+
+def refresh_prs(db: Database, exercise_id: str, since: str) -> None:
+    """Recompute the PR flags of an exercise's sets logged at or after `since` (ISO text)."""
+    row = db.execute(
+        f"SELECT max(weight_kg), max({E1RM_SQL}) FROM sets "
+        "WHERE exercise_id = ? AND kind != 'warmup' AND logged_at < ?",
+        [exercise_id, since],
+    ).fetchone()
+    weight, estimate = (row[0] if row[0] is not None else -1.0), (row[1] or -1.0)
+    changes: list[tuple[int, int]] = []
+    for set_id, kind, w, e, flag in db.execute(
+        f"SELECT id, kind, weight_kg, {E1RM_SQL}, pr FROM sets "
+        "WHERE exercise_id = ? AND logged_at >= ? ORDER BY logged_at, id",
+        [exercise_id, since],
+    ).fetchall():
+        is_pr = kind != "warmup" and (w > weight or e > estimate + 1e-9)
+        if is_pr:
+            weight, estimate = max(weight, w), max(estimate, e)
+        if int(is_pr) != flag:
+            changes.append((int(is_pr), set_id))
+    if changes:
+        db.conn.executemany("UPDATE sets SET pr = ? WHERE id = ?", changes)
 
 
 def to_text(moment: datetime) -> str:
@@ -204,6 +250,12 @@ class Store:
         except sqlite3.Error as exc:
             raise DatabaseFileError(f"gymtui cannot open {path}: {exc}. {MOVE_ASIDE}") from None
         return cls(db, path)
+
+    @classmethod
+    def open_reader(cls, path: Path) -> Store:
+        """A read-only connection for a worker thread (WAL lets it read while the app writes)."""
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        return cls(Database(conn), path)
 
     def close(self) -> None:
         """Close the file."""
@@ -387,6 +439,7 @@ class Store:
                 ],
             )
             set_id = int(cast(int, cursor.lastrowid))
+            refresh_prs(db, entry.exercise_id, to_text(now))
             if session is not None:
                 self._record_rest_taken(db, session_id, set_id, now)
         return self.get_set(set_id)
@@ -410,6 +463,7 @@ class Store:
 
     def update_set(self, set_id: int, entry: SetInput) -> LoggedSet:
         """Change a logged set's values (its time and place in the session stay)."""
+        before = self.get_set(set_id)
         with self._writing() as db:
             db.execute(
                 "UPDATE sets SET kind=?, weight_kg=?, reps=?, rpe=?, note=?, side=? WHERE id=?",
@@ -423,12 +477,15 @@ class Store:
                     set_id,
                 ],
             )
+            refresh_prs(db, before.exercise_id, to_text(before.logged_at))
         return self.get_set(set_id)
 
     def delete_set(self, set_id: int) -> None:
         """Remove a set for good."""
+        before = self.get_set(set_id)
         with self._writing() as db:
             db.execute("DELETE FROM sets WHERE id = ?", [set_id])
+            refresh_prs(db, before.exercise_id, to_text(before.logged_at))
 
     def sets_in_session(self, session_id: int) -> list[LoggedSet]:
         """Every set of a session in the order it was logged."""
@@ -452,6 +509,133 @@ class Store:
             [latest[0]["session_id"], exercise_id],
         )
         return [_set(r) for r in rows]
+
+    # -- history --------------------------------------------------------------------
+
+    def session_summaries(self, limit: int = 200, offset: int = 0) -> list[SessionSummary]:
+        """Sessions newest first, with working sets and volume (warm-ups excluded)."""
+        rows = self._rows(
+            """
+            SELECT s.*,
+                (SELECT count(*) FROM sets t WHERE t.session_id = s.id AND t.kind != 'warmup')
+                    AS working,
+                (SELECT total(t.weight_kg * t.reps) FROM sets t
+                    WHERE t.session_id = s.id AND t.kind != 'warmup') AS volume,
+                (SELECT min(logged_at) FROM sets t WHERE t.session_id = s.id) AS first_at,
+                (SELECT max(logged_at) FROM sets t WHERE t.session_id = s.id) AS last_at,
+                (SELECT max(pr) FROM sets t WHERE t.session_id = s.id) AS has_pr
+            FROM sessions s ORDER BY s.started_at DESC LIMIT ? OFFSET ?
+            """,
+            [limit, offset],
+        )
+        return [
+            SessionSummary(
+                session=_session(r),
+                working_sets=r["working"],
+                volume_kg=r["volume"],
+                first_at=from_text(r["first_at"]) if r["first_at"] else None,
+                last_at=from_text(r["last_at"]) if r["last_at"] else None,
+                has_pr=bool(r["has_pr"]),
+            )
+            for r in rows
+        ]
+
+    def session_count(self) -> int:
+        """How many sessions there are."""
+        return int(self._rows("SELECT count(*) AS n FROM sessions")[0]["n"])
+
+    def session_starts(self) -> list[datetime]:
+        """When every session started, oldest first."""
+        rows = self._rows("SELECT started_at FROM sessions ORDER BY started_at")
+        return [from_text(r["started_at"]) for r in rows]
+
+    def working_sets_by_exercise(self, start: datetime, end: datetime) -> list[tuple[str, int]]:
+        """(exercise id, working sets) logged in [start, end)."""
+        rows = self._rows(
+            "SELECT exercise_id, count(*) AS n FROM sets WHERE logged_at >= ? AND logged_at < ? "
+            "AND kind != 'warmup' GROUP BY exercise_id",
+            [to_text(start), to_text(end)],
+        )
+        return [(r["exercise_id"], r["n"]) for r in rows]
+
+    def exercises_with_sets(self) -> list[str]:
+        """Exercise ids that have sets."""
+        rows = self._rows("SELECT DISTINCT exercise_id FROM sets ORDER BY exercise_id")
+        return [r["exercise_id"] for r in rows]
+
+    def progress(self, exercise_id: str, since: datetime | None = None) -> list[ProgressPoint]:
+        """Per session: best e1RM, top set weight and volume of an exercise, oldest first."""
+        rows = self._rows(
+            f"""
+            SELECT min(logged_at) AS day, max({E1RM_SQL}) AS e1rm, max(weight_kg) AS top,
+                total(weight_kg * reps) AS volume
+            FROM sets WHERE exercise_id = ? AND kind != 'warmup' AND logged_at >= ?
+            GROUP BY session_id ORDER BY day
+            """,
+            [exercise_id, to_text(since) if since else ""],
+        )
+        return [ProgressPoint(from_text(r["day"]), r["e1rm"], r["top"], r["volume"]) for r in rows]
+
+    def records(self, exercise_id: str, unit: Unit) -> list[Record]:
+        """Personal records of an exercise, from working sets only, each with its date."""
+        found: list[Record] = []
+        base = "FROM sets WHERE exercise_id = ? AND kind != 'warmup'"
+        heaviest = self._rows(
+            f"SELECT weight_kg, reps, logged_at {base} ORDER BY weight_kg DESC, reps DESC, "
+            "logged_at LIMIT 1",
+            [exercise_id],
+        )
+        if not heaviest:
+            return found
+        h = heaviest[0]
+        found.append(
+            Record(
+                "Heaviest", format_set(h["weight_kg"], h["reps"], unit), from_text(h["logged_at"])
+            )
+        )
+        best = self._rows(
+            f"SELECT weight_kg, reps, logged_at, {E1RM_SQL} AS e1rm {base} "
+            "ORDER BY e1rm DESC, logged_at LIMIT 1",
+            [exercise_id],
+        )[0]
+        top_set = f"{format_weight(best['weight_kg'], unit, with_unit=False)} × {best['reps']}"
+        found.append(
+            Record(
+                "Best e1RM",
+                f"{format_weight(best['e1rm'], unit)} ({top_set})",
+                from_text(best["logged_at"]),
+            )
+        )
+        for r in self._rows(
+            f"""
+            SELECT weight_kg, reps, min(logged_at) AS logged_at FROM (
+                SELECT weight_kg, reps, logged_at,
+                    rank() OVER (PARTITION BY weight_kg ORDER BY reps DESC) AS place
+                {base}) WHERE place = 1
+            GROUP BY weight_kg ORDER BY weight_kg DESC LIMIT 3
+            """.replace("{base}", base),
+            [exercise_id],
+        ):
+            found.append(
+                Record(
+                    f"Reps at {format_weight(r['weight_kg'], unit)}",
+                    f"{r['reps']} reps",
+                    from_text(r["logged_at"]),
+                )
+            )
+        volume = self._rows(
+            f"SELECT total(weight_kg * reps) AS v, min(logged_at) AS logged_at {base} "
+            "GROUP BY session_id ORDER BY v DESC, logged_at LIMIT 1",
+            [exercise_id],
+        )[0]
+        found.append(
+            Record(
+                "Best volume",
+                f"{format_number(from_kg(volume['v'], unit))} {unit}",
+                from_text(volume["logged_at"]),
+            )
+        )
+        return found
 
 
 def _exercise(row: dict[str, Any]) -> Exercise:
@@ -493,6 +677,7 @@ def _set(row: dict[str, Any]) -> LoggedSet:
         note=row["note"],
         side=cast("Side | None", row["side"]),
         rest_taken_s=row.get("rest_taken_s"),
+        pr=bool(row.get("pr", 0)),
     )
 
 

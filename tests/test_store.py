@@ -51,14 +51,8 @@ def test_migrations_apply_twice_without_change(tmp_path: Path) -> None:
     store = open_store(path)
     before = [m.name for m in migrations.applied(store.db)]
     migrations.apply(store.db)
-    assert (
-        [m.name for m in migrations.applied(store.db)]
-        == before
-        == [
-            "m001_initial",
-            "m002_rest_taken",
-        ]
-    )
+    applied = [m.name for m in migrations.applied(store.db)]
+    assert applied == before == ["m001_initial", "m002_rest_taken", "m003_pr_flags"]
 
 
 def test_logged_set_reads_back_after_reopen(tmp_path: Path) -> None:
@@ -221,7 +215,7 @@ def test_old_schema_file_is_upgraded_keeping_its_sets(tmp_path: Path) -> None:
     db.conn.commit()
     db.close()
     store = open_store(path)
-    assert [m.name for m in migrations.applied(store.db)][-1] == "m002_rest_taken"
+    assert [m.name for m in migrations.applied(store.db)][-1] == "m003_pr_flags"
     [row] = store.sets_in_session(1)
     assert (row.weight_kg, row.reps, row.rest_taken_s) == (140, 5, None)
 

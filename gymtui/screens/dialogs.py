@@ -5,21 +5,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.markup import escape
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, OptionList, Select, Static
+from textual.widgets import DataTable, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from gymtui.errors import InvalidValue
-from gymtui.models import SET_KINDS, Exercise, SetInput, SetKind, Side
+from gymtui.models import SET_KINDS, Exercise, LoggedSet, Session, SetInput, SetKind, Side
 from gymtui.today import TodayView
 from gymtui.training import PlanRow, prefill_weight
 from gymtui.values import (
     Unit,
     format_duration,
+    format_set,
     format_weight,
     parse_reps,
     parse_rest,
@@ -352,6 +354,91 @@ class RestLengthsDialog(ModalScreen[RestLengths | None]):
                 self.query_one("#dialog-error", Static).update(escape(str(problem)))
                 return
         self.dismiss(RestLengths(values["exercise"], values["warmup"], values["default"]))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class SessionDialog(ModalScreen[None]):
+    """Every set of a session, in order, with the rest taken after it."""
+
+    BINDINGS = [Binding("escape,enter,q", "close", "Close")]
+
+    def __init__(
+        self, session: Session, sets: list[LoggedSet], exercises: dict[str, Exercise], unit: Unit
+    ) -> None:
+        super().__init__()
+        self.session = session
+        self.sets = sets
+        self.exercises = exercises
+        self.unit = unit
+
+    def compose(self) -> ComposeResult:
+        when = self.session.started_at.strftime("%a %d %b %Y, %H:%M")
+        with Vertical(classes="dialog", id="session-dialog"):
+            yield Label(f"{escape(self.session.day_name)} · {when}", id="dialog-title")
+            table: DataTable[object] = DataTable(id="session-sets", cursor_type="row")
+            yield table
+            yield Static("[b]esc[/] close   ★ = PR", id="dialog-help")
+
+    def on_mount(self) -> None:
+        table = self.query_one("#session-sets", DataTable)
+        table.add_columns("Exercise", "Set", "Weight × reps", "RPE", "Rest after", "")
+        working: dict[str, int] = {}
+        for s in self.sets:
+            exercise = self.exercises.get(s.exercise_id)
+            if s.is_working:
+                working[s.exercise_id] = working.get(s.exercise_id, 0) + 1
+            number = str(working.get(s.exercise_id, 0))
+            kind = {"warmup": "W", "drop": f"{number}D", "failure": f"{number}F"}.get(
+                s.kind, number
+            )
+            side = f" {s.side}" if s.side else ""
+            table.add_row(
+                escape(exercise.name if exercise else s.exercise_id),
+                kind,
+                format_set(s.weight_kg, s.reps, self.unit) + side,
+                f"{s.rpe:g}" if s.rpe else "",
+                format_duration(s.rest_taken_s) if s.rest_taken_s is not None else "",
+                Text("★", style="bold yellow") if s.pr else "",
+            )
+        if not self.sets:
+            table.add_row("No sets in this session", "", "", "", "", "")
+        table.focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class TargetDialog(ModalScreen[tuple[int, int] | None]):
+    """The weekly working-sets target per muscle, as a range."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, low: int, high: int) -> None:
+        super().__init__()
+        self.low, self.high = low, high
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="target-dialog"):
+            yield Label("Weekly working sets per muscle", id="dialog-title")
+            with Grid(id="set-fields", classes="-wide"):
+                yield Label("At least")
+                yield Input(str(self.low), id="low", compact=True)
+                yield Label("At most")
+                yield Input(str(self.high), id="high", compact=True)
+            yield Static("", id="dialog-error")
+            yield Static(SAVE_HELP, id="dialog-help")
+
+    @on(Input.Submitted)
+    def _save(self) -> None:
+        low, high = (self.query_one(f"#{n}", Input).value.strip() for n in ("low", "high"))
+        if not (low.isdigit() and high.isdigit()) or not 0 <= int(low) <= int(high) <= 60:
+            self.query_one("#dialog-error", Static).update(
+                "Use whole numbers from 0 to 60, the first no larger than the second."
+            )
+            return
+        self.dismiss((int(low), int(high)))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -1,31 +1,391 @@
-"""The History screen (sessions, weeks, muscles and progress land with the History issue)."""
+"""The History screen: sessions, weeks against the goal, sets per muscle, exercise progress."""
 
 from __future__ import annotations
 
+import time
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, cast
 
+from rich.markup import escape
+from rich.text import Text
+from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import (
+    DataTable,
+    Footer,
+    OptionList,
+    Static,
+    TabbedContent,
+    TabPane,
+)
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
+from gymtui.history import (
+    DEFAULT_MUSCLE_TARGET,
+    E1RM_FORMULA,
+    ProgressPoint,
+    Record,
+    SessionSummary,
+    sets_per_muscle,
+    streak,
+    weeks,
+)
+from gymtui.models import MUSCLES, Exercise
+from gymtui.screens.dialogs import SessionDialog, TargetDialog
+from gymtui.store import Store
+from gymtui.training import week_start
+from gymtui.values import format_number, from_kg
 from gymtui.widgets.rest_status import RestStatus
 
 if TYPE_CHECKING:
     from gymtui.app import GymApp
 
+PAGE = 200
+RANGES = {"3m": ("3 months", 91), "1y": ("1 year", 365), "all": ("all time", None)}
+MUSCLE_TARGET = "muscle_target"
+MUSCLE_WEEKS = 6
+
+
+@dataclass(frozen=True)
+class Overview:
+    """What the first three tabs show, read in one go off the event loop."""
+
+    sessions: list[SessionSummary]
+    total: int
+    starts: list[datetime]
+    last_7_days: dict[str, int]
+    per_week: list[dict[str, int]]
+
+
+@dataclass(frozen=True)
+class Progress:
+    """The Progress tab for one exercise and range."""
+
+    exercise_id: str
+    points: list[ProgressPoint]
+    records: list[Record]
+
 
 class HistoryScreen(Screen[None]):
-    """Placeholder until History lands: says so plainly."""
+    """Every session and set, and progress you can see."""
+
+    BINDINGS = [
+        Binding("1", "tab('sessions')", "Sessions", tooltip="Sessions, newest first"),
+        Binding("2", "tab('weeks')", "Weeks", tooltip="Weeks against the goal of two"),
+        Binding("3", "tab('muscles')", "Muscles", tooltip="Working sets per muscle"),
+        Binding("4", "tab('progress')", "Progress", tooltip="Exercise progress chart and PRs"),
+        Binding("m", "range('3m')", "3 mo", show=False, tooltip="Progress over 3 months"),
+        Binding("y", "range('1y')", "1 yr", show=False, tooltip="Progress over 1 year"),
+        Binding("a", "range('all')", "All", show=False, tooltip="Progress over all time"),
+        Binding("g", "targets", "Targets", show=False, tooltip="Set the weekly sets target"),
+    ]
+
+    overview: Overview | None = None
+    # perf_counter marks, read by benchmarks/history_scale.py
+    resumed_at = 0.0
+    loaded_at: float | None = None
+    chart_started = 0.0
+    chart_at: float | None = None
+    range_key = "1y"
+    exercise_id: str | None = None
+
+    @property
+    def gym(self) -> GymApp:
+        return cast("GymApp", self.app)
 
     def compose(self) -> ComposeResult:
-        yield Static(
-            "[b]History[/b]\n\nSession history, weekly goal, muscles and progress charts are "
-            "coming in the next release.\nEverything you log is already kept in the database "
-            "(gymtui where shows it).\n\nPress [b]t[/b] for Today.",
-            id="history-placeholder",
-        )
+        with TabbedContent(id="history-tabs", initial="sessions"):
+            with TabPane("1 Sessions", id="sessions"):
+                yield DataTable(id="sessions-table", cursor_type="row")
+                yield Static(id="sessions-note")
+            with TabPane("2 Weeks", id="weeks"):
+                yield Static(id="weeks-summary")
+                yield DataTable(id="weeks-table", cursor_type="row")
+            with TabPane("3 Muscles", id="muscles"):
+                yield Static(id="muscles-summary")
+                yield DataTable(id="muscles-table", cursor_type="row")
+            with TabPane("4 Progress", id="progress"), Horizontal():
+                yield OptionList(id="exercise-list")
+                with Vertical(id="chart-box"):
+                    yield Static(id="chart-title")
+                    yield Vertical(id="chart-holder")
+                    yield DataTable(id="records", cursor_type="none", show_header=False)
         yield RestStatus(id="rest-status")
         yield Footer(compact=True)
 
+    def on_mount(self) -> None:
+        table = self.query_one("#sessions-table", DataTable)
+        table.add_columns("Date", "Day", "Time", "Sets", "Volume", "PR")
+        self.query_one("#weeks-table", DataTable).add_columns("Week of", "Sessions", "Gaps")
+
     def on_screen_resume(self) -> None:
-        cast("GymApp", self.app).tick()
+        self.gym.tick()
+        self.resumed_at = time.perf_counter()
+        self.load_overview()
+        if self.query_one(TabbedContent).active == "progress":
+            self.load_progress()
+
+    # -- loading, in a thread with its own read-only connection -----------------------
+
+    def _reader(self) -> Store:
+        return Store.open_reader(self.gym.store.path)
+
+    @work(thread=True, exclusive=True, group="overview")
+    def load_overview(self) -> None:
+        """Read sessions, weeks and muscles off the event loop, then draw them."""
+        now = self.gym.clock.now()
+        reader = self._reader()
+        try:
+            sessions = reader.session_summaries(PAGE)
+            total = reader.session_count()
+            starts = reader.session_starts()
+            last_7 = sets_per_muscle(
+                reader.working_sets_by_exercise(now - timedelta(days=7), now), self.gym.exercises
+            )
+            this_week = week_start(now)
+            per_week = [
+                sets_per_muscle(
+                    reader.working_sets_by_exercise(
+                        this_week - timedelta(weeks=back), this_week - timedelta(weeks=back - 1)
+                    ),
+                    self.gym.exercises,
+                )
+                for back in range(MUSCLE_WEEKS - 1, -1, -1)
+            ]
+        finally:
+            reader.close()
+        if not get_current_worker().is_cancelled:
+            overview = Overview(sessions, total, starts, last_7, per_week)
+            self.app.call_from_thread(self._show_overview, overview)
+
+    def _show_overview(self, overview: Overview) -> None:
+        self.overview = overview
+        self._show_sessions(overview)
+        self._show_weeks(overview)
+        self._show_muscles(overview)
+        self.loaded_at = time.perf_counter()
+
+    def _show_sessions(self, overview: Overview) -> None:
+        table = self.query_one("#sessions-table", DataTable)
+        keep = table.cursor_row
+        table.clear()
+        unit = self.gym.unit
+        for summary in overview.sessions:
+            session = summary.session
+            minutes = int(summary.duration.total_seconds() // 60) if summary.duration else 0
+            table.add_row(
+                session.started_at.strftime("%a %d %b %Y"),
+                escape(session.day_name),
+                f"{minutes // 60}:{minutes % 60:02d}",
+                str(summary.working_sets),
+                f"{format_number(round(from_kg(summary.volume_kg, unit)))} {unit}",
+                Text("★ PR", style="bold yellow") if summary.has_pr else "",
+                key=str(session.id),
+            )
+        table.move_cursor(row=min(keep, max(0, table.row_count - 1)))
+        note = self.query_one("#sessions-note", Static)
+        if not overview.sessions:
+            note.update("No sessions yet - press [b]t[/b] and log your first set.")
+        else:
+            more = overview.total - len(overview.sessions)
+            tail = f" · the {PAGE} newest of {overview.total}" if more > 0 else ""
+            note.update(f"[b]enter[/b] open a session{tail} · volume = weight × reps, no warm-ups")
+
+    def _show_weeks(self, overview: Overview) -> None:
+        now = self.gym.clock.now()
+        goal = self.gym.program.goal_per_week
+        rows = weeks(overview.starts, goal, now, count=12)
+        run = streak(overview.starts, goal, now)
+        recent = [s for s in overview.starts if now - s < timedelta(days=7)]
+        self.query_one("#weeks-summary", Static).update(
+            f"Streak: [b]{run}[/b] week{'s' if run != 1 else ''} in a row with {goal} leg sessions"
+            f" · last 7 days: {len(recent)} · window between sessions: 48-72 h"
+        )
+        table = self.query_one("#weeks-table", DataTable)
+        table.clear()
+        for row in rows:
+            dots = "●" * min(row.sessions, 7) + "○" * max(0, row.goal - row.sessions)
+            style = "green" if row.met else ("yellow" if row.sessions else "dim")
+            gaps = ", ".join(f"{hours:.0f} h {verdict}" for hours, verdict in row.gaps)
+            table.add_row(
+                row.start.strftime("%d %b %Y"),
+                Text(f"{dots} {row.sessions}/{row.goal}", style=style),
+                gaps or Text("-", style="dim"),
+            )
+
+    def _muscle_target(self) -> tuple[int, int]:
+        raw = self.gym.store.setting(MUSCLE_TARGET) or ""
+        low, _, high = raw.partition("-")
+        if low.isdigit() and high.isdigit():
+            return int(low), int(high)
+        return DEFAULT_MUSCLE_TARGET
+
+    def _show_muscles(self, overview: Overview) -> None:
+        low, high = self._muscle_target()
+        self.query_one("#muscles-summary", Static).update(
+            f"Working sets per muscle (each exercise counts for its main muscles; warm-ups "
+            f"excluded). Weekly target [b]{low}-{high}[/b] (g to change)."
+        )
+        table = self.query_one("#muscles-table", DataTable)
+        table.clear(columns=True)
+        this_week = week_start(self.gym.clock.now())
+        labels = [
+            (this_week - timedelta(weeks=back)).strftime("%d %b")
+            for back in range(MUSCLE_WEEKS - 1, -1, -1)
+        ]
+        table.add_columns("Muscle", "7 days", *labels)
+
+        def cell(count: int) -> Text:
+            style = "green" if low <= count <= high else ("yellow" if count < low else "red")
+            return Text(str(count), style=style)
+
+        for muscle in MUSCLES:
+            table.add_row(
+                muscle.capitalize(),
+                cell(overview.last_7_days[muscle]),
+                *(cell(week[muscle]) for week in overview.per_week),
+            )
+
+    # -- sessions ---------------------------------------------------------------------
+
+    @on(DataTable.RowSelected, "#sessions-table")
+    def _open_session(self, event: DataTable.RowSelected) -> None:
+        if event.row_key.value is None:
+            return
+        session_id = int(event.row_key.value)
+        session = self.gym.store.session(session_id)
+        if session is None:
+            return
+        sets = self.gym.store.sets_in_session(session_id)
+        self.app.push_screen(SessionDialog(session, sets, self.gym.exercises, self.gym.unit))
+
+    # -- progress ---------------------------------------------------------------------
+
+    @on(TabbedContent.TabActivated)
+    def _tab_changed(self, event: TabbedContent.TabActivated) -> None:
+        focus = {
+            "sessions": "#sessions-table",
+            "weeks": "#weeks-table",
+            "muscles": "#muscles-table",
+            "progress": "#exercise-list",
+        }
+        if event.pane.id in focus:
+            self.query_one(focus[event.pane.id]).focus()
+        if event.pane.id == "progress":
+            self._fill_exercises()
+            self.load_progress()
+
+    def _fill_exercises(self) -> None:
+        options = self.query_one("#exercise-list", OptionList)
+        if options.option_count:
+            return
+        used = set(self.gym.store.exercises_with_sets())
+        planned = [p.exercise_id for d in self.gym.program.days for p in d.exercises]
+        order = [e for e in dict.fromkeys(planned) if e in used] + sorted(used - set(planned))
+        if not order:
+            self.query_one("#chart-title", Static).update(
+                "No sets yet - press [b]t[/b] and log your first set; progress shows here."
+            )
+            return
+        options.add_options(
+            [Option(escape(self.gym.exercise(ex_id).name), id=ex_id) for ex_id in order]
+        )
+        options.highlighted = 0
+        self.exercise_id = order[0]
+
+    @on(OptionList.OptionHighlighted, "#exercise-list")
+    def _exercise_chosen(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option.id and event.option.id != self.exercise_id:
+            self.exercise_id = event.option.id
+            self.load_progress()
+
+    def action_tab(self, tab: str) -> None:
+        self.query_one(TabbedContent).active = tab
+
+    def action_range(self, key: str) -> None:
+        self.range_key = key
+        self.query_one(TabbedContent).active = "progress"
+        self.load_progress()
+
+    @work(thread=True, exclusive=True, group="progress")
+    def load_progress(self) -> None:
+        """Read one exercise's points and records off the event loop."""
+        exercise_id = self.exercise_id
+        if exercise_id is None:
+            return
+        self.chart_started = time.perf_counter()
+        days = RANGES[self.range_key][1]
+        since = self.gym.clock.now() - timedelta(days=days) if days else None
+        reader = self._reader()
+        try:
+            points = reader.progress(exercise_id, since)
+            records = reader.records(exercise_id, self.gym.unit)
+        finally:
+            reader.close()
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_progress, Progress(exercise_id, points, records))
+
+    def _show_progress(self, progress: Progress) -> None:
+        # Imported on first use so that start-up does not pay for plotting.
+        from textual_plotext import PlotextPlot
+
+        holder = self.query_one("#chart-holder", Vertical)
+        if not holder.children:
+            holder.mount(PlotextPlot(id="chart"))
+        chart = holder.query_one(PlotextPlot)
+        exercise: Exercise = self.gym.exercise(progress.exercise_id)
+        unit = self.gym.unit
+        label, _ = RANGES[self.range_key]
+        self.query_one("#chart-title", Static).update(
+            f"[b]{escape(exercise.name)}[/b] · {label} ([b]m[/b] 3 mo [b]y[/b] 1 yr [b]a[/b] all)"
+            f" · {unit}"
+        )
+        plt = chart.plt
+        plt.clear_data()
+        plt.clear_figure()
+        if progress.points:
+            plt.date_form("d/m/Y")
+            dates = [p.when.strftime("%d/%m/%Y") for p in progress.points]
+            plt.plot(
+                dates,
+                [from_kg(p.best_e1rm, unit) for p in progress.points],
+                label="e1RM",
+                marker="braille",
+            )
+            plt.plot(
+                dates,
+                [from_kg(p.top_weight, unit) for p in progress.points],
+                label="top set",
+                marker="braille",
+            )
+        else:
+            plt.title("No working sets in this range")
+        chart.refresh()
+        records = self.query_one("#records", DataTable)
+        records.clear(columns=True)
+        records.add_columns("Record", "Value", "Date")
+        for record in progress.records:
+            records.add_row(
+                Text(record.label, style="bold"),
+                record.value,
+                Text(record.when.strftime("%d/%m/%y"), style="dim"),
+            )
+        if progress.records:
+            records.add_row(Text("e1RM", style="dim"), Text(E1RM_FORMULA, style="dim"), "")
+        self.chart_at = time.perf_counter()
+
+    # -- targets ----------------------------------------------------------------------
+
+    def action_targets(self) -> None:
+        def done(result: tuple[int, int] | None) -> None:
+            if result is not None and self.gym.save_setting(
+                MUSCLE_TARGET, f"{result[0]}-{result[1]}"
+            ):
+                self.load_overview()
+
+        self.app.push_screen(TargetDialog(*self._muscle_target()), done)

@@ -1,0 +1,125 @@
+"""History queries: summaries, PR marks, records, progress, muscles, with their edge cases."""
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from gymtui.history import e1rm, gap_verdict, sets_per_muscle, streak, weeks
+from gymtui.models import SetInput
+from gymtui.program import load_program
+from gymtui.store import Store
+
+from conftest import START
+
+PROGRAM = load_program()
+DAY_A = PROGRAM.days[0]
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    s = Store.open(tmp_path / "g.db")
+    s.sync_exercises(PROGRAM.exercises.values())
+    return s
+
+
+def session(store: Store, days: float, *sets: tuple[str, float, int, str]) -> int:
+    when = START + timedelta(days=days)
+    session_id = 0
+    for n, (ex, kg, reps, kind) in enumerate(sets):
+        saved = store.log_set(SetInput(ex, kg, reps, kind), DAY_A, when + timedelta(minutes=n))  # type: ignore[arg-type]
+        session_id = saved.session_id
+    store.finish_session(session_id, when + timedelta(minutes=len(sets)))
+    return session_id
+
+
+def test_e1rm_formula_caps_reps_and_keeps_singles() -> None:
+    assert e1rm(100, 1) == 100
+    assert e1rm(100, 6) == pytest.approx(120)
+    assert e1rm(100, 10) == e1rm(100, 20)
+
+
+def test_summary_excludes_warmups_from_sets_and_volume(store: Store) -> None:
+    session(
+        store,
+        0,
+        ("back_squat", 60, 8, "warmup"),
+        ("back_squat", 100, 6, "working"),
+        ("back_squat", 100, 5, "drop"),
+    )
+    [summary] = store.session_summaries()
+    assert summary.working_sets == 2
+    assert summary.volume_kg == 1100
+    assert summary.duration == timedelta(minutes=3)
+
+
+def test_pr_marks(store: Store) -> None:
+    first = session(store, 0, ("back_squat", 100, 6, "working"))
+    same = session(store, 3, ("back_squat", 100, 6, "working"))  # equal: no PR
+    warm = session(store, 6, ("back_squat", 200, 1, "warmup"), ("back_squat", 90, 6, "working"))
+    more_reps = session(store, 9, ("back_squat", 100, 7, "working"))  # e1RM PR, same weight
+    single = session(store, 12, ("back_squat", 120, 1, "working"))  # heavier: weight PR
+    marks = {s.session.id: s.has_pr for s in store.session_summaries()}
+    assert marks == {first: True, same: False, warm: False, more_reps: True, single: True}
+
+
+def test_editing_or_deleting_a_set_recomputes_later_pr_marks(store: Store) -> None:
+    session(store, 0, ("deadlift", 140, 5, "working"))
+    later = session(store, 3, ("deadlift", 145, 5, "working"))
+    [old] = store.sets_in_session(store.session_summaries()[-1].session.id)
+    store.update_set(old.id, SetInput("deadlift", 150, 5))
+    assert {s.session.id: s.has_pr for s in store.session_summaries()}[later] is False
+    store.delete_set(old.id)
+    assert {s.session.id: s.has_pr for s in store.session_summaries()}[later] is True
+
+
+def test_records_with_dates_ignore_warmups(store: Store) -> None:
+    session(
+        store,
+        0,
+        ("back_squat", 200, 1, "warmup"),
+        ("back_squat", 100, 6, "working"),
+        ("back_squat", 100, 8, "working"),
+    )
+    session(store, 3, ("back_squat", 110, 3, "working"), ("back_squat", 100, 7, "working"))
+    records = {r.label: (r.value, r.when.date()) for r in store.records("back_squat", "kg")}
+    day0, day3 = START.date(), (START + timedelta(days=3)).date()
+    assert records["Heaviest"] == ("110 kg × 3", day3)
+    assert records["Best e1RM"] == ("126.67 kg (100 × 8)", day0)
+    assert records["Reps at 100 kg"] == ("8 reps", day0)
+    assert records["Best volume"] == ("1400 kg", day0)
+
+
+def test_records_in_pounds(store: Store) -> None:
+    session(store, 0, ("back_squat", 102.058, 5, "working"))
+    records = {r.label: r.value for r in store.records("back_squat", "lb")}
+    assert records["Heaviest"] == "225 lb × 5"
+
+
+def test_progress_points_and_ranges(store: Store) -> None:
+    session(store, 0, ("back_squat", 100, 6, "working"), ("back_squat", 105, 2, "working"))
+    session(store, 400, ("back_squat", 110, 6, "working"))
+    points = store.progress("back_squat")
+    assert [(p.top_weight, round(p.best_e1rm, 1)) for p in points] == [(105, 120.0), (110, 132.0)]
+    assert len(store.progress("back_squat", since=START + timedelta(days=100))) == 1
+
+
+def test_muscles_weeks_gaps_and_streak(store: Store) -> None:
+    session(store, -5, ("back_squat", 100, 6, "working"), ("hamstring_curl", 40, 12, "working"))
+    session(store, -3, ("standing_calf_raise", 60, 15, "working"))
+    counts = store.working_sets_by_exercise(START - timedelta(days=7), START)
+    assert sets_per_muscle(counts, PROGRAM.exercises) == {
+        "quadriceps": 1,
+        "hamstrings": 1,
+        "glutes": 1,
+        "calves": 1,
+    }
+    assert gap_verdict(30) == "too soon" and gap_verdict(60) == "in window"
+    assert gap_verdict(100) == "long gap"
+    starts = store.session_starts()
+    rows = weeks(starts, 2, START, count=2)
+    assert [r.sessions for r in rows] == [2, 0]  # 22 Nov 2026 is a Sunday: both in this week
+    assert rows[0].gaps[0][1] == "in window"
+    assert streak(starts, 2, START) == 1
+    assert streak(starts, 2, START + timedelta(days=7)) == 1  # next week not met yet: still 1
+    assert streak(starts, 2, START + timedelta(days=14)) == 0
