@@ -94,6 +94,12 @@ def m003_pr_flags(db: Database) -> None:
     """sets.pr: 1 when a working set beat every earlier one of its exercise (weight or e1RM)."""
     db.execute("ALTER TABLE sets ADD COLUMN pr INTEGER NOT NULL DEFAULT 0")
     db.execute(
+        "CREATE INDEX sets_best_weight ON sets(exercise_id, weight_kg) WHERE kind != 'warmup'"
+    )
+    db.execute(
+        f"CREATE INDEX sets_best_e1rm ON sets(exercise_id, ({E1RM_SQL})) WHERE kind != 'warmup'"
+    )
+    db.execute(
         f"""
         UPDATE sets SET pr = 1 WHERE id IN (
             SELECT id FROM (
@@ -111,13 +117,23 @@ def m003_pr_flags(db: Database) -> None:
 
 
 def refresh_prs(db: Database, exercise_id: str, since: str) -> None:
-    """Recompute the PR flags of an exercise's sets logged at or after `since` (ISO text)."""
-    row = db.execute(
-        f"SELECT max(weight_kg), max({E1RM_SQL}) FROM sets "
-        "WHERE exercise_id = ? AND kind != 'warmup' AND logged_at < ?",
+    """Recompute the PR flags of an exercise's sets logged at or after `since` (ISO text).
+
+    The best weight and e1RM before `since` come from the two partial indexes, read from the
+    top down: logging a new set costs two index seeks, however long the history is.
+    """
+    best_weight = db.execute(
+        "SELECT weight_kg FROM sets INDEXED BY sets_best_weight WHERE exercise_id = ? "
+        "AND kind != 'warmup' AND logged_at < ? ORDER BY weight_kg DESC LIMIT 1",
         [exercise_id, since],
     ).fetchone()
-    weight, estimate = (row[0] if row[0] is not None else -1.0), (row[1] or -1.0)
+    best_e1rm = db.execute(
+        f"SELECT {E1RM_SQL} FROM sets INDEXED BY sets_best_e1rm WHERE exercise_id = ? "
+        f"AND kind != 'warmup' AND logged_at < ? ORDER BY {E1RM_SQL} DESC LIMIT 1",
+        [exercise_id, since],
+    ).fetchone()
+    weight = best_weight[0] if best_weight else -1.0
+    estimate = best_e1rm[0] if best_e1rm else -1.0
     changes: list[tuple[int, int]] = []
     for set_id, kind, w, e, flag in db.execute(
         f"SELECT id, kind, weight_kg, {E1RM_SQL}, pr FROM sets "

@@ -8,15 +8,13 @@ from __future__ import annotations
 import argparse
 import asyncio
 import tempfile
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 from gymtui.app import build_app
-from gymtui.demo import build_history
+from gymtui.demo import make_demo
 from gymtui.paths import resolve_paths
-from gymtui.program import load_program
 from gymtui.rest import ManualClock
-from gymtui.store import Store
 
 OUT = Path(__file__).resolve().parent.parent / "screenshots"
 NOW = datetime(2026, 11, 22, 18, 0, tzinfo=UTC)
@@ -25,11 +23,7 @@ NOW = datetime(2026, 11, 22, 18, 0, tzinfo=UTC)
 async def shoot(size: tuple[int, int], suffix: str) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         paths = resolve_paths(tmp)
-        program = load_program()
-        store = Store.open(paths.database)
-        store.sync_exercises(program.exercises.values())
-        build_history(store, program, NOW - timedelta(days=2, hours=3), weeks=10)
-        store.close()
+        make_demo(paths, NOW, weeks=52)
         clock = ManualClock(NOW)
         app = build_app(paths, clock=clock, notifier=lambda title, body: None)
         app.TICK_S = 3600
@@ -48,6 +42,14 @@ async def shoot(size: tuple[int, int], suffix: str) -> None:
             await pilot.press("t", "enter")
             await pilot.pause()
             app.save_screenshot(str(OUT / f"log-dialog{suffix}.svg"))
+            await pilot.press("escape", "h")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            app.save_screenshot(str(OUT / f"history{suffix}.svg"))
+            await pilot.press("4")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            app.save_screenshot(str(OUT / f"progress{suffix}.svg"))
 
 
 def main() -> None:

@@ -8,7 +8,7 @@ from typing import Any
 
 from textual.pilot import Pilot
 
-from gymtui.demo import build_history
+from gymtui.demo import build_history, make_demo
 from gymtui.paths import Paths
 from gymtui.program import load_program
 from gymtui.store import Store
@@ -88,3 +88,38 @@ def test_rest_paused(snap_compare: SnapCompare, paths: Paths, clock: FakeClock) 
 def test_rest_over(snap_compare: SnapCompare, paths: Paths, clock: FakeClock) -> None:
     app = make_app(paths, clock)
     assert snap_compare(app, terminal_size=(80, 24), run_before=rest_state(clock, (), 222))
+
+
+def history(keys: tuple[str, ...]) -> Callable[[Pilot[Any]], Any]:
+    async def steps(pilot: Pilot[Any]) -> None:
+        await pilot.press("h")
+        await pilot.app.workers.wait_for_complete()
+        for key in keys:
+            await pilot.press(key)
+            await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    return steps
+
+
+def test_history_empty(snap_compare: SnapCompare, paths: Paths, clock: FakeClock) -> None:
+    app = make_app(paths, clock)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=history(()))
+
+
+def test_history_full(snap_compare: SnapCompare, paths: Paths, clock: FakeClock) -> None:
+    make_demo(paths, clock.now(), weeks=30)
+    app = make_app(paths, clock)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=history(()))
+
+
+def test_history_weeks(snap_compare: SnapCompare, paths: Paths, clock: FakeClock) -> None:
+    make_demo(paths, clock.now(), weeks=30)
+    app = make_app(paths, clock)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=history(("2",)))
+
+
+def test_history_progress(snap_compare: SnapCompare, paths: Paths, clock: FakeClock) -> None:
+    make_demo(paths, clock.now(), weeks=30)
+    app = make_app(paths, clock)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=history(("4",)))

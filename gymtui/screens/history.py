@@ -168,7 +168,7 @@ class HistoryScreen(Screen[None]):
         self._show_sessions(overview)
         self._show_weeks(overview)
         self._show_muscles(overview)
-        self.loaded_at = time.perf_counter()
+        self.call_after_refresh(self._stamp, "loaded_at")
 
     def _show_sessions(self, overview: Overview) -> None:
         table = self.query_one("#sessions-table", DataTable)
@@ -301,6 +301,7 @@ class HistoryScreen(Screen[None]):
     @on(OptionList.OptionHighlighted, "#exercise-list")
     def _exercise_chosen(self, event: OptionList.OptionHighlighted) -> None:
         if event.option.id and event.option.id != self.exercise_id:
+            self.chart_started = time.perf_counter()
             self.exercise_id = event.option.id
             self.load_progress()
 
@@ -318,7 +319,6 @@ class HistoryScreen(Screen[None]):
         exercise_id = self.exercise_id
         if exercise_id is None:
             return
-        self.chart_started = time.perf_counter()
         days = RANGES[self.range_key][1]
         since = self.gym.clock.now() - timedelta(days=days) if days else None
         reader = self._reader()
@@ -377,7 +377,11 @@ class HistoryScreen(Screen[None]):
             )
         if progress.records:
             records.add_row(Text("e1RM", style="dim"), Text(E1RM_FORMULA, style="dim"), "")
-        self.chart_at = time.perf_counter()
+        self.call_after_refresh(self._stamp, "chart_at")
+
+    def _stamp(self, name: str) -> None:
+        """Note when something reached the screen (read by the scale benchmark)."""
+        setattr(self, name, time.perf_counter())
 
     # -- targets ----------------------------------------------------------------------
 

@@ -1,0 +1,150 @@
+"""History at scale: about 150,000 sets, and how fast History and a chart are ready.
+
+Run: uv run python benchmarks/history_scale.py [--sets 150000] [--keep DIR]
+
+Builds the database through gymtui's own store (two leg sessions a week, the default
+program's exercises with warm-ups, weights that progress, stall and deload), then runs the
+real app headless with a rest running and measures, five times each:
+- History ready: from pressing `h` to the sessions list being on screen;
+- chart ready: from choosing an exercise to its chart and PRs being drawn;
+- the longest gap between two rest-timer ticks while those load (a stall would show here).
+Also the file size and what logging one more set costs on a file this size. Prints; asserts
+nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import itertools
+import math
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from gymtui.app import build_app
+from gymtui.demo import make_demo
+from gymtui.models import SetInput
+from gymtui.paths import resolve_paths
+from gymtui.program import load_program
+from gymtui.rest import SystemClock
+from gymtui.screens.history import HistoryScreen
+from gymtui.store import Store, db_size
+
+SETS_PER_WEEK = 37.8  # the default program, two sessions a week, with warm-ups
+
+
+async def settle(pilot: Pilot[None], mark: Callable[[], float | None], since: float) -> None:
+    """Wait until the screen stamps `mark` later than `since`."""
+    while (mark() or 0.0) < since:
+        await asyncio.sleep(0.001)
+        if time.perf_counter() - since > 30:
+            raise SystemExit("History never showed its data")
+    await pilot.pause(0.3)
+
+
+async def measure(folder: Path, runs: int = 5) -> None:
+    clock = SystemClock()
+    app = build_app(resolve_paths(folder), clock=clock, notifier=lambda title, body: None)
+    ticks: list[float] = []
+    original_tick = app.tick
+
+    def tick() -> None:
+        ticks.append(time.perf_counter())
+        original_tick()
+
+    def worst_gap() -> float:
+        return max((b - a for a, b in itertools.pairwise(ticks)), default=0.0)
+
+    app.tick = tick  # type: ignore[method-assign]
+    ready: list[float] = []
+    charts: list[float] = []
+    stalls: list[float] = []
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter", "1", "0", "0", "enter")  # a rest is running throughout
+        await pilot.pause(0.3)
+        ticks.clear()
+        await pilot.press("h")
+        screen = app.screen
+        assert isinstance(screen, HistoryScreen)
+        await settle(pilot, lambda: screen.loaded_at, screen.resumed_at)
+        first = screen.loaded_at - screen.resumed_at  # type: ignore[operator]
+        await pilot.press("4")
+        await settle(pilot, lambda: screen.chart_at, screen.resumed_at)
+        first_stall = worst_gap()
+        for run in range(runs):
+            await pilot.press("1", "t")
+            await pilot.pause(0.3)
+            ticks.clear()
+            await pilot.press("h")
+            await settle(pilot, lambda: screen.loaded_at, screen.resumed_at)
+            ready.append(screen.loaded_at - screen.resumed_at)  # type: ignore[operator]
+            await pilot.press("4")
+            await pilot.pause(0.5)
+            await pilot.press("down" if run % 2 == 0 else "up")
+            await settle(pilot, lambda: screen.chart_at, screen.chart_started)
+            charts.append(screen.chart_at - screen.chart_started)  # type: ignore[operator]
+            stalls.append(worst_gap())
+
+    def line(name: str, values: list[float]) -> str:
+        ms = [v * 1000 for v in values]
+        return f"{name}: median {statistics.median(ms):.0f} ms, max {max(ms):.0f} ms"
+
+    print(
+        f"first visit (mounts History's widgets): data on screen {first * 1000:.0f} ms; "
+        f"longest gap between timer ticks {first_stall * 1000:.0f} ms"
+    )
+    print(line("History ready (screen shown -> sessions, weeks, muscles painted)", ready))
+    print(line("Chart ready (exercise chosen -> chart and PRs painted)", charts))
+    print(line("Longest gap between rest-timer ticks (due every 100 ms) meanwhile", stalls))
+
+
+def log_cost(path: Path, count: int = 50) -> None:
+    program = load_program()
+    store = Store.open(path)
+    now = datetime.now().astimezone()
+    costs = []
+    for n in range(count):
+        began = time.perf_counter()
+        store.log_set(SetInput("back_squat", 100, 6), program.days[0], now)
+        costs.append((time.perf_counter() - began) * 1000)
+        del n
+    store.close()
+    print(
+        f"log_set on this file: median {statistics.median(costs):.1f} ms, max {max(costs):.1f} ms"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sets", type=int, default=150_000)
+    parser.add_argument("--keep", type=Path, help="build in (or reuse) this folder")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = args.keep or Path(tmp)
+        paths = resolve_paths(folder)
+        if not paths.database.exists():
+            weeks = math.ceil(args.sets / SETS_PER_WEEK)
+            began = time.perf_counter()
+            written = make_demo(paths, datetime.now().astimezone(), weeks=weeks)
+            took = time.perf_counter() - began
+            years = weeks / 52
+            print(f"built {written:,} sets over {weeks} weeks ({years:.0f} years) in {took:.0f} s")
+        store = Store.open(paths.database)
+        sets = store.db.execute("SELECT count(*) FROM sets").fetchone()[0]
+        sessions = store.session_count()
+        store.close()
+        print(
+            f"{sets:,} sets in {sessions:,} sessions; file {db_size(paths.database) / 1e6:.1f} MB"
+        )
+        asyncio.run(measure(folder))
+        log_cost(paths.database)
+
+
+if __name__ == "__main__":
+    main()
