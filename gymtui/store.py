@@ -560,10 +560,25 @@ class Store:
         """How many sessions there are."""
         return int(self._rows("SELECT count(*) AS n FROM sessions")[0]["n"])
 
-    def session_starts(self) -> list[datetime]:
-        """When every session started, oldest first."""
-        rows = self._rows("SELECT started_at FROM sessions ORDER BY started_at")
+    def session_starts(self, since: datetime | None = None) -> list[datetime]:
+        """When sessions started (all, or since `since`), oldest first."""
+        rows = self._rows(
+            "SELECT started_at FROM sessions WHERE started_at >= ? ORDER BY started_at",
+            [to_text(since) if since else ""],
+        )
         return [from_text(r["started_at"]) for r in rows]
+
+    def first_session_start(self) -> datetime | None:
+        """When the first session started."""
+        rows = self._rows("SELECT min(started_at) AS t FROM sessions")
+        return from_text(rows[0]["t"]) if rows[0]["t"] else None
+
+    def session_starts_before(self, moment: datetime) -> datetime | None:
+        """When the last session before `moment` started."""
+        rows = self._rows(
+            "SELECT max(started_at) AS t FROM sessions WHERE started_at < ?", [to_text(moment)]
+        )
+        return from_text(rows[0]["t"]) if rows[0]["t"] else None
 
     def working_sets_by_exercise(self, start: datetime, end: datetime) -> list[tuple[str, int]]:
         """(exercise id, working sets) logged in [start, end)."""

@@ -123,3 +123,19 @@ def test_muscles_weeks_gaps_and_streak(store: Store) -> None:
     assert streak(starts, 2, START) == 1
     assert streak(starts, 2, START + timedelta(days=7)) == 1  # next week not met yet: still 1
     assert streak(starts, 2, START + timedelta(days=14)) == 0
+
+
+def test_long_streak_is_counted_beyond_the_first_window(store: Store) -> None:
+    from gymtui.screens.history import recent_starts_and_streak
+    from gymtui.training import week_start
+
+    monday = week_start(START)
+    for week in range(30):
+        for day in (0, 3):
+            when = monday - timedelta(weeks=week) + timedelta(days=day, hours=9)
+            if when < START:
+                saved = store.log_set(SetInput("deadlift", 100, 5), DAY_A, when)
+                store.finish_session(saved.session_id, when)
+    starts, run = recent_starts_and_streak(store, 2, START)
+    assert run == 30
+    assert starts == sorted(starts) and len(starts) == 60

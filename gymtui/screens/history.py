@@ -49,6 +49,7 @@ PAGE = 200
 RANGES = {"3m": ("3 months", 91), "1y": ("1 year", 365), "all": ("all time", None)}
 MUSCLE_TARGET = "muscle_target"
 MUSCLE_WEEKS = 6
+WEEKS_SHOWN = 12
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,8 @@ class Overview:
 
     sessions: list[SessionSummary]
     total: int
-    starts: list[datetime]
+    starts: list[datetime]  # the last weeks' sessions, and the one before them
+    streak: int
     last_7_days: dict[str, int]
     per_week: list[dict[str, int]]
 
@@ -69,6 +71,23 @@ class Progress:
     exercise_id: str
     points: list[ProgressPoint]
     records: list[Record]
+
+
+def recent_starts_and_streak(reader: Store, goal: int, now: datetime) -> tuple[list[datetime], int]:
+    """Session starts of the last weeks, and the streak, without reading all of history.
+
+    The window widens only while the streak reaches back to its edge.
+    """
+    first = reader.first_session_start()
+    weeks_back = WEEKS_SHOWN + 1
+    while True:
+        since = week_start(now) - timedelta(weeks=weeks_back)
+        starts = reader.session_starts(since)
+        run = streak(starts, goal, now)
+        if run < weeks_back - 1 or first is None or first >= since:
+            earlier = reader.session_starts_before(since)
+            return ([earlier] if earlier else []) + starts, run
+        weeks_back *= 2
 
 
 class HistoryScreen(Screen[None]):
@@ -143,7 +162,7 @@ class HistoryScreen(Screen[None]):
         try:
             sessions = reader.session_summaries(PAGE)
             total = reader.session_count()
-            starts = reader.session_starts()
+            starts, run = recent_starts_and_streak(reader, self.gym.program.goal_per_week, now)
             last_7 = sets_per_muscle(
                 reader.working_sets_by_exercise(now - timedelta(days=7), now), self.gym.exercises
             )
@@ -160,7 +179,7 @@ class HistoryScreen(Screen[None]):
         finally:
             reader.close()
         if not get_current_worker().is_cancelled:
-            overview = Overview(sessions, total, starts, last_7, per_week)
+            overview = Overview(sessions, total, starts, run, last_7, per_week)
             self.app.call_from_thread(self._show_overview, overview)
 
     def _show_overview(self, overview: Overview) -> None:
@@ -199,8 +218,8 @@ class HistoryScreen(Screen[None]):
     def _show_weeks(self, overview: Overview) -> None:
         now = self.gym.clock.now()
         goal = self.gym.program.goal_per_week
-        rows = weeks(overview.starts, goal, now, count=12)
-        run = streak(overview.starts, goal, now)
+        rows = weeks(overview.starts, goal, now, count=WEEKS_SHOWN)
+        run = overview.streak
         recent = [s for s in overview.starts if now - s < timedelta(days=7)]
         self.query_one("#weeks-summary", Static).update(
             f"Streak: [b]{run}[/b] week{'s' if run != 1 else ''} in a row with {goal} leg sessions"
