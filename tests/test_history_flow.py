@@ -112,3 +112,18 @@ async def test_progress_switches_exercise_and_range(paths: Paths, clock: FakeClo
         assert text_of(app, "#chart-title").startswith("Deadlift · all time")
         screen = app.screen
         assert isinstance(screen, HistoryScreen) and screen.chart_at is not None
+
+
+async def test_sessions_load_a_page_at_a_time(paths: Paths, clock: FakeClock) -> None:
+    make_demo(paths, clock.now(), weeks=40)
+    app = make_app(paths, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_history(pilot)
+        total = app.store.session_count()
+        assert total > 50
+        assert len(rows(app, "#sessions-table")) == 50
+        assert f"50 of {total}" in text_of(app, "#sessions-note")
+        await pilot.press("ctrl+end")
+        await pilot.pause()
+        assert len(rows(app, "#sessions-table")) == total
+        assert f"of {total}" not in text_of(app, "#sessions-note")

@@ -45,7 +45,7 @@ from gymtui.widgets.rest_status import RestStatus
 if TYPE_CHECKING:
     from gymtui.app import GymApp
 
-PAGE = 200
+PAGE = 50  # sessions read at a time: one page costs a few ms even with 150k sets
 RANGES = {"3m": ("3 months", 91), "1y": ("1 year", 365), "all": ("all time", None)}
 MUSCLE_TARGET = "muscle_target"
 MUSCLE_WEEKS = 6
@@ -54,10 +54,8 @@ WEEKS_SHOWN = 12
 
 @dataclass(frozen=True)
 class Overview:
-    """What the first three tabs show, read in one go off the event loop."""
+    """What the Weeks and Muscles tabs show, read in one go off the event loop."""
 
-    sessions: list[SessionSummary]
-    total: int
     starts: list[datetime]  # the last weeks' sessions, and the one before them
     streak: int
     last_7_days: dict[str, int]
@@ -105,6 +103,9 @@ class HistoryScreen(Screen[None]):
     ]
 
     overview: Overview | None = None
+    sessions: list[SessionSummary] = []
+    total = 0
+    overview_at: float | None = None
     # perf_counter marks, read by benchmarks/history_scale.py
     resumed_at = 0.0
     loaded_at: float | None = None
@@ -145,6 +146,12 @@ class HistoryScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         self.gym.tick()
         self.resumed_at = time.perf_counter()
+        # One page of sessions is a few indexed lookups: read it now so that it is in the
+        # first paint; the weeks and muscles read more and go to a worker.
+        self.sessions = self.gym.store.session_summaries(PAGE)
+        self.total = self.gym.store.session_count()
+        self._show_sessions()
+        self.call_after_refresh(self._stamp, "loaded_at")
         self.load_overview()
         if self.query_one(TabbedContent).active == "progress":
             self.load_progress()
@@ -160,8 +167,6 @@ class HistoryScreen(Screen[None]):
         now = self.gym.clock.now()
         reader = self._reader()
         try:
-            sessions = reader.session_summaries(PAGE)
-            total = reader.session_count()
             starts, run = recent_starts_and_streak(reader, self.gym.program.goal_per_week, now)
             last_7 = sets_per_muscle(
                 reader.working_sets_by_exercise(now - timedelta(days=7), now), self.gym.exercises
@@ -179,22 +184,27 @@ class HistoryScreen(Screen[None]):
         finally:
             reader.close()
         if not get_current_worker().is_cancelled:
-            overview = Overview(sessions, total, starts, run, last_7, per_week)
+            overview = Overview(starts, run, last_7, per_week)
             self.app.call_from_thread(self._show_overview, overview)
 
     def _show_overview(self, overview: Overview) -> None:
         self.overview = overview
-        self._show_sessions(overview)
         self._show_weeks(overview)
         self._show_muscles(overview)
-        self.call_after_refresh(self._stamp, "loaded_at")
+        self.call_after_refresh(self._stamp, "overview_at")
 
-    def _show_sessions(self, overview: Overview) -> None:
+    def _show_sessions(self) -> None:
         table = self.query_one("#sessions-table", DataTable)
         keep = table.cursor_row
         table.clear()
+        self._add_session_rows(self.sessions)
+        table.move_cursor(row=min(keep, max(0, table.row_count - 1)))
+        self._show_sessions_note()
+
+    def _add_session_rows(self, summaries: list[SessionSummary]) -> None:
+        table = self.query_one("#sessions-table", DataTable)
         unit = self.gym.unit
-        for summary in overview.sessions:
+        for summary in summaries:
             session = summary.session
             minutes = int(summary.duration.total_seconds() // 60) if summary.duration else 0
             table.add_row(
@@ -206,14 +216,28 @@ class HistoryScreen(Screen[None]):
                 Text("★ PR", style="bold yellow") if summary.has_pr else "",
                 key=str(session.id),
             )
-        table.move_cursor(row=min(keep, max(0, table.row_count - 1)))
+
+    def _show_sessions_note(self) -> None:
         note = self.query_one("#sessions-note", Static)
-        if not overview.sessions:
+        if not self.sessions:
             note.update("No sessions yet - press [b]t[/b] and log your first set.")
         else:
-            more = overview.total - len(overview.sessions)
-            tail = f" · the {PAGE} newest of {overview.total}" if more > 0 else ""
-            note.update(f"[b]enter[/b] open a session{tail} · volume = weight × reps, no warm-ups")
+            shown = (
+                f" · {len(self.sessions)} of {self.total}"
+                if self.total > len(self.sessions)
+                else ""
+            )
+            note.update(f"[b]enter[/b] open a session{shown} · volume = weight × reps, no warm-ups")
+
+    @on(DataTable.RowHighlighted, "#sessions-table")
+    def _more_sessions(self, event: DataTable.RowHighlighted) -> None:
+        """Reaching the last row reads the next page."""
+        if event.cursor_row < len(self.sessions) - 1 or len(self.sessions) >= self.total:
+            return
+        page = self.gym.store.session_summaries(PAGE, offset=len(self.sessions))
+        self.sessions = self.sessions + page
+        self._add_session_rows(page)
+        self._show_sessions_note()
 
     def _show_weeks(self, overview: Overview) -> None:
         now = self.gym.clock.now()
