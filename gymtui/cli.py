@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 import tempfile
+import time
 from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from gymtui import __version__
 from gymtui.errors import GymtuiError
+from gymtui.importers import FORMATS
 from gymtui.paths import Paths, resolve_paths
+
+if TYPE_CHECKING:
+    from gymtui.store import ImportSummary
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -31,6 +40,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command")
     commands.add_parser("where", help="print the data folder, database and config paths")
+    bring = commands.add_parser(
+        "import", help="import a Strong, Hevy, FitNotes or gymtui CSV export"
+    )
+    bring.add_argument("file", type=Path)
+    bring.add_argument("--from", dest="source", choices=FORMATS, help="the app that wrote it")
+    bring.add_argument(
+        "--unit", choices=("kg", "lb"), help="weights' unit, when the file does not say"
+    )
+    bring.add_argument(
+        "--dry-run", action="store_true", help="show what would be imported, write nothing"
+    )
+    out = commands.add_parser("export", help="every set with its session and exercise")
+    out.add_argument("--format", choices=("csv", "json"), default="csv")
+    out.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
+    copy = commands.add_parser("backup", help="a consistent copy of the database")
+    copy.add_argument("file", type=Path, nargs="?", help="where to write it")
     return parser
 
 
@@ -52,6 +77,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return 0
     try:
+        if args.command == "import":
+            return run_import(paths, args.file, args.source, args.unit, args.dry_run)
+        if args.command == "export":
+            return run_export(paths, args.format, args.output)
+        if args.command == "backup":
+            return run_backup(paths, args.file)
         if args.demo:
             return run_demo()
         return run_app(paths)
@@ -68,10 +99,144 @@ def run_app(paths: Paths) -> int:
     return 0
 
 
+class _LateProgress:
+    """A progress bar that shows itself only once the work has taken a second."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.began = time.monotonic()
+        self.bar: Any = None
+        self.task: Any = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is None:
+            if time.monotonic() - self.began < 1.0 or not sys.stderr.isatty():
+                return
+            from rich.console import Console
+            from rich.progress import Progress
+
+            self.bar = Progress(console=Console(stderr=True), transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task(self.label, total=total)
+        self.bar.update(self.task, completed=done, total=total)
+
+    def stop(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def run_import(
+    paths: Paths, file: Path, source: str | None, unit: str | None, dry_run: bool
+) -> int:
+    """Import an export file in one transaction and print what it did."""
+    from gymtui.importers import parse
+    from gymtui.program import load_program
+    from gymtui.store import Store
+
+    reading = _LateProgress(f"Reading {file.name}")
+    try:
+        parsed = parse(file, source, unit, progress=reading)  # type: ignore[arg-type]
+    finally:
+        reading.stop()
+    store = Store.open(paths.database)
+    try:
+        store.sync_exercises(load_program(paths.program_file).exercises.values())
+        writing = _LateProgress("Importing")
+        try:
+            summary = store.import_parsed(parsed, dry_run=dry_run, progress=writing)
+        finally:
+            writing.stop()
+    finally:
+        store.close()
+    print(describe_import(summary, file))
+    return 0
+
+
+def describe_import(summary: ImportSummary, file: Path) -> str:
+    """The summary printed after an import."""
+    verb = "Would import" if summary.dry_run else "Imported"
+    kinds = ", ".join(f"{n} {k}" for k, n in sorted(summary.sets_by_kind.items())) or "no sets"
+    lines = [
+        f"{verb} {summary.sessions_added} sessions from {file} "
+        f"({summary.format}, {summary.rows} rows).",
+        f"  sets: {kinds}",
+    ]
+    if summary.sessions_already:
+        lines.append(f"  {summary.sessions_already} sessions were imported before: skipped.")
+    if summary.matched:
+        shown = "; ".join(f"{a} -> {b}" for a, b in sorted(summary.matched.items()))
+        lines.append(f"  exercises matched to the catalogue: {shown}")
+    if summary.created:
+        lines.append(f"  new exercises of your own: {', '.join(sorted(summary.created))}")
+    for reason, count in sorted(summary.skipped.items()):
+        lines.append(f"  skipped {count} row{'s' if count != 1 else ''}: {reason}")
+    if summary.dry_run:
+        lines.append("  (dry run: nothing was written)")
+    return "\n".join(lines)
+
+
+def run_export(paths: Paths, fmt: str, output: Path | None) -> int:
+    """Write every set as CSV or JSON, to a file (atomically) or standard output."""
+    import csv
+    import json
+
+    from gymtui.importers import GYMTUI_COLUMNS
+    from gymtui.store import Store
+
+    store = Store.open(paths.database)
+    try:
+        rows = list(store.export_rows())
+    finally:
+        store.close()
+    buffer = io.StringIO()
+    if fmt == "json":
+        json.dump(rows, buffer, indent=1, ensure_ascii=False)
+        buffer.write("\n")
+    else:
+        writer = csv.DictWriter(buffer, GYMTUI_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    if output is None:
+        sys.stdout.write(buffer.getvalue())
+        return 0
+    partial = output.with_name(output.name + ".partial")
+    try:
+        partial.write_text(buffer.getvalue(), encoding="utf-8")
+        partial.replace(output)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise GymtuiError(f"cannot write {output}: {exc.strerror or exc}.") from None
+    print(f"Exported {len(rows)} sets to {output}.", file=sys.stderr)
+    return 0
+
+
+def run_backup(paths: Paths, target: Path | None) -> int:
+    """Copy the database with SQLite's online backup."""
+    from gymtui.store import Store
+
+    if target is None:
+        stamp = datetime.now().strftime("%Y-%m-%d-%H%M%S")
+        target = paths.data_dir / "backups" / f"gymtui-{stamp}.db"
+    if target.exists():
+        raise GymtuiError(f"{target} already exists; choose another file name.")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise GymtuiError(f"cannot create {target.parent}: {exc.strerror or exc}.") from None
+    store = Store.open(paths.database)
+    try:
+        store.backup(target)
+    except Exception as exc:
+        target.unlink(missing_ok=True)
+        raise GymtuiError(f"the backup to {target} failed: {exc}.") from None
+    finally:
+        store.close()
+    print(f"Backed up {paths.database} to {target}.")
+    return 0
+
+
 def run_demo() -> int:
     """Run the app on a year of made-up history in a temporary folder, removed afterwards."""
-    from datetime import datetime
-
     from gymtui.demo import make_demo
 
     with tempfile.TemporaryDirectory(prefix="gymtui-demo-") as folder:

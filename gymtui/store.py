@@ -6,7 +6,9 @@ import contextlib
 import os
 import sqlite3
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, cast
@@ -16,6 +18,7 @@ from sqlite_utils.migrations import Migrations
 
 from gymtui.errors import DatabaseFileError, DataFolderError, GymtuiError
 from gymtui.history import E1RM_SQL, ProgressPoint, Record, SessionSummary
+from gymtui.importers import GYMTUI_COLUMNS, ParsedFile, aliases, normalise_name
 from gymtui.models import Exercise, LoggedSet, ProgramDay, Session, SetInput, SetKind, Side
 from gymtui.training import SESSION_IDLE
 from gymtui.values import Unit, format_number, format_set, format_weight, from_kg
@@ -161,6 +164,25 @@ def from_text(text: str) -> datetime:
 
 class StorageError(GymtuiError):
     """A write did not reach the disk; nothing was saved."""
+
+
+class _DryRun(Exception):
+    """Raised inside the import transaction to roll a dry run back."""
+
+
+@dataclass
+class ImportSummary:
+    """What an import did (or, for a dry run, would do)."""
+
+    format: str
+    rows: int
+    sessions_added: int = 0
+    sessions_already: int = 0
+    sets_by_kind: Counter[str] = field(default_factory=Counter)
+    matched: dict[str, str] = field(default_factory=dict)  # name in the file -> catalogue name
+    created: list[str] = field(default_factory=list)
+    skipped: Counter[str] = field(default_factory=Counter)
+    dry_run: bool = False
 
 
 def _check_folder(folder: Path) -> None:
@@ -424,8 +446,14 @@ class Store:
         with self._writing() as db:
             if session is None:
                 cursor = db.execute(
-                    "INSERT INTO sessions (day_key, day_name, started_at) VALUES (?, ?, ?)",
-                    [day.key if day else None, day.name if day else "Session", to_text(now)],
+                    "INSERT INTO sessions (day_key, day_name, started_at, source_key)"
+                    " VALUES (?, ?, ?, ?)",
+                    [
+                        day.key if day else None,
+                        day.name if day else "Session",
+                        to_text(now),
+                        f"gymtui:{to_text(now)}",
+                    ],
                 )
                 session_id = int(cast(int, cursor.lastrowid))
             else:
@@ -667,6 +695,139 @@ class Store:
             )
         )
         return found
+
+    # -- import, export, backup -------------------------------------------------------
+
+    def import_parsed(
+        self,
+        parsed: ParsedFile,
+        dry_run: bool = False,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> ImportSummary:
+        """Write a parsed export in one transaction; sessions already imported are skipped."""
+        summary = ImportSummary(parsed.format, parsed.rows, skipped=Counter(parsed.skipped))
+        summary.dry_run = dry_run
+        try:
+            with self._writing() as db:
+                ids = self._import_exercises(parsed, summary)
+                existing = {
+                    r[0]
+                    for r in db.execute(
+                        "SELECT source_key FROM sessions WHERE source_key IS NOT NULL"
+                    )
+                }
+                earliest: dict[str, str] = {}
+                for n, session in enumerate(parsed.sessions):
+                    if session.key in existing:
+                        summary.sessions_already += 1
+                        continue
+                    existing.add(session.key)
+                    cursor = db.execute(
+                        "INSERT INTO sessions (day_key, day_name, started_at, finished_at, source,"
+                        " source_key, note) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        [
+                            session.day_key,
+                            session.name,
+                            to_text(session.started_at),
+                            to_text(session.finished_at) if session.finished_at else None,
+                            session.key.split(":", 1)[0],
+                            session.key,
+                            session.note,
+                        ],
+                    )
+                    numbers: Counter[str] = Counter()
+                    rows = []
+                    for item in session.sets:
+                        exercise_id = ids[item.exercise_id or item.exercise_name]
+                        numbers[exercise_id] += 1
+                        logged = to_text(item.logged_at)
+                        if logged < earliest.get(exercise_id, "~"):
+                            earliest[exercise_id] = logged
+                        rows.append(
+                            (
+                                cursor.lastrowid,
+                                exercise_id,
+                                numbers[exercise_id],
+                                item.kind,
+                                item.weight_kg,
+                                item.reps,
+                                item.rpe,
+                                item.note,
+                                item.side,
+                                logged,
+                                item.rest_taken_s,
+                            )
+                        )
+                        summary.sets_by_kind[item.kind] += 1
+                    db.conn.executemany(
+                        "INSERT INTO sets (session_id, exercise_id, set_number, kind, weight_kg,"
+                        " reps, rpe, note, side, logged_at, rest_taken_s)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        rows,
+                    )
+                    summary.sessions_added += 1
+                    if progress is not None and n % 200 == 0:
+                        progress(n, len(parsed.sessions))
+                for exercise_id, since in earliest.items():
+                    refresh_prs(db, exercise_id, since)
+                if dry_run:
+                    raise _DryRun
+        except _DryRun:
+            pass
+        return summary
+
+    def _import_exercises(self, parsed: ParsedFile, summary: ImportSummary) -> dict[str, str]:
+        """Map every exercise name in the file to an exercise id, creating the unknown ones."""
+        known = self.exercises()
+        by_name = {normalise_name(ex.name): ex.id for ex in known.values()}
+        alias = aliases()
+        ids: dict[str, str] = {}
+        for session in parsed.sessions:
+            for item in session.sets:
+                name = item.exercise_id or item.exercise_name
+                if name in ids:
+                    continue
+                if item.exercise_id and item.exercise_id in known:
+                    ids[name] = item.exercise_id
+                    continue
+                wanted = normalise_name(item.exercise_name)
+                found = alias.get(wanted) or by_name.get(wanted)
+                if found and found in known:
+                    ids[name] = found
+                    if normalise_name(known[found].name) != wanted:
+                        summary.matched[item.exercise_name] = known[found].name
+                else:
+                    made = self.add_custom_exercise(item.exercise_name)
+                    known[made.id] = made
+                    by_name[normalise_name(made.name)] = made.id
+                    ids[name] = made.id
+                    summary.created.append(made.name)
+        return ids
+
+    def export_rows(self) -> Iterator[dict[str, Any]]:
+        """Every set with its session and exercise, oldest first, in gymtui's export columns."""
+        for row in self.db.query(
+            """
+            SELECT coalesce(s.source_key, 'gymtui:' || s.started_at) AS session_key,
+                s.started_at AS session_started_at, s.finished_at AS session_finished_at,
+                s.day_key AS session_day_key, s.day_name AS session_day_name,
+                s.source AS session_source, s.note AS session_note,
+                t.exercise_id, e.name AS exercise_name, t.set_number, t.kind, t.weight_kg,
+                t.reps, t.rpe, t.note, t.side, t.logged_at, t.rest_taken_s
+            FROM sets t JOIN sessions s ON s.id = t.session_id
+                JOIN exercises e ON e.id = t.exercise_id
+            ORDER BY t.logged_at, t.id
+            """
+        ):
+            yield {column: row[column] for column in GYMTUI_COLUMNS}
+
+    def backup(self, target: Path) -> None:
+        """A consistent copy made with SQLite's online backup (safe while the app runs)."""
+        destination = sqlite3.connect(str(target))
+        try:
+            self.db.conn.backup(destination)
+        finally:
+            destination.close()
 
 
 def _exercise(row: dict[str, Any]) -> Exercise:

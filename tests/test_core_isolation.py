@@ -5,6 +5,9 @@ import sys
 
 CORE = [
     "gymtui.cli",
+    "gymtui.demo",
+    "gymtui.history",
+    "gymtui.importers",
     "gymtui.models",
     "gymtui.paths",
     "gymtui.program",
