@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import shutil
+import signal
 import subprocess
 from collections.abc import Callable, Iterable
 from functools import partial
 
-from textual.app import App, SystemCommand
+from textual.app import App, SuspendNotSupported, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
@@ -78,6 +80,13 @@ class GymApp(App[None]):
         Binding("h", "switch_mode('history')", "History", tooltip="Sessions and progress"),
         Binding("question_mark", "help", "Help", key_display="?", tooltip="Show every key"),
         Binding("q", "quit", "Quit", tooltip="Quit gymtui (everything is already saved)"),
+        Binding(
+            "ctrl+z",
+            "suspend_process",
+            "Suspend",
+            show=False,
+            tooltip="Suspend to the shell (fg brings it back; the rest keeps counting)",
+        ),
     ]
 
     def __init__(
@@ -310,6 +319,22 @@ class GymApp(App[None]):
             self.notify(body, title="Rest over", timeout=8)
         if self.flag("alert_desktop"):
             self.notifier("Rest over", body)
+
+    def action_suspend_process(self) -> None:
+        """Suspend the whole job, as ctrl+z does in a shell, so that `fg` brings it back.
+
+        Textual's own version stops only this process; under `uv run` the shell waits on uv,
+        which catches SIGTSTP, so the terminal would hang. Here the terminal is restored
+        first, then the whole process group stops; `fg` continues it inside `suspend()`,
+        which puts the app back. The rest timer reads the clock, so it is right on return.
+        """
+        if not hasattr(signal, "SIGSTOP"):
+            return
+        try:
+            with self.suspend():
+                os.killpg(os.getpgrp(), signal.SIGSTOP)
+        except SuspendNotSupported:
+            pass
 
     def on_mount(self) -> None:
         self.set_interval(self.TICK_S, self.tick)
