@@ -15,6 +15,7 @@ from textual.app import App, SuspendNotSupported, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from gymtui.errors import DatabaseFileError
 from gymtui.models import Exercise, LoggedSet, Program, ProgramDay, SetInput
 from gymtui.paths import Paths
 from gymtui.program import load_program
@@ -62,7 +63,14 @@ def build_app(
     """Open the program and the database at `paths` and make the app (tests use this too)."""
     program = load_program(paths.program_file)
     store = Store.open(paths.database)
-    store.sync_exercises(program.exercises.values())
+    try:
+        store.sync_exercises(program.exercises.values())
+    except StorageError as problem:
+        store.close()
+        raise DatabaseFileError(
+            f"gymtui cannot write to {paths.database} ({problem}). Make the file writable "
+            "(chmod u+w), or choose another folder with --data-dir DIR or GYMTUI_DATA_DIR."
+        ) from None
     return GymApp(store, program, clock, notifier)
 
 

@@ -136,7 +136,7 @@ class HistoryScreen(Screen[None]):
                     yield Vertical(id="chart-holder")
                     yield DataTable(id="records", cursor_type="none", show_header=False)
         yield RestStatus(id="rest-status")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         table = self.query_one("#sessions-table", DataTable)

@@ -30,10 +30,14 @@ class RestScreen(Screen[None]):
         Binding("plus,equals_sign", "adjust(1)", "+15s", key_display="+", tooltip="Add 15 seconds"),
         Binding("minus", "adjust(-1)", "-15s", key_display="-", tooltip="Take away 15 seconds"),
         Binding("s", "skip", "Skip", tooltip="End the rest now"),
+        Binding("enter", "log_next", "Log", priority=True, tooltip="Log the next set from here"),
         Binding(
-            "enter", "log_next", "Log next", priority=True, tooltip="Log the next set from here"
+            "l",
+            "lengths",
+            "Lengths",
+            show=False,
+            tooltip="Set rest lengths: this exercise, warm-ups",
         ),
-        Binding("l", "lengths", "Lengths", tooltip="Set rest lengths: this exercise, warm-ups"),
     ]
 
     shown_remaining: float | None = None  # what the last redraw showed, for the benchmark
@@ -53,7 +57,7 @@ class RestScreen(Screen[None]):
             yield Static(id="rest-next")
             yield Static(id="rest-last")
         yield RestStatus(id="rest-status")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self._ready = True

@@ -69,7 +69,7 @@ class TodayScreen(Screen[None]):
         yield DataTable(id="plan", cursor_type="row", zebra_stripes=False)
         yield Static(id="detail")
         yield RestStatus(id="rest-status")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.table.add_columns(*COLUMNS)
