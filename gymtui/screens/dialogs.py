@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from gymtui.errors import InvalidValue
 from gymtui.models import SET_KINDS, Exercise, LoggedSet, Session, SetInput, SetKind, Side
+from gymtui.rest import DEFAULT_REST_S, DEFAULT_WARMUP_REST_S
 from gymtui.today import TodayView
 from gymtui.training import PlanRow, prefill_weight
 from gymtui.values import (
@@ -313,29 +314,23 @@ class RestLengthsDialog(ModalScreen[RestLengths | None]):
 
         with Vertical(classes="dialog", id="rest-lengths-dialog"):
             yield Label("Rest lengths (m:ss or seconds; blank = default)", id="dialog-title")
+            fields = [
+                ("warmup", "Warm-ups", self.current.warmup, DEFAULT_WARMUP_REST_S),
+                ("default", "Your own exercises", self.current.default, DEFAULT_REST_S),
+            ]
+            if self.exercise is not None:
+                fields.insert(
+                    0, ("exercise", self.exercise.name, self.current.exercise, self.fallback_s)
+                )
             with Grid(id="set-fields", classes="-wide"):
-                if self.exercise is not None:
-                    yield Label(escape(self.exercise.name))
+                for field_id, label, seconds, default in fields:
+                    yield Label(escape(label))
                     yield Input(
-                        shown(self.current.exercise),
-                        id="exercise",
-                        placeholder=f"default {format_duration(self.fallback_s)}",
+                        shown(seconds),
+                        id=field_id,
+                        placeholder=f"default {format_duration(default)}",
                         compact=True,
                     )
-                yield Label("Warm-ups")
-                yield Input(
-                    shown(self.current.warmup),
-                    id="warmup",
-                    placeholder="default 0:45",
-                    compact=True,
-                )
-                yield Label("Own exercises")
-                yield Input(
-                    shown(self.current.default),
-                    id="default",
-                    placeholder="default 2:00",
-                    compact=True,
-                )
             yield Static("", id="dialog-error")
             yield Static(SAVE_HELP, id="dialog-help")
 
