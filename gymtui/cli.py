@@ -135,7 +135,8 @@ def run_import(
 
     reading = _LateProgress(f"Reading {file.name}")
     try:
-        parsed = parse(file, source, unit, progress=reading)  # type: ignore[arg-type]
+        fmt = next((f for f in FORMATS if f == source), None)  # argparse already checked it
+        parsed = parse(file, fmt, unit, progress=reading)
     finally:
         reading.stop()
     store = Store.open(paths.database)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from importlib import resources
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NoReturn
 
 from gymtui.errors import GymtuiError
 from gymtui.models import SET_KINDS, SetKind, Side
@@ -165,7 +165,7 @@ class _Rows:
             self.fail(name, "is empty")
         return value
 
-    def fail(self, column: str, problem: str) -> None:
+    def fail(self, column: str, problem: str) -> NoReturn:
         raise ImportFileError(f"{self.path}, line {self.line}, column '{column}': {problem}.")
 
     def number(self, column: str, top: float) -> float | None:
@@ -176,7 +176,6 @@ class _Rows:
             value = float(text)
         except ValueError:
             self.fail(column, f"{text!r} is not a number")
-            raise AssertionError from None  # fail() raises
         if not math.isfinite(value) or not 0 <= value <= top:
             self.fail(column, f"{text} is outside 0 to {top:g}")
         return value
@@ -280,7 +279,6 @@ def _unit_factor(rows: _Rows, column: str, text: str) -> float:
     if unit in ("lb", "lbs", "pounds"):
         return KG_PER_LB
     rows.fail(column, f"unknown weight unit {text!r} (kg or lbs)")
-    raise AssertionError
 
 
 def _local(moment: datetime) -> datetime:
@@ -305,7 +303,6 @@ def _parse_iso_date(rows: _Rows, column: str, text: str, with_time: bool) -> dat
         except ValueError:
             continue
     rows.fail(column, f"{text!r} is not a date like 2025-09-15 07:48:00")
-    raise AssertionError
 
 
 _HEVY_TIME = re.compile(r"^(\d{1,2}) ([A-Za-z]{3})[a-z]* (\d{4}),? (\d{1,2}):(\d{2})$")
@@ -320,13 +317,11 @@ def _hevy_time(rows: _Rows, column: str, required: bool = True) -> datetime | No
     month = MONTHS.get(match.group(2).lower()) if match else None
     if match is None or month is None:
         rows.fail(column, f"{text!r} is not a time like '15 Sep 2025, 07:48'")
-        raise AssertionError
     day, _, year, hour, minute = match.groups()
     try:
         return _local(datetime(int(year), month, int(day), int(hour), int(minute)))
     except ValueError:
         rows.fail(column, f"{text!r} is not a real date")
-        raise AssertionError from None
 
 
 _DURATION = re.compile(r"^(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*(?:(\d+)\s*s)?$")
@@ -351,7 +346,6 @@ def _parse_duration(rows: _Rows, column: str, text: str) -> int:
     match = _DURATION.match(text)
     if match is None or not any(match.groups()):
         rows.fail(column, f"{text!r} is not a duration like '1h 5m' or seconds")
-        raise AssertionError
     hours, minutes, seconds = (int(g) if g else 0 for g in match.groups())
     return hours * 3600 + minutes * 60 + seconds
 
@@ -428,14 +422,13 @@ def _strong(
                 session.note = f"{session.note}\n{line}" if session.note else line
             skipped["note rows (kept as session notes)"] += 1
             continue
-        kinds = {"w": "warmup", "d": "drop", "f": "failure"}
+        kinds: dict[str, SetKind] = {"w": "warmup", "d": "drop", "f": "failure"}
         if order.isdigit():
             kind: SetKind = "working"
         elif order.lower() in kinds:
-            kind = kinds[order.lower()]  # type: ignore[assignment]
+            kind = kinds[order.lower()]
         else:
             row.fail("Set Order", f"{order!r} is not a set number, W, D, F, Note or Rest Timer")
-            raise AssertionError
         factor = (
             fixed
             if fixed is not None
@@ -571,7 +564,6 @@ def _gymtui(
             return datetime.fromisoformat(text)
         except ValueError:
             row.fail(column, f"{text!r} is not an ISO-8601 time")
-            raise AssertionError from None
 
     for row in rows:
         tick()
@@ -579,16 +571,20 @@ def _gymtui(
         assert started is not None
         logged = moment("logged_at")
         assert logged is not None
-        kind = row.get("kind", required=True)
-        if kind not in SET_KINDS:
-            row.fail("kind", f"{kind!r} is not one of {', '.join(SET_KINDS)}")
-        side = row.get("side") or None
-        if side not in (None, "L", "R"):
-            row.fail("side", f"{side!r} is not L or R")
+        kind_text = row.get("kind", required=True)
+        kind = next((k for k in SET_KINDS if k == kind_text), None)
+        if kind is None:
+            row.fail("kind", f"{kind_text!r} is not one of {', '.join(SET_KINDS)}")
+        side_text = row.get("side")
+        side: Side | None = "L" if side_text == "L" else "R" if side_text == "R" else None
+        if side_text and side is None:
+            row.fail("side", f"{side_text!r} is not L or R")
         weight = row.number("weight_kg", MAX_IMPORT_KG)
+        if weight is None:
+            row.fail("weight_kg", "is missing")
         reps = row.reps("reps")
-        if weight is None or not reps:
-            row.fail("reps" if weight is not None else "weight_kg", "is missing")
+        if not reps:
+            row.fail("reps", "is missing")
         rest = row.number("rest_taken_s", 10**7)
         day_key = row.get("session_day_key") or None
         key = row.get("session_key", required=True)
@@ -604,13 +600,13 @@ def _gymtui(
         sessions[key].sets.append(
             ImportedSet(
                 row.get("exercise_name", required=True),
-                kind,  # type: ignore[arg-type]
-                weight,  # type: ignore[arg-type]
-                reps,  # type: ignore[arg-type]
+                kind,
+                weight,
+                reps,
                 logged,
                 rpe=row.rpe("rpe"),
                 note=row.get("note") or None,
-                side=side,  # type: ignore[arg-type]
+                side=side,
                 rest_taken_s=int(rest) if rest is not None else None,
                 exercise_id=row.get("exercise_id") or None,
             ),

@@ -503,7 +503,15 @@ class Store:
 
     def get_set(self, set_id: int) -> LoggedSet:
         """One set by id, as stored."""
-        return _set(self._rows("SELECT * FROM sets WHERE id = ?", [set_id])[0])
+        found = self.find_set(set_id)
+        if found is None:
+            raise LookupError(f"no set {set_id}")
+        return found
+
+    def find_set(self, set_id: int) -> LoggedSet | None:
+        """One set by id, or None when it was deleted."""
+        rows = self._rows("SELECT * FROM sets WHERE id = ?", [set_id])
+        return _set(rows[0]) if rows else None
 
     def update_set(self, set_id: int, entry: SetInput) -> LoggedSet:
         """Change a logged set's values (its time and place in the session stay)."""

@@ -51,8 +51,9 @@ def planned_day(store: Store, program: Program, session: Session | None) -> Prog
     chosen = store.setting(CHOSEN_DAY)
     if chosen:
         key, _, after = chosen.partition("@")
-        if after == str(last.id if last else "") and program.day(key):
-            return program.day(key)  # type: ignore[return-value]
+        day = program.day(key)
+        if day is not None and after == str(last.id if last else ""):
+            return day
     return next_day(program, last.day_key if last else None)
 
 

@@ -60,11 +60,6 @@ def weekly_text(done: int, goal: int) -> str:
     return f"{done} of {goal} leg sessions this week{mark}"
 
 
-def increment_for(exercise: Exercise, unit: str) -> float:
-    """The progression step in the user's unit (lb plates step about twice as fine)."""
-    return exercise.increment_kg * (2 if unit == "lb" else 1)
-
-
 @dataclass(frozen=True)
 class Suggestion:
     """The weight to try today, and why."""

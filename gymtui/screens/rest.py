@@ -42,6 +42,7 @@ class RestScreen(Screen[None]):
 
     shown_remaining: float | None = None  # what the last redraw showed, for the benchmark
     _ready = False  # the tick can arrive while the screen is still being composed
+    _last_cache: tuple[int | None, str, str] | None = None
 
     @property
     def gym(self) -> GymApp:
@@ -92,22 +93,21 @@ class RestScreen(Screen[None]):
         self.set_class(timer.state == "paused", "-paused")
         nxt = timer.next_up or "Nothing planned yet"
         self.query_one("#rest-next", Static).update(f"[b]Next:[/b] {escape(nxt)}")
-        last_text = "[dim]No set logged yet.[/]"
-        if timer.after_set_id is not None:
-            try:
-                last = gym.store.get_set(timer.after_set_id)
-            except IndexError:
-                last = None
-            if last is not None:
-                name = (
-                    gym.exercises[last.exercise_id].name
-                    if last.exercise_id in gym.exercises
-                    else last.exercise_id
-                )
-                when = last.logged_at.strftime("%H:%M")
-                done = format_set(last.weight_kg, last.reps, gym.unit)
-                last_text = f"[b]Last:[/b] {escape(name)} {done} at {when}"
-        self.query_one("#rest-last", Static).update(last_text)
+        self.query_one("#rest-last", Static).update(self._last_text(timer.after_set_id))
+
+    def _last_text(self, set_id: int | None) -> str:
+        """The "Last:" line, read from the file once per set (redraws come 10 times a second)."""
+        unit = self.gym.unit
+        if self._last_cache is not None and self._last_cache[:2] == (set_id, unit):
+            return self._last_cache[2]
+        last = self.gym.store.find_set(set_id) if set_id is not None else None
+        text = "[dim]No set logged yet.[/]"
+        if last is not None:
+            name = self.gym.exercise(last.exercise_id).name
+            done = format_set(last.weight_kg, last.reps, unit)
+            text = f"[b]Last:[/b] {escape(name)} {done} at {last.logged_at.strftime('%H:%M')}"
+        self._last_cache = (set_id, unit, text)
+        return text
 
     def action_pause(self) -> None:
         self.gym.rest_toggle_pause()
@@ -120,12 +120,9 @@ class RestScreen(Screen[None]):
 
     def action_lengths(self) -> None:
         gym = self.gym
-        exercise: Exercise | None = None
-        if gym.timer.after_set_id is not None:
-            try:
-                exercise = gym.exercise(gym.store.get_set(gym.timer.after_set_id).exercise_id)
-            except IndexError:
-                exercise = None
+        set_id = gym.timer.after_set_id
+        last = gym.store.find_set(set_id) if set_id is not None else None
+        exercise: Exercise | None = gym.exercise(last.exercise_id) if last else None
         fallback = exercise.rest_s if exercise and not exercise.custom else DEFAULT_REST_S
         current = gym.rest_lengths(exercise.id if exercise else None)
 

@@ -29,7 +29,6 @@ if TYPE_CHECKING:
     from gymtui.app import GymApp
 
 COLUMNS = ("Exercise", "Set", "Target", "Last time", "Next", "Logged")
-NEXT_COLUMN = 4
 
 
 class TodayScreen(Screen[None]):
@@ -307,9 +306,3 @@ class TodayScreen(Screen[None]):
     def action_toggle_unit(self) -> None:
         self.gym.toggle_unit()
         self.reload()
-
-    def latest_logged(self) -> LoggedSet | None:
-        """The last set logged in this session, for the Rest screen."""
-        if self.view is None or not self.view.session_sets:
-            return None
-        return self.view.session_sets[-1]

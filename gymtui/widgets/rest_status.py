@@ -20,9 +20,11 @@ class RestStatus(Static):
     RestStatus.-over { background: $error-darken-1; color: $text; text-style: bold; }
     """
 
+    _shown: tuple[str, str] | None = None
+
     def show(self, text: str, state: str) -> None:
         """Show `text` styled for `state` (idle, running, paused, over); no-op when unchanged."""
-        if getattr(self, "_shown", None) == (text, state):
+        if self._shown == (text, state):
             return
         self._shown = (text, state)
         self.update(text)
