@@ -13,8 +13,8 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from gymtui.models import SetInput
-from gymtui.program import load_program
+from gymtui.core.models import SetInput
+from gymtui.core.program import load_program
 from gymtui.store import Store
 
 

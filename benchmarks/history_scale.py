@@ -27,14 +27,14 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from gymtui.app import build_app
+from gymtui.core.models import SetInput
+from gymtui.core.program import load_program
+from gymtui.core.rest import SystemClock
 from gymtui.demo import make_demo
-from gymtui.models import SetInput
 from gymtui.paths import resolve_paths
-from gymtui.program import load_program
-from gymtui.rest import SystemClock
-from gymtui.screens.history import HistoryScreen
 from gymtui.store import Store, db_size
+from gymtui.ui.app import build_app
+from gymtui.ui.screens.history import HistoryScreen
 
 SETS_PER_WEEK = 37.8  # the default program, two sessions a week, with warm-ups
 
@@ -140,7 +140,7 @@ def main() -> None:
             years = weeks / 52
             print(f"built {written:,} sets over {weeks} weeks ({years:.0f} years) in {took:.0f} s")
         store = Store.open(paths.database)
-        sets = store.db.execute("SELECT count(*) FROM sets").fetchone()[0]
+        sets = store.conn.execute("SELECT count(*) FROM sets").fetchone()[0]
         sessions = store.session_count()
         store.close()
         print(

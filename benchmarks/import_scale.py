@@ -13,8 +13,8 @@ import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from gymtui.core.program import load_program
 from gymtui.importers import parse
-from gymtui.program import load_program
 from gymtui.store import Store, db_size
 
 EXERCISES = [

@@ -19,11 +19,11 @@ import subprocess
 import tempfile
 import time
 
-from gymtui.app import build_app
+from gymtui.core.rest import SystemClock
 from gymtui.paths import resolve_paths
-from gymtui.rest import SystemClock
-from gymtui.screens.dialogs import RestLengths
-from gymtui.screens.rest import RestScreen
+from gymtui.ui.app import build_app
+from gymtui.ui.dialogs.all import RestLengths
+from gymtui.ui.screens.rest import RestScreen
 
 REST_S = 12
 BLOCK_AT, BLOCK_S = 2.0, 1.5
@@ -44,10 +44,10 @@ async def run() -> None:
 
         app.alert_rest_over = alert  # type: ignore[method-assign]
         async with app.run_test(size=(80, 24)) as pilot:
-            app.set_rest_lengths("back_squat", RestLengths(REST_S, None, None))
+            app.gym.set_rest_lengths("back_squat", RestLengths(REST_S, None, None))
             await pilot.press("enter", "1", "0", "0", "enter", "r")
             start = clock.elapsed()
-            deadline = app.timer.deadline
+            deadline = app.gym.timer.deadline
             screen = app.screen
             assert isinstance(screen, RestScreen)
             original_redraw = screen.redraw

@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING, Any
 
 from gymtui import __version__
 from gymtui.errors import GymtuiError
-from gymtui.importers import FORMATS
 from gymtui.paths import Paths, resolve_paths
+
+FORMATS = ("strong", "hevy", "fitnotes", "gymtui")  # importers.FORMATS, without importing it
 
 if TYPE_CHECKING:
     from gymtui.store import ImportSummary
@@ -93,7 +94,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run_app(paths: Paths) -> int:
     """Open the database and program, then run the app."""
-    from gymtui.app import build_app  # Textual loads only when the app runs
+    from gymtui.ui.app import build_app  # Textual loads only when the app runs
 
     build_app(paths).run()
     return 0
@@ -129,13 +130,14 @@ def run_import(
     paths: Paths, file: Path, source: str | None, unit: str | None, dry_run: bool
 ) -> int:
     """Import an export file in one transaction and print what it did."""
+    from gymtui.core.program import load_program
+    from gymtui.importers import FORMATS as IMPORT_FORMATS
     from gymtui.importers import parse
-    from gymtui.program import load_program
     from gymtui.store import Store
 
     reading = _LateProgress(f"Reading {file.name}")
     try:
-        fmt = next((f for f in FORMATS if f == source), None)  # argparse already checked it
+        fmt = next((f for f in IMPORT_FORMATS if f == source), None)  # argparse checked it
         parsed = parse(file, fmt, unit, progress=reading)
     finally:
         reading.stop()

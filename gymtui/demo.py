@@ -5,11 +5,11 @@ from __future__ import annotations
 import random
 from datetime import datetime, timedelta
 
-from gymtui.models import Program, SetInput
+from gymtui.core.models import Program, SetInput
+from gymtui.core.program import load_program
+from gymtui.core.training import next_day, suggest_weight, week_start
 from gymtui.paths import Paths
-from gymtui.program import load_program
 from gymtui.store import Store
-from gymtui.training import next_day, suggest_weight, week_start
 
 # Where a lifter of a year's training might start, in kg.
 START_KG = {
@@ -45,7 +45,7 @@ def build_history(store: Store, program: Program, end: datetime, weeks: int, see
             when = monday + timedelta(days=offset, hours=rng.choice([7, 12, 18]))
             if when >= end:
                 break
-            with store.db.atomic():
+            with store.transaction():
                 written += _session(store, program, day.key, when, weight, rng)
     return written
 
@@ -85,7 +85,7 @@ def _session(
             store.log_set(SetInput(exercise.id, kg, max(1, reps)), day, clock)
             clock += timedelta(seconds=exercise.rest_s + rng.randint(-20, 40))
             written += 1
-    session = store.open_session(clock)
+    session = store.open_session()
     if session is not None:
         store.finish_session(session.id, clock)
     return written

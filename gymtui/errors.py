@@ -19,3 +19,7 @@ class ProgramError(GymtuiError):
 
 class InvalidValue(ValueError):
     """A value typed by the user is not acceptable; `str()` says why, for the dialog."""
+
+
+class StaleSession(GymtuiError):
+    """The session a window showed has ended or changed meanwhile; nothing was saved."""

@@ -11,10 +11,10 @@ import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
-from gymtui.app import build_app
+from gymtui.core.rest import ManualClock
 from gymtui.demo import make_demo
 from gymtui.paths import resolve_paths
-from gymtui.rest import ManualClock
+from gymtui.ui.app import build_app
 
 OUT = Path(__file__).resolve().parent.parent / "screenshots"
 NOW = datetime(2026, 11, 22, 18, 0, tzinfo=UTC)

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from gymtui.core.rest import ManualClock
 from gymtui.paths import DATA_DIR_ENV, Paths, resolve_paths
-from gymtui.rest import ManualClock
 
 START = datetime(2026, 11, 22, 18, 0, tzinfo=UTC)
 

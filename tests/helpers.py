@@ -9,8 +9,8 @@ from typing import Any
 from rich.text import Text
 from textual.widgets import DataTable, Static
 
-from gymtui.app import GymApp, build_app
 from gymtui.paths import Paths
+from gymtui.ui.app import GymApp, build_app
 
 from conftest import FakeClock
 

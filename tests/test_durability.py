@@ -11,8 +11,8 @@ WRITER = """
 import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from gymtui.models import SetInput
-from gymtui.program import load_program
+from gymtui.core.models import SetInput
+from gymtui.core.program import load_program
 from gymtui.store import Store
 
 program = load_program()

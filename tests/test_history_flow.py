@@ -4,8 +4,8 @@ from textual.widgets import DataTable, OptionList
 
 from gymtui.demo import make_demo
 from gymtui.paths import Paths
-from gymtui.screens.dialogs import SessionDialog
-from gymtui.screens.history import HistoryScreen
+from gymtui.ui.dialogs.session import SessionDialog
+from gymtui.ui.screens.history import HistoryScreen
 
 from conftest import FakeClock
 from helpers import make_app, text_of
@@ -119,7 +119,7 @@ async def test_sessions_load_a_page_at_a_time(paths: Paths, clock: FakeClock) ->
     app = make_app(paths, clock)
     async with app.run_test(size=SIZE) as pilot:
         await open_history(pilot)
-        total = app.store.session_count()
+        total = app.gym.session_count()
         assert total > 50
         assert len(rows(app, "#sessions-table")) == 50
         assert f"50 of {total}" in text_of(app, "#sessions-note")

@@ -1,13 +1,14 @@
 """History queries: summaries, PR marks, records, progress, muscles, with their edge cases."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from gymtui.history import e1rm, gap_verdict, sets_per_muscle, streak, weeks
-from gymtui.models import SetInput
-from gymtui.program import load_program
+from gymtui.core.metrics import e1rm, gap_verdict, record_lines, sets_per_muscle, streak, weeks
+from gymtui.core.models import SetInput
+from gymtui.core.program import load_program
+from gymtui.core.values import Unit
 from gymtui.store import Store
 
 from conftest import START
@@ -73,6 +74,12 @@ def test_editing_or_deleting_a_set_recomputes_later_pr_marks(store: Store) -> No
     assert {s.session.id: s.has_pr for s in store.session_summaries()}[later] is True
 
 
+def lines(store: Store, unit: Unit) -> list[tuple[str, str, datetime]]:
+    records = store.records("back_squat")
+    assert records is not None
+    return record_lines(records, unit)
+
+
 def test_records_with_dates_ignore_warmups(store: Store) -> None:
     session(
         store,
@@ -82,7 +89,7 @@ def test_records_with_dates_ignore_warmups(store: Store) -> None:
         ("back_squat", 100, 8, "working"),
     )
     session(store, 3, ("back_squat", 110, 3, "working"), ("back_squat", 100, 7, "working"))
-    records = {r.label: (r.value, r.when.date()) for r in store.records("back_squat", "kg")}
+    records = {label: (value, when.date()) for label, value, when in lines(store, "kg")}
     day0, day3 = START.date(), (START + timedelta(days=3)).date()
     assert records["Heaviest"] == ("110 kg × 3", day3)
     assert records["Best e1RM"] == ("126.67 kg (100 × 8)", day0)
@@ -92,7 +99,7 @@ def test_records_with_dates_ignore_warmups(store: Store) -> None:
 
 def test_records_in_pounds(store: Store) -> None:
     session(store, 0, ("back_squat", 102.058, 5, "working"))
-    records = {r.label: r.value for r in store.records("back_squat", "lb")}
+    records = {label: value for label, value, _ in lines(store, "lb")}
     assert records["Heaviest"] == "225 lb × 5"
 
 
@@ -126,8 +133,8 @@ def test_muscles_weeks_gaps_and_streak(store: Store) -> None:
 
 
 def test_long_streak_is_counted_beyond_the_first_window(store: Store) -> None:
-    from gymtui.screens.history import recent_starts_and_streak
-    from gymtui.training import week_start
+    from gymtui.core.training import week_start
+    from gymtui.gym import recent_starts_and_streak
 
     monday = week_start(START)
     for week in range(30):

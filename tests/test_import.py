@@ -14,14 +14,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gymtui.cli import main
+from gymtui.core.models import SetInput
+from gymtui.core.program import load_program
+from gymtui.gym import Gym
 from gymtui.importers import ImportFileError, parse
-from gymtui.models import SetInput
 from gymtui.paths import Paths
-from gymtui.program import load_program
 from gymtui.store import Store
-from gymtui.today import load_today
 
-from conftest import START
+from conftest import START, FakeClock
 from helpers import db_rows
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -42,10 +42,11 @@ def run_import(paths: Paths, name: str, **options: object) -> tuple[Store, objec
 
 
 def sets_of(store: Store) -> list[tuple[object, ...]]:
-    return store.db.execute(
+    rows = store.conn.execute(
         "SELECT e.name, t.kind, round(t.weight_kg, 3), t.reps, t.rpe, t.note FROM sets t "
         "JOIN exercises e ON e.id = t.exercise_id ORDER BY t.logged_at, t.id"
     ).fetchall()
+    return [tuple(row) for row in rows]
 
 
 def test_strong_comma_with_bom_crlf_notes_and_pseudo_rows(paths: Paths) -> None:
@@ -193,17 +194,17 @@ def test_damaged_files_raise_only_the_import_error_and_never_half_import(
         parsed = parse(path)
     except ImportFileError as problem:
         assert str(path) in str(problem)
-        assert store.db.execute("SELECT count(*) FROM sets").fetchone()[0] == 0
+        assert store.conn.execute("SELECT count(*) FROM sets").fetchone()[0] == 0
         return
     summary = store.import_parsed(parsed)
-    written = store.db.execute("SELECT count(*) FROM sets").fetchone()[0]
+    written = store.conn.execute("SELECT count(*) FROM sets").fetchone()[0]
     assert written == sum(len(s.sets) for s in parsed.sessions)
     assert summary.sessions_added == store.session_count()
 
 
 def test_imported_history_feeds_today(paths: Paths, clock: object) -> None:
     store, _ = run_import(paths, "strong_quoted_kg.csv")
-    view = load_today(store, PROGRAM, PROGRAM.exercises, START)
+    view = Gym(store, PROGRAM, FakeClock()).refresh()
     deadlift = [r for r in view.rows if r.exercise.id == "deadlift"]
     assert deadlift[0].last_time is not None
     assert (deadlift[0].last_time.weight_kg, deadlift[0].last_time.reps) == (140, 5)

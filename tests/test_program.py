@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
+from gymtui.core.program import load_program
 from gymtui.errors import ProgramError
-from gymtui.program import load_program
 
 GOOD = """
 name = "Three legs"

@@ -2,10 +2,10 @@
 
 import pytest
 
-from gymtui.app import GymApp
 from gymtui.paths import Paths
-from gymtui.screens.rest import RestScreen
-from gymtui.screens.today import TodayScreen
+from gymtui.ui.app import GymApp
+from gymtui.ui.screens.rest import RestScreen
+from gymtui.ui.screens.today import TodayScreen
 
 from conftest import FakeClock
 from helpers import Alerts, db_rows, make_app, notifications, table_rows, text_of
@@ -140,7 +140,7 @@ async def test_warmups_and_own_rest_lengths(paths: Paths, clock: FakeClock) -> N
         assert text_of(app, "#rest-status").startswith("Rest 0:45")
         await pilot.press("r", "l")
         await pilot.press(*"2:30", "tab", *"30", "enter")
-        assert app.rest_lengths("back_squat").exercise == 150
+        assert app.gym.rest_lengths("back_squat").exercise == 150
         await pilot.press("t", "enter", *"100", "enter")
         assert text_of(app, "#rest-status").startswith("Rest 2:30")
         await pilot.press("w", "enter")

@@ -4,10 +4,10 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from gymtui.core.program import load_program
+from gymtui.core.rest import RestTimer, rest_length
+from gymtui.core.values import parse_rest
 from gymtui.errors import InvalidValue
-from gymtui.program import load_program
-from gymtui.rest import RestTimer, rest_length
-from gymtui.values import parse_rest
 
 T0 = 5_000.0
 WALL = datetime(2026, 11, 22, 18, 0, tzinfo=UTC)
@@ -110,13 +110,13 @@ def test_rest_length_order() -> None:
     assert rest_length(squat, planned, "working", None) == 180
     assert rest_length(calf, None, "working", None) == 60
     assert rest_length(squat, planned, "working", 240) == 240  # the user's own setting first
-    from gymtui.models import PlannedExercise
+    from gymtui.core.models import PlannedExercise
 
     assert (
         rest_length(squat, PlannedExercise("back_squat", 4, 6, rest_s=200), "working", None) == 200
     )
     assert rest_length(squat, planned, "warmup", 240, warmup_rest_s=30) == 30
-    from gymtui.models import Exercise
+    from gymtui.core.models import Exercise
 
     mine = Exercise("user_x", "X", custom=True)
     assert rest_length(mine, None, "working", None, default_rest_s=75) == 75

@@ -8,9 +8,9 @@ from typing import Any
 
 from textual.pilot import Pilot
 
+from gymtui.core.program import load_program
 from gymtui.demo import build_history, make_demo
 from gymtui.paths import Paths
-from gymtui.program import load_program
 from gymtui.store import Store
 
 from conftest import FakeClock

@@ -7,11 +7,13 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from sqlite_utils import Database
 
+from gymtui.core.models import SetInput
+from gymtui.core.program import load_program
 from gymtui.errors import DatabaseFileError, DataFolderError
-from gymtui.models import SetInput
-from gymtui.program import load_program
-from gymtui.store import Store, migrations
+from gymtui.store import Store
+from gymtui.store.schema import migration_set
 
 from conftest import START
 
@@ -31,15 +33,15 @@ def digest(path: Path) -> str:
 
 def test_schema_tables_are_strict_and_indexed(tmp_path: Path) -> None:
     store = open_store(tmp_path / "g.db")
-    sql = {r[0]: r[1] for r in store.db.execute("SELECT name, sql FROM sqlite_master")}
+    sql = {r[0]: r[1] for r in store.conn.execute("SELECT name, sql FROM sqlite_master")}
     for table in ("exercises", "sessions", "sets", "settings"):
         assert sql[table].rstrip().endswith("STRICT")
     assert {"sets_by_exercise", "sets_by_time"} <= set(sql)
-    assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert store.db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
-    assert store.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert store.conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    assert store.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     with pytest.raises(sqlite3.IntegrityError):  # STRICT: reps must be an integer
-        store.db.execute(
+        store.conn.execute(
             "INSERT INTO sets (session_id, exercise_id, set_number, kind, weight_kg, reps, "
             "logged_at) VALUES (1, 'deadlift', 1, 'working', 100, 'six', 'x')"
         )
@@ -49,9 +51,10 @@ def test_migrations_apply_twice_without_change(tmp_path: Path) -> None:
     path = tmp_path / "g.db"
     open_store(path).close()
     store = open_store(path)
-    before = [m.name for m in migrations.applied(store.db)]
-    migrations.apply(store.db)
-    applied = [m.name for m in migrations.applied(store.db)]
+    migrations = migration_set()
+    before = [m.name for m in migrations.applied(Database(store.conn))]
+    migrations.apply(Database(store.conn))
+    applied = [m.name for m in migrations.applied(Database(store.conn))]
     assert applied == before == ["m001_initial", "m002_rest_taken", "m003_pr_flags"]
 
 
@@ -70,7 +73,7 @@ def test_logged_set_reads_back_after_reopen(tmp_path: Path) -> None:
         "felt fast",
     )
     assert row.logged_at == START
-    stored = again.db.execute("SELECT logged_at FROM sets").fetchone()[0]
+    stored = again.conn.execute("SELECT logged_at FROM sets").fetchone()[0]
     assert stored == "2026-11-22T18:00:00.000+00:00"  # ISO-8601 with offset
 
 
@@ -88,7 +91,8 @@ def test_idle_session_finishes_after_three_hours_and_stays_finished(tmp_path: Pa
     store = open_store(path)
     first = store.log_set(SetInput("back_squat", 100, 6), DAY_A, START)
     later = START + timedelta(hours=3, minutes=1)
-    assert store.open_session(later) is None
+    store.close_idle_sessions(later)
+    assert store.open_session() is None
     store.close()
     store = open_store(path)
     session = store.session(first.session_id)
@@ -150,7 +154,7 @@ def test_foreign_sqlite_file_is_refused_unchanged(tmp_path: Path) -> None:
 def test_newer_schema_is_refused_unchanged(tmp_path: Path) -> None:
     path = tmp_path / "gymtui.db"
     store = open_store(path)
-    store.db["_sqlite_migrations"].insert(
+    Database(store.conn)["_sqlite_migrations"].insert(
         {"migration_set": "gymtui", "name": "m999_future", "applied_at": "2030"}
     )
     store.close()
@@ -180,7 +184,7 @@ def test_unwritable_data_folder_message(tmp_path: Path, monkeypatch: pytest.Monk
     def refuse(*args: object, **kwargs: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("gymtui.store.tempfile.TemporaryFile", refuse)
+    monkeypatch.setattr("gymtui.store.checks.tempfile.TemporaryFile", refuse)
     with pytest.raises(DataFolderError) as problem:
         Store.open(tmp_path / "gymtui.db")
     assert "cannot write in its data folder" in str(problem.value)
@@ -192,19 +196,18 @@ def test_refused_write_raises_storage_error_and_saves_nothing(tmp_path: Path) ->
     from gymtui.store import StorageError
 
     store = open_store(tmp_path / "g.db")
-    store.db.execute("PRAGMA query_only=ON")  # the file refuses writes, as a read-only one does
+    store.conn.execute("PRAGMA query_only=ON")  # the file refuses writes, as a read-only one does
     with pytest.raises(StorageError, match="Not saved"):
         store.log_set(SetInput("back_squat", 100, 6), DAY_A, START)
-    store.db.execute("PRAGMA query_only=OFF")
-    assert store.db.execute("SELECT count(*) FROM sets").fetchone()[0] == 0
-    assert store.db.execute("SELECT count(*) FROM sessions").fetchone()[0] == 0
+    store.conn.execute("PRAGMA query_only=OFF")
+    assert store.conn.execute("SELECT count(*) FROM sets").fetchone()[0] == 0
+    assert store.conn.execute("SELECT count(*) FROM sessions").fetchone()[0] == 0
 
 
 def test_old_schema_file_is_upgraded_keeping_its_sets(tmp_path: Path) -> None:
     path = tmp_path / "gymtui.db"
-    from sqlite_utils import Database
-
     db = Database(path)
+    migrations = migration_set()
     migrations.apply(db, stop_before="m002_rest_taken")  # a file from the first release
     db.execute("INSERT INTO exercises (id, name) VALUES ('deadlift', 'Deadlift')")
     db.execute("INSERT INTO sessions (day_key, day_name, started_at) VALUES ('A', 'Day A', 'x')")
@@ -215,7 +218,7 @@ def test_old_schema_file_is_upgraded_keeping_its_sets(tmp_path: Path) -> None:
     db.conn.commit()
     db.close()
     store = open_store(path)
-    assert [m.name for m in migrations.applied(store.db)][-1] == "m003_pr_flags"
+    assert [m.name for m in migrations.applied(Database(store.conn))][-1] == "m003_pr_flags"
     [row] = store.sets_in_session(1)
     assert (row.weight_kg, row.reps, row.rest_taken_s) == (140, 5, None)
 

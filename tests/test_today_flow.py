@@ -2,14 +2,15 @@
 
 from datetime import timedelta
 
-from gymtui.models import SetInput
+from gymtui.core.models import SetInput
+from gymtui.core.program import load_program
 from gymtui.paths import Paths
-from gymtui.program import load_program
-from gymtui.screens.dialogs import ConfirmDialog, SetDialog
-from gymtui.screens.history import HistoryScreen
-from gymtui.screens.rest import RestScreen
-from gymtui.screens.today import TodayScreen
 from gymtui.store import Store
+from gymtui.ui.dialogs.confirm import ConfirmDialog
+from gymtui.ui.dialogs.set_dialog import SetDialog
+from gymtui.ui.screens.history import HistoryScreen
+from gymtui.ui.screens.rest import RestScreen
+from gymtui.ui.screens.today import TodayScreen
 
 from conftest import FakeClock
 from helpers import db_rows, make_app, notifications, table_rows, text_of
@@ -27,7 +28,7 @@ def seed_last_day_a(paths: Paths, clock: FakeClock, weight: float = 100, reps: i
         store.log_set(
             SetInput("back_squat", weight, reps), program.days[0], when + timedelta(minutes=n)
         )
-    s = store.open_session(when + timedelta(minutes=5))
+    s = store.open_session()
     assert s is not None
     store.finish_session(s.id, when + timedelta(minutes=5))
     store.close()
@@ -170,10 +171,10 @@ async def test_add_an_exercise_not_in_the_plan(paths: Paths, clock: FakeClock) -
 async def test_write_refused_says_not_saved(paths: Paths, clock: FakeClock) -> None:
     app = make_app(paths, clock)
     async with app.run_test(size=SIZE) as pilot:
-        app.store.db.execute("PRAGMA query_only=ON")
+        app.gym._store.conn.execute("PRAGMA query_only=ON")
         await pilot.press("enter", "1", "0", "0", "enter")
         assert not any(n.startswith("Saved") for n in notifications(app))
         assert any("Not saved" in n for n in notifications(app))
-        app.store.db.execute("PRAGMA query_only=OFF")
+        app.gym._store.conn.execute("PRAGMA query_only=OFF")
         assert table_rows(app)[0][5] == ""
     assert db_rows(paths.database, "SELECT count(*) FROM sets") == [(0,)]

@@ -2,9 +2,9 @@
 
 from datetime import UTC, datetime, timedelta
 
-from gymtui.models import LoggedSet
-from gymtui.program import load_program
-from gymtui.training import (
+from gymtui.core.models import LoggedSet
+from gymtui.core.program import load_program
+from gymtui.core.training import (
     build_plan,
     next_day,
     next_row_index,

@@ -4,8 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gymtui.errors import InvalidValue
-from gymtui.values import (
+from gymtui.core.values import (
     format_duration,
     format_set,
     format_weight,
@@ -13,6 +12,7 @@ from gymtui.values import (
     parse_rpe,
     parse_weight,
 )
+from gymtui.errors import InvalidValue
 
 
 @pytest.mark.parametrize("text", ["102.5", "102,5", " 102.5 ", "102.50"])

@@ -6,7 +6,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from gymtui.models import Exercise, LoggedSet, PlannedExercise, Program, ProgramDay
+from gymtui.core.models import (
+    Exercise,
+    LoggedSet,
+    PlannedExercise,
+    Program,
+    ProgramDay,
+    Session,
+    SetKind,
+)
+from gymtui.core.values import Unit, format_set
 
 RECOVERY_MIN_H = 48
 RECOVERY_MAX_H = 72
@@ -26,26 +35,21 @@ class Recovery:
     """Where the legs stand in the 48-72 h window since the last session."""
 
     state: str  # "first", "recovering", "ready", "overdue"
-    hours_since: float | None
     text: str
 
 
 def recovery(last_trained: datetime | None, now: datetime) -> Recovery:
     """Compare the hours since the last leg session with the 48-72 h window."""
     if last_trained is None:
-        return Recovery("first", None, "First session: no recovery to wait for")
+        return Recovery("first", "First session: no recovery to wait for")
     hours = max(0.0, (now - last_trained).total_seconds() / 3600)
     if hours < RECOVERY_MIN_H:
         wait = max(1, round(RECOVERY_MIN_H - hours))
-        return Recovery(
-            "recovering", hours, f"Recovering: ready in {wait} h ({hours:.0f} h since legs)"
-        )
+        return Recovery("recovering", f"Recovering: ready in {wait} h ({hours:.0f} h since legs)")
     if hours <= RECOVERY_MAX_H:
-        return Recovery(
-            "ready", hours, f"Ready: {hours:.0f} h since legs, inside the 48-72 h window"
-        )
+        return Recovery("ready", f"Ready: {hours:.0f} h since legs, inside the 48-72 h window")
     days = hours / 24
-    return Recovery("overdue", hours, f"Ready: it has been {days:.0f} days since legs")
+    return Recovery("overdue", f"Ready: it has been {days:.0f} days since legs")
 
 
 def week_start(now: datetime) -> datetime:
@@ -143,3 +147,68 @@ def prefill_weight(
     target = row.planned.reps if row.planned else 0
     planned = row.planned.sets if row.planned else 0
     return suggest_weight(row.exercise, target, last_sets, planned).weight_kg
+
+
+@dataclass(frozen=True)
+class TodayView:
+    """Everything the Today screen shows, read from the file in one go."""
+
+    day: ProgramDay
+    session: Session | None
+    rows: list[PlanRow]
+    session_sets: list[LoggedSet]
+    last_sets: dict[str, list[LoggedSet]]
+    recovery: Recovery
+    weekly: str
+    next_index: int | None
+
+    @property
+    def next_row(self) -> PlanRow | None:
+        """The planned set to do next, if any is left."""
+        return self.rows[self.next_index] if self.next_index is not None else None
+
+
+def next_up_text(view: TodayView, unit: Unit) -> str:
+    """`Set 2 of 4 - Back squat 100 kg x 6`: the next planned set, with its prefilled weight."""
+    row = view.next_row
+    if row is None or row.planned is None:
+        if view.session is None:
+            return ""
+        return "All planned sets done: finish the session with f"
+    weight = prefill_weight(row, view.session_sets, view.last_sets.get(row.exercise.id, []))
+    what = (
+        f" {format_set(weight, row.planned.reps, unit)}"
+        if weight is not None
+        else f" × {row.planned.reps}"
+    )
+    return f"Set {row.slot} of {row.planned.sets} - {row.exercise.name}{what}"
+
+
+@dataclass(frozen=True)
+class SetPrefill:
+    """What the set dialog opens with for a row: weight, reps and a title."""
+
+    weight_kg: float | None
+    reps: int | None
+    title: str
+
+
+WARMUP_FRACTION = 0.5
+WARMUP_REPS = 8
+
+
+def set_prefill(view: TodayView, row: PlanRow, kind: SetKind, *, extra: bool = False) -> SetPrefill:
+    """The set before it today, else the suggestion; a warm-up is half that for 8 reps."""
+    ex = row.exercise
+    weight = prefill_weight(row, view.session_sets, view.last_sets.get(ex.id, []))
+    reps = row.planned.reps if row.planned else None
+    if kind == "warmup":
+        step = ex.increment_kg or 2.5
+        weight = round((weight or 0) * WARMUP_FRACTION / step) * step if weight else None
+        return SetPrefill(weight, WARMUP_REPS, f"{ex.name} · warm-up set")
+    if row.slot is not None and row.planned is not None and not extra:
+        return SetPrefill(
+            weight, reps, f"{ex.name} · set {row.slot} of {row.planned.sets} · target {reps}"
+        )
+    done = sum(1 for s in view.session_sets if s.exercise_id == ex.id and s.is_working)
+    return SetPrefill(weight, reps, f"{ex.name} · extra set {done + 1}")

@@ -9,7 +9,6 @@ from typing import Literal
 from gymtui.errors import InvalidValue
 
 Unit = Literal["kg", "lb"]
-UNITS: tuple[Unit, ...] = ("kg", "lb")
 KG_PER_LB = 0.45359237
 MAX_WEIGHT_KG = 500.0
 MAX_REPS = 100

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
-from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, cast
+from datetime import timedelta
 
 from rich.markup import escape
 from rich.text import Text
@@ -13,7 +11,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import (
     DataTable,
     Footer,
@@ -25,70 +22,23 @@ from textual.widgets import (
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from gymtui.history import (
-    DEFAULT_MUSCLE_TARGET,
+from gymtui.core.metrics import (
     E1RM_FORMULA,
-    ProgressPoint,
-    Record,
+    Overview,
+    Progress,
     SessionSummary,
-    sets_per_muscle,
-    streak,
+    record_lines,
     weeks,
 )
-from gymtui.models import MUSCLES, Exercise
-from gymtui.screens.dialogs import SessionDialog, TargetDialog
-from gymtui.store import Store
-from gymtui.training import week_start
-from gymtui.values import format_number, from_kg
-from gymtui.widgets.rest_status import RestStatus
-
-if TYPE_CHECKING:
-    from gymtui.app import GymApp
-
-PAGE = 50  # sessions read at a time: one page costs a few ms even with 150k sets
-RANGES = {"3m": ("3 months", 91), "1y": ("1 year", 365), "all": ("all time", None)}
-MUSCLE_TARGET = "muscle_target"
-MUSCLE_WEEKS = 6
-WEEKS_SHOWN = 12
+from gymtui.core.models import MUSCLES
+from gymtui.core.training import week_start
+from gymtui.core.values import format_number, from_kg
+from gymtui.gym import MUSCLE_WEEKS, RANGES, WEEKS_SHOWN
+from gymtui.ui.screens.base import GymScreen
+from gymtui.ui.widgets.rest_status import RestStatus
 
 
-@dataclass(frozen=True)
-class Overview:
-    """What the Weeks and Muscles tabs show, read in one go off the event loop."""
-
-    starts: list[datetime]  # the last weeks' sessions, and the one before them
-    streak: int
-    last_7_days: dict[str, int]
-    per_week: list[dict[str, int]]
-
-
-@dataclass(frozen=True)
-class Progress:
-    """The Progress tab for one exercise and range."""
-
-    exercise_id: str
-    points: list[ProgressPoint]
-    records: list[Record]
-
-
-def recent_starts_and_streak(reader: Store, goal: int, now: datetime) -> tuple[list[datetime], int]:
-    """Session starts of the last weeks, and the streak, without reading all of history.
-
-    The window widens only while the streak reaches back to its edge.
-    """
-    first = reader.first_session_start()
-    weeks_back = WEEKS_SHOWN + 1
-    while True:
-        since = week_start(now) - timedelta(weeks=weeks_back)
-        starts = reader.session_starts(since)
-        run = streak(starts, goal, now)
-        if run < weeks_back - 1 or first is None or first >= since:
-            earlier = reader.session_starts_before(since)
-            return ([earlier] if earlier else []) + starts, run
-        weeks_back *= 2
-
-
-class HistoryScreen(Screen[None]):
+class HistoryScreen(GymScreen):
     """Every session and set, and progress you can see."""
 
     BINDINGS = [
@@ -113,10 +63,6 @@ class HistoryScreen(Screen[None]):
     chart_at: float | None = None
     range_key = "1y"
     exercise_id: str | None = None
-
-    @property
-    def gym(self) -> GymApp:
-        return cast("GymApp", self.app)
 
     def compose(self) -> ComposeResult:
         with TabbedContent(id="history-tabs", initial="sessions"):
@@ -144,12 +90,15 @@ class HistoryScreen(Screen[None]):
         self.query_one("#weeks-table", DataTable).add_columns("Week of", "Sessions", "Gaps")
 
     def on_screen_resume(self) -> None:
-        self.gym.tick()
+        super().on_screen_resume()
         self.resumed_at = time.perf_counter()
+        self.data_changed()
+
+    def data_changed(self) -> None:
         # One page of sessions is a few indexed lookups: read it now so that it is in the
         # first paint; the weeks and muscles read more and go to a worker.
-        self.sessions = self.gym.store.session_summaries(PAGE)
-        self.total = self.gym.store.session_count()
+        self.sessions = self.gym.sessions_page()
+        self.total = self.gym.session_count()
         self._show_sessions()
         self.call_after_refresh(self._stamp, "loaded_at")
         self.load_overview()
@@ -158,33 +107,11 @@ class HistoryScreen(Screen[None]):
 
     # -- loading, in a thread with its own read-only connection -----------------------
 
-    def _reader(self) -> Store:
-        return Store.open_reader(self.gym.store.path)
-
     @work(thread=True, exclusive=True, group="overview")
     def load_overview(self) -> None:
-        """Read sessions, weeks and muscles off the event loop, then draw them."""
-        now = self.gym.clock.now()
-        reader = self._reader()
-        try:
-            starts, run = recent_starts_and_streak(reader, self.gym.program.goal_per_week, now)
-            last_7 = sets_per_muscle(
-                reader.working_sets_by_exercise(now - timedelta(days=7), now), self.gym.exercises
-            )
-            this_week = week_start(now)
-            per_week = [
-                sets_per_muscle(
-                    reader.working_sets_by_exercise(
-                        this_week - timedelta(weeks=back), this_week - timedelta(weeks=back - 1)
-                    ),
-                    self.gym.exercises,
-                )
-                for back in range(MUSCLE_WEEKS - 1, -1, -1)
-            ]
-        finally:
-            reader.close()
+        """Read weeks and muscles off the event loop, then draw them."""
+        overview = self.gym.overview()
         if not get_current_worker().is_cancelled:
-            overview = Overview(starts, run, last_7, per_week)
             self.app.call_from_thread(self._show_overview, overview)
 
     def _show_overview(self, overview: Overview) -> None:
@@ -203,7 +130,7 @@ class HistoryScreen(Screen[None]):
 
     def _add_session_rows(self, summaries: list[SessionSummary]) -> None:
         table = self.query_one("#sessions-table", DataTable)
-        unit = self.gym.unit
+        unit = self.gym.settings.unit
         for summary in summaries:
             session = summary.session
             minutes = int(summary.duration.total_seconds() // 60) if summary.duration else 0
@@ -234,7 +161,7 @@ class HistoryScreen(Screen[None]):
         """Reaching the last row reads the next page."""
         if event.cursor_row < len(self.sessions) - 1 or len(self.sessions) >= self.total:
             return
-        page = self.gym.store.session_summaries(PAGE, offset=len(self.sessions))
+        page = self.gym.sessions_page(offset=len(self.sessions))
         self.sessions = self.sessions + page
         self._add_session_rows(page)
         self._show_sessions_note()
@@ -261,15 +188,8 @@ class HistoryScreen(Screen[None]):
                 gaps or Text("-", style="dim"),
             )
 
-    def _muscle_target(self) -> tuple[int, int]:
-        raw = self.gym.store.setting(MUSCLE_TARGET) or ""
-        low, _, high = raw.partition("-")
-        if low.isdigit() and high.isdigit():
-            return int(low), int(high)
-        return DEFAULT_MUSCLE_TARGET
-
     def _show_muscles(self, overview: Overview) -> None:
-        low, high = self._muscle_target()
+        low, high = self.gym.settings.muscle_target
         self.query_one("#muscles-summary", Static).update(
             f"Working sets per muscle (each exercise counts for its main muscles; warm-ups "
             f"excluded). Weekly target [b]{low}-{high}[/b] (g to change)."
@@ -300,12 +220,15 @@ class HistoryScreen(Screen[None]):
     def _open_session(self, event: DataTable.RowSelected) -> None:
         if event.row_key.value is None:
             return
-        session_id = int(event.row_key.value)
-        session = self.gym.store.session(session_id)
-        if session is None:
+        from gymtui.ui.dialogs.session import SessionDialog
+
+        found = self.gym.session_detail(int(event.row_key.value))
+        if found is None:
             return
-        sets = self.gym.store.sets_in_session(session_id)
-        self.app.push_screen(SessionDialog(session, sets, self.gym.exercises, self.gym.unit))
+        session, sets = found
+        self.app.push_screen(
+            SessionDialog(session, sets, self.gym.exercises, self.gym.settings.unit)
+        )
 
     # -- progress ---------------------------------------------------------------------
 
@@ -327,9 +250,7 @@ class HistoryScreen(Screen[None]):
         options = self.query_one("#exercise-list", OptionList)
         if options.option_count:
             return
-        used = set(self.gym.store.exercises_with_sets())
-        planned = [p.exercise_id for d in self.gym.program.days for p in d.exercises]
-        order = [e for e in dict.fromkeys(planned) if e in used] + sorted(used - set(planned))
+        order = self.gym.exercises_with_sets()
         if not order:
             self.query_one("#chart-title", Static).update(
                 "No sets yet - press [b]t[/b] and log your first set; progress shows here."
@@ -362,16 +283,9 @@ class HistoryScreen(Screen[None]):
         exercise_id = self.exercise_id
         if exercise_id is None:
             return
-        days = RANGES[self.range_key][1]
-        since = self.gym.clock.now() - timedelta(days=days) if days else None
-        reader = self._reader()
-        try:
-            points = reader.progress(exercise_id, since)
-            records = reader.records(exercise_id, self.gym.unit)
-        finally:
-            reader.close()
+        progress = self.gym.progress(exercise_id, self.range_key)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show_progress, Progress(exercise_id, points, records))
+            self.app.call_from_thread(self._show_progress, progress)
 
     def _show_progress(self, progress: Progress) -> None:
         # Imported on first use so that start-up does not pay for plotting.
@@ -381,8 +295,8 @@ class HistoryScreen(Screen[None]):
         if not holder.children:
             holder.mount(PlotextPlot(id="chart"))
         chart = holder.query_one(PlotextPlot)
-        exercise: Exercise = self.gym.exercise(progress.exercise_id)
-        unit = self.gym.unit
+        exercise = self.gym.exercise(progress.exercise_id)
+        unit = self.gym.settings.unit
         label, _ = RANGES[self.range_key]
         self.query_one("#chart-title", Static).update(
             f"[b]{escape(exercise.name)}[/b] · {label} ([b]m[/b] 3 mo [b]y[/b] 1 yr [b]a[/b] all)"
@@ -412,13 +326,12 @@ class HistoryScreen(Screen[None]):
         records = self.query_one("#records", DataTable)
         records.clear(columns=True)
         records.add_columns("Record", "Value", "Date")
-        for record in progress.records:
+        rows = record_lines(progress.records, unit) if progress.records else []
+        for label, value, when in rows:
             records.add_row(
-                Text(record.label, style="bold"),
-                record.value,
-                Text(record.when.strftime("%d/%m/%y"), style="dim"),
+                Text(label, style="bold"), value, Text(when.strftime("%d/%m/%y"), style="dim")
             )
-        if progress.records:
+        if rows:
             records.add_row(Text("e1RM", style="dim"), Text(E1RM_FORMULA, style="dim"), "")
         self.call_after_refresh(self._stamp, "chart_at")
 
@@ -429,10 +342,12 @@ class HistoryScreen(Screen[None]):
     # -- targets ----------------------------------------------------------------------
 
     def action_targets(self) -> None:
+        from gymtui.ui.dialogs.targets import TargetDialog
+
         def done(result: tuple[int, int] | None) -> None:
-            if result is not None and self.gym.save_setting(
-                MUSCLE_TARGET, f"{result[0]}-{result[1]}"
-            ):
+            if result is None:
+                return
+            if self.gym_app.saving(lambda: self.gym.update_settings(muscle_target=result)):
                 self.load_overview()
 
-        self.app.push_screen(TargetDialog(*self._muscle_target()), done)
+        self.app.push_screen(TargetDialog(*self.gym.settings.muscle_target), done)

@@ -7,8 +7,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from gymtui.core.models import MUSCLES, STABILISERS, Exercise, PlannedExercise, Program, ProgramDay
 from gymtui.errors import ProgramError
-from gymtui.models import MUSCLES, STABILISERS, Exercise, PlannedExercise, Program, ProgramDay
 
 BUILT_IN = "built-in"
 

@@ -74,6 +74,7 @@ class Session:
     started_at: datetime
     finished_at: datetime | None
     source: str = "gymtui"
+    note: str | None = None
 
 
 @dataclass(frozen=True)

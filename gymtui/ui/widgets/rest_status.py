@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.widgets import Static
+
+from gymtui.core.rest import RestView
 
 
 class RestStatus(Static):
-    """`Rest 2:41`, `Rest 2:41 paused`, `Rest over +0:42`: the timer wherever you are."""
+    """`Rest 2:41`, `Rest 2:41 paused`, `Rest +0:42 over`: the timer wherever you are."""
 
     DEFAULT_CSS = """
     RestStatus {
@@ -22,11 +25,12 @@ class RestStatus(Static):
 
     _shown: tuple[str, str] | None = None
 
-    def show(self, text: str, state: str) -> None:
-        """Show `text` styled for `state` (idle, running, paused, over); no-op when unchanged."""
-        if self._shown == (text, state):
+    def show(self, view: RestView) -> None:
+        """Show the rest; nothing to do when the text and state did not change."""
+        text = view.status_line
+        if self._shown == (text, view.state):
             return
-        self._shown = (text, state)
-        self.update(text)
+        self._shown = (text, view.state)
+        self.update(Text(text))  # plain text: exercise names may hold brackets
         for name in ("running", "paused", "over"):
-            self.set_class(state == name, f"-{name}")
+            self.set_class(view.state == name, f"-{name}")

@@ -2,27 +2,21 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
-
 from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
-from textual.screen import Screen
 from textual.widgets import Digits, Footer, ProgressBar, Static
 
-from gymtui.models import Exercise, SetInput
-from gymtui.rest import DEFAULT_REST_S
-from gymtui.screens.dialogs import RestLengths, RestLengthsDialog, SetDialog, set_request
-from gymtui.today import load_today
-from gymtui.values import format_duration, format_set
-from gymtui.widgets.rest_status import RestStatus
-
-if TYPE_CHECKING:
-    from gymtui.app import GymApp
+from gymtui.core.models import SetInput
+from gymtui.core.rest import DEFAULT_REST_S, RestLengths, RestView
+from gymtui.core.values import format_set
+from gymtui.ui.dialogs.set_dialog import SetDialog, set_request
+from gymtui.ui.screens.base import GymScreen
+from gymtui.ui.widgets.rest_status import RestStatus
 
 
-class RestScreen(Screen[None]):
+class RestScreen(GymScreen):
     """Time the rest between sets."""
 
     BINDINGS = [
@@ -44,10 +38,6 @@ class RestScreen(Screen[None]):
     _ready = False  # the tick can arrive while the screen is still being composed
     _last_cache: tuple[int | None, str, str] | None = None
 
-    @property
-    def gym(self) -> GymApp:
-        return cast("GymApp", self.app)
-
     def compose(self) -> ComposeResult:
         with Vertical(id="rest-body"):
             yield Static(id="rest-state")
@@ -64,43 +54,35 @@ class RestScreen(Screen[None]):
         self._ready = True
         self.redraw()
 
-    def on_screen_resume(self) -> None:
-        self.gym.tick()
+    def data_changed(self) -> None:
+        self._last_cache = None
+        self.redraw()
 
     def redraw(self) -> None:
-        """Recompute the remaining time from the clock and show it."""
+        """Recompute the rest from the clock and show it."""
+        self.show_rest(self.gym.rest_view())
+
+    def show_rest(self, view: RestView) -> None:
+        super().show_rest(view)
         if not self._ready:
             return
-        gym = self.gym
-        timer = gym.timer
-        left = timer.remaining(gym.clock.elapsed())
-        self.shown_remaining = left
-        over = timer.state == "running" and left <= 0
-        if timer.state == "idle":
-            state, digits = "No rest running: log a set (enter) and it starts", "0:00"
-        elif timer.state == "paused":
-            state, digits = "Paused: space to resume", format_duration(left)
-        elif over:
-            state, digits = "Rest over: time for the next set", "+" + format_duration(-left)
-        else:
-            state, digits = "Resting", format_duration(left)
-        self.query_one("#rest-state", Static).update(state)
-        self.query_one("#rest-digits", Digits).update(digits)
-        bar = self.query_one("#rest-bar", ProgressBar)
-        total = max(timer.length_s, 1.0)
-        bar.update(total=total, progress=total if over or timer.state == "idle" else total - left)
-        self.set_class(over, "-over")
-        self.set_class(timer.state == "paused", "-paused")
-        nxt = timer.next_up or "Nothing planned yet"
+        self.shown_remaining = view.remaining_s
+        self.query_one("#rest-state", Static).update(view.headline)
+        self.query_one("#rest-digits", Digits).update(view.digits)
+        total = max(view.length_s, 1.0)
+        self.query_one("#rest-bar", ProgressBar).update(total=total, progress=view.done_s)
+        self.set_class(view.state == "over", "-over")
+        self.set_class(view.state == "paused", "-paused")
+        nxt = view.next_up or "Nothing planned: add an exercise on Today (t, then x)"
         self.query_one("#rest-next", Static).update(f"[b]Next:[/b] {escape(nxt)}")
-        self.query_one("#rest-last", Static).update(self._last_text(timer.after_set_id))
+        self.query_one("#rest-last", Static).update(self._last_text(view.after_set_id))
 
     def _last_text(self, set_id: int | None) -> str:
         """The "Last:" line, read from the file once per set (redraws come 10 times a second)."""
-        unit = self.gym.unit
+        unit = self.gym.settings.unit
         if self._last_cache is not None and self._last_cache[:2] == (set_id, unit):
             return self._last_cache[2]
-        last = self.gym.store.find_set(set_id) if set_id is not None else None
+        last = self.gym.find_set(set_id)
         text = "[dim]No set logged yet.[/]"
         if last is not None:
             name = self.gym.exercise(last.exercise_id).name
@@ -110,39 +92,46 @@ class RestScreen(Screen[None]):
         return text
 
     def action_pause(self) -> None:
-        self.gym.rest_toggle_pause()
+        self.gym_app.saving(self.gym.rest_toggle_pause)
+        self.gym_app.tick()
 
     def action_adjust(self, sign: int) -> None:
-        self.gym.rest_adjust(sign)
+        self.gym_app.saving(lambda: self.gym.rest_adjust(sign))
+        self.gym_app.tick()
 
     def action_skip(self) -> None:
-        self.gym.rest_skip()
+        self.gym_app.saving(self.gym.rest_skip)
+        self.gym_app.tick()
 
     def action_lengths(self) -> None:
+        from gymtui.ui.dialogs.rest_lengths import RestLengthsDialog
+
         gym = self.gym
-        set_id = gym.timer.after_set_id
-        last = gym.store.find_set(set_id) if set_id is not None else None
-        exercise: Exercise | None = gym.exercise(last.exercise_id) if last else None
+        last = gym.find_set(gym.timer.after_set_id)
+        exercise = gym.exercise(last.exercise_id) if last else None
         fallback = exercise.rest_s if exercise and not exercise.custom else DEFAULT_REST_S
         current = gym.rest_lengths(exercise.id if exercise else None)
 
         def done(lengths: RestLengths | None) -> None:
-            if lengths is not None:
-                gym.set_rest_lengths(exercise.id if exercise else None, lengths)
+            if lengths is None:
+                return
+            exercise_id = exercise.id if exercise else None
+            if self.gym_app.saving(lambda: gym.set_rest_lengths(exercise_id, lengths)):
+                self.notify("Rest lengths saved; they apply from the next set.")
 
         self.app.push_screen(RestLengthsDialog(exercise, current, fallback), done)
 
     def action_log_next(self) -> None:
         gym = self.gym
-        view = load_today(gym.store, gym.program, gym.exercises, gym.clock.now())
-        if view.next_index is None:
+        view = gym.refresh()
+        row = view.next_row
+        if row is None:
             self.notify("No planned set left: add one on Today (t).", severity="warning")
             return
-        row = view.rows[view.next_index]
 
         def done(entry: SetInput | None) -> None:
             if entry is not None:
-                gym.save_set(entry, view.day)
-                self.redraw()
+                self.gym_app.log_set(entry)
+            self.redraw()
 
-        self.app.push_screen(SetDialog(set_request(view, row, "working", gym.unit)), done)
+        self.app.push_screen(SetDialog(set_request(view, row, "working", gym.settings.unit)), done)

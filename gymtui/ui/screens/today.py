@@ -2,36 +2,24 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
-
 from rich.markup import escape
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from gymtui.models import LoggedSet, SetInput, SetKind
-from gymtui.screens.dialogs import (
-    ConfirmDialog,
-    ExercisePicker,
-    SetDialog,
-    SetDialogRequest,
-    set_request,
-)
-from gymtui.today import TodayView, choose_day, load_today
-from gymtui.training import PlanRow, prefill_weight, suggest_weight
-from gymtui.values import Unit, format_number, format_set, format_weight, from_kg
-from gymtui.widgets.rest_status import RestStatus
-
-if TYPE_CHECKING:
-    from gymtui.app import GymApp
+from gymtui.core.models import LoggedSet, SetInput, SetKind
+from gymtui.core.training import PlanRow, TodayView, prefill_weight, suggest_weight
+from gymtui.core.values import Unit, format_number, format_set, format_weight, from_kg
+from gymtui.ui.dialogs.set_dialog import SetDialog, SetDialogRequest, set_request
+from gymtui.ui.screens.base import GymScreen
+from gymtui.ui.widgets.rest_status import RestStatus
 
 COLUMNS = ("Exercise", "Set", "Target", "Last time", "Next", "Logged")
 
 
-class TodayScreen(Screen[None]):
+class TodayScreen(GymScreen):
     """Today's leg session."""
 
     BINDINGS = [
@@ -55,10 +43,6 @@ class TodayScreen(Screen[None]):
     view: TodayView | None = None
 
     @property
-    def gym(self) -> GymApp:
-        return cast("GymApp", self.app)
-
-    @property
     def table(self) -> DataTable[object]:
         return self.query_one("#plan", DataTable)
 
@@ -74,20 +58,22 @@ class TodayScreen(Screen[None]):
         self.table.add_columns(*COLUMNS)
 
     def on_screen_resume(self) -> None:
-        self.reload(to_next=self.view is None)
-        self.gym.tick()
+        super().on_screen_resume()
+        self.draw(self.gym.refresh(), to_next=self.view is None)
+
+    def data_changed(self) -> None:
+        self.draw(self.gym.today())
 
     # -- drawing --------------------------------------------------------------------
 
-    def reload(self, *, to_next: bool = False, keep_row: int | None = None) -> None:
-        """Read the file again and redraw; put the cursor on the next set when asked."""
+    def draw(self, view: TodayView, *, to_next: bool = False) -> None:
+        """Show today's view; put the cursor on the next set when asked."""
         gym = self.gym
-        view = load_today(gym.store, gym.program, gym.exercises, gym.clock.now())
         # A set logged since the last draw (here or on the Rest screen) moves on to the next.
         if self.view is not None and len(view.session_sets) > len(self.view.session_sets):
             to_next = True
         self.view = view
-        unit = gym.unit
+        unit = gym.settings.unit
         focus = f" · {escape(view.day.focus)}" if view.day.focus else ""
         state = "in progress" if view.session else "not started"
         date = gym.clock.now().strftime("%a %d %b")
@@ -100,7 +86,7 @@ class TodayScreen(Screen[None]):
         recovery = f"[{rec_style}]{view.recovery.text}[/]" if rec_style else view.recovery.text
         self.query_one("#recovery", Static).update(f"{recovery}  ·  {view.weekly}")
         table = self.table
-        row = keep_row if keep_row is not None else table.cursor_row
+        row = table.cursor_row
         table.clear()
         previous_id = None
         for index, plan_row in enumerate(view.rows):
@@ -164,8 +150,8 @@ class TodayScreen(Screen[None]):
             detail.update("Press [b]x[/] to add an exercise, [b]s[/] to switch day.")
             return
         ex = row.exercise
-        unit = self.gym.unit
-        muscles = ", ".join(ex.muscles) or "muscles not set"
+        unit = self.gym.settings.unit
+        muscles = escape(", ".join(ex.muscles)) or "muscles not set"
         if ex.stabilisers:
             muscles += f" [dim](+ {', '.join(ex.stabilisers)})[/]"
         cues = " · ".join(escape(c) for c in ex.cues) or "[dim]no cues for this exercise[/]"
@@ -203,16 +189,14 @@ class TodayScreen(Screen[None]):
             self._open_dialog(row, "working", extra=True)
 
     def _open_dialog(self, row: PlanRow, kind: SetKind, *, extra: bool = False) -> None:
-        assert self.view is not None
-        request = set_request(self.view, row, kind, self.gym.unit, extra=extra)
+        request = set_request(self.gym.today(), row, kind, self.gym.settings.unit, extra=extra)
         self.app.push_screen(SetDialog(request), self._after_log)
 
     def _after_log(self, entry: SetInput | None) -> None:
-        if entry is None or self.view is None:
+        if entry is None:
             return
-        saved = self.gym.save_set(entry, self.view.day)
-        if saved is not None:
-            self.reload(to_next=True)
+        logged = self.gym_app.log_set(entry)
+        self.draw(logged.today if logged else self.gym.today(), to_next=True)
 
     def action_edit(self) -> None:
         row = self._current()
@@ -220,10 +204,11 @@ class TodayScreen(Screen[None]):
             self.notify("Highlight a logged set to edit it.", severity="warning")
             return
         s = row.logged
+        unit = self.gym.settings.unit
         request = SetDialogRequest(
             row.exercise,
-            f"Edit {row.exercise.name} · {format_set(s.weight_kg, s.reps, self.gym.unit)}",
-            self.gym.unit,
+            f"Edit {row.exercise.name} · {format_set(s.weight_kg, s.reps, unit)}",
+            unit,
             s.weight_kg,
             s.reps,
             s.kind,
@@ -233,54 +218,68 @@ class TodayScreen(Screen[None]):
         )
 
         def done(entry: SetInput | None) -> None:
-            if entry is not None and self.gym.update_set(s.id, entry):
-                self.reload()
+            if entry is None:
+                return
+            changed = self.gym_app.saving(lambda: self.gym.edit_set(s.id, entry))
+            if changed is not None:
+                self.notify("Set updated.")
+            self.draw(self.gym.today())
 
         self.app.push_screen(SetDialog(request), done)
 
     def action_delete(self) -> None:
+        from gymtui.ui.dialogs.confirm import ConfirmDialog
+
         row = self._current()
         if row is None or row.logged is None:
             self.notify("Highlight a logged set to delete it.", severity="warning")
             return
         s = row.logged
-        what = f"{row.exercise.name} {format_set(s.weight_kg, s.reps, self.gym.unit)}"
+        what = f"{row.exercise.name} {format_set(s.weight_kg, s.reps, self.gym.settings.unit)}"
 
         def done(yes: bool | None) -> None:
-            if yes and self.gym.delete_set(s.id, what):
-                self.reload()
+            if yes and self.gym_app.saving(lambda: self.gym.delete_set(s.id)) is not None:
+                self.notify(f"Deleted {escape(what)}.")
+            self.draw(self.gym.today())
 
         self.app.push_screen(ConfirmDialog(f"Delete {what}? This cannot be undone."), done)
 
     @work
     async def action_add_exercise(self) -> None:
-        choice = await self.app.push_screen_wait(ExercisePicker(self.gym.exercises))
-        if not choice:
+        from gymtui.ui.dialogs.exercise import ExerciseDialog
+
+        choice = await self.app.push_screen_wait(ExerciseDialog(self.gym.exercises))
+        if choice is None:
             return
         gym = self.gym
-        if choice.startswith("new:"):
-            exercise = gym.add_exercise(choice[4:])
+        if choice.new_name is not None:
+            name = choice.new_name
+            exercise = self.gym_app.saving(lambda: gym.add_exercise(name))
             if exercise is None:
                 return
         else:
-            exercise = gym.exercises[choice]
-        last = gym.store.last_sets_for(exercise.id)
+            exercise = gym.exercise(choice.exercise_id or "")
         row = PlanRow(exercise, "+", None, None, None, None)
-        weight = prefill_weight(row, self.view.session_sets if self.view else [], last)
-        request = SetDialogRequest(exercise, f"{exercise.name} · first set", gym.unit, weight, None)
+        weight = prefill_weight(row, gym.today().session_sets, gym.last_sets_for(exercise.id))
+        request = SetDialogRequest(
+            exercise, f"{exercise.name} · first set", gym.settings.unit, weight, None
+        )
         entry = await self.app.push_screen_wait(SetDialog(request))
         self._after_log(entry)
 
     def action_finish(self) -> None:
-        view = self.view
-        if view is None or view.session is None:
+        from gymtui.ui.dialogs.confirm import ConfirmDialog
+
+        view = self.gym.today()
+        if view.session is None:
             self.notify("No session in progress: it starts with its first set.", severity="warning")
             return
         session = view.session
 
         def done(yes: bool | None) -> None:
-            if yes and self.gym.finish_session(session.id):
-                self.reload(to_next=True)
+            if yes and self.gym_app.saving(lambda: self.gym.finish_session(session.id)):
+                self.notify("Session finished. Well done.")
+            self.draw(self.gym.today(), to_next=True)
 
         count = len([s for s in view.session_sets if s.is_working])
         self.app.push_screen(
@@ -288,21 +287,15 @@ class TodayScreen(Screen[None]):
         )
 
     def action_switch_day(self) -> None:
-        view = self.view
-        if view is None:
-            return
+        view = self.gym.today()
         if view.session is not None:
             self.notify("Finish this session (f) before switching day.", severity="warning")
             return
-        days = self.gym.program.days
-        keys = [d.key for d in days]
-        following = (
-            days[(keys.index(view.day.key) + 1) % len(days)] if view.day.key in keys else days[0]
-        )
-        choose_day(self.gym.store, self.gym.program, following.key)
-        self.reload(to_next=True)
-        self.notify(f"Today is {following.name}: {following.focus}")
+        following = self.gym.following_day()
+        day = self.gym_app.saving(lambda: self.gym.choose_day(following.key))
+        if day is not None:
+            self.draw(self.gym.today(), to_next=True)
+            self.notify(f"Today is {escape(day.name)}: {escape(day.focus)}")
 
     def action_toggle_unit(self) -> None:
-        self.gym.toggle_unit()
-        self.reload()
+        self.gym_app.toggle_unit()

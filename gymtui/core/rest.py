@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Literal, Protocol
 
-from gymtui.models import Exercise, PlannedExercise, SetKind
+from gymtui.core.models import Exercise, PlannedExercise, SetKind
+from gymtui.core.values import format_duration
 
 RestState = Literal["idle", "running", "paused"]
 ADJUST_STEP_S = 15
@@ -71,7 +72,6 @@ class RestTimer:
     paused_left: float = 0.0  # while paused
     alerted: bool = False
     after_set_id: int | None = None
-    next_up: str = field(default="")
 
     def start(self, seconds: float, at: float, after_set_id: int | None = None) -> None:
         """Begin a rest of `seconds` now."""
@@ -137,7 +137,6 @@ class RestTimer:
             "length_s": self.length_s,
             "alerted": self.alerted,
             "after_set_id": self.after_set_id,
-            "next_up": self.next_up,
         }
         if self.state == "running":
             data["deadline"] = (wall + timedelta(seconds=self.deadline - at)).isoformat()
@@ -153,7 +152,6 @@ class RestTimer:
             length_s=float(data.get("length_s", 0)),
             alerted=bool(data.get("alerted", False)),
             after_set_id=data.get("after_set_id"),
-            next_up=str(data.get("next_up", "")),
         )
         if timer.state == "running":
             left = (datetime.fromisoformat(data["deadline"]) - wall).total_seconds()
@@ -187,3 +185,74 @@ def rest_length(
     if not exercise.custom and exercise.rest_s:
         return exercise.rest_s
     return default_rest_s or DEFAULT_REST_S
+
+
+@dataclass(frozen=True)
+class RestLengths:
+    """The user's rest lengths in seconds; None means "use the default"."""
+
+    exercise: int | None
+    warmup: int | None
+    default: int | None
+
+
+RestShown = Literal["idle", "running", "paused", "over"]
+
+
+@dataclass(frozen=True)
+class RestView:
+    """The rest as every screen shows it: one value, computed once per tick."""
+
+    state: RestShown
+    remaining_s: float  # negative once over
+    length_s: float
+    next_up: str  # "Set 2 of 4 - Back squat 100 kg x 6", or what to do when nothing is left
+    after_set_id: int | None
+
+    @property
+    def status_line(self) -> str:
+        """The one-line status shown at the foot of every screen."""
+        after = f"  ·  next: {self.next_up}" if self.next_up else ""
+        left = format_duration(self.remaining_s)
+        if self.state == "paused":
+            return f"Rest {left} paused (space to resume){after}"
+        if self.state == "running":
+            return f"Rest {left}{after}"
+        if self.state == "over":
+            return f"Rest +{format_duration(-self.remaining_s)} over{after}"
+        return f"No rest running{after}" if self.next_up else "No rest running"
+
+    @property
+    def headline(self) -> str:
+        """The Rest screen's line above the digits."""
+        return {
+            "idle": "No rest running: log a set (enter) and it starts",
+            "paused": "Paused: space to resume",
+            "over": "Rest over: time for the next set",
+            "running": "Resting",
+        }[self.state]
+
+    @property
+    def digits(self) -> str:
+        """The big number: time left, or time over with a +."""
+        if self.state == "idle":
+            return "0:00"
+        if self.state == "over":
+            return "+" + format_duration(-self.remaining_s)
+        return format_duration(self.remaining_s)
+
+    @property
+    def done_s(self) -> float:
+        """How much of the rest has passed, for a progress bar (all of it when over or idle)."""
+        total = max(self.length_s, 1.0)
+        if self.state in ("over", "idle"):
+            return total
+        return total - self.remaining_s
+
+
+def rest_view(timer: RestTimer, at: float, next_up: str) -> RestView:
+    """What the timer shows at `at` on the steady clock."""
+    left = timer.remaining(at)
+    state: RestShown
+    state = ("running" if left > 0 else "over") if timer.state == "running" else timer.state
+    return RestView(state, left, timer.length_s, next_up, timer.after_set_id)

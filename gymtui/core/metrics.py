@@ -6,17 +6,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from gymtui.models import MUSCLES, Exercise, Session
-from gymtui.training import RECOVERY_MAX_H, RECOVERY_MIN_H, week_start
+from gymtui.core.models import MUSCLES, Exercise, Session
+from gymtui.core.training import RECOVERY_MAX_H, RECOVERY_MIN_H, week_start
+from gymtui.core.values import Unit, format_number, format_set, format_weight, from_kg
 
 # Epley: weight x (1 + reps / 30). Past about 10 reps a set says more about endurance than
 # about strength, so reps are capped there; a single is its own 1RM.
 E1RM_REP_CAP = 10
 E1RM_FORMULA = "Epley, reps ≤ 10"
-E1RM_SQL = (
-    f"CASE WHEN reps = 1 THEN weight_kg ELSE weight_kg * (1 + min(reps, {E1RM_REP_CAP}) / 30.0) END"
-)
-DEFAULT_MUSCLE_TARGET = (10, 20)  # working sets per muscle per week
 
 
 def e1rm(weight_kg: float, reps: int) -> float:
@@ -122,12 +119,27 @@ def sets_per_muscle(
 
 
 @dataclass(frozen=True)
-class Record:
-    """One personal record: what it was and when."""
+class TopSet:
+    """A set that holds a record: its weight, reps and when."""
 
-    label: str
-    value: str
+    weight_kg: float
+    reps: int
     when: datetime
+
+    @property
+    def e1rm(self) -> float:
+        return e1rm(self.weight_kg, self.reps)
+
+
+@dataclass(frozen=True)
+class Records:
+    """An exercise's personal records, from working sets only (numbers; the UI formats)."""
+
+    heaviest: TopSet
+    best_e1rm: TopSet
+    reps_at: tuple[TopSet, ...]  # most reps at each of the three heaviest weights
+    best_volume_kg: float
+    best_volume_when: datetime
 
 
 @dataclass(frozen=True)
@@ -138,3 +150,39 @@ class ProgressPoint:
     best_e1rm: float
     top_weight: float
     volume: float
+
+
+@dataclass(frozen=True)
+class Overview:
+    """What the Weeks and Muscles tabs show, read in one go off the event loop."""
+
+    starts: list[datetime]  # the last weeks' sessions, and the one before them
+    streak: int
+    last_7_days: dict[str, int]
+    per_week: list[dict[str, int]]
+
+
+@dataclass(frozen=True)
+class Progress:
+    """The Progress tab for one exercise and range."""
+
+    exercise_id: str
+    points: list[ProgressPoint]
+    records: Records | None
+
+
+def record_lines(records: Records, unit: Unit) -> list[tuple[str, str, datetime]]:
+    """The records as (label, value, date) lines in the user's unit."""
+    h, b = records.heaviest, records.best_e1rm
+    top = f"{format_weight(b.weight_kg, unit, with_unit=False)} × {b.reps}"
+    rows = [
+        ("Heaviest", format_set(h.weight_kg, h.reps, unit), h.when),
+        ("Best e1RM", f"{format_weight(b.e1rm, unit)} ({top})", b.when),
+    ]
+    rows += [
+        (f"Reps at {format_weight(r.weight_kg, unit)}", f"{r.reps} reps", r.when)
+        for r in records.reps_at
+    ]
+    volume = f"{format_number(from_kg(records.best_volume_kg, unit))} {unit}"
+    rows.append(("Best volume", volume, records.best_volume_when))
+    return rows

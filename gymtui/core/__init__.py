@@ -1,0 +1,1 @@
+"""The training model and its rules: pure Python, no Textual, no SQLite."""

@@ -1,0 +1,432 @@
+"""Gym: the one service where a user's intent becomes store calls (no Textual here).
+
+Screens ask Gym for views (TodayView, RestView, History's loaders) and tell it what the user
+did (log_set, edit_set, finish_session, ...). Each action is one transaction; each returns what
+the screen needs to redraw, so a screen never reads the file itself.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import json
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from gymtui.core.metrics import (
+    Overview,
+    Progress,
+    SessionSummary,
+    sets_per_muscle,
+    streak,
+)
+from gymtui.core.models import Exercise, LoggedSet, Program, ProgramDay, Session, SetInput
+from gymtui.core.program import load_program
+from gymtui.core.rest import (
+    ADJUST_STEP_S,
+    Clock,
+    RestLengths,
+    RestTimer,
+    RestView,
+    SystemClock,
+    rest_length,
+    rest_view,
+)
+from gymtui.core.settings import Settings
+from gymtui.core.training import (
+    TodayView,
+    build_plan,
+    next_day,
+    next_row_index,
+    next_up_text,
+    recovery,
+    week_start,
+    weekly_text,
+)
+from gymtui.errors import DatabaseFileError
+from gymtui.paths import Paths
+from gymtui.store import StaleSession, StorageError, Store
+
+TIMER_KEY = "rest_timer"
+CHOSEN_DAY = "chosen_day"
+PAGE = 50  # sessions read at a time: one page costs a few ms even with 150k sets
+WEEKS_SHOWN = 12
+MUSCLE_WEEKS = 6
+RANGES = {"3m": ("3 months", 91), "1y": ("1 year", 365), "all": ("all time", None)}
+
+
+@dataclass(frozen=True)
+class Logged:
+    """What logging a set gives back: the set, the new Today, the rest that started."""
+
+    set: LoggedSet
+    exercise: Exercise
+    today: TodayView
+    rest: RestView
+
+
+class Gym:
+    """The training log: today's plan, logging, the rest timer, settings and history."""
+
+    def __init__(self, store: Store, program: Program, clock: Clock | None = None) -> None:
+        self._store = store
+        self.program = program
+        self.clock: Clock = clock or SystemClock()
+        self.exercises: dict[str, Exercise] = {**store.exercises(), **program.exercises}
+        stored = store.settings()
+        self.settings = Settings.from_stored(stored)
+        self.timer = self._timer_from(stored.get(TIMER_KEY))
+        self._today: TodayView | None = None
+        self._next_up = ""
+        self._last_sets: dict[tuple[int | None, str], list[LoggedSet]] = {}
+        self._version = store.data_version()
+
+    @classmethod
+    def open(cls, paths: Paths, clock: Clock | None = None) -> Gym:
+        """Open the program and the database at `paths` (writes only if the catalogue changed)."""
+        program = load_program(paths.program_file)
+        store = Store.open(paths.database)
+        try:
+            store.check_writable()
+            store.sync_exercises(program.exercises.values())
+        except StorageError as problem:
+            store.close()
+            raise DatabaseFileError(
+                f"gymtui cannot write to {paths.database} ({problem}). Make the file writable "
+                "(chmod u+w), or choose another folder with --data-dir DIR or GYMTUI_DATA_DIR."
+            ) from None
+        return cls(store, program, clock)
+
+    def close(self) -> None:
+        """Close the file."""
+        self._store.close()
+
+    @property
+    def path(self) -> Any:
+        """The database file."""
+        return self._store.path
+
+    def exercise(self, exercise_id: str) -> Exercise:
+        """An exercise by id (one the catalogue no longer has keeps its id as its name)."""
+        return self.exercises.get(exercise_id) or Exercise(exercise_id, exercise_id, custom=True)
+
+    # -- today ----------------------------------------------------------------------
+
+    def today(self) -> TodayView:
+        """Today's plan with what is logged, as last read."""
+        return self._today or self.refresh()
+
+    def refresh(self) -> TodayView:
+        """Close sessions left idle (a named write, only when there are any), then read today."""
+        now = self.clock.now()
+        if self._store.close_idle_sessions(now):
+            self._last_sets.clear()
+        self._today = self._read_today(now)
+        self._next_up = next_up_text(self._today, self.settings.unit)
+        return self._today
+
+    def _planned_day(self, session: Session | None) -> ProgramDay:
+        """The open session's day, else the user's choice, else the day after the last trained."""
+        program = self.program
+        if session is not None:
+            day = program.day(session.day_key)
+            return day or ProgramDay(
+                key=session.day_key or "", name=session.day_name, focus="", exercises=()
+            )
+        last = self._store.last_session()
+        chosen = self._store.setting(CHOSEN_DAY)
+        if chosen:
+            key, _, after = chosen.partition("@")
+            day = program.day(key)
+            if day is not None and after == str(last.id if last else ""):
+                return day
+        return next_day(program, last.day_key if last else None)
+
+    def _read_today(self, now: datetime) -> TodayView:
+        store = self._store
+        session = store.open_session()
+        day = self._planned_day(session)
+        session_sets = store.sets_in_session(session.id) if session else []
+        ids = [p.exercise_id for p in day.exercises] + [s.exercise_id for s in session_sets]
+        before = session.id if session else None
+        last_sets = {ex_id: self._last_sets_for(ex_id, before) for ex_id in dict.fromkeys(ids)}
+        rows = build_plan(day, self.exercises, session_sets, last_sets)
+        previous = store.last_trained_at(before=session.started_at if session else None)
+        start = week_start(now)
+        done = len(store.sessions_between(start, start + timedelta(days=7)))
+        return TodayView(
+            day=day,
+            session=session,
+            rows=rows,
+            session_sets=session_sets,
+            last_sets=last_sets,
+            recovery=recovery(previous, now if session is None else session.started_at),
+            weekly=weekly_text(done, self.program.goal_per_week),
+            next_index=next_row_index(rows),
+        )
+
+    def _last_sets_for(self, exercise_id: str, before: int | None) -> list[LoggedSet]:
+        """Last time's sets; they cannot change while a session runs, so they are kept."""
+        key = (before, exercise_id)
+        if key not in self._last_sets:
+            self._last_sets[key] = self._store.last_sets_for(exercise_id, before_session=before)
+        return self._last_sets[key]
+
+    def last_sets_for(self, exercise_id: str) -> list[LoggedSet]:
+        """The sets of an exercise from the last session before today's that had it."""
+        view = self.today()
+        return self._last_sets_for(exercise_id, view.session.id if view.session else None)
+
+    def changed_elsewhere(self) -> bool:
+        """True (once) when another window or process wrote to the file; everything is re-read."""
+        version = self._store.data_version()
+        if version == self._version:
+            return False
+        self._version = version
+        self._last_sets.clear()
+        self.exercises = {**self._store.exercises(), **self.program.exercises}
+        stored = self._store.settings()
+        self.settings = Settings.from_stored(stored)
+        self.timer = self._timer_from(stored.get(TIMER_KEY))
+        self.refresh()
+        return True
+
+    # -- writes: each one transaction, on disk before it returns ---------------------
+
+    def log_set(self, entry: SetInput) -> Logged:
+        """Log a set into today's session (starting it if needed) and start the rest after it.
+
+        The set, the PR flags, the rest taken and the new rest timer are one transaction. A
+        session that another window ended or started meanwhile refuses the set (StaleSession)
+        and today is re-read, so nothing is filed in the wrong place.
+        """
+        view = self.today()
+        now = self.clock.now()
+        timer = copy.copy(self.timer)
+        expected = view.session.id if view.session else None
+        try:
+            with self._store.transaction():
+                logged = self._store.log_set(entry, view.day, now, session=expected)
+                self._start_rest(timer, logged, view.day)
+                self._store.set_setting(TIMER_KEY, self._timer_text(timer))
+        except StaleSession:
+            self.changed_elsewhere() or self.refresh()
+            raise
+        self.timer = timer
+        if expected is None:
+            self._last_sets.clear()
+        today = self.refresh()
+        return Logged(logged, self.exercise(logged.exercise_id), today, self.rest_view())
+
+    def _start_rest(self, timer: RestTimer, logged: LoggedSet, day: ProgramDay) -> None:
+        if not self.settings.rest_autostart:
+            timer.skip()
+            timer.after_set_id = logged.id
+            return
+        exercise = self.exercise(logged.exercise_id)
+        planned = next((p for p in day.exercises if p.exercise_id == logged.exercise_id), None)
+        lengths = self.rest_lengths(exercise.id)
+        length = rest_length(
+            exercise, planned, logged.kind, lengths.exercise, lengths.warmup, lengths.default
+        )
+        timer.start(length, self.clock.elapsed(), after_set_id=logged.id)
+
+    def edit_set(self, set_id: int, entry: SetInput) -> LoggedSet:
+        """Change a logged set; PR flags follow."""
+        changed = self._store.update_set(set_id, entry)
+        self._last_sets.clear()
+        self.refresh()
+        return changed
+
+    def delete_set(self, set_id: int) -> TodayView:
+        """Delete a logged set; PR flags follow."""
+        self._store.delete_set(set_id)
+        self._last_sets.clear()
+        return self.refresh()
+
+    def finish_session(self, session_id: int) -> TodayView:
+        """Finish the session now; the rest ends with it."""
+        timer = copy.copy(self.timer)
+        timer.skip()
+        with self._store.transaction():
+            self._store.finish_session(session_id, self.clock.now())
+            self._store.set_setting(TIMER_KEY, self._timer_text(timer))
+        self.timer = timer
+        return self.refresh()
+
+    def choose_day(self, key: str) -> ProgramDay:
+        """Train another day than the rotation says, until the next session is logged."""
+        last = self._store.last_session()
+        self._store.set_setting(CHOSEN_DAY, f"{key}@{last.id if last else ''}")
+        return self.refresh().day
+
+    def following_day(self) -> ProgramDay:
+        """The day after today's in the program's order (what `switch day` moves to)."""
+        days = self.program.days
+        keys = [d.key for d in days]
+        key = self.today().day.key
+        return days[(keys.index(key) + 1) % len(days)] if key in keys else days[0]
+
+    def add_exercise(self, name: str) -> Exercise:
+        """Create the user's own exercise (or find the one with that name)."""
+        made = self._store.add_custom_exercise(name)
+        self.exercises = {**self._store.exercises(), **self.program.exercises}
+        return self.exercises.get(made.id, made)
+
+    # -- settings -------------------------------------------------------------------
+
+    def update_settings(self, **changes: Any) -> Settings:
+        """Change settings and store them; the new Settings come back."""
+        new = self.settings.changed(**changes)
+        stored = new.to_stored()
+        self._store.write_settings({k: stored[k] for k in changes})
+        self.settings = new
+        self._next_up = next_up_text(self.today(), new.unit)
+        return new
+
+    def rest_lengths(self, exercise_id: str | None) -> RestLengths:
+        """The user's rest settings: for this exercise, for warm-ups, and the default."""
+        own = self._store.exercise_rest(exercise_id) if exercise_id else None
+        return RestLengths(own, self.settings.rest_warmup_s, self.settings.rest_default_s)
+
+    def set_rest_lengths(self, exercise_id: str | None, lengths: RestLengths) -> Settings:
+        """Store the user's rest settings in one transaction."""
+        new = self.settings.changed(rest_warmup_s=lengths.warmup, rest_default_s=lengths.default)
+        stored = new.to_stored()
+        with self._store.transaction():
+            if exercise_id:
+                self._store.set_exercise_rest(exercise_id, lengths.exercise)
+            self._store.write_settings({k: stored[k] for k in ("rest_warmup_s", "rest_default_s")})
+        self.settings = new
+        return new
+
+    # -- the rest timer -------------------------------------------------------------
+
+    def rest_view(self) -> RestView:
+        """The rest as it stands now: one value for every place that shows it."""
+        return rest_view(self.timer, self.clock.elapsed(), self._next_up)
+
+    def poll_rest_alert(self) -> bool:
+        """True exactly once per rest, when it is first seen to be over."""
+        if not self.timer.poll_alert(self.clock.elapsed()):
+            return False
+        # The alert is not the user's data: if the file refuses the flag, it still fires once.
+        with contextlib.suppress(StorageError):
+            self._store.set_setting(TIMER_KEY, self._timer_text(self.timer))
+        return True
+
+    def rest_toggle_pause(self) -> None:
+        """Pause or resume the rest."""
+        timer = copy.copy(self.timer)
+        timer.toggle_pause(self.clock.elapsed())
+        self._save_timer(timer)
+
+    def rest_adjust(self, sign: int) -> None:
+        """Add or take away 15 s."""
+        timer = copy.copy(self.timer)
+        timer.adjust(sign * ADJUST_STEP_S, self.clock.elapsed())
+        self._save_timer(timer)
+
+    def rest_skip(self) -> None:
+        """End the rest now."""
+        timer = copy.copy(self.timer)
+        timer.skip()
+        self._save_timer(timer)
+
+    def _save_timer(self, timer: RestTimer) -> None:
+        self._store.set_setting(TIMER_KEY, self._timer_text(timer))
+        self.timer = timer
+
+    def _timer_text(self, timer: RestTimer) -> str:
+        return json.dumps(timer.to_saved(self.clock.elapsed(), self.clock.now()))
+
+    def _timer_from(self, raw: str | None) -> RestTimer:
+        if not raw:
+            return RestTimer()
+        try:
+            return RestTimer.from_saved(json.loads(raw), self.clock.elapsed(), self.clock.now())
+        except (ValueError, KeyError, TypeError):
+            return RestTimer()
+
+    def find_set(self, set_id: int | None) -> LoggedSet | None:
+        """A set by id (None when it is gone)."""
+        return self._store.find_set(set_id) if set_id is not None else None
+
+    # -- history --------------------------------------------------------------------
+
+    def sessions_page(self, offset: int = 0) -> list[SessionSummary]:
+        """A page of sessions, newest first."""
+        return self._store.session_summaries(PAGE, offset=offset)
+
+    def session_count(self) -> int:
+        """How many sessions there are."""
+        return self._store.session_count()
+
+    def session_detail(self, session_id: int) -> tuple[Session, list[LoggedSet]] | None:
+        """A session and every set in it, in order."""
+        session = self._store.session(session_id)
+        if session is None:
+            return None
+        return session, self._store.sets_in_session(session_id)
+
+    def exercises_with_sets(self) -> list[str]:
+        """Exercises that have sets: the program's in its order, then the rest by id."""
+        used = set(self._store.exercises_with_sets())
+        planned = [p.exercise_id for d in self.program.days for p in d.exercises]
+        return [e for e in dict.fromkeys(planned) if e in used] + sorted(used - set(planned))
+
+    def _reader(self) -> Store:
+        return Store.open_reader(self._store.path)
+
+    def overview(self) -> Overview:
+        """Weeks and muscles, read on a connection of its own (safe from a worker thread)."""
+        now = self.clock.now()
+        reader = self._reader()
+        try:
+            starts, run = recent_starts_and_streak(reader, self.program.goal_per_week, now)
+            last_7 = sets_per_muscle(
+                reader.working_sets_by_exercise(now - timedelta(days=7), now), self.exercises
+            )
+            this_week = week_start(now)
+            per_week = [
+                sets_per_muscle(
+                    reader.working_sets_by_exercise(
+                        this_week - timedelta(weeks=back), this_week - timedelta(weeks=back - 1)
+                    ),
+                    self.exercises,
+                )
+                for back in range(MUSCLE_WEEKS - 1, -1, -1)
+            ]
+        finally:
+            reader.close()
+        return Overview(starts, run, last_7, per_week)
+
+    def progress(self, exercise_id: str, range_key: str) -> Progress:
+        """One exercise's chart points and records (a connection of its own, for a worker)."""
+        days = RANGES[range_key][1]
+        since = self.clock.now() - timedelta(days=days) if days else None
+        reader = self._reader()
+        try:
+            return Progress(
+                exercise_id, reader.progress(exercise_id, since), reader.records(exercise_id)
+            )
+        finally:
+            reader.close()
+
+
+def recent_starts_and_streak(reader: Store, goal: int, now: datetime) -> tuple[list[datetime], int]:
+    """Session starts of the last weeks, and the streak, without reading all of history.
+
+    The window widens only while the streak reaches back to its edge.
+    """
+    first = reader.first_session_start()
+    weeks_back = WEEKS_SHOWN + 1
+    while True:
+        since = week_start(now) - timedelta(weeks=weeks_back)
+        starts = reader.session_starts(since)
+        run = streak(starts, goal, now)
+        if run < weeks_back - 1 or first is None or first >= since:
+            earlier = reader.session_starts_before(since)
+            return ([earlier] if earlier else []) + starts, run
+        weeks_back *= 2

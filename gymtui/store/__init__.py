@@ -1,0 +1,16 @@
+"""The SQLite file: the only package that talks to SQLite (and to sqlite-utils)."""
+
+from gymtui.errors import StaleSession
+from gymtui.store.base import StorageError, from_text, to_text
+from gymtui.store.imports import ImportSummary
+from gymtui.store.store import Store, db_size
+
+__all__ = [
+    "ImportSummary",
+    "StaleSession",
+    "StorageError",
+    "Store",
+    "db_size",
+    "from_text",
+    "to_text",
+]

@@ -1,0 +1,146 @@
+"""The connection every part of the store shares: transactions, rows and times."""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, cast
+
+from gymtui.core.models import Exercise, LoggedSet, Session, SetKind, Side
+from gymtui.errors import GymtuiError
+
+
+class StorageError(GymtuiError):
+    """A write did not reach the disk; nothing was saved."""
+
+
+def to_text(moment: datetime) -> str:
+    """Store a moment as ISO-8601 in UTC with its offset, so text order is time order."""
+    return moment.astimezone(UTC).isoformat(timespec="milliseconds")
+
+
+def from_text(text: str) -> datetime:
+    """Read a stored moment back, in the local time zone."""
+    return datetime.fromisoformat(text).astimezone()
+
+
+def connect(target: str, *, uri: bool = False) -> sqlite3.Connection:
+    """A connection in autocommit mode: every write transaction is opened explicitly."""
+    conn = sqlite3.connect(target, uri=uri, check_same_thread=False, isolation_level=None)
+    conn.row_factory = sqlite3.Row
+    return conn
+
+
+class StoreBase:
+    """A connection to gymtui's file; every write runs in a `BEGIN IMMEDIATE` transaction."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self.conn = conn
+        self.path = path
+        self._depth = 0
+
+    def close(self) -> None:
+        """Close the file."""
+        self.conn.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One user action, one transaction; nested calls join the outer one.
+
+        `BEGIN IMMEDIATE` takes the write lock up front, so a second window waits (the busy
+        timeout) instead of failing when its read would have to become a write.
+        """
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self.conn
+            finally:
+                self._depth -= 1
+            return
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise StorageError(f"Not saved: {self.path} refused the write ({exc}).") from None
+        self._depth = 1
+        try:
+            yield self.conn
+            self.conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self._rollback()
+            raise StorageError(f"Not saved: {self.path} refused the write ({exc}).") from None
+        except BaseException:
+            self._rollback()
+            raise
+        finally:
+            self._depth = 0
+
+    def _rollback(self) -> None:
+        if self.conn.in_transaction:
+            with contextlib.suppress(sqlite3.Error):
+                self.conn.execute("ROLLBACK")
+
+    def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[sqlite3.Row]:
+        return self.conn.execute(sql, list(params)).fetchall()
+
+    def _value(self, sql: str, params: Iterable[Any] = ()) -> Any:
+        row = self.conn.execute(sql, list(params)).fetchone()
+        return row[0] if row is not None else None
+
+    def check_writable(self) -> None:
+        """Raise StorageError when the file cannot be written (read-only file or folder)."""
+        with self.transaction():
+            pass
+
+    def data_version(self) -> int:
+        """Changes when another connection commits to the file (SQLite's data_version)."""
+        return int(self._value("PRAGMA data_version"))
+
+
+def exercise_from_row(row: sqlite3.Row) -> Exercise:
+    """An exercises row as an Exercise."""
+    return Exercise(
+        id=row["id"],
+        name=row["name"],
+        muscles=tuple(m for m in row["muscles"].split(",") if m),
+        stabilisers=tuple(m for m in row["stabilisers"].split(",") if m),
+        equipment=row["equipment"],
+        one_legged=bool(row["one_legged"]),
+        increment_kg=row["increment_kg"],
+        rest_s=row["default_rest_s"],
+        custom=bool(row["custom"]),
+    )
+
+
+def session_from_row(row: sqlite3.Row) -> Session:
+    """A sessions row as a Session."""
+    return Session(
+        id=row["id"],
+        day_key=row["day_key"],
+        day_name=row["day_name"],
+        started_at=from_text(row["started_at"]),
+        finished_at=from_text(row["finished_at"]) if row["finished_at"] else None,
+        source=row["source"],
+        note=row["note"],
+    )
+
+
+def set_from_row(row: sqlite3.Row) -> LoggedSet:
+    """A sets row as a LoggedSet."""
+    return LoggedSet(
+        id=row["id"],
+        session_id=row["session_id"],
+        exercise_id=row["exercise_id"],
+        set_number=row["set_number"],
+        kind=cast(SetKind, row["kind"]),
+        weight_kg=row["weight_kg"],
+        reps=row["reps"],
+        logged_at=from_text(row["logged_at"]),
+        rpe=row["rpe"],
+        note=row["note"],
+        side=cast("Side | None", row["side"]),
+        rest_taken_s=row["rest_taken_s"],
+        pr=bool(row["pr"]),
+    )

@@ -1,0 +1,135 @@
+"""History's reads: sessions, weeks, sets per muscle, progress and records (numbers only)."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+
+from gymtui.core.metrics import ProgressPoint, Records, SessionSummary, TopSet
+from gymtui.store.base import StoreBase, from_text, session_from_row, to_text
+from gymtui.store.prs import E1RM_SQL
+
+
+class HistoryReads(StoreBase):
+    """The reads behind History; they run on a worker's read-only connection too."""
+
+    def session_summaries(self, limit: int = 200, offset: int = 0) -> list[SessionSummary]:
+        """Sessions newest first, with working sets and volume (warm-ups excluded)."""
+        rows = self._rows(
+            """
+            SELECT s.*,
+                (SELECT count(*) FROM sets t WHERE t.session_id = s.id AND t.kind != 'warmup')
+                    AS working,
+                (SELECT total(t.weight_kg * t.reps) FROM sets t
+                    WHERE t.session_id = s.id AND t.kind != 'warmup') AS volume,
+                (SELECT min(logged_at) FROM sets t WHERE t.session_id = s.id) AS first_at,
+                (SELECT max(logged_at) FROM sets t WHERE t.session_id = s.id) AS last_at,
+                (SELECT max(pr) FROM sets t WHERE t.session_id = s.id) AS has_pr
+            FROM sessions s ORDER BY s.started_at DESC LIMIT ? OFFSET ?
+            """,
+            [limit, offset],
+        )
+        return [
+            SessionSummary(
+                session=session_from_row(r),
+                working_sets=r["working"],
+                volume_kg=r["volume"],
+                first_at=from_text(r["first_at"]) if r["first_at"] else None,
+                last_at=from_text(r["last_at"]) if r["last_at"] else None,
+                has_pr=bool(r["has_pr"]),
+            )
+            for r in rows
+        ]
+
+    def session_count(self) -> int:
+        """How many sessions there are."""
+        return int(self._value("SELECT count(*) FROM sessions"))
+
+    def session_starts(self, since: datetime | None = None) -> list[datetime]:
+        """When sessions started (all, or since `since`), oldest first."""
+        rows = self._rows(
+            "SELECT started_at FROM sessions WHERE started_at >= ? ORDER BY started_at",
+            [to_text(since) if since else ""],
+        )
+        return [from_text(r["started_at"]) for r in rows]
+
+    def first_session_start(self) -> datetime | None:
+        """When the first session started."""
+        value = self._value("SELECT min(started_at) FROM sessions")
+        return from_text(value) if value else None
+
+    def session_starts_before(self, moment: datetime) -> datetime | None:
+        """When the last session before `moment` started."""
+        value = self._value(
+            "SELECT max(started_at) FROM sessions WHERE started_at < ?", [to_text(moment)]
+        )
+        return from_text(value) if value else None
+
+    def working_sets_by_exercise(self, start: datetime, end: datetime) -> list[tuple[str, int]]:
+        """(exercise id, working sets) logged in [start, end)."""
+        rows = self._rows(
+            "SELECT exercise_id, count(*) AS n FROM sets WHERE logged_at >= ? AND logged_at < ? "
+            "AND kind != 'warmup' GROUP BY exercise_id",
+            [to_text(start), to_text(end)],
+        )
+        return [(r["exercise_id"], r["n"]) for r in rows]
+
+    def exercises_with_sets(self) -> list[str]:
+        """Exercise ids that have sets."""
+        rows = self._rows("SELECT DISTINCT exercise_id FROM sets ORDER BY exercise_id")
+        return [r["exercise_id"] for r in rows]
+
+    def progress(self, exercise_id: str, since: datetime | None = None) -> list[ProgressPoint]:
+        """Per session: best e1RM, top set weight and volume of an exercise, oldest first."""
+        rows = self._rows(
+            f"""
+            SELECT min(logged_at) AS day, max({E1RM_SQL}) AS e1rm, max(weight_kg) AS top,
+                total(weight_kg * reps) AS volume
+            FROM sets WHERE exercise_id = ? AND kind != 'warmup' AND logged_at >= ?
+            GROUP BY session_id ORDER BY day
+            """,
+            [exercise_id, to_text(since) if since else ""],
+        )
+        return [ProgressPoint(from_text(r["day"]), r["e1rm"], r["top"], r["volume"]) for r in rows]
+
+    def records(self, exercise_id: str) -> Records | None:
+        """Personal records of an exercise, from working sets only, each with its date."""
+        base = "FROM sets WHERE exercise_id = ? AND kind != 'warmup'"
+        heaviest = self._rows(
+            f"SELECT weight_kg, reps, logged_at {base} ORDER BY weight_kg DESC, reps DESC, "
+            "logged_at LIMIT 1",
+            [exercise_id],
+        )
+        if not heaviest:
+            return None
+        best = self._rows(
+            f"SELECT weight_kg, reps, logged_at, {E1RM_SQL} AS e1rm {base} "
+            "ORDER BY e1rm DESC, logged_at LIMIT 1",
+            [exercise_id],
+        )[0]
+        reps_at = self._rows(
+            f"""
+            SELECT weight_kg, reps, min(logged_at) AS logged_at FROM (
+                SELECT weight_kg, reps, logged_at,
+                    rank() OVER (PARTITION BY weight_kg ORDER BY reps DESC) AS place
+                {base}) WHERE place = 1
+            GROUP BY weight_kg ORDER BY weight_kg DESC LIMIT 3
+            """,
+            [exercise_id],
+        )
+        volume = self._rows(
+            f"SELECT total(weight_kg * reps) AS v, min(logged_at) AS logged_at {base} "
+            "GROUP BY session_id ORDER BY v DESC, logged_at LIMIT 1",
+            [exercise_id],
+        )[0]
+
+        def top(r: sqlite3.Row) -> TopSet:
+            return TopSet(r["weight_kg"], r["reps"], from_text(r["logged_at"]))
+
+        return Records(
+            heaviest=top(heaviest[0]),
+            best_e1rm=top(best),
+            reps_at=tuple(top(r) for r in reps_at),
+            best_volume_kg=volume["v"],
+            best_volume_when=from_text(volume["logged_at"]),
+        )

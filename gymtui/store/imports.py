@@ -1,0 +1,188 @@
+"""Import writes (one transaction, bulk inserts through sqlite-utils) and the export rows."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from gymtui.core.models import Exercise
+from gymtui.importers.names import aliases, normalise_name
+from gymtui.importers.parsed import GYMTUI_COLUMNS, ParsedFile
+from gymtui.store.base import StoreBase, exercise_from_row, to_text
+from gymtui.store.prs import refresh_prs
+
+
+class _DryRun(Exception):
+    """Raised inside the import transaction to roll a dry run back."""
+
+
+@dataclass
+class ImportSummary:
+    """What an import did (or, for a dry run, would do)."""
+
+    format: str
+    rows: int
+    sessions_added: int = 0
+    sessions_already: int = 0
+    sets_by_kind: Counter[str] = field(default_factory=Counter)
+    matched: dict[str, str] = field(default_factory=dict)  # name in the file -> catalogue name
+    created: list[str] = field(default_factory=list)
+    skipped: Counter[str] = field(default_factory=Counter)
+    dry_run: bool = False
+
+
+SET_COLUMNS = (
+    "session_id",
+    "exercise_id",
+    "set_number",
+    "kind",
+    "weight_kg",
+    "reps",
+    "rpe",
+    "note",
+    "side",
+    "logged_at",
+    "rest_taken_s",
+)
+
+
+class ImportWrites(StoreBase):
+    """Bring a parsed export in, and give every set back out."""
+
+    def import_parsed(
+        self,
+        parsed: ParsedFile,
+        dry_run: bool = False,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> ImportSummary:
+        """Write a parsed export in one transaction; sessions already imported are skipped."""
+        from sqlite_utils import Database
+
+        summary = ImportSummary(parsed.format, parsed.rows, skipped=Counter(parsed.skipped))
+        summary.dry_run = dry_run
+        sets_table = Database(self.conn).table("sets")
+        try:
+            with self.transaction() as conn:
+                ids = self._import_exercises(parsed, summary)
+                existing = {
+                    r[0]
+                    for r in conn.execute(
+                        "SELECT source_key FROM sessions WHERE source_key IS NOT NULL"
+                    )
+                }
+                earliest: dict[str, str] = {}
+                rows: list[dict[str, Any]] = []
+                for n, session in enumerate(parsed.sessions):
+                    if session.key in existing:
+                        summary.sessions_already += 1
+                        continue
+                    existing.add(session.key)
+                    cursor = conn.execute(
+                        "INSERT INTO sessions (day_key, day_name, started_at, finished_at, source,"
+                        " source_key, note) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        [
+                            session.day_key,
+                            session.name,
+                            to_text(session.started_at),
+                            to_text(session.finished_at) if session.finished_at else None,
+                            session.key.split(":", 1)[0],
+                            session.key,
+                            session.note,
+                        ],
+                    )
+                    numbers: Counter[str] = Counter()
+                    for item in session.sets:
+                        exercise_id = ids[item.exercise_id or item.exercise_name]
+                        numbers[exercise_id] += 1
+                        logged = to_text(item.logged_at)
+                        if logged < earliest.get(exercise_id, "~"):
+                            earliest[exercise_id] = logged
+                        values = (
+                            cursor.lastrowid,
+                            exercise_id,
+                            numbers[exercise_id],
+                            item.kind,
+                            item.weight_kg,
+                            item.reps,
+                            item.rpe,
+                            item.note,
+                            item.side,
+                            logged,
+                            item.rest_taken_s,
+                        )
+                        rows.append(dict(zip(SET_COLUMNS, values, strict=True)))
+                        summary.sets_by_kind[item.kind] += 1
+                    summary.sessions_added += 1
+                    if len(rows) >= 5000:
+                        sets_table.insert_all(rows, batch_size=500)
+                        rows = []
+                    if progress is not None and n % 200 == 0:
+                        progress(n, len(parsed.sessions))
+                if rows:
+                    sets_table.insert_all(rows, batch_size=500)
+                for exercise_id, since in earliest.items():
+                    refresh_prs(conn, exercise_id, since)
+                if dry_run:
+                    raise _DryRun
+        except _DryRun:
+            pass
+        return summary
+
+    def _import_exercises(self, parsed: ParsedFile, summary: ImportSummary) -> dict[str, str]:
+        """Map every exercise name in the file to an exercise id, creating the unknown ones."""
+        known = {r["id"]: exercise_from_row(r) for r in self._rows("SELECT * FROM exercises")}
+        by_name = {normalise_name(ex.name): ex.id for ex in known.values()}
+        alias = aliases()
+        ids: dict[str, str] = {}
+        for session in parsed.sessions:
+            for item in session.sets:
+                name = item.exercise_id or item.exercise_name
+                if name in ids:
+                    continue
+                if item.exercise_id and item.exercise_id in known:
+                    ids[name] = item.exercise_id
+                    continue
+                wanted = normalise_name(item.exercise_name)
+                found = alias.get(wanted) or by_name.get(wanted)
+                if found and found in known:
+                    ids[name] = found
+                    if normalise_name(known[found].name) != wanted:
+                        summary.matched[item.exercise_name] = known[found].name
+                else:
+                    made = self._new_exercise(item.exercise_name, known)
+                    known[made.id] = made
+                    by_name[normalise_name(made.name)] = made.id
+                    ids[name] = made.id
+                    summary.created.append(made.name)
+        return ids
+
+    def _new_exercise(self, name: str, known: dict[str, Exercise]) -> Exercise:
+        clean = " ".join(name.split())
+        base = "user_" + "".join(c if c.isalnum() else "_" for c in clean.lower()).strip("_")
+        ex_id, n = base, 1
+        while ex_id in known:
+            n += 1
+            ex_id = f"{base}_{n}"
+        self.conn.execute(
+            "INSERT INTO exercises (id, name, custom) VALUES (?, ?, 1)", [ex_id, clean]
+        )
+        return Exercise(id=ex_id, name=clean, custom=True)
+
+    def export_rows(self) -> Iterator[dict[str, Any]]:
+        """Every set with its session and exercise, oldest first, in gymtui's export columns."""
+        for row in self.conn.execute(
+            """
+            SELECT coalesce(s.source_key, 'gymtui:' || s.started_at) AS session_key,
+                s.started_at AS session_started_at, s.finished_at AS session_finished_at,
+                s.day_key AS session_day_key, s.day_name AS session_day_name,
+                s.source AS session_source, s.note AS session_note,
+                t.exercise_id, e.name AS exercise_name, t.set_number, t.kind, t.weight_kg,
+                t.reps, t.rpe, t.note, t.side, t.logged_at, t.rest_taken_s
+            FROM sets t JOIN sessions s ON s.id = t.session_id
+                JOIN exercises e ON e.id = t.exercise_id
+            ORDER BY t.logged_at, t.id
+            """
+        ):
+            yield {column: row[column] for column in GYMTUI_COLUMNS}

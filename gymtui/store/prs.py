@@ -1,0 +1,50 @@
+"""Personal-record flags, kept true on every write through two partial indexes."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from gymtui.core.metrics import E1RM_REP_CAP
+
+# The live e1RM expression (Epley, reps capped); the same rule as core.metrics.e1rm.
+E1RM_SQL = (
+    f"CASE WHEN reps = 1 THEN weight_kg ELSE weight_kg * (1 + min(reps, {E1RM_REP_CAP}) / 30.0) END"
+)
+
+
+def refresh_prs(conn: sqlite3.Connection, exercise_id: str, since: str) -> list[int]:
+    """Recompute the PR flags of an exercise's sets logged at or after `since` (ISO text).
+
+    The best weight and e1RM before `since` come from the two partial indexes, read from the
+    top down: logging a new set costs two index seeks, however long the history is. Returns
+    the ids of the sets that became PRs.
+    """
+    best_weight = conn.execute(
+        "SELECT weight_kg FROM sets INDEXED BY sets_best_weight WHERE exercise_id = ? "
+        "AND kind != 'warmup' AND logged_at < ? ORDER BY weight_kg DESC LIMIT 1",
+        [exercise_id, since],
+    ).fetchone()
+    best_e1rm = conn.execute(
+        f"SELECT {E1RM_SQL} FROM sets INDEXED BY sets_best_e1rm WHERE exercise_id = ? "
+        f"AND kind != 'warmup' AND logged_at < ? ORDER BY {E1RM_SQL} DESC LIMIT 1",
+        [exercise_id, since],
+    ).fetchone()
+    weight = best_weight[0] if best_weight else -1.0
+    estimate = best_e1rm[0] if best_e1rm else -1.0
+    changes: list[tuple[int, int]] = []
+    became: list[int] = []
+    for set_id, kind, w, e, flag in conn.execute(
+        f"SELECT id, kind, weight_kg, {E1RM_SQL}, pr FROM sets "
+        "WHERE exercise_id = ? AND logged_at >= ? ORDER BY logged_at, id",
+        [exercise_id, since],
+    ).fetchall():
+        is_pr = kind != "warmup" and (w > weight or e > estimate + 1e-9)
+        if is_pr:
+            weight, estimate = max(weight, w), max(estimate, e)
+        if int(is_pr) != flag:
+            changes.append((int(is_pr), set_id))
+            if is_pr:
+                became.append(set_id)
+    if changes:
+        conn.executemany("UPDATE sets SET pr = ? WHERE id = ?", changes)
+    return became

@@ -1,0 +1,392 @@
+"""gymtui's database: opening it safely, and intention-named reads and writes."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+from pathlib import Path
+from typing import Literal, cast
+
+from gymtui.core.models import Exercise, LoggedSet, ProgramDay, Session, SetInput
+from gymtui.core.training import SESSION_IDLE
+from gymtui.errors import DatabaseFileError, StaleSession
+from gymtui.store.base import (
+    StorageError,
+    StoreBase,
+    connect,
+    exercise_from_row,
+    from_text,
+    session_from_row,
+    set_from_row,
+    to_text,
+)
+from gymtui.store.checks import MOVE_ASIDE, check_existing_file, check_folder
+from gymtui.store.history import HistoryReads
+from gymtui.store.imports import ImportWrites
+from gymtui.store.prs import refresh_prs
+from gymtui.store.schema import migrate
+
+
+class Store(HistoryReads, ImportWrites, StoreBase):
+    """gymtui's database: every write commits before it returns."""
+
+    @classmethod
+    def open(cls, path: Path) -> Store:
+        """Open (or create) the database at `path`, refusing files that are not ours."""
+        check_folder(path.parent)
+        if path.exists():
+            check_existing_file(path)
+        try:
+            conn = connect(str(path))
+            # WAL + FULL: a commit is on disk (fsync of the log) before log_set returns.
+            conn.execute("PRAGMA busy_timeout=5000")
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=FULL")
+            conn.execute("PRAGMA foreign_keys=ON")
+            migrate(conn)
+        except sqlite3.Error as exc:
+            raise DatabaseFileError(f"gymtui cannot open {path}: {exc}. {MOVE_ASIDE}") from None
+        return cls(conn, path)
+
+    @classmethod
+    def open_reader(cls, path: Path) -> Store:
+        """A read-only connection for a worker thread (WAL lets it read while the app writes)."""
+        return cls(connect(f"{path.resolve().as_uri()}?mode=ro", uri=True), path)
+
+    # -- exercises ------------------------------------------------------------------
+
+    def sync_exercises(self, catalogue: Iterable[Exercise]) -> bool:
+        """Make the exercises table hold the catalogue (user rest settings are kept).
+
+        Writes only what differs, so an unchanged catalogue costs a read and no commit.
+        """
+        on_file = self.exercises()
+        changed = [
+            ex for ex in catalogue if _catalogue_fields(on_file.get(ex.id)) != _catalogue_fields(ex)
+        ]
+        if not changed:
+            return False
+        with self.transaction() as conn:
+            for ex in changed:
+                conn.execute(
+                    """
+                    INSERT INTO exercises (id, name, muscles, stabilisers, equipment,
+                        one_legged, increment_kg, default_rest_s, custom)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)
+                    ON CONFLICT(id) DO UPDATE SET name=excluded.name, muscles=excluded.muscles,
+                        stabilisers=excluded.stabilisers, equipment=excluded.equipment,
+                        one_legged=excluded.one_legged, increment_kg=excluded.increment_kg,
+                        default_rest_s=excluded.default_rest_s, custom=0
+                    """,
+                    [
+                        ex.id,
+                        ex.name,
+                        ",".join(ex.muscles),
+                        ",".join(ex.stabilisers),
+                        ex.equipment,
+                        int(ex.one_legged),
+                        ex.increment_kg,
+                        ex.rest_s,
+                    ],
+                )
+        return True
+
+    def exercises(self) -> dict[str, Exercise]:
+        """Every exercise on file, the user's own included."""
+        return {row["id"]: exercise_from_row(row) for row in self._rows("SELECT * FROM exercises")}
+
+    def add_custom_exercise(self, name: str) -> Exercise:
+        """Create the user's own exercise (or return the one with that name)."""
+        clean = " ".join(name.split())
+        for row in self._rows("SELECT * FROM exercises WHERE lower(name) = lower(?)", [clean]):
+            return exercise_from_row(row)
+        base = "user_" + "".join(c if c.isalnum() else "_" for c in clean.lower()).strip("_")
+        ex_id, n = base, 1
+        while self._rows("SELECT 1 FROM exercises WHERE id = ?", [ex_id]):
+            n += 1
+            ex_id = f"{base}_{n}"
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO exercises (id, name, custom) VALUES (?, ?, 1)", [ex_id, clean]
+            )
+        return Exercise(id=ex_id, name=clean, custom=True)
+
+    def exercise_rest(self, exercise_id: str) -> int | None:
+        """The user's own rest length for an exercise, when they set one."""
+        return cast(
+            "int | None", self._value("SELECT rest_s FROM exercises WHERE id = ?", [exercise_id])
+        )
+
+    def set_exercise_rest(self, exercise_id: str, seconds: int | None) -> None:
+        """Set (or clear, with None) the user's own rest length for an exercise."""
+        with self.transaction() as conn:
+            conn.execute("UPDATE exercises SET rest_s = ? WHERE id = ?", [seconds, exercise_id])
+
+    # -- settings -------------------------------------------------------------------
+
+    def settings(self) -> dict[str, str]:
+        """Every stored setting, as text."""
+        return {row["key"]: row["value"] for row in self._rows("SELECT key, value FROM settings")}
+
+    def setting(self, key: str, default: str | None = None) -> str | None:
+        """A stored setting, or `default`."""
+        value = self._value("SELECT value FROM settings WHERE key = ?", [key])
+        return cast(str, value) if value is not None else default
+
+    def set_setting(self, key: str, value: str | None) -> None:
+        """Store a setting; `None` removes it."""
+        self.write_settings({key: value})
+
+    def write_settings(self, changes: Mapping[str, str | None]) -> None:
+        """Store several settings in one transaction; `None` removes one."""
+        with self.transaction() as conn:
+            for key, value in changes.items():
+                if value is None:
+                    conn.execute("DELETE FROM settings WHERE key = ?", [key])
+                else:
+                    conn.execute(
+                        "INSERT INTO settings (key, value) VALUES (?, ?) "
+                        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                        [key, value],
+                    )
+
+    # -- sessions -------------------------------------------------------------------
+
+    def close_idle_sessions(self, now: datetime) -> list[int]:
+        """Finish sessions idle for 3 hours (and any open one but the newest), at their last set.
+
+        A read when nothing needs closing; a write only when something does.
+        """
+        stale: list[tuple[int, datetime]] = []
+        for n, row in enumerate(
+            self._rows(
+                "SELECT s.*, (SELECT max(logged_at) FROM sets t WHERE t.session_id = s.id) AS last"
+                " FROM sessions s WHERE finished_at IS NULL ORDER BY started_at DESC"
+            )
+        ):
+            session = session_from_row(row)
+            last = from_text(row["last"]) if row["last"] else session.started_at
+            if n > 0 or now - last >= SESSION_IDLE:
+                stale.append((session.id, last))
+        if stale:
+            with self.transaction() as conn:
+                for session_id, when in stale:
+                    conn.execute(
+                        "UPDATE sessions SET finished_at = ? WHERE id = ? AND finished_at IS NULL",
+                        [to_text(when), session_id],
+                    )
+        return [session_id for session_id, _ in stale]
+
+    def open_session(self) -> Session | None:
+        """The session in progress, if any (a read: idle ones are closed by close_idle_sessions)."""
+        rows = self._rows(
+            "SELECT * FROM sessions WHERE finished_at IS NULL ORDER BY started_at DESC LIMIT 1"
+        )
+        return session_from_row(rows[0]) if rows else None
+
+    def finish_session(self, session_id: int, when: datetime) -> None:
+        """Mark a session finished; it stays finished."""
+        with self.transaction() as conn:
+            conn.execute(
+                "UPDATE sessions SET finished_at = ? WHERE id = ? AND finished_at IS NULL",
+                [to_text(when), session_id],
+            )
+
+    def session(self, session_id: int) -> Session | None:
+        """One session by id."""
+        rows = self._rows("SELECT * FROM sessions WHERE id = ?", [session_id])
+        return session_from_row(rows[0]) if rows else None
+
+    def last_session(self) -> Session | None:
+        """The most recently started session."""
+        rows = self._rows("SELECT * FROM sessions ORDER BY started_at DESC LIMIT 1")
+        return session_from_row(rows[0]) if rows else None
+
+    def last_trained_at(self, before: datetime | None = None) -> datetime | None:
+        """When the last set was logged (before `before`, when given)."""
+        bound = to_text(before) if before else "9999"
+        value = self._value("SELECT max(logged_at) FROM sets WHERE logged_at < ?", [bound])
+        return from_text(value) if value else None
+
+    def sessions_between(self, start: datetime, end: datetime) -> list[Session]:
+        """Sessions started in [start, end), oldest first."""
+        rows = self._rows(
+            "SELECT * FROM sessions WHERE started_at >= ? AND started_at < ? ORDER BY started_at",
+            [to_text(start), to_text(end)],
+        )
+        return [session_from_row(r) for r in rows]
+
+    # -- sets -----------------------------------------------------------------------
+
+    def log_set(
+        self,
+        entry: SetInput,
+        day: ProgramDay | None,
+        now: datetime,
+        session: int | Literal["any"] | None = "any",
+    ) -> LoggedSet:
+        """Store a set; on disk when it returns (inside a caller's transaction: at its end).
+
+        `session` is the session the caller believes is open: its id, or None for "start a new
+        one". When the file says otherwise (another window finished it or started one), the
+        set is refused with StaleSession rather than filed in the wrong place. "any" logs into
+        the open session, or starts one.
+        """
+        with self.transaction() as conn:
+            if session == "any":
+                self.close_idle_sessions(now)
+            current = self.open_session()
+            if session != "any" and (current.id if current else None) != session:
+                raise StaleSession(
+                    "Not saved: this session was finished or changed in another window. "
+                    "The screen is refreshed; log the set again."
+                )
+            if current is None:
+                cursor = conn.execute(
+                    "INSERT INTO sessions (day_key, day_name, started_at, source_key)"
+                    " VALUES (?, ?, ?, ?)",
+                    [
+                        day.key if day else None,
+                        day.name if day else "Session",
+                        to_text(now),
+                        f"gymtui:{to_text(now)}",
+                    ],
+                )
+                session_id = int(cast(int, cursor.lastrowid))
+            else:
+                session_id = current.id
+            number = conn.execute(
+                "SELECT coalesce(max(set_number), 0) + 1 FROM sets "
+                "WHERE session_id = ? AND exercise_id = ?",
+                [session_id, entry.exercise_id],
+            ).fetchone()[0]
+            cursor = conn.execute(
+                """
+                INSERT INTO sets (session_id, exercise_id, set_number, kind, weight_kg, reps,
+                    rpe, note, side, logged_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                [
+                    session_id,
+                    entry.exercise_id,
+                    number,
+                    entry.kind,
+                    entry.weight_kg,
+                    entry.reps,
+                    entry.rpe,
+                    entry.note,
+                    entry.side,
+                    to_text(now),
+                ],
+            )
+            set_id = int(cast(int, cursor.lastrowid))
+            refresh_prs(conn, entry.exercise_id, to_text(now))
+            if current is not None:
+                self._record_rest_taken(conn, session_id, set_id, now)
+            return self.get_set(set_id)
+
+    @staticmethod
+    def _record_rest_taken(
+        conn: sqlite3.Connection, session_id: int, set_id: int, now: datetime
+    ) -> None:
+        previous = conn.execute(
+            "SELECT id, logged_at FROM sets WHERE session_id = ? AND id != ? "
+            "ORDER BY logged_at DESC, id DESC LIMIT 1",
+            [session_id, set_id],
+        ).fetchone()
+        if previous is not None:
+            taken = round((now - from_text(previous[1])).total_seconds())
+            conn.execute(
+                "UPDATE sets SET rest_taken_s = ? WHERE id = ?", [max(0, taken), previous[0]]
+            )
+
+    def get_set(self, set_id: int) -> LoggedSet:
+        """One set by id, as stored."""
+        found = self.find_set(set_id)
+        if found is None:
+            raise StorageError("Not saved: that set is gone (deleted in another window?).")
+        return found
+
+    def find_set(self, set_id: int) -> LoggedSet | None:
+        """One set by id, or None when it was deleted."""
+        rows = self._rows("SELECT * FROM sets WHERE id = ?", [set_id])
+        return set_from_row(rows[0]) if rows else None
+
+    def update_set(self, set_id: int, entry: SetInput) -> LoggedSet:
+        """Change a logged set's values (its time and place in the session stay)."""
+        with self.transaction() as conn:
+            before = self.get_set(set_id)
+            conn.execute(
+                "UPDATE sets SET kind=?, weight_kg=?, reps=?, rpe=?, note=?, side=? WHERE id=?",
+                [
+                    entry.kind,
+                    entry.weight_kg,
+                    entry.reps,
+                    entry.rpe,
+                    entry.note,
+                    entry.side,
+                    set_id,
+                ],
+            )
+            refresh_prs(conn, before.exercise_id, to_text(before.logged_at))
+            return self.get_set(set_id)
+
+    def delete_set(self, set_id: int) -> None:
+        """Remove a set for good."""
+        with self.transaction() as conn:
+            before = self.get_set(set_id)
+            conn.execute("DELETE FROM sets WHERE id = ?", [set_id])
+            refresh_prs(conn, before.exercise_id, to_text(before.logged_at))
+
+    def sets_in_session(self, session_id: int) -> list[LoggedSet]:
+        """Every set of a session in the order it was logged."""
+        rows = self._rows(
+            "SELECT * FROM sets WHERE session_id = ? ORDER BY logged_at, id", [session_id]
+        )
+        return [set_from_row(r) for r in rows]
+
+    def last_sets_for(self, exercise_id: str, before_session: int | None = None) -> list[LoggedSet]:
+        """The sets of the exercise from the latest earlier session that had it."""
+        exclude = before_session if before_session is not None else -1
+        latest = self._value(
+            "SELECT session_id FROM sets WHERE exercise_id = ? AND session_id != ? "
+            "ORDER BY logged_at DESC LIMIT 1",
+            [exercise_id, exclude],
+        )
+        if latest is None:
+            return []
+        rows = self._rows(
+            "SELECT * FROM sets WHERE session_id = ? AND exercise_id = ? ORDER BY logged_at, id",
+            [latest, exercise_id],
+        )
+        return [set_from_row(r) for r in rows]
+
+    def backup(self, target: Path) -> None:
+        """A consistent copy made with SQLite's online backup (safe while the app runs)."""
+        destination = sqlite3.connect(str(target))
+        try:
+            self.conn.backup(destination)
+        finally:
+            destination.close()
+
+
+def _catalogue_fields(ex: Exercise | None) -> tuple[object, ...] | None:
+    if ex is None:
+        return None
+    return (
+        ex.name,
+        ex.muscles,
+        ex.stabilisers,
+        ex.equipment,
+        ex.one_legged,
+        ex.increment_kg,
+        ex.rest_s,
+        ex.custom,
+    )
+
+
+def db_size(path: Path) -> int:
+    """Bytes on disk, the write-ahead log included."""
+    return sum(os.path.getsize(p) for p in (path, Path(f"{path}-wal")) if os.path.exists(p))

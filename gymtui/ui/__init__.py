@@ -1,0 +1,1 @@
+"""The Textual interface: the App shell, screens, dialogs and widgets."""

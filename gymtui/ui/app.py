@@ -1,0 +1,223 @@
+"""The gymtui App: a shell of modes, global keys, the palette, the tick and notifications."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import signal
+import subprocess
+from collections.abc import Callable, Iterable
+from functools import partial
+from typing import TypeVar
+
+from rich.markup import escape
+from textual.app import App, SuspendNotSupported, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.signal import Signal
+
+from gymtui.core.models import SetInput
+from gymtui.core.rest import Clock, RestView
+from gymtui.core.settings import ALERT_CHANNELS
+from gymtui.core.values import format_set
+from gymtui.errors import GymtuiError, StaleSession
+from gymtui.gym import Gym, Logged
+from gymtui.paths import Paths
+from gymtui.ui.screens.rest import RestScreen
+from gymtui.ui.screens.today import TodayScreen
+
+T = TypeVar("T")
+
+
+def desktop_notify(title: str, body: str) -> None:
+    """Send a desktop notification when the system has `notify-send`; skip silently if not."""
+    command = shutil.which("notify-send")
+    if command is None:
+        return
+    with contextlib.suppress(OSError):
+        subprocess.Popen(
+            [command, "--app-name=gymtui", title, body],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+
+
+def _history_screen() -> Screen[None]:
+    # History (and its chart library) loads on first use, not at start-up.
+    from gymtui.ui.screens.history import HistoryScreen
+
+    return HistoryScreen()
+
+
+def build_app(
+    paths: Paths,
+    clock: Clock | None = None,
+    notifier: Callable[[str, str], None] = desktop_notify,
+) -> GymApp:
+    """Open the program and the database at `paths` and make the app (tests use this too)."""
+    return GymApp(Gym.open(paths, clock), notifier)
+
+
+class GymApp(App[None]):
+    """A terminal gym companion for leg training."""
+
+    CSS_PATH = "gymtui.tcss"
+    TITLE = "gymtui"
+    MODES = {"today": TodayScreen, "rest": RestScreen, "history": _history_screen}
+    DEFAULT_MODE = "today"
+    TICK_S = 0.1
+    CHECK_OTHERS_EVERY = 10  # ticks: another window's writes show within a second
+    BINDINGS = [
+        Binding("t", "switch_mode('today')", "Today", tooltip="Today's session"),
+        Binding("r", "switch_mode('rest')", "Rest", tooltip="The rest timer"),
+        Binding("h", "switch_mode('history')", "History", tooltip="Sessions and progress"),
+        Binding("question_mark", "help", "Help", key_display="?", tooltip="Show every key"),
+        Binding("q", "quit", "Quit", tooltip="Quit gymtui (everything is already saved)"),
+        Binding(
+            "ctrl+z",
+            "suspend_process",
+            "Suspend",
+            show=False,
+            tooltip="Suspend to the shell (fg brings it back; the rest keeps counting)",
+        ),
+    ]
+
+    def __init__(self, gym: Gym, notifier: Callable[[str, str], None] = desktop_notify) -> None:
+        super().__init__()
+        self.gym = gym
+        self.notifier = notifier
+        self.rest_changed: Signal[RestView] = Signal(self, "rest-changed")
+        self.data_changed: Signal[None] = Signal(self, "data-changed")
+        self._ticks = 0
+        if gym.settings.theme:
+            with contextlib.suppress(Exception):
+                self.theme = gym.settings.theme
+
+    # -- writes: a refused one is a message, never a traceback --------------------------
+
+    def saving(self, action: Callable[[], T]) -> T | None:
+        """Run a write; on failure say why (nothing was saved) and give back None."""
+        try:
+            return action()
+        except StaleSession as problem:
+            self.notify(escape(str(problem)), title="Not saved", severity="warning", timeout=10)
+            self.data_changed.publish(None)
+        except GymtuiError as problem:
+            self.notify(escape(str(problem)), title="Not saved", severity="error", timeout=15)
+        return None
+
+    def log_set(self, entry: SetInput) -> Logged | None:
+        """Log a set; say "Saved" only once it is on disk (the rest starts with it)."""
+        logged = self.saving(lambda: self.gym.log_set(entry))
+        if logged is None:
+            return None
+        done = logged.set
+        kind = " (warm-up)" if done.kind == "warmup" else ""
+        what = format_set(done.weight_kg, done.reps, self.gym.settings.unit)
+        self.notify(escape(f"Saved: {logged.exercise.name} {what}{kind}"))
+        self.tick()
+        return logged
+
+    def toggle_unit(self) -> None:
+        """Switch between kg and lb."""
+        new = "kg" if self.gym.settings.unit == "lb" else "lb"
+        if self.saving(lambda: self.gym.update_settings(unit=new)):
+            self.notify(f"Weights now shown in {new}.")
+            self.data_changed.publish(None)
+            self.tick()
+
+    def toggle_flag(self, name: str, label: str) -> None:
+        """Turn an on/off setting over and say what it is now."""
+        new = not getattr(self.gym.settings, name)
+        if self.saving(lambda: self.gym.update_settings(**{name: new})):
+            self.notify(f"{label}: {'on' if new else 'off'}")
+
+    def watch_theme(self, theme: str) -> None:
+        if self.is_running and theme != self.gym.settings.theme:
+            self.saving(lambda: self.gym.update_settings(theme=theme))
+
+    # -- the tick: one RestView for every view that shows the rest ----------------------
+
+    def tick(self) -> None:
+        """Publish the rest as it stands, alert once when it ends, notice other windows."""
+        self._ticks += 1
+        if self._ticks % self.CHECK_OTHERS_EVERY == 0 and self.gym.changed_elsewhere():
+            self.data_changed.publish(None)
+        if self.gym.poll_rest_alert():
+            self.alert_rest_over()
+        self.rest_changed.publish(self.gym.rest_view())
+
+    def alert_rest_over(self) -> None:
+        """Bell, toast and desktop notification, each unless switched off."""
+        body = self.gym.rest_view().next_up or "Time for the next set."
+        settings = self.gym.settings
+        if settings.alert_bell:
+            self.bell()
+        if settings.alert_toast:
+            self.notify(escape(body), title="Rest over", timeout=8)
+        if settings.alert_desktop:
+            self.notifier("Rest over", body)
+
+    def action_suspend_process(self) -> None:
+        """Suspend the whole job, as ctrl+z does in a shell, so that `fg` brings it back.
+
+        Textual's own version stops only this process; under `uv run` the shell waits on uv,
+        which catches SIGTSTP, so the terminal would hang. Here the terminal is restored
+        first, then the whole process group stops; `fg` continues it inside `suspend()`,
+        which puts the app back. The rest timer reads the clock, so it is right on return.
+        """
+        if not hasattr(signal, "SIGSTOP"):
+            return
+        try:
+            with self.suspend():
+                os.killpg(os.getpgrp(), signal.SIGSTOP)
+        except SuspendNotSupported:
+            pass
+
+    def on_mount(self) -> None:
+        self.set_interval(self.TICK_S, self.tick)
+
+    def on_unmount(self) -> None:
+        self.gym.close()
+
+    # -- help and the command palette -----------------------------------------------
+
+    def action_help(self) -> None:
+        from gymtui.ui.dialogs.help import HelpDialog
+
+        rows = [
+            (b.key_display or b.key, b.tooltip or b.description)
+            for b in self._key_bindings(self.screen)
+        ]
+        self.push_screen(HelpDialog(rows))
+
+    def _key_bindings(self, screen: Screen[object]) -> list[Binding]:
+        return [
+            binding
+            for binding in [*screen.BINDINGS, *self.BINDINGS]
+            if isinstance(binding, Binding) and binding.description
+        ]
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        for binding in self._key_bindings(screen):
+            target = self if binding in self.BINDINGS else screen
+            yield SystemCommand(
+                binding.tooltip or binding.description,
+                f"key: {binding.key_display or binding.key}",
+                partial(target.run_action, binding.action),
+            )
+        yield SystemCommand("Units: switch kg / lb", "weights are stored in kg", self.toggle_unit)
+        yield SystemCommand(
+            "Rest: auto-start on/off",
+            "start the rest when a set is logged",
+            partial(self.toggle_flag, "rest_autostart", "Auto-start rest"),
+        )
+        for key, label in ALERT_CHANNELS.items():
+            yield SystemCommand(
+                f"Rest alert: {label} on/off",
+                "when the rest ends",
+                partial(self.toggle_flag, f"alert_{key}", f"Rest alert {label.lower()}"),
+            )
+        yield from super().get_system_commands(screen)

@@ -1,0 +1,85 @@
+"""Choose an exercise to add, or name a new one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.markup import escape
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from gymtui.core.models import Exercise
+
+
+@dataclass(frozen=True)
+class ExerciseChoice:
+    """An exercise picked from the list, or the name of a new one to create."""
+
+    exercise_id: str | None = None
+    new_name: str | None = None
+
+
+class ExerciseDialog(ModalScreen[ExerciseChoice | None]):
+    """Choose an exercise to add: type to filter, `enter` picks; a new name creates one."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    NEW = "__new__"
+
+    def __init__(self, exercises: dict[str, Exercise]) -> None:
+        super().__init__()
+        self.exercises = exercises
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="picker-dialog"):
+            yield Label("Add an exercise", id="dialog-title")
+            yield Input(placeholder="Type to filter, or a new name", id="filter")
+            yield OptionList(id="choices")
+            yield Static("[b]enter[/] add   [b]down[/] choose   [b]esc[/] cancel", id="dialog-help")
+
+    def on_mount(self) -> None:
+        self._fill("")
+        self.query_one("#filter", Input).focus()
+
+    def _fill(self, text: str) -> None:
+        needle = text.strip().lower()
+        choices = self.query_one("#choices", OptionList)
+        choices.clear_options()
+        matches = [
+            ex
+            for ex in sorted(self.exercises.values(), key=lambda e: e.name)
+            if needle in ex.name.lower()
+        ]
+        choices.add_options([Option(escape(ex.name), id=ex.id) for ex in matches])
+        exact = any(ex.name.lower() == needle for ex in matches)
+        if needle and not exact:
+            choices.add_option(Option(f"New exercise: {escape(text.strip())}", id=self.NEW))
+        if choices.option_count:
+            choices.highlighted = 0
+
+    @on(Input.Changed, "#filter")
+    def _filter(self, event: Input.Changed) -> None:
+        self._fill(event.value)
+
+    @on(Input.Submitted, "#filter")
+    def _submit_filter(self) -> None:
+        choices = self.query_one("#choices", OptionList)
+        if choices.highlighted is not None:
+            self._choose(choices.get_option_at_index(choices.highlighted).id)
+
+    @on(OptionList.OptionSelected)
+    def _picked(self, event: OptionList.OptionSelected) -> None:
+        self._choose(event.option.id)
+
+    def _choose(self, option_id: str | None) -> None:
+        if option_id == self.NEW:
+            self.dismiss(ExerciseChoice(new_name=self.query_one("#filter", Input).value.strip()))
+        elif option_id is not None:
+            self.dismiss(ExerciseChoice(exercise_id=option_id))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

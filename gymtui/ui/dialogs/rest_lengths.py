@@ -1,0 +1,74 @@
+"""Set the rest after one exercise, after warm-ups, and the default."""
+
+from __future__ import annotations
+
+from rich.markup import escape
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static
+
+from gymtui.core.models import Exercise
+from gymtui.core.rest import DEFAULT_REST_S, DEFAULT_WARMUP_REST_S, RestLengths
+from gymtui.core.values import format_duration, parse_rest
+from gymtui.errors import InvalidValue
+from gymtui.ui.dialogs.set_dialog import SAVE_HELP
+
+
+class RestLengthsDialog(ModalScreen[RestLengths | None]):
+    """Set the rest after one exercise, after warm-ups, and the default for the rest."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, exercise: Exercise | None, current: RestLengths, fallback_s: int) -> None:
+        super().__init__()
+        self.exercise = exercise
+        self.current = current
+        self.fallback_s = fallback_s
+
+    def compose(self) -> ComposeResult:
+        def shown(seconds: int | None) -> str:
+            return format_duration(seconds) if seconds else ""
+
+        with Vertical(classes="dialog", id="rest-lengths-dialog"):
+            yield Label("Rest lengths (m:ss or seconds; blank = default)", id="dialog-title")
+            fields = [
+                ("warmup", "Warm-ups", self.current.warmup, DEFAULT_WARMUP_REST_S),
+                ("default", "Your own exercises", self.current.default, DEFAULT_REST_S),
+            ]
+            if self.exercise is not None:
+                fields.insert(
+                    0, ("exercise", self.exercise.name, self.current.exercise, self.fallback_s)
+                )
+            with Grid(id="set-fields", classes="-wide"):
+                for field_id, label, seconds, default in fields:
+                    yield Label(escape(label))
+                    yield Input(
+                        shown(seconds),
+                        id=field_id,
+                        placeholder=f"default {format_duration(default)}",
+                        compact=True,
+                    )
+            yield Static("", id="dialog-error")
+            yield Static(SAVE_HELP, id="dialog-help")
+
+    def on_mount(self) -> None:
+        self.query(Input).first().focus()
+
+    @on(Input.Submitted)
+    def _save(self) -> None:
+        values: dict[str, int | None] = {"exercise": None, "warmup": None, "default": None}
+        for field in self.query(Input):
+            try:
+                values[str(field.id)] = parse_rest(field.value)
+            except InvalidValue as problem:
+                field.add_class("-invalid")
+                field.focus()
+                self.query_one("#dialog-error", Static).update(escape(str(problem)))
+                return
+        self.dismiss(RestLengths(values["exercise"], values["warmup"], values["default"]))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,46 @@
+"""What every gymtui screen shares: the Gym, the rest line, and redraws on outside changes."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual.screen import Screen
+
+from gymtui.core.rest import RestView
+from gymtui.gym import Gym
+from gymtui.ui.widgets.rest_status import RestStatus
+
+if TYPE_CHECKING:
+    from gymtui.ui.app import GymApp
+
+
+class GymScreen(Screen[None]):
+    """A screen of the app: it shows the rest line and follows the data."""
+
+    @property
+    def gym_app(self) -> GymApp:
+        return cast("GymApp", self.app)
+
+    @property
+    def gym(self) -> Gym:
+        return self.gym_app.gym
+
+    def on_screen_resume(self) -> None:
+        app = self.gym_app
+        # Re-subscribing on every resume: a screen of another mode may have been dropped.
+        app.rest_changed.unsubscribe(self)
+        app.rest_changed.subscribe(self, self.show_rest, immediate=True)
+        app.data_changed.unsubscribe(self)
+        app.data_changed.subscribe(self, self._data_changed, immediate=True)
+        self.show_rest(self.gym.rest_view())
+
+    def show_rest(self, view: RestView) -> None:
+        """Show the rest as it stands (every tick)."""
+        for status in self.query(RestStatus):
+            status.show(view)
+
+    def _data_changed(self, _: None) -> None:
+        self.data_changed()
+
+    def data_changed(self) -> None:
+        """The file changed (another window, or a setting): redraw from the Gym."""
