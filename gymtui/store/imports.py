@@ -5,13 +5,16 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gymtui.core.models import Exercise
-from gymtui.importers.names import aliases, normalise_name
-from gymtui.importers.parsed import GYMTUI_COLUMNS, ParsedFile
 from gymtui.store.base import StoreBase, exercise_from_row, to_text
 from gymtui.store.prs import refresh_prs
+
+if TYPE_CHECKING:
+    from gymtui.importers import ParsedFile
+
+# The importers load only when a file is imported or exported, not when the app starts.
 
 
 class _DryRun(Exception):
@@ -132,6 +135,8 @@ class ImportWrites(StoreBase):
 
     def _import_exercises(self, parsed: ParsedFile, summary: ImportSummary) -> dict[str, str]:
         """Map every exercise name in the file to an exercise id, creating the unknown ones."""
+        from gymtui.importers.names import aliases, normalise_name
+
         known = {r["id"]: exercise_from_row(r) for r in self._rows("SELECT * FROM exercises")}
         by_name = {normalise_name(ex.name): ex.id for ex in known.values()}
         alias = aliases()
@@ -172,6 +177,8 @@ class ImportWrites(StoreBase):
 
     def export_rows(self) -> Iterator[dict[str, Any]]:
         """Every set with its session and exercise, oldest first, in gymtui's export columns."""
+        from gymtui.importers import GYMTUI_COLUMNS
+
         for row in self.conn.execute(
             """
             SELECT coalesce(s.source_key, 'gymtui:' || s.started_at) AS session_key,

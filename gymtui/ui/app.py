@@ -24,7 +24,6 @@ from gymtui.core.values import format_set
 from gymtui.errors import GymtuiError, StaleSession
 from gymtui.gym import Gym, Logged
 from gymtui.paths import Paths
-from gymtui.ui.screens.rest import RestScreen
 from gymtui.ui.screens.today import TodayScreen
 
 T = TypeVar("T")
@@ -44,8 +43,14 @@ def desktop_notify(title: str, body: str) -> None:
         )
 
 
+def _rest_screen() -> Screen[None]:
+    # Rest and History (with its chart library) load on first use, not at start-up.
+    from gymtui.ui.screens.rest import RestScreen
+
+    return RestScreen()
+
+
 def _history_screen() -> Screen[None]:
-    # History (and its chart library) loads on first use, not at start-up.
     from gymtui.ui.screens.history import HistoryScreen
 
     return HistoryScreen()
@@ -65,7 +70,7 @@ class GymApp(App[None]):
 
     CSS_PATH = "gymtui.tcss"
     TITLE = "gymtui"
-    MODES = {"today": TodayScreen, "rest": RestScreen, "history": _history_screen}
+    MODES = {"today": TodayScreen, "rest": _rest_screen, "history": _history_screen}
     DEFAULT_MODE = "today"
     TICK_S = 0.1
     CHECK_OTHERS_EVERY = 10  # ticks: another window's writes show within a second
@@ -178,6 +183,12 @@ class GymApp(App[None]):
 
     def on_mount(self) -> None:
         self.set_interval(self.TICK_S, self.tick)
+        self.call_after_refresh(self._load_the_rest)
+
+    def _load_the_rest(self) -> None:
+        """After the first frame: load what the next key will need, so it opens at once."""
+        import gymtui.ui.dialogs.set_dialog
+        import gymtui.ui.screens.rest  # noqa: F401
 
     def on_unmount(self) -> None:
         self.gym.close()

@@ -13,7 +13,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import (
     DataTable,
-    Footer,
     OptionList,
     Static,
     TabbedContent,
@@ -35,6 +34,7 @@ from gymtui.core.training import week_start
 from gymtui.core.values import format_number, from_kg
 from gymtui.gym import MUSCLE_WEEKS, RANGES, WEEKS_SHOWN
 from gymtui.ui.screens.base import GymScreen
+from gymtui.ui.widgets.key_bar import KeyBar
 from gymtui.ui.widgets.rest_status import RestStatus
 
 
@@ -82,7 +82,7 @@ class HistoryScreen(GymScreen):
                     yield Vertical(id="chart-holder")
                     yield DataTable(id="records", cursor_type="none", show_header=False)
         yield RestStatus(id="rest-status")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one("#sessions-table", DataTable)

@@ -6,13 +6,14 @@ from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
-from textual.widgets import Digits, Footer, ProgressBar, Static
+from textual.widgets import Digits, ProgressBar, Static
 
 from gymtui.core.models import SetInput
 from gymtui.core.rest import DEFAULT_REST_S, RestLengths, RestView
 from gymtui.core.values import format_set
 from gymtui.ui.dialogs.set_dialog import SetDialog, set_request
 from gymtui.ui.screens.base import GymScreen
+from gymtui.ui.widgets.key_bar import KeyBar
 from gymtui.ui.widgets.rest_status import RestStatus
 
 
@@ -48,7 +49,7 @@ class RestScreen(GymScreen):
             yield Static(id="rest-next")
             yield Static(id="rest-last")
         yield RestStatus(id="rest-status")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._ready = True

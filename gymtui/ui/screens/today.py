@@ -7,13 +7,14 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from gymtui.core.models import LoggedSet, SetInput, SetKind
 from gymtui.core.training import PlanRow, TodayView, prefill_weight, suggest_weight
 from gymtui.core.values import Unit, format_number, format_set, format_weight, from_kg
-from gymtui.ui.dialogs.set_dialog import SetDialog, SetDialogRequest, set_request
 from gymtui.ui.screens.base import GymScreen
+from gymtui.ui.widgets.key_bar import KeyBar
+from gymtui.ui.widgets.plan_table import PlanTable
 from gymtui.ui.widgets.rest_status import RestStatus
 
 COLUMNS = ("Exercise", "Set", "Target", "Last time", "Next", "Logged")
@@ -43,16 +44,16 @@ class TodayScreen(GymScreen):
     view: TodayView | None = None
 
     @property
-    def table(self) -> DataTable[object]:
-        return self.query_one("#plan", DataTable)
+    def table(self) -> PlanTable:
+        return self.query_one("#plan", PlanTable)
 
     def compose(self) -> ComposeResult:
         yield Static(id="day-title")
         yield Static(id="recovery")
-        yield DataTable(id="plan", cursor_type="row", zebra_stripes=False)
+        yield PlanTable(id="plan", cursor_type="row", zebra_stripes=False)
         yield Static(id="detail")
         yield RestStatus(id="rest-status")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.table.add_columns(*COLUMNS)
@@ -99,6 +100,7 @@ class TodayScreen(GymScreen):
             )
         if to_next and view.next_index is not None:
             row = view.next_index
+        table.settle()
         table.move_cursor(row=min(row, max(0, table.row_count - 1)))
         self._show_detail()
 
@@ -189,6 +191,8 @@ class TodayScreen(GymScreen):
             self._open_dialog(row, "working", extra=True)
 
     def _open_dialog(self, row: PlanRow, kind: SetKind, *, extra: bool = False) -> None:
+        from gymtui.ui.dialogs.set_dialog import SetDialog, set_request
+
         request = set_request(self.gym.today(), row, kind, self.gym.settings.unit, extra=extra)
         self.app.push_screen(SetDialog(request), self._after_log)
 
@@ -199,6 +203,8 @@ class TodayScreen(GymScreen):
         self.draw(logged.today if logged else self.gym.today(), to_next=True)
 
     def action_edit(self) -> None:
+        from gymtui.ui.dialogs.set_dialog import SetDialog, SetDialogRequest
+
         row = self._current()
         if row is None or row.logged is None:
             self.notify("Highlight a logged set to edit it.", severity="warning")
@@ -247,6 +253,7 @@ class TodayScreen(GymScreen):
     @work
     async def action_add_exercise(self) -> None:
         from gymtui.ui.dialogs.exercise import ExerciseDialog
+        from gymtui.ui.dialogs.set_dialog import SetDialog, SetDialogRequest
 
         choice = await self.app.push_screen_wait(ExerciseDialog(self.gym.exercises))
         if choice is None:
