@@ -34,7 +34,8 @@ Hello().run()
 MAXRSS = """
 import atexit, resource, runpy, sys
 out = sys.argv.pop(1)
-atexit.register(lambda: open(out, "w").write(str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)))
+peak = lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # noqa: E731
+atexit.register(lambda: open(out, "w").write(str(peak())))
 target = sys.argv[1]
 if target == "-m":
     sys.argv = [sys.argv[2], *sys.argv[3:]]
@@ -124,7 +125,7 @@ def main() -> None:
         }
         times: dict[str, list[float]] = {name: [] for name in programs}
         memory: dict[str, list[int]] = {name: [] for name in programs}
-        for name, (command, marker) in programs.items():  # warm the file cache, make the db
+        for command, marker in programs.values():  # warm the file cache, make the db
             first_frame(command, marker, env, folder / "warm")
         for run in range(args.runs):
             for name, (command, marker) in programs.items():
@@ -138,10 +139,8 @@ def main() -> None:
         print(f"first frame, median of {args.runs} (tmux, 100x30):")
         print(f"  hello world  {hello_t * 1000:6.0f} ms   peak memory {hello_m:5.1f} MiB")
         print(f"  gymtui       {gym_t * 1000:6.0f} ms   peak memory {gym_m:5.1f} MiB")
-        print(
-            f"  ratio        {gym_t / hello_t:6.2f}x (goal <= 1.25x)   memory {gym_m / hello_m:.2f}x"
-            " (goal <= 1.3x)"
-        )
+        ratio, mem = gym_t / hello_t, gym_m / hello_m
+        print(f"  ratio        {ratio:6.2f}x (goal <= 1.25x)   memory {mem:.2f}x (goal <= 1.3x)")
         parts = subprocess.run(
             [sys.executable, "-c", BREAKDOWN], env=env, capture_output=True, text=True, check=True
         ).stdout.split()
