@@ -78,6 +78,7 @@ class Gym:
         self.settings = Settings.from_stored(stored)
         self.timer = self._timer_from(stored.get(TIMER_KEY))
         self._today: TodayView | None = None
+        self._read_at = 0.0
         self._next_up = ""
         self._last_sets: dict[tuple[int | None, str], list[LoggedSet]] = {}
         self._version = store.data_version()
@@ -113,9 +114,13 @@ class Gym:
 
     # -- today ----------------------------------------------------------------------
 
-    def today(self) -> TodayView:
-        """Today's plan with what is logged, as last read."""
-        return self._today or self.refresh()
+    def today(self, max_age_s: float | None = None) -> TodayView:
+        """Today's plan with what is logged, as last read (re-read when older than max_age_s)."""
+        if self._today is None:
+            return self.refresh()
+        if max_age_s is not None and self.clock.elapsed() - self._read_at > max_age_s:
+            return self.refresh()
+        return self._today
 
     def refresh(self) -> TodayView:
         """Close sessions left idle (a named write, only when there are any), then read today."""
@@ -123,6 +128,7 @@ class Gym:
         if self._store.close_idle_sessions(now):
             self._last_sets.clear()
         self._today = self._read_today(now)
+        self._read_at = self.clock.elapsed()
         self._next_up = next_up_text(self._today, self.settings.unit)
         return self._today
 

@@ -17,6 +17,7 @@ from gymtui.ui.widgets.key_bar import KeyBar
 from gymtui.ui.widgets.plan_table import PlanTable
 from gymtui.ui.widgets.rest_status import RestStatus
 
+RE_READ_AFTER_S = 30  # on coming back to Today, re-read a view older than this (time moves on)
 COLUMNS = ("Exercise", "Set", "Target", "Last time", "Next", "Logged")
 
 
@@ -43,6 +44,10 @@ class TodayScreen(GymScreen):
 
     view: TodayView | None = None
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._shown: dict[str, str] = {}
+
     @property
     def table(self) -> PlanTable:
         return self.query_one("#plan", PlanTable)
@@ -60,7 +65,10 @@ class TodayScreen(GymScreen):
 
     def on_screen_resume(self) -> None:
         super().on_screen_resume()
-        self.draw(self.gym.refresh(), to_next=self.view is None)
+        # Back from a dialog, the view is usually the one already drawn: draw only news.
+        view = self.gym.today(max_age_s=RE_READ_AFTER_S)
+        if view is not self.view:
+            self.draw(view, to_next=self.view is None)
 
     def data_changed(self) -> None:
         self.draw(self.gym.today())
@@ -78,31 +86,38 @@ class TodayScreen(GymScreen):
         focus = f" · {escape(view.day.focus)}" if view.day.focus else ""
         state = "in progress" if view.session else "not started"
         date = gym.clock.now().strftime("%a %d %b")
-        self.query_one("#day-title", Static).update(
-            f"[b]{escape(view.day.name)}[/b]{focus}  [dim]({state})[/]  [dim]{date}[/]"
+        self._show(
+            "#day-title",
+            f"[b]{escape(view.day.name)}[/b]{focus}  [dim]({state})[/]  [dim]{date}[/]",
         )
         rec_style = {"recovering": "yellow", "ready": "green", "overdue": "cyan"}.get(
             view.recovery.state, ""
         )
         recovery = f"[{rec_style}]{view.recovery.text}[/]" if rec_style else view.recovery.text
-        self.query_one("#recovery", Static).update(f"{recovery}  ·  {view.weekly}")
+        self._show("#recovery", f"{recovery}  ·  {view.weekly}")
         table = self.table
         row = table.cursor_row
-        table.clear()
+        cells: list[list[object]] = []
         previous_id = None
         for index, plan_row in enumerate(view.rows):
             first = plan_row.exercise.id != previous_id
             previous_id = plan_row.exercise.id
-            table.add_row(*self._cells(plan_row, index == view.next_index, first, unit))
+            cells.append(self._cells(plan_row, index == view.next_index, first, unit))
         if not view.rows:
-            table.add_row(
-                Text("Nothing planned: press x to add an exercise", style="dim"), *[""] * 5
+            cells.append(
+                [Text("Nothing planned: press x to add an exercise", style="dim"), *[""] * 5]
             )
+        table.show(cells)
         if to_next and view.next_index is not None:
             row = view.next_index
-        table.settle()
         table.move_cursor(row=min(row, max(0, table.row_count - 1)))
         self._show_detail()
+
+    def _show(self, selector: str, markup: str) -> None:
+        """Update a line only when its text changed (an update costs a layout pass)."""
+        if self._shown.get(selector) != markup:
+            self._shown[selector] = markup
+            self.query_one(selector, Static).update(markup)
 
     def _cells(self, row: PlanRow, is_next: bool, first: bool, unit: Unit) -> list[object]:
         view = self.view
@@ -147,9 +162,8 @@ class TodayScreen(GymScreen):
     @on(DataTable.RowHighlighted)
     def _show_detail(self) -> None:
         row = self._current()
-        detail = self.query_one("#detail", Static)
         if row is None or self.view is None:
-            detail.update("Press [b]x[/] to add an exercise, [b]s[/] to switch day.")
+            self._show("#detail", "Press [b]x[/] to add an exercise, [b]s[/] to switch day.")
             return
         ex = row.exercise
         unit = self.gym.settings.unit
@@ -167,7 +181,7 @@ class TodayScreen(GymScreen):
         )
         if row.logged and row.logged.note:
             advice += f"  [dim]Note: {escape(row.logged.note)}[/]"
-        detail.update(f"[b]{escape(ex.name)}[/b]: {muscles}\n{advice}\n{cues}")
+        self._show("#detail", f"[b]{escape(ex.name)}[/b]: {muscles}\n{advice}\n{cues}")
 
     # -- actions --------------------------------------------------------------------
 

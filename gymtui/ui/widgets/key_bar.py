@@ -44,6 +44,7 @@ class KeyBar(Static):
                 continue
             shown.add(binding.action)
             dim = "" if enabled else " dim"
-            parts.append((self.app.get_key_display(binding), f"bold $footer-key-foreground{dim}"))
-            parts.append((f" {binding.description}  ", dim.strip()))
+            key = f"{self.app.get_key_display(binding)} "
+            parts.append((key, f"bold $footer-key-foreground{dim}"))
+            parts.append((f"{binding.description}  ", dim.strip()))
         self.update(Content.assemble(*parts))

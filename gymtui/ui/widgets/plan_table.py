@@ -1,20 +1,101 @@
-"""The Today table: a DataTable that is measured as soon as it is filled."""
+"""The Today table: a DataTable measured as soon as it is filled, that re-renders only the
+cells that changed."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.coordinate import Coordinate
 from textual.widgets import DataTable
+
+MEMO_LIMIT = 4000  # rendered cells kept; a screenful is about 120
 
 
 class PlanTable(DataTable[object]):
-    """Today's sets. DataTable measures new rows when its queue is idle, which comes after the
-    next paint; `settle` measures them at once, so the first frame (and the frame after a
-    logged set) already shows them."""
+    """Today's sets.
+
+    Two costs of a plain DataTable matter between sets. It measures new rows when its queue is
+    idle, which comes after the next paint: `settle` measures them at once, so the first
+    frame, and the frame after a logged set, already shows them. And any change re-renders
+    every cell (its cache key is a table-wide update count): logging a set changes two or
+    three cells, so cells are also remembered by their own version, bumped by `show`.
+    Textual is pinned exactly, so the DataTable internals used here are stable for it.
+    """
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self._versions: dict[tuple[int, int], int] = {}
+        self._memo: dict[tuple[object, ...], list[list[Segment]]] = {}
+
+    def show(self, rows: Sequence[Sequence[object]]) -> None:
+        """Show these rows; when the shape is unchanged only the changed cells are touched."""
+        same_shape = self.row_count == len(rows) and all(
+            len(row) == len(self.columns) for row in rows
+        )
+        if same_shape:
+            for y, row in enumerate(rows):
+                for x, value in enumerate(row):
+                    at = Coordinate(y, x)
+                    if self.get_cell_at(at) != value:
+                        self._versions[(y, x)] = self._versions.get((y, x), 0) + 1
+                        self.update_cell_at(at, value, update_width=True)
+        else:
+            self.clear()
+            for row in rows:
+                self.add_row(*row)
+        self.settle()
 
     def settle(self) -> None:
-        """Measure rows added since the last paint now, not on idle."""
-        # Textual is pinned exactly, so these DataTable internals are stable for this release.
+        """Measure rows added or cells changed since the last paint now, not on idle."""
+        if self._updated_cells:
+            updated = self._updated_cells.copy()
+            self._updated_cells.clear()
+            self._update_column_widths(updated)
         if self._require_update_dimensions:
             self._require_update_dimensions = False
             new_rows = self._new_rows.copy()
             self._new_rows.clear()
             self._update_dimensions(new_rows)
+
+    def _clear_caches(self) -> None:
+        super()._clear_caches()
+        self._memo.clear()  # styles or contents changed wholesale (clear, theme, CSS)
+
+    def clear(self, columns: bool = False) -> PlanTable:
+        self._versions.clear()
+        self._memo.clear()
+        super().clear(columns)
+        return self
+
+    def _render_cell(
+        self,
+        row_index: int,
+        column_index: int,
+        base_style: Style,
+        width: int,
+        cursor: bool = False,
+        hover: bool = False,
+    ) -> list[list[Segment]]:
+        if row_index < 0 or column_index < 0:  # the header and row labels
+            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+        key = (
+            row_index,
+            column_index,
+            self._versions.get((row_index, column_index), 0),
+            base_style,
+            width,
+            cursor,
+            hover,
+            self.show_cursor,
+            self._show_hover_cursor,
+            self._pseudo_class_state,
+        )
+        lines = self._memo.get(key)
+        if lines is None:
+            if len(self._memo) > MEMO_LIMIT:
+                self._memo.clear()
+            lines = super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+            self._memo[key] = lines
+        return lines
