@@ -11,7 +11,6 @@ from collections.abc import Callable, Iterable
 from functools import partial
 from typing import TypeVar
 
-from rich.markup import escape
 from textual.app import App, SuspendNotSupported, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -25,6 +24,7 @@ from gymtui.errors import GymtuiError, StaleSession
 from gymtui.gym import Gym, Logged
 from gymtui.paths import Paths
 from gymtui.ui.screens.today import TodayScreen
+from gymtui.ui.text import shown
 
 T = TypeVar("T")
 
@@ -107,10 +107,14 @@ class GymApp(App[None]):
         try:
             return action()
         except StaleSession as problem:
-            self.notify(escape(str(problem)), title="Not saved", severity="warning", timeout=10)
+            self.notify(
+                shown(str(problem)), title="Not saved", severity="warning", timeout=10, markup=False
+            )
             self.data_changed.publish(None)
         except GymtuiError as problem:
-            self.notify(escape(str(problem)), title="Not saved", severity="error", timeout=15)
+            self.notify(
+                shown(str(problem)), title="Not saved", severity="error", timeout=15, markup=False
+            )
         return None
 
     def log_set(self, entry: SetInput) -> Logged | None:
@@ -121,7 +125,7 @@ class GymApp(App[None]):
         done = logged.set
         kind = " (warm-up)" if done.kind == "warmup" else ""
         what = format_set(done.weight_kg, done.reps, self.gym.settings.unit)
-        self.notify(escape(f"Saved: {logged.exercise.name} {what}{kind}"))
+        self.notify(shown(f"Saved: {logged.exercise.name} {what}{kind}"), markup=False)
         self.tick()
         return logged
 
@@ -161,7 +165,7 @@ class GymApp(App[None]):
         if settings.alert_bell:
             self.bell()
         if settings.alert_toast:
-            self.notify(escape(body), title="Rest over", timeout=8)
+            self.notify(shown(body), title="Rest over", timeout=8, markup=False)
         if settings.alert_desktop:
             self.notifier("Rest over", body)
 

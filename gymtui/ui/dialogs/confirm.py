@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from gymtui.ui.dialogs.base import GymDialog
+from gymtui.ui.text import plain
 
-class ConfirmDialog(ModalScreen[bool]):
+
+class ConfirmDialog(GymDialog[bool]):
     """A yes/no question; `y` or `enter` confirms, `n` or `escape` does not."""
 
     BINDINGS = [
@@ -24,7 +25,7 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="confirm-dialog"):
-            yield Static(escape(self.question), id="confirm-question")
+            yield Static(plain(self.question), id="confirm-question")
             yield Static("[b]y[/] yes   [b]n[/] no", id="dialog-help")
 
     def action_answer(self, answer: bool) -> None:

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from gymtui.core.models import Exercise
+from gymtui.ui.dialogs.base import GymDialog
+from gymtui.ui.text import plain
+from gymtui.ui.widgets.gym_input import GymInput
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,7 @@ class ExerciseChoice:
     new_name: str | None = None
 
 
-class ExerciseDialog(ModalScreen[ExerciseChoice | None]):
+class ExerciseDialog(GymDialog[ExerciseChoice | None]):
     """Choose an exercise to add: type to filter, `enter` picks; a new name creates one."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
@@ -37,7 +38,7 @@ class ExerciseDialog(ModalScreen[ExerciseChoice | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="picker-dialog"):
             yield Label("Add an exercise", id="dialog-title")
-            yield Input(placeholder="Type to filter, or a new name", id="filter")
+            yield GymInput(placeholder="Type to filter, or a new name", id="filter")
             yield OptionList(id="choices")
             yield Static("[b]enter[/] add   [b]down[/] choose   [b]esc[/] cancel", id="dialog-help")
 
@@ -54,10 +55,10 @@ class ExerciseDialog(ModalScreen[ExerciseChoice | None]):
             for ex in sorted(self.exercises.values(), key=lambda e: e.name)
             if needle in ex.name.lower()
         ]
-        choices.add_options([Option(escape(ex.name), id=ex.id) for ex in matches])
+        choices.add_options([Option(plain(ex.name), id=ex.id) for ex in matches])
         exact = any(ex.name.lower() == needle for ex in matches)
         if needle and not exact:
-            choices.add_option(Option(f"New exercise: {escape(text.strip())}", id=self.NEW))
+            choices.add_option(Option(plain(f"New exercise: {text.strip()}"), id=self.NEW))
         if choices.option_count:
             choices.highlighted = 0
 

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
+from textual.content import Content
 from textual.widgets import Label, Static
 
+from gymtui.ui.dialogs.base import GymDialog
+from gymtui.ui.text import markup
 
-class HelpDialog(ModalScreen[None]):
+
+class HelpDialog(GymDialog[None]):
     """Every key, in one place."""
 
     BINDINGS = [Binding("escape,question_mark,q", "close", "Close")]
@@ -20,7 +22,9 @@ class HelpDialog(ModalScreen[None]):
         self.rows = rows
 
     def compose(self) -> ComposeResult:
-        lines = "\n".join(f"[b]{escape(key):>9}[/]  {escape(what)}" for key, what in self.rows)
+        lines = Content("\n").join(
+            markup("[b]$key[/]  $what", key=f"{key:>9}", what=what) for key, what in self.rows
+        )
         with Vertical(classes="dialog", id="help-dialog"):
             yield Label("Keys", id="dialog-title")
             yield Static(lines, id="help-keys")

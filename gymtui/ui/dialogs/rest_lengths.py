@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from gymtui.core.models import Exercise
 from gymtui.core.rest import DEFAULT_REST_S, DEFAULT_WARMUP_REST_S, RestLengths
 from gymtui.core.values import format_duration, parse_rest
 from gymtui.errors import InvalidValue
+from gymtui.ui.dialogs.base import GymDialog
 from gymtui.ui.dialogs.set_dialog import SAVE_HELP
+from gymtui.ui.text import plain
+from gymtui.ui.widgets.gym_input import GymInput
 
 
-class RestLengthsDialog(ModalScreen[RestLengths | None]):
+class RestLengthsDialog(GymDialog[RestLengths | None]):
     """Set the rest after one exercise, after warm-ups, and the default for the rest."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
@@ -44,8 +45,8 @@ class RestLengthsDialog(ModalScreen[RestLengths | None]):
                 )
             with Grid(id="set-fields", classes="-wide"):
                 for field_id, label, seconds, default in fields:
-                    yield Label(escape(label))
-                    yield Input(
+                    yield Label(plain(label))
+                    yield GymInput(
                         shown(seconds),
                         id=field_id,
                         placeholder=f"default {format_duration(default)}",
@@ -66,7 +67,7 @@ class RestLengthsDialog(ModalScreen[RestLengths | None]):
             except InvalidValue as problem:
                 field.add_class("-invalid")
                 field.focus()
-                self.query_one("#dialog-error", Static).update(escape(str(problem)))
+                self.query_one("#dialog-error", Static).update(plain(str(problem)))
                 return
         self.dismiss(RestLengths(values["exercise"], values["warmup"], values["default"]))
 

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from rich.markup import escape
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label, Static
 
 from gymtui.core.models import Exercise, LoggedSet, Session
 from gymtui.core.values import Unit, format_duration, format_set
+from gymtui.ui.dialogs.base import GymDialog
+from gymtui.ui.text import plain
 
 
-class SessionDialog(ModalScreen[None]):
+class SessionDialog(GymDialog[None]):
     """Every set of a session, in order, with the rest taken after it."""
 
     BINDINGS = [Binding("escape,enter,q", "close", "Close")]
@@ -31,7 +31,7 @@ class SessionDialog(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         when = self.session.started_at.strftime("%a %d %b %Y, %H:%M")
         with Vertical(classes="dialog", id="session-dialog"):
-            yield Label(f"{escape(self.session.day_name)} · {when}", id="dialog-title")
+            yield Label(plain(f"{self.session.day_name} · {when}"), id="dialog-title")
             table: DataTable[object] = DataTable(id="session-sets", cursor_type="row")
             yield table
             yield Static("[b]esc[/] close   ★ = PR", id="dialog-help")
@@ -50,7 +50,7 @@ class SessionDialog(ModalScreen[None]):
             )
             side = f" {s.side}" if s.side else ""
             table.add_row(
-                escape(exercise.name if exercise else s.exercise_id),
+                plain(exercise.name if exercise else s.exercise_id),
                 kind,
                 format_set(s.weight_kg, s.reps, self.unit) + side,
                 f"{s.rpe:g}" if s.rpe else "",

@@ -4,26 +4,32 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Select, Static
+from textual.widgets import Input, Label, Static
 
-from gymtui.core.models import SET_KINDS, Exercise, SetInput, SetKind, Side
+from gymtui.core.models import Exercise, SetInput, SetKind, Side
 from gymtui.core.training import PlanRow, TodayView, set_prefill
 from gymtui.core.values import Unit, format_weight, parse_reps, parse_rpe, parse_weight
 from gymtui.errors import InvalidValue
+from gymtui.ui.dialogs.base import GymDialog
+from gymtui.ui.text import plain
+from gymtui.ui.widgets.gym_input import ChoiceField, GymInput
 
-KIND_LABELS: dict[SetKind, str] = {
-    "working": "Working set",
-    "warmup": "Warm-up (no PR, no volume)",
-    "drop": "Drop set",
-    "failure": "To failure",
-}
-SIDE_BOTH = "both"
+# (value, label, key): the key picks it from anywhere in the field.
+KIND_CHOICES: list[tuple[SetKind, str, str]] = [
+    ("working", "Working", "k"),
+    ("warmup", "Warm-up", "w"),
+    ("drop", "Drop", "d"),
+    ("failure", "Failure", "f"),
+]
+SIDE_CHOICES: list[tuple[Side | None, str, str]] = [
+    (None, "Both legs", "b"),
+    ("L", "Left", "l"),
+    ("R", "Right", "r"),
+]
 SAVE_HELP = "[b]enter[/] save   [b]tab[/] next field   [b]esc[/] cancel"
 
 
@@ -52,7 +58,7 @@ def set_request(
     )
 
 
-class SetDialog(ModalScreen[SetInput | None]):
+class SetDialog(GymDialog[SetInput | None]):
     """Weight and reps, prefilled; `enter` saves, `escape` cancels, nothing saved if invalid."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
@@ -69,47 +75,31 @@ class SetDialog(ModalScreen[SetInput | None]):
             else ""
         )
         with Vertical(id="set-dialog", classes="dialog"):
-            yield Label(escape(req.title), id="dialog-title")
+            yield Label(plain(req.title), id="dialog-title")
             with Grid(id="set-fields"):
                 yield Label(f"Weight ({req.unit})")
-                yield Input(weight, id="weight", compact=True, placeholder="e.g. 102.5")
+                yield GymInput(weight, id="weight", compact=True, placeholder="e.g. 102.5")
                 yield Label("Reps")
-                yield Input(
+                yield GymInput(
                     "" if req.reps is None else str(req.reps),
                     id="reps",
                     compact=True,
                     placeholder="1-100",
                 )
                 yield Label("RPE")
-                yield Input(
+                yield GymInput(
                     "" if req.rpe is None else f"{req.rpe:g}",
                     id="rpe",
                     placeholder="optional, 1-10",
                     compact=True,
                 )
                 yield Label("Note")
-                yield Input(req.note or "", id="note", compact=True, placeholder="optional")
+                yield GymInput(req.note or "", id="note", compact=True, placeholder="optional")
                 yield Label("Kind")
-                yield Select(
-                    [(label, kind) for kind, label in KIND_LABELS.items()],
-                    value=req.kind,
-                    allow_blank=False,
-                    id="kind",
-                    compact=True,
-                )
+                yield ChoiceField[SetKind](KIND_CHOICES, req.kind, id="kind")
                 if req.exercise.one_legged:
                     yield Label("Side")
-                    yield Select(
-                        [
-                            ("Both legs (reps per leg)", SIDE_BOTH),
-                            ("Left leg", "L"),
-                            ("Right leg", "R"),
-                        ],
-                        value=req.side or SIDE_BOTH,
-                        allow_blank=False,
-                        id="side",
-                        compact=True,
-                    )
+                    yield ChoiceField[Side | None](SIDE_CHOICES, req.side, id="side")
             yield Static("", id="dialog-error")
             yield Static(SAVE_HELP, id="dialog-help")
 
@@ -117,7 +107,10 @@ class SetDialog(ModalScreen[SetInput | None]):
         self.query_one("#weight", Input).focus()
 
     @on(Input.Submitted)
+    @on(ChoiceField.Submitted)
     def _save(self) -> None:
+        if self.closing:
+            return
         values = {
             name: self.query_one(f"#{name}", Input).value for name in ("weight", "reps", "rpe")
         }
@@ -134,16 +127,14 @@ class SetDialog(ModalScreen[SetInput | None]):
             except InvalidValue as problem:
                 field.add_class("-invalid")
                 field.focus()
-                self.query_one("#dialog-error", Static).update(escape(str(problem)))
+                self.query_one("#dialog-error", Static).update(plain(str(problem)))
                 return
             field.remove_class("-invalid")
         note = self.query_one("#note", Input).value.strip() or None
-        chosen_kind = self.query_one("#kind", Select).value
-        kind: SetKind = next((k for k in SET_KINDS if k == chosen_kind), "working")
+        kind: SetKind = self.query_one("#kind", ChoiceField).chosen
         side: Side | None = None
         if self.request.exercise.one_legged:
-            chosen = self.query_one("#side", Select).value
-            side = "L" if chosen == "L" else "R" if chosen == "R" else None
+            side = self.query_one("#side", ChoiceField).chosen
         weight, reps, rpe = parsed["weight"], parsed["reps"], parsed["rpe"]
         assert isinstance(weight, float) and isinstance(reps, int)
         assert rpe is None or isinstance(rpe, float)

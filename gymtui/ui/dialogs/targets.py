@@ -6,13 +6,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from gymtui.ui.dialogs.base import GymDialog
 from gymtui.ui.dialogs.set_dialog import SAVE_HELP
+from gymtui.ui.widgets.gym_input import GymInput
 
 
-class TargetDialog(ModalScreen[tuple[int, int] | None]):
+class TargetDialog(GymDialog[tuple[int, int] | None]):
     """The weekly working-sets target per muscle, as a range."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
@@ -26,9 +27,9 @@ class TargetDialog(ModalScreen[tuple[int, int] | None]):
             yield Label("Weekly working sets per muscle", id="dialog-title")
             with Grid(id="set-fields", classes="-wide"):
                 yield Label("At least")
-                yield Input(str(self.low), id="low", compact=True)
+                yield GymInput(str(self.low), id="low", compact=True)
                 yield Label("At most")
-                yield Input(str(self.high), id="high", compact=True)
+                yield GymInput(str(self.high), id="high", compact=True)
             yield Static("", id="dialog-error")
             yield Static(SAVE_HELP, id="dialog-help")
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import time
 from datetime import timedelta
 
-from rich.markup import escape
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -34,6 +33,7 @@ from gymtui.core.training import week_start
 from gymtui.core.values import format_number, from_kg
 from gymtui.gym import MUSCLE_WEEKS, RANGES, WEEKS_SHOWN
 from gymtui.ui.screens.base import GymScreen
+from gymtui.ui.text import markup, plain
 from gymtui.ui.widgets.key_bar import KeyBar
 from gymtui.ui.widgets.rest_status import RestStatus
 
@@ -136,7 +136,7 @@ class HistoryScreen(GymScreen):
             minutes = int(summary.duration.total_seconds() // 60) if summary.duration else 0
             table.add_row(
                 session.started_at.strftime("%a %d %b %Y"),
-                escape(session.day_name),
+                plain(session.day_name),
                 f"{minutes // 60}:{minutes % 60:02d}",
                 str(summary.working_sets),
                 f"{format_number(round(from_kg(summary.volume_kg, unit)))} {unit}",
@@ -257,7 +257,7 @@ class HistoryScreen(GymScreen):
             )
             return
         options.add_options(
-            [Option(escape(self.gym.exercise(ex_id).name), id=ex_id) for ex_id in order]
+            [Option(plain(self.gym.exercise(ex_id).name), id=ex_id) for ex_id in order]
         )
         options.highlighted = 0
         self.exercise_id = order[0]
@@ -299,8 +299,12 @@ class HistoryScreen(GymScreen):
         unit = self.gym.settings.unit
         label, _ = RANGES[self.range_key]
         self.query_one("#chart-title", Static).update(
-            f"[b]{escape(exercise.name)}[/b] · {label} ([b]m[/b] 3 mo [b]y[/b] 1 yr [b]a[/b] all)"
-            f" · {unit}"
+            markup(
+                "[b]$name[/b] · $range ([b]m[/b] 3 mo [b]y[/b] 1 yr [b]a[/b] all) · $unit",
+                name=exercise.name,
+                range=label,
+                unit=unit,
+            )
         )
         plt = chart.plt
         plt.clear_data()

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
+from textual.content import Content
 from textual.widgets import Digits, ProgressBar, Static
 
 from gymtui.core.models import SetInput
@@ -13,6 +13,7 @@ from gymtui.core.rest import DEFAULT_REST_S, RestLengths, RestView
 from gymtui.core.values import format_set
 from gymtui.ui.dialogs.set_dialog import SetDialog, set_request
 from gymtui.ui.screens.base import GymScreen
+from gymtui.ui.text import markup
 from gymtui.ui.widgets.key_bar import KeyBar
 from gymtui.ui.widgets.rest_status import RestStatus
 
@@ -37,7 +38,7 @@ class RestScreen(GymScreen):
 
     shown_remaining: float | None = None  # what the last redraw showed, for the benchmark
     _ready = False  # the tick can arrive while the screen is still being composed
-    _last_cache: tuple[int | None, str, str] | None = None
+    _last_cache: tuple[int | None, str, Content] | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="rest-body"):
@@ -75,20 +76,21 @@ class RestScreen(GymScreen):
         self.set_class(view.state == "over", "-over")
         self.set_class(view.state == "paused", "-paused")
         nxt = view.next_up or "Nothing planned: add an exercise on Today (t, then x)"
-        self.query_one("#rest-next", Static).update(f"[b]Next:[/b] {escape(nxt)}")
+        self.query_one("#rest-next", Static).update(markup("[b]Next:[/b] $next", next=nxt))
         self.query_one("#rest-last", Static).update(self._last_text(view.after_set_id))
 
-    def _last_text(self, set_id: int | None) -> str:
+    def _last_text(self, set_id: int | None) -> Content:
         """The "Last:" line, read from the file once per set (redraws come 10 times a second)."""
         unit = self.gym.settings.unit
         if self._last_cache is not None and self._last_cache[:2] == (set_id, unit):
             return self._last_cache[2]
         last = self.gym.find_set(set_id)
-        text = "[dim]No set logged yet.[/]"
+        text = Content.from_markup("[dim]No set logged yet.[/]")
         if last is not None:
             name = self.gym.exercise(last.exercise_id).name
             done = format_set(last.weight_kg, last.reps, unit)
-            text = f"[b]Last:[/b] {escape(name)} {done} at {last.logged_at.strftime('%H:%M')}"
+            at = last.logged_at.strftime("%H:%M")
+            text = markup("[b]Last:[/b] $name $done at $at", name=name, done=done, at=at)
         self._last_cache = (set_id, unit, text)
         return text
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.markup import escape
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -13,6 +12,7 @@ from gymtui.core.models import LoggedSet, SetInput, SetKind
 from gymtui.core.training import PlanRow, TodayView, prefill_weight, suggest_weight
 from gymtui.core.values import Unit, format_number, format_set, format_weight, from_kg
 from gymtui.ui.screens.base import GymScreen
+from gymtui.ui.text import markup, plain, shown
 from gymtui.ui.widgets.key_bar import KeyBar
 from gymtui.ui.widgets.plan_table import PlanTable
 from gymtui.ui.widgets.rest_status import RestStatus
@@ -46,7 +46,7 @@ class TodayScreen(GymScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self._shown: dict[str, str] = {}
+        self._shown: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {}
 
     @property
     def table(self) -> PlanTable:
@@ -83,18 +83,23 @@ class TodayScreen(GymScreen):
             to_next = True
         self.view = view
         unit = gym.settings.unit
-        focus = f" · {escape(view.day.focus)}" if view.day.focus else ""
-        state = "in progress" if view.session else "not started"
-        date = gym.clock.now().strftime("%a %d %b")
         self._show(
             "#day-title",
-            f"[b]{escape(view.day.name)}[/b]{focus}  [dim]({state})[/]  [dim]{date}[/]",
+            "[b]$name[/b]$focus  [dim]($state)[/]  [dim]$date[/]",
+            name=view.day.name,
+            focus=f" · {view.day.focus}" if view.day.focus else "",
+            state="in progress" if view.session else "not started",
+            date=gym.clock.now().strftime("%a %d %b"),
         )
         rec_style = {"recovering": "yellow", "ready": "green", "overdue": "cyan"}.get(
-            view.recovery.state, ""
+            view.recovery.state
         )
-        recovery = f"[{rec_style}]{view.recovery.text}[/]" if rec_style else view.recovery.text
-        self._show("#recovery", f"{recovery}  ·  {view.weekly}")
+        self._show(
+            "#recovery",
+            f"[{rec_style}]$recovery[/]  ·  $weekly" if rec_style else "$recovery  ·  $weekly",
+            recovery=view.recovery.text,
+            weekly=view.weekly,
+        )
         table = self.table
         row = table.cursor_row
         cells: list[list[object]] = []
@@ -113,16 +118,17 @@ class TodayScreen(GymScreen):
         table.move_cursor(row=min(row, max(0, table.row_count - 1)))
         self._show_detail()
 
-    def _show(self, selector: str, markup: str) -> None:
-        """Update a line only when its text changed (an update costs a layout pass)."""
-        if self._shown.get(selector) != markup:
-            self._shown[selector] = markup
-            self.query_one(selector, Static).update(markup)
+    def _show(self, selector: str, template: str, **values: str) -> None:
+        """Fill a line's template (values are plain text); update only when it changed."""
+        key = (template, tuple(sorted(values.items())))
+        if self._shown.get(selector) != key:
+            self._shown[selector] = key
+            self.query_one(selector, Static).update(markup(template, **values))
 
     def _cells(self, row: PlanRow, is_next: bool, first: bool, unit: Unit) -> list[object]:
         view = self.view
         assert view is not None
-        name = Text(row.exercise.name if first else "", style="bold")
+        name = plain(row.exercise.name if first else "", style="bold")
         marker = "▶" if is_next else " "
         label = Text(f"{marker}{row.label}", style="bold yellow" if is_next else "")
         per_leg = "/leg" if row.exercise.one_legged else ""
@@ -167,10 +173,9 @@ class TodayScreen(GymScreen):
             return
         ex = row.exercise
         unit = self.gym.settings.unit
-        muscles = escape(", ".join(ex.muscles)) or "muscles not set"
-        if ex.stabilisers:
-            muscles += f" [dim](+ {', '.join(ex.stabilisers)})[/]"
-        cues = " · ".join(escape(c) for c in ex.cues) or "[dim]no cues for this exercise[/]"
+        muscles = ", ".join(ex.muscles) or "muscles not set"
+        stabilisers = f" (+ {', '.join(ex.stabilisers)})" if ex.stabilisers else ""
+        cues = " · ".join(ex.cues) or "no cues for this exercise"
         target = row.planned.reps if row.planned else 0
         sets = row.planned.sets if row.planned else 0
         suggestion = suggest_weight(ex, target, self.view.last_sets.get(ex.id, []), sets)
@@ -179,9 +184,17 @@ class TodayScreen(GymScreen):
             if suggestion.weight_kg is not None
             else f"First time: {suggestion.reason}"
         )
-        if row.logged and row.logged.note:
-            advice += f"  [dim]Note: {escape(row.logged.note)}[/]"
-        self._show("#detail", f"[b]{escape(ex.name)}[/b]: {muscles}\n{advice}\n{cues}")
+        note = f"  Note: {row.logged.note}" if row.logged and row.logged.note else ""
+        self._show(
+            "#detail",
+            "[b]$name[/b]: $muscles[dim]$stabilisers[/]\n$advice[dim]$note[/]\n$cues",
+            name=ex.name,
+            muscles=muscles,
+            stabilisers=stabilisers,
+            advice=advice,
+            note=note,
+            cues=cues,
+        )
 
     # -- actions --------------------------------------------------------------------
 
@@ -259,7 +272,7 @@ class TodayScreen(GymScreen):
 
         def done(yes: bool | None) -> None:
             if yes and self.gym_app.saving(lambda: self.gym.delete_set(s.id)) is not None:
-                self.notify(f"Deleted {escape(what)}.")
+                self.notify(shown(f"Deleted {what}."), markup=False)
             self.draw(self.gym.today())
 
         self.app.push_screen(ConfirmDialog(f"Delete {what}? This cannot be undone."), done)
@@ -281,9 +294,11 @@ class TodayScreen(GymScreen):
         else:
             exercise = gym.exercise(choice.exercise_id or "")
         row = PlanRow(exercise, "+", None, None, None, None)
-        weight = prefill_weight(row, gym.today().session_sets, gym.last_sets_for(exercise.id))
+        last = gym.last_sets_for(exercise.id)
+        weight = prefill_weight(row, gym.today().session_sets, last)
+        reps = next((s.reps for s in reversed(last) if s.is_working), None)  # as last time
         request = SetDialogRequest(
-            exercise, f"{exercise.name} · first set", gym.settings.unit, weight, None
+            exercise, f"{exercise.name} · first set", gym.settings.unit, weight, reps
         )
         entry = await self.app.push_screen_wait(SetDialog(request))
         self._after_log(entry)
@@ -316,7 +331,7 @@ class TodayScreen(GymScreen):
         day = self.gym_app.saving(lambda: self.gym.choose_day(following.key))
         if day is not None:
             self.draw(self.gym.today(), to_next=True)
-            self.notify(f"Today is {escape(day.name)}: {escape(day.focus)}")
+            self.notify(shown(f"Today is {day.name}: {day.focus}"), markup=False)
 
     def action_toggle_unit(self) -> None:
         self.gym_app.toggle_unit()

@@ -1,0 +1,132 @@
+"""Fields that apply every key in the order it was typed: a text field and a choice field."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Generic, TypeVar
+
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
+from textual.widgets import Input
+
+from gymtui.ui.text import shown
+
+T = TypeVar("T")
+
+
+def pass_on(widget: Widget, event: events.Key) -> bool:
+    """Hand a key that arrived after focus moved on to the widget that has focus now.
+
+    Textual's App picks a key's target when it takes the key from its queue; if a tab earlier
+    in the same read has not been handled yet, the keys after it go to the old field. The old
+    field passes them on, one by one, so they keep their order.
+    """
+    focused = widget.screen.focused
+    if focused is None or focused is widget:
+        return False
+    event.stop()
+    event.prevent_default()
+    focused.post_message(events.Key(event.key, event.character))
+    return True
+
+
+def move_focus(widget: Widget, event: events.Key) -> bool:
+    """Tab and shift+tab, handled as they arrive."""
+    if event.key not in ("tab", "shift+tab"):
+        return False
+    event.stop()
+    event.prevent_default()
+    if event.key == "tab":
+        widget.screen.focus_next()
+    else:
+        widget.screen.focus_previous()
+    return True
+
+
+def _editing_keys() -> dict[str, str]:
+    keys: dict[str, str] = {}
+    for binding in Input.BINDINGS:
+        if isinstance(binding, Binding):
+            for key in binding.key.split(","):
+                keys[key.strip()] = binding.action
+    return keys
+
+
+class GymInput(Input):
+    """An Input whose editing keys keep their order within one read of the terminal.
+
+    Textual's Input inserts a printable key at once, while an editing key (end, backspace,
+    enter, ...) is matched against its bindings only after the event has bubbled up to the
+    App as a message. When several keys arrive in one read (`End BSpace BSpace 1 2`, a
+    paste, a fast typist over SSH), the letters land first: "6" became "" instead of "12",
+    and `BSpace a b c` on "xyz" gave "xyzab". Here the editing keys, and tab between fields,
+    run as they arrive.
+    """
+
+    EDITING_KEYS = _editing_keys()
+
+    async def _on_key(self, event: events.Key) -> None:
+        if pass_on(self, event) or move_focus(self, event):
+            return
+        action = self.EDITING_KEYS.get(event.key)
+        if action is not None:
+            event.stop()
+            event.prevent_default()
+            self._restart_blink()
+            await self.run_action(action)
+            return
+        await super()._on_key(event)
+
+
+class ChoiceField(Widget, Generic[T], can_focus=True):
+    """One of a few values, chosen with a single key or left/right; enter submits the form."""
+
+    DEFAULT_CSS = """
+    ChoiceField { height: 1; width: 1fr; }
+    """
+
+    class Submitted(Message):
+        """Enter was pressed on the field."""
+
+    value: reactive[int] = reactive(0)
+
+    def __init__(self, choices: Sequence[tuple[T, str, str]], value: T, *, id: str) -> None:
+        """`choices` are (value, label, key); the key picks the value at once."""
+        super().__init__(id=id)
+        self.choices = list(choices)
+        self.set_reactive(
+            ChoiceField.value, next((i for i, c in enumerate(choices) if c[0] == value), 0)
+        )
+
+    @property
+    def chosen(self) -> T:
+        """The value chosen."""
+        return self.choices[self.value][0]
+
+    def render(self) -> Text:
+        line = Text(no_wrap=True, overflow="ellipsis")
+        for i, (_value, label, key) in enumerate(self.choices):
+            line.append(f"{key} ", style="bold" if i == self.value else "dim")
+            line.append(shown(label), style="reverse bold" if i == self.value else "")
+            line.append("  ")
+        return line
+
+    async def _on_key(self, event: events.Key) -> None:
+        if pass_on(self, event) or move_focus(self, event):
+            return
+        count = len(self.choices)
+        if event.key in ("left", "right", "space"):
+            self.value = (self.value + (-1 if event.key == "left" else 1)) % count
+        elif event.key == "enter":
+            self.post_message(self.Submitted())
+        else:
+            found = next((i for i, c in enumerate(self.choices) if c[2] == event.key), None)
+            if found is None:
+                return
+            self.value = found
+        event.stop()
+        event.prevent_default()
