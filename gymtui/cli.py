@@ -61,9 +61,45 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point; every error the user can act on is a message and exit status 2."""
+    """Entry point; every error the user can act on is a message and exit status 2.
+
+    An unexpected one leaves a crash file and exits 1: one line says where the file is.
+    """
     args = build_parser().parse_args(argv)
     paths = resolve_paths(args.data_dir)
+    try:
+        return _run(args, paths)
+    except Exception as error:  # the last resort: a crash file, not a traceback
+        print(crash_report(paths, error), file=sys.stderr)
+        return 1
+
+
+def crash_report(paths: Paths, error: BaseException) -> str:
+    """Write the traceback to a crash file in the data folder; the line that names it."""
+    import traceback
+
+    text = "".join(traceback.format_exception(error))
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    for folder in (paths.data_dir / "crashes", Path(tempfile.gettempdir())):
+        target = folder / f"gymtui-crash-{stamp}.txt"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            target.write_text(f"gymtui {__version__}\n{text}", encoding="utf-8")
+        except OSError:
+            continue
+        return (
+            f"gymtui stopped on an unexpected error ({type(error).__name__}); every set shown "
+            f"as saved is in the file. The details are in {target}"
+        )
+    return f"gymtui stopped on an unexpected error: {text}"
+
+
+def _has_terminal() -> bool:
+    """Both ends are a terminal: without one, Textual draws to a pipe and reads no keys."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def _run(args: argparse.Namespace, paths: Paths) -> int:
     if args.command == "where":
         print(f"data folder: {paths.data_dir}")
         print(f"database:    {paths.database}")
@@ -96,8 +132,18 @@ def run_app(paths: Paths) -> int:
     """Open the database and program, then run the app."""
     from gymtui.ui.app import build_app  # Textual loads only when the app runs
 
-    build_app(paths).run()
-    return 0
+    app = build_app(paths)  # a file problem is reported first: it is the one to act on
+    if not _has_terminal():
+        app.gym.close()
+        raise GymtuiError(
+            "the app needs a terminal on its input and output (it got a pipe or a file). "
+            "Run it in a terminal; for scripts there are import, export and backup."
+        )
+    app.run()
+    if app.crash is not None:
+        print(crash_report(paths, app.crash), file=sys.stderr)
+        return 1
+    return app.return_code or 0
 
 
 class _LateProgress:

@@ -8,6 +8,9 @@ from pathlib import Path
 import pytest
 
 from gymtui.cli import main
+from gymtui.paths import Paths
+
+from helpers import db_rows
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -68,3 +71,38 @@ def test_malformed_program_file_exits_2(data_dir: Path) -> None:
     assert result.returncode == 2
     assert "program.toml: day 1 ('A'), exercise 1: unknown exercise 'x'" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_without_a_terminal_the_app_is_refused(data_dir: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "gymtui"], input="q\n", capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 2
+    assert "needs a terminal" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_an_unexpected_error_exits_1_with_a_crash_file_and_keeps_the_set(
+    paths: Paths, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from textual.app import App
+
+    from gymtui.core.models import SetInput
+    from gymtui.ui.app import GymApp
+
+    run = App.run
+    monkeypatch.setattr("gymtui.cli._has_terminal", lambda: True)
+    monkeypatch.setattr(GymApp, "run", lambda self: run(self, headless=True))
+
+    def log_then_fail(self: GymApp) -> None:
+        self.gym.log_set(SetInput("back_squat", 100, 6))
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(GymApp, "on_mount", log_then_fail)
+    assert main([]) == 1
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "unexpected error (RuntimeError)" in err
+    crash = Path(err.rsplit(" ", 1)[-1])
+    assert crash.parent == paths.data_dir / "crashes"
+    assert "RuntimeError: a bug" in crash.read_text()
+    assert db_rows(paths.database, "SELECT weight_kg, reps FROM sets") == [(100.0, 6)]

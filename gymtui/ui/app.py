@@ -96,6 +96,7 @@ class GymApp(App[None]):
         self.rest_changed: Signal[RestView] = Signal(self, "rest-changed")
         self.data_changed: Signal[None] = Signal(self, "data-changed")
         self._ticks = 0
+        self.crash: BaseException | None = None  # an unexpected error that ended the app
         if gym.settings.theme:
             with contextlib.suppress(Exception):
                 self.theme = gym.settings.theme
@@ -184,6 +185,17 @@ class GymApp(App[None]):
                 os.killpg(os.getpgrp(), signal.SIGSTOP)
         except SuspendNotSupported:
             pass
+
+    # -- an unexpected error: the CLI writes a crash file and says where, in one line --------
+
+    def _handle_exception(self, error: Exception) -> None:
+        if self.crash is None:
+            self.crash = error
+        super()._handle_exception(error)
+
+    def _print_error_renderables(self) -> None:
+        if self.crash is None:
+            super()._print_error_renderables()
 
     def on_mount(self) -> None:
         self.set_interval(self.TICK_S, self.tick)
