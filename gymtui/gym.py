@@ -130,7 +130,22 @@ class Gym:
         self._today = self._read_today(now)
         self._read_at = self.clock.elapsed()
         self._next_up = next_up_text(self._today, self.settings.unit)
+        self._end_rest_without_session(self._today)
         return self._today
+
+    def _end_rest_without_session(self, view: TodayView) -> None:
+        """A rest belongs to its session: when that session has ended (f, the idle limit, or
+        another window), so has the rest."""
+        timer = self.timer
+        if timer.state == "idle" or timer.after_set_id is None:
+            return
+        if any(s.id == timer.after_set_id for s in view.session_sets):
+            return
+        ended = copy.copy(timer)
+        ended.skip()
+        with contextlib.suppress(StorageError):  # not the user's data; ended in memory anyway
+            self._store.set_setting(TIMER_KEY, self._timer_text(ended))
+        self.timer = ended
 
     def _planned_day(self, session: Session | None) -> ProgramDay:
         """The open session's day, else the user's choice, else the day after the last trained."""
@@ -230,13 +245,16 @@ class Gym:
             timer.skip()
             timer.after_set_id = logged.id
             return
+        timer.start(self._rest_after(logged, day), self.clock.elapsed(), after_set_id=logged.id)
+
+    def _rest_after(self, logged: LoggedSet, day: ProgramDay) -> int:
+        """The rest after a set: the user's lengths, then the program's, then the default."""
         exercise = self.exercise(logged.exercise_id)
         planned = next((p for p in day.exercises if p.exercise_id == logged.exercise_id), None)
         lengths = self.rest_lengths(exercise.id)
-        length = rest_length(
+        return rest_length(
             exercise, planned, logged.kind, lengths.exercise, lengths.warmup, lengths.default
         )
-        timer.start(length, self.clock.elapsed(), after_set_id=logged.id)
 
     def edit_set(self, set_id: int, entry: SetInput) -> LoggedSet:
         """Change a logged set; PR flags follow."""
@@ -314,8 +332,16 @@ class Gym:
         return rest_view(self.timer, self.clock.elapsed(), self._next_up)
 
     def poll_rest_alert(self) -> bool:
-        """True exactly once per rest, when it is first seen to be over."""
-        if not self.timer.poll_alert(self.clock.elapsed()):
+        """True exactly once per rest, when it is first seen to be over.
+
+        A rest over for longer than OVER_LIMIT_S ends here, with no alert.
+        """
+        at = self.clock.elapsed()
+        if self.timer.expire(at):
+            with contextlib.suppress(StorageError):
+                self._store.set_setting(TIMER_KEY, self._timer_text(self.timer))
+            return False
+        if not self.timer.poll_alert(at):
             return False
         # The alert is not the user's data: if the file refuses the flag, it still fires once.
         with contextlib.suppress(StorageError):
@@ -333,6 +359,18 @@ class Gym:
         timer = copy.copy(self.timer)
         timer.adjust(sign * ADJUST_STEP_S, self.clock.elapsed())
         self._save_timer(timer)
+
+    def rest_start(self) -> bool:
+        """Start a rest after the last set of today's session (when auto-start is off, or the
+        rest was skipped); False when no set is logged yet."""
+        view = self.today()
+        if not view.session_sets:
+            return False
+        last = max(view.session_sets, key=lambda s: (s.logged_at, s.id))
+        timer = copy.copy(self.timer)
+        timer.start(self._rest_after(last, view.day), self.clock.elapsed(), after_set_id=last.id)
+        self._save_timer(timer)
+        return True
 
     def rest_skip(self) -> None:
         """End the rest now."""

@@ -14,6 +14,7 @@ RestState = Literal["idle", "running", "paused"]
 ADJUST_STEP_S = 15
 DEFAULT_REST_S = 120
 DEFAULT_WARMUP_REST_S = 45
+OVER_LIMIT_S = 15 * 60  # past this, a rest nobody ended is over: the count-up stops
 
 
 class Clock(Protocol):
@@ -123,6 +124,13 @@ class RestTimer:
         """End the rest now, with no alert: the user chose to go on."""
         self.state = "idle"
 
+    def expire(self, at: float) -> bool:
+        """End a rest that has been over for OVER_LIMIT_S; True when it just ended."""
+        if self.state == "running" and self.remaining(at) < -OVER_LIMIT_S:
+            self.state = "idle"
+            return True
+        return False
+
     def poll_alert(self, at: float) -> bool:
         """True exactly once per rest: the first time it is seen to be over."""
         if self.is_over(at) and not self.alerted:
@@ -156,6 +164,8 @@ class RestTimer:
         if timer.state == "running":
             left = (datetime.fromisoformat(data["deadline"]) - wall).total_seconds()
             timer.deadline = at + left
+            if left <= 0:
+                timer.alerted = True  # it ran out while gymtui was closed: no alert now
         elif timer.state == "paused":
             timer.paused_left = float(data.get("paused_left", 0))
         if timer.state not in ("idle", "running", "paused"):
@@ -226,7 +236,7 @@ class RestView:
     def headline(self) -> str:
         """The Rest screen's line above the digits."""
         return {
-            "idle": "No rest running: log a set (enter) and it starts",
+            "idle": "No rest running: log a set (enter), or space to start one",
             "paused": "Paused: space to resume",
             "over": "Rest over: time for the next set",
             "running": "Resting",

@@ -22,7 +22,9 @@ class RestScreen(GymScreen):
     """Time the rest between sets."""
 
     BINDINGS = [
-        Binding("space", "pause", "Pause", tooltip="Pause or resume the rest"),
+        Binding(
+            "space", "pause", "Pause", tooltip="Pause or resume the rest (none running: start one)"
+        ),
         Binding("plus,equals_sign", "adjust(1)", "+15s", key_display="+", tooltip="Add 15 seconds"),
         Binding("minus", "adjust(-1)", "-15s", key_display="-", tooltip="Take away 15 seconds"),
         Binding("s", "skip", "Skip", tooltip="End the rest now"),
@@ -95,7 +97,13 @@ class RestScreen(GymScreen):
         return text
 
     def action_pause(self) -> None:
-        self.gym_app.saving(self.gym.rest_toggle_pause)
+        """Pause or resume; with no rest running, start one after the last set."""
+        gym = self.gym
+        if gym.timer.state == "idle":
+            if self.gym_app.saving(gym.rest_start) is False:
+                self.notify("Log a set first: the rest follows a set.", severity="warning")
+        else:
+            self.gym_app.saving(gym.rest_toggle_pause)
         self.gym_app.tick()
 
     def action_adjust(self, sign: int) -> None:
