@@ -34,9 +34,8 @@ def build_history(store: Store, program: Program, end: datetime, weeks: int, see
     weight = dict(START_KG)
     written = 0
     day_key: str | None = None
-    start = week_start(end) - timedelta(weeks=weeks)
     for week in range(weeks + 1):
-        monday = start + timedelta(weeks=week)
+        monday = week_start(end, weeks - week)
         sessions = 2 if rng.random() > 0.12 else 1
         offsets = [0, rng.choice([2, 3])][:sessions]
         for offset in offsets:

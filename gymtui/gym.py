@@ -174,8 +174,7 @@ class Gym:
         last_sets = {ex_id: self._last_sets_for(ex_id, before) for ex_id in dict.fromkeys(ids)}
         rows = build_plan(day, self.exercises, session_sets, last_sets)
         previous = store.last_trained_at(before=session.started_at if session else None)
-        start = week_start(now)
-        done = len(store.sessions_between(start, start + timedelta(days=7)))
+        done = len(store.sessions_between(week_start(now), week_start(now, back=-1)))
         return TodayView(
             day=day,
             session=session,
@@ -432,11 +431,10 @@ class Gym:
             last_7 = sets_per_muscle(
                 reader.working_sets_by_exercise(now - timedelta(days=7), now), self.exercises
             )
-            this_week = week_start(now)
             per_week = [
                 sets_per_muscle(
                     reader.working_sets_by_exercise(
-                        this_week - timedelta(weeks=back), this_week - timedelta(weeks=back - 1)
+                        week_start(now, back), week_start(now, back - 1)
                     ),
                     self.exercises,
                 )
@@ -467,7 +465,7 @@ def recent_starts_and_streak(reader: Store, goal: int, now: datetime) -> tuple[l
     first = reader.first_session_start()
     weeks_back = WEEKS_SHOWN + 1
     while True:
-        since = week_start(now) - timedelta(weeks=weeks_back)
+        since = week_start(now, weeks_back)
         starts = reader.session_starts(since)
         run = streak(starts, goal, now)
         if run < weeks_back - 1 or first is None or first >= since:

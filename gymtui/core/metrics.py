@@ -69,11 +69,10 @@ class WeekRow:
 def weeks(starts: Sequence[datetime], goal: int, now: datetime, count: int = 12) -> list[WeekRow]:
     """The last `count` weeks, newest first, with the gap before each session."""
     ordered = sorted(starts)
-    this_week = week_start(now)
     rows: list[WeekRow] = []
     for back in range(count):
-        begin = this_week - timedelta(weeks=back)
-        end = begin + timedelta(weeks=1)
+        begin = week_start(now, back)
+        end = week_start(now, back - 1)
         gaps: list[tuple[float, str]] = []
         sessions = 0
         for i, start in enumerate(ordered):
@@ -95,13 +94,11 @@ def streak(starts: Sequence[datetime], goal: int, now: datetime) -> int:
     for start in starts:
         key = week_start(start).date()
         per_week[key] = per_week.get(key, 0) + 1
-    week = week_start(now)
-    if per_week.get(week.date(), 0) < goal:
-        week -= timedelta(weeks=1)
+    back = 0 if per_week.get(week_start(now).date(), 0) >= goal else 1
     count = 0
-    while per_week.get(week.date(), 0) >= goal:
+    while per_week.get(week_start(now, back).date(), 0) >= goal:
         count += 1
-        week -= timedelta(weeks=1)
+        back += 1
     return count
 
 

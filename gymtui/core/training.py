@@ -52,10 +52,16 @@ def recovery(last_trained: datetime | None, now: datetime) -> Recovery:
     return Recovery("overdue", f"Ready: it has been {days:.0f} days since legs")
 
 
-def week_start(now: datetime) -> datetime:
-    """Monday 00:00 of the week that holds `now`, in `now`'s time zone."""
-    midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
-    return midnight - timedelta(days=now.weekday())
+def week_start(moment: datetime, back: int = 0) -> datetime:
+    """Monday 00:00, local time, of the week that holds `moment` (or `back` weeks before it).
+
+    Weeks are local calendar weeks: the Monday is found on the local date, and its midnight
+    gets the UTC offset in force on that date, so a change to or from summer time between
+    then and now moves no session into the wrong week.
+    """
+    local = moment.astimezone()
+    monday = local.date() - timedelta(days=local.weekday(), weeks=back)
+    return datetime(monday.year, monday.month, monday.day).astimezone()
 
 
 def weekly_text(done: int, goal: int) -> str:

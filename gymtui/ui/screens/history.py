@@ -196,10 +196,9 @@ class HistoryScreen(GymScreen):
         )
         table = self.query_one("#muscles-table", DataTable)
         table.clear(columns=True)
-        this_week = week_start(self.gym.clock.now())
+        now = self.gym.clock.now()
         labels = [
-            (this_week - timedelta(weeks=back)).strftime("%d %b")
-            for back in range(MUSCLE_WEEKS - 1, -1, -1)
+            week_start(now, back).strftime("%d %b") for back in range(MUSCLE_WEEKS - 1, -1, -1)
         ]
         table.add_columns("Muscle", "7 days", *labels)
 
