@@ -55,8 +55,11 @@ def build_parser() -> argparse.ArgumentParser:
     out = commands.add_parser("export", help="every set with its session and exercise")
     out.add_argument("--format", choices=("csv", "json"), default="csv")
     out.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
+    out.add_argument("--force", action="store_true", help="replace the output file if it exists")
     copy = commands.add_parser("backup", help="a consistent copy of the database")
-    copy.add_argument("file", type=Path, nargs="?", help="where to write it")
+    copy.add_argument(
+        "file", type=Path, nargs="?", help="a new file, or a folder for a dated file inside"
+    )
     return parser
 
 
@@ -117,7 +120,7 @@ def _run(args: argparse.Namespace, paths: Paths) -> int:
         if args.command == "import":
             return run_import(paths, args.file, args.source, args.unit, args.dry_run)
         if args.command == "export":
-            return run_export(paths, args.format, args.output)
+            return run_export(paths, args.format, args.output, args.force)
         if args.command == "backup":
             return run_backup(paths, args.file)
         if args.demo:
@@ -224,7 +227,7 @@ def describe_import(summary: ImportSummary, file: Path) -> str:
     return "\n".join(lines)
 
 
-def run_export(paths: Paths, fmt: str, output: Path | None) -> int:
+def run_export(paths: Paths, fmt: str, output: Path | None, force: bool = False) -> int:
     """Write every set as CSV or JSON, to a file (atomically) or standard output."""
     import csv
     import json
@@ -232,7 +235,9 @@ def run_export(paths: Paths, fmt: str, output: Path | None) -> int:
     from gymtui.importers import GYMTUI_COLUMNS
     from gymtui.store import Store
 
-    store = Store.open(paths.database)
+    if output is not None and output.exists() and not force:
+        raise GymtuiError(f"{output} already exists; add --force to replace it.")
+    store = Store.open_existing_read_only(paths.database)
     try:
         rows = list(store.export_rows())
     finally:
@@ -260,28 +265,46 @@ def run_export(paths: Paths, fmt: str, output: Path | None) -> int:
 
 
 def run_backup(paths: Paths, target: Path | None) -> int:
-    """Copy the database with SQLite's online backup."""
+    """Copy the database with SQLite's online backup, to a temporary name, then rename.
+
+    A backup killed half-way leaves only the temporary file, never a damaged one under the
+    final name; a folder as the target gets a dated file inside; names never collide.
+    """
     from gymtui.store import Store
 
-    if target is None:
-        stamp = datetime.now().strftime("%Y-%m-%d-%H%M%S")
-        target = paths.data_dir / "backups" / f"gymtui-{stamp}.db"
-    if target.exists():
-        raise GymtuiError(f"{target} already exists; choose another file name.")
+    if target is None or target.is_dir():
+        folder = target or paths.data_dir / "backups"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise GymtuiError(f"cannot create {folder}: {exc.strerror or exc}.") from None
+        target = _unused(folder / f"gymtui-{datetime.now().strftime('%Y-%m-%d-%H%M%S')}.db")
+    elif target.exists():
+        raise GymtuiError(f"{target} already exists; choose another file name or a folder.")
+    elif not target.parent.is_dir():
+        raise GymtuiError(f"{target.parent} is not a folder.")
+    partial = target.with_name(f".{target.name}.partial")
+    store = Store.open_existing_read_only(paths.database)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise GymtuiError(f"cannot create {target.parent}: {exc.strerror or exc}.") from None
-    store = Store.open(paths.database)
-    try:
-        store.backup(target)
+        partial.unlink(missing_ok=True)  # left by a backup that was killed
+        store.backup(partial)
+        partial.replace(target)
     except Exception as exc:
-        target.unlink(missing_ok=True)
+        partial.unlink(missing_ok=True)
         raise GymtuiError(f"the backup to {target} failed: {exc}.") from None
     finally:
         store.close()
     print(f"Backed up {paths.database} to {target}.")
     return 0
+
+
+def _unused(path: Path) -> Path:
+    """`path`, or `name-2.db`, `name-3.db`, ... when it is taken."""
+    candidate, n = path, 1
+    while candidate.exists():
+        n += 1
+        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
+    return candidate
 
 
 def run_demo() -> int:

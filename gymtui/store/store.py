@@ -51,6 +51,18 @@ class Store(HistoryReads, ImportWrites, StoreBase):
         return cls(conn, path)
 
     @classmethod
+    def open_existing_read_only(cls, path: Path) -> Store:
+        """An existing file, checked and opened read-only: export and backup write nothing to
+        it, so they work from a read-only folder too."""
+        if not path.exists():
+            raise DatabaseFileError(f"there is no gymtui database at {path} yet: nothing to read.")
+        check_existing_file(path)
+        try:
+            return cls.open_reader(path)
+        except sqlite3.Error as exc:
+            raise DatabaseFileError(f"gymtui cannot read {path}: {exc}. {MOVE_ASIDE}") from None
+
+    @classmethod
     def open_reader(cls, path: Path) -> Store:
         """A read-only connection for a worker thread (WAL lets it read while the app writes)."""
         return cls(connect(f"{path.resolve().as_uri()}?mode=ro", uri=True), path)
