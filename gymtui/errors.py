@@ -23,3 +23,7 @@ class InvalidValue(ValueError):
 
 class StaleSession(GymtuiError):
     """The session a window showed has ended or changed meanwhile; nothing was saved."""
+
+
+class DatabaseUnreadable(GymtuiError):
+    """The database could not be read just now (its -wal deleted, the disk gone, ...)."""

@@ -198,6 +198,30 @@ class Gym:
         view = self.today()
         return self._last_sets_for(exercise_id, view.session.id if view.session else None)
 
+    def file_problem(self) -> str | None:
+        """Something wrong with the file that the user must act on now (checked every second)."""
+        if self._store.wal_missing():
+            return (
+                f"{self._store.path.name}-wal was deleted while gymtui ran: the latest sets are "
+                "only in this window's open file. Quit now (q): a clean quit writes them into "
+                f"{self._store.path.name}."
+            )
+        return None
+
+    def integrity_problem(self) -> str | None:
+        """SQLite's full integrity check on a connection of its own (for a worker thread)."""
+        reader = self._reader()
+        try:
+            found = reader.integrity_problem()
+        finally:
+            reader.close()
+        if found is None:
+            return None
+        return (
+            f"{self._store.path.name} failed SQLite's integrity check ({found}). Keep a copy now: "
+            "'gymtui backup', then see the README's section on damaged files."
+        )
+
     def changed_elsewhere(self) -> bool:
         """True (once) when another window or process wrote to the file; everything is re-read."""
         version = self._store.data_version()

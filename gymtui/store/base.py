@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from gymtui.core.models import Exercise, LoggedSet, Session, SetKind, Side
-from gymtui.errors import GymtuiError
+from gymtui.errors import DatabaseUnreadable, GymtuiError
 
 
 class StorageError(GymtuiError):
@@ -40,10 +40,15 @@ class StoreBase:
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self.conn = conn
         self.path = path
+        self.read_only = False
         self._depth = 0
 
     def close(self) -> None:
-        """Close the file."""
+        """Close the file, first folding the write-ahead log into it, so that gymtui.db alone
+        (copied, synced) holds everything."""
+        with contextlib.suppress(sqlite3.Error):
+            if not self.read_only and not self.conn.in_transaction:
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self.conn.close()
 
     @contextlib.contextmanager
@@ -83,11 +88,35 @@ class StoreBase:
                 self.conn.execute("ROLLBACK")
 
     def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[sqlite3.Row]:
-        return self.conn.execute(sql, list(params)).fetchall()
+        try:
+            return self.conn.execute(sql, list(params)).fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise self._unreadable(exc) from None
 
     def _value(self, sql: str, params: Iterable[Any] = ()) -> Any:
-        row = self.conn.execute(sql, list(params)).fetchone()
-        return row[0] if row is not None else None
+        rows = self._rows(sql, params)
+        return rows[0][0] if rows else None
+
+    def _unreadable(self, exc: sqlite3.Error) -> DatabaseUnreadable:
+        if self.wal_missing():
+            return DatabaseUnreadable(
+                f"{self.path.name}-wal, the file that holds the latest sets, was deleted while "
+                "gymtui ran. Quit gymtui now (q): a clean quit writes what this window still "
+                f"holds into {self.path.name}. Then check it with 'gymtui backup'."
+            )
+        return DatabaseUnreadable(
+            f"gymtui cannot read {self.path} ({exc}). Quit and start gymtui again; if that "
+            "fails, restore a backup. Sets shown as saved were on disk."
+        )
+
+    def wal_missing(self) -> bool:
+        """The write-ahead log was deleted under an open connection (sets may live only there)."""
+        return self.path.exists() and not Path(f"{self.path}-wal").exists()
+
+    def integrity_problem(self) -> str | None:
+        """SQLite's full integrity check (slow on a large file: run it off the event loop)."""
+        found = [r[0] for r in self._rows("PRAGMA integrity_check(5)")]
+        return None if found == ["ok"] else "; ".join(found)
 
     def check_writable(self) -> None:
         """Raise StorageError when the file cannot be written (read-only file or folder)."""

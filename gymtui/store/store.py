@@ -65,7 +65,9 @@ class Store(HistoryReads, ImportWrites, StoreBase):
     @classmethod
     def open_reader(cls, path: Path) -> Store:
         """A read-only connection for a worker thread (WAL lets it read while the app writes)."""
-        return cls(connect(f"{path.resolve().as_uri()}?mode=ro", uri=True), path)
+        reader = cls(connect(f"{path.resolve().as_uri()}?mode=ro", uri=True), path)
+        reader.read_only = True
+        return reader
 
     # -- exercises ------------------------------------------------------------------
 

@@ -97,6 +97,7 @@ class GymApp(App[None]):
         self.data_changed: Signal[None] = Signal(self, "data-changed")
         self._ticks = 0
         self.crash: BaseException | None = None  # an unexpected error that ended the app
+        self._problem_shown: str | None = None
         if gym.settings.theme:
             with contextlib.suppress(Exception):
                 self.theme = gym.settings.theme
@@ -117,6 +118,22 @@ class GymApp(App[None]):
                 shown(str(problem)), title="Not saved", severity="error", timeout=15, markup=False
             )
         return None
+
+    def reading(self, action: Callable[[], T]) -> T | None:
+        """Run a read; when the file cannot be read, say so (once) and give back None."""
+        try:
+            return action()
+        except GymtuiError as problem:
+            self.show_problem(str(problem))
+        return None
+
+    def show_problem(self, text: str) -> None:
+        """A problem with the file, shown until dismissed; the same one is not repeated."""
+        if text != self._problem_shown:
+            self._problem_shown = text
+            self.notify(
+                shown(text), title="The database", severity="error", timeout=60, markup=False
+            )
 
     def log_set(self, entry: SetInput) -> Logged | None:
         """Log a set; say "Saved" only once it is on disk (the rest starts with it)."""
@@ -153,8 +170,12 @@ class GymApp(App[None]):
     def tick(self) -> None:
         """Publish the rest as it stands, alert once when it ends, notice other windows."""
         self._ticks += 1
-        if self._ticks % self.CHECK_OTHERS_EVERY == 0 and self.gym.changed_elsewhere():
-            self.data_changed.publish(None)
+        if self._ticks % self.CHECK_OTHERS_EVERY == 0:
+            if self.reading(self.gym.changed_elsewhere):
+                self.data_changed.publish(None)
+            problem = self.gym.file_problem()
+            if problem is not None:
+                self.show_problem(problem)
         if self.gym.poll_rest_alert():
             self.alert_rest_over()
         self.rest_changed.publish(self.gym.rest_view())
@@ -202,9 +223,20 @@ class GymApp(App[None]):
         self.call_after_refresh(self._load_the_rest)
 
     def _load_the_rest(self) -> None:
-        """After the first frame: load what the next key will need, so it opens at once."""
+        """After the first frame: load what the next key will need, so it opens at once, and
+        start the full integrity check (start-up runs only SQLite's quick one)."""
         import gymtui.ui.dialogs.set_dialog
         import gymtui.ui.screens.rest  # noqa: F401
+
+        self.run_worker(self._check_integrity, thread=True, group="integrity")
+
+    def _check_integrity(self) -> None:
+        try:
+            problem = self.gym.integrity_problem()
+        except GymtuiError as error:
+            problem = str(error)
+        if problem is not None:
+            self.call_from_thread(self.show_problem, problem)
 
     def on_unmount(self) -> None:
         self.gym.close()

@@ -31,6 +31,7 @@ from gymtui.core.metrics import (
 from gymtui.core.models import MUSCLES
 from gymtui.core.training import week_start
 from gymtui.core.values import format_number, from_kg
+from gymtui.errors import GymtuiError
 from gymtui.gym import MUSCLE_WEEKS, RANGES, WEEKS_SHOWN
 from gymtui.ui.screens.base import GymScreen
 from gymtui.ui.text import markup, plain
@@ -97,8 +98,10 @@ class HistoryScreen(GymScreen):
     def data_changed(self) -> None:
         # One page of sessions is a few indexed lookups: read it now so that it is in the
         # first paint; the weeks and muscles read more and go to a worker.
-        self.sessions = self.gym.sessions_page()
-        self.total = self.gym.session_count()
+        page = self.gym_app.reading(lambda: (self.gym.sessions_page(), self.gym.session_count()))
+        if page is None:
+            return
+        self.sessions, self.total = page
         self._show_sessions()
         self.call_after_refresh(self._stamp, "loaded_at")
         self.load_overview()
@@ -110,7 +113,11 @@ class HistoryScreen(GymScreen):
     @work(thread=True, exclusive=True, group="overview")
     def load_overview(self) -> None:
         """Read weeks and muscles off the event loop, then draw them."""
-        overview = self.gym.overview()
+        try:
+            overview = self.gym.overview()
+        except GymtuiError as problem:
+            self.app.call_from_thread(self.gym_app.show_problem, str(problem))
+            return
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show_overview, overview)
 
@@ -161,7 +168,9 @@ class HistoryScreen(GymScreen):
         """Reaching the last row reads the next page."""
         if event.cursor_row < len(self.sessions) - 1 or len(self.sessions) >= self.total:
             return
-        page = self.gym.sessions_page(offset=len(self.sessions))
+        page = self.gym_app.reading(lambda: self.gym.sessions_page(offset=len(self.sessions)))
+        if page is None:
+            return
         self.sessions = self.sessions + page
         self._add_session_rows(page)
         self._show_sessions_note()
@@ -282,7 +291,11 @@ class HistoryScreen(GymScreen):
         exercise_id = self.exercise_id
         if exercise_id is None:
             return
-        progress = self.gym.progress(exercise_id, self.range_key)
+        try:
+            progress = self.gym.progress(exercise_id, self.range_key)
+        except GymtuiError as problem:
+            self.app.call_from_thread(self.gym_app.show_problem, str(problem))
+            return
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show_progress, progress)
 

@@ -66,8 +66,8 @@ class TodayScreen(GymScreen):
     def on_screen_resume(self) -> None:
         super().on_screen_resume()
         # Back from a dialog, the view is usually the one already drawn: draw only news.
-        view = self.gym.today(max_age_s=RE_READ_AFTER_S)
-        if view is not self.view:
+        view = self.gym_app.reading(lambda: self.gym.today(max_age_s=RE_READ_AFTER_S))
+        if view is not None and view is not self.view:
             self.draw(view, to_next=self.view is None)
 
     def data_changed(self) -> None:
