@@ -228,3 +228,34 @@ def test_rest_taken_is_recorded_on_the_set_before(tmp_path: Path) -> None:
     first = store.log_set(SetInput("back_squat", 100, 6), DAY_A, START)
     store.log_set(SetInput("back_squat", 100, 6), DAY_A, START + timedelta(seconds=187))
     assert store.get_set(first.id).rest_taken_s == 187
+
+
+def test_a_read_only_database_is_refused_before_sqlite_makes_read_only_wal_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    path = tmp_path / "gymtui.db"
+    open_store(path).close()
+    before = digest(path)
+    real_access = os.access
+
+    def access(target: object, mode: int) -> bool:  # chmod a-w, which root would ignore
+        if mode == os.W_OK and str(target).startswith(str(path)):
+            return False
+        return real_access(target, mode)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("gymtui.store.checks.os.access", access)
+    with pytest.raises(DatabaseFileError) as problem:
+        Store.open(path)
+    assert f"chmod u+w {path}" in str(problem.value)
+    assert "'gymtui export' and 'gymtui backup' still work" in str(problem.value)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["gymtui.db"]
+    assert digest(path) == before
+
+
+def test_a_data_path_that_is_a_file_says_so(tmp_path: Path) -> None:
+    not_a_folder = tmp_path / "notes.txt"
+    not_a_folder.write_text("x")
+    with pytest.raises(DataFolderError, match="is not a folder"):
+        Store.open(not_a_folder / "gymtui.db")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import tempfile
 from pathlib import Path
@@ -41,6 +42,24 @@ def check_folder(folder: Path) -> None:
         ) from None
 
 
+def read_only_connection(path: Path) -> sqlite3.Connection:
+    """A connection that cannot write, that works in a read-only folder too.
+
+    A WAL reader needs a -shm file; in a folder it cannot write, SQLite cannot make one. With
+    no -wal file nothing is mid-write, so the file can then be read as it stands (immutable).
+    """
+    uri = path.resolve().as_uri()
+    conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, check_same_thread=False)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        conn.close()
+        if Path(f"{path}-wal").exists() or os.access(path.parent, os.W_OK):
+            raise
+    return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+
+
 def check_existing_file(path: Path) -> None:
     """Refuse, without writing a byte, a file that is not gymtui's or is newer than us."""
     try:
@@ -57,9 +76,11 @@ def check_existing_file(path: Path) -> None:
             f"{path} is not a gymtui database: it is not an SQLite file at all. {MOVE_ASIDE}"
         )
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
+        conn = read_only_connection(path)
+    except sqlite3.OperationalError as exc:
         raise DatabaseFileError(f"{path} cannot be opened: {exc}. {MOVE_ASIDE}") from None
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseFileError(f"{path} is damaged (SQLite says: {exc}). {MOVE_ASIDE}") from None
     try:
         problem = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
         if problem != "ok":
@@ -84,4 +105,25 @@ def check_existing_file(path: Path) -> None:
             f"{path} was written by a newer gymtui (schema steps {', '.join(sorted(unknown))} "
             "are unknown to this version). Update gymtui to open it; this version has not "
             "changed the file."
+        )
+
+
+def check_files_writable(path: Path) -> None:
+    """Refuse, before SQLite opens it, a database (or its -wal, -shm) that cannot be written.
+
+    SQLite would open it read-only and create its -wal and -shm with the same read-only
+    permissions, so making the database writable afterwards would not be enough.
+    """
+    stuck = [
+        p
+        for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm"))
+        if p.exists() and not os.access(p, os.W_OK)
+    ]
+    if stuck:
+        names = " ".join(str(p) for p in stuck)
+        raise DatabaseFileError(
+            f"gymtui cannot write to {', '.join(p.name for p in stuck)} in {path.parent}. "
+            f"Make {'them' if len(stuck) > 1 else 'it'} writable (chmod u+w {names}), or "
+            "choose another folder with --data-dir DIR or GYMTUI_DATA_DIR. 'gymtui export' "
+            "and 'gymtui backup' still work: they only read."
         )

@@ -22,7 +22,13 @@ from gymtui.store.base import (
     set_from_row,
     to_text,
 )
-from gymtui.store.checks import MOVE_ASIDE, check_existing_file, check_folder
+from gymtui.store.checks import (
+    MOVE_ASIDE,
+    check_existing_file,
+    check_files_writable,
+    check_folder,
+    read_only_connection,
+)
 from gymtui.store.history import HistoryReads
 from gymtui.store.imports import ImportWrites
 from gymtui.store.prs import refresh_prs
@@ -37,6 +43,7 @@ class Store(HistoryReads, ImportWrites, StoreBase):
         """Open (or create) the database at `path`, refusing files that are not ours."""
         check_folder(path.parent)
         if path.exists():
+            check_files_writable(path)  # first: SQLite would make read-only -wal and -shm files
             check_existing_file(path)
         try:
             conn = connect(str(path))
@@ -58,9 +65,14 @@ class Store(HistoryReads, ImportWrites, StoreBase):
             raise DatabaseFileError(f"there is no gymtui database at {path} yet: nothing to read.")
         check_existing_file(path)
         try:
-            return cls.open_reader(path)
+            conn = read_only_connection(path)
         except sqlite3.Error as exc:
-            raise DatabaseFileError(f"gymtui cannot read {path}: {exc}. {MOVE_ASIDE}") from None
+            raise DatabaseFileError(f"gymtui cannot read {path}: {exc}.") from None
+        conn.isolation_level = None
+        conn.row_factory = sqlite3.Row
+        reader = cls(conn, path)
+        reader.read_only = True
+        return reader
 
     @classmethod
     def open_reader(cls, path: Path) -> Store:
