@@ -249,10 +249,22 @@ class Gym:
         now = self.clock.now()
         timer = copy.copy(self.timer)
         expected = view.session.id if view.session else None
+        # The first leg of a one-legged pair: the other leg follows, after the short rest.
+        first_leg = (
+            entry.side is not None
+            and entry.kind != "warmup"
+            and not any(
+                r.exercise.id == entry.exercise_id and r.missing_side == entry.side
+                for r in view.rows
+            )
+        )
         try:
             with self._store.transaction():
                 logged = self._store.log_set(entry, view.day, now, session=expected)
-                self._start_rest(timer, logged, view.day)
+                if first_leg:
+                    self._start_rest_between_legs(timer, logged)
+                else:
+                    self._start_rest(timer, logged, view.day)
                 self._store.set_setting(TIMER_KEY, self._timer_text(timer))
         except StaleSession:
             self.changed_elsewhere() or self.refresh()
@@ -269,6 +281,14 @@ class Gym:
             timer.after_set_id = logged.id
             return
         timer.start(self._rest_after(logged, day), self.clock.elapsed(), after_set_id=logged.id)
+
+    def _start_rest_between_legs(self, timer: RestTimer, logged: LoggedSet) -> None:
+        seconds = self.settings.rest_between_legs_s
+        if seconds and self.settings.rest_autostart:
+            timer.start(seconds, self.clock.elapsed(), after_set_id=logged.id)
+        else:
+            timer.skip()  # no rest by default: straight to the other leg
+            timer.after_set_id = logged.id
 
     def _rest_after(self, logged: LoggedSet, day: ProgramDay) -> int:
         """The rest after a set: the user's lengths, then the program's, then the default."""
@@ -335,16 +355,24 @@ class Gym:
     def rest_lengths(self, exercise_id: str | None) -> RestLengths:
         """The user's rest settings: for this exercise, for warm-ups, and the default."""
         own = self._store.exercise_rest(exercise_id) if exercise_id else None
-        return RestLengths(own, self.settings.rest_warmup_s, self.settings.rest_default_s)
+        settings = self.settings
+        return RestLengths(
+            own, settings.rest_warmup_s, settings.rest_default_s, settings.rest_between_legs_s
+        )
 
     def set_rest_lengths(self, exercise_id: str | None, lengths: RestLengths) -> Settings:
         """Store the user's rest settings in one transaction."""
-        new = self.settings.changed(rest_warmup_s=lengths.warmup, rest_default_s=lengths.default)
+        new = self.settings.changed(
+            rest_warmup_s=lengths.warmup,
+            rest_default_s=lengths.default,
+            rest_between_legs_s=lengths.between_legs,
+        )
         stored = new.to_stored()
+        keys = ("rest_warmup_s", "rest_default_s", "rest_between_legs_s")
         with self._store.transaction():
             if exercise_id:
                 self._store.set_exercise_rest(exercise_id, lengths.exercise)
-            self._store.write_settings({k: stored[k] for k in ("rest_warmup_s", "rest_default_s")})
+            self._store.write_settings({k: stored[k] for k in keys})
         self.settings = new
         return new
 

@@ -12,9 +12,10 @@ from gymtui.core.rest import OVER_LIMIT_S
 from gymtui.paths import Paths
 from gymtui.ui.app import GymApp
 from gymtui.ui.screens.rest import RestScreen
+from gymtui.ui.screens.today import TodayScreen
 
 from conftest import FakeClock
-from helpers import Alerts, db_rows, make_app, notifications, text_of
+from helpers import Alerts, db_rows, make_app, notifications, table_rows, text_of
 
 SIZE = (100, 30)
 
@@ -144,3 +145,40 @@ async def test_a_new_session_after_the_last_starts_without_a_stale_rest(
         await pilot.pause()
         assert text_of(app, "#day-title").startswith("Day B")
         assert status(app).startswith("No rest running")
+
+
+async def test_a_left_and_right_are_one_planned_set_with_no_long_rest_between(
+    paths: Paths, clock: FakeClock
+) -> None:
+    app = make_app(paths, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        today = app.screen
+        assert isinstance(today, TodayScreen)
+        split = next(i for i, r in enumerate(table_rows(app)) if r[0] == "Bulgarian split squat")
+        today.table.move_cursor(row=split)
+        await pilot.press("enter", "2", "0", *["tab"] * 5, "l", "enter")
+        assert table_rows(app)[split][5] == "L 20 kg × 8 · R next"
+        assert status(app).startswith("No rest running")  # no 1:30 between the legs
+        assert "next: Set 1 of 3 - Bulgarian split squat, right leg 20 kg × 8" in status(app)
+        assert today.table.cursor_row == split
+        await pilot.press("enter")  # the other leg, prefilled: weight, reps and side
+        assert app.screen.query_one("#side").chosen == "R"  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        assert table_rows(app)[split][5] == "✓ 20 kg × 8 L+R"
+        assert table_rows(app)[split + 1][5] == ""
+        assert status(app).startswith("Rest 1:30")  # the pair done: the exercise's rest
+        assert "next: Set 1 of 4 - Back squat" in status(app)
+    rows = db_rows(paths.database, "SELECT side, weight_kg, reps FROM sets ORDER BY id")
+    assert rows == [("L", 20.0, 8), ("R", 20.0, 8)]
+
+
+async def test_a_rest_between_legs_when_the_user_sets_one(paths: Paths, clock: FakeClock) -> None:
+    from gymtui.core.rest import RestLengths
+
+    app = make_app(paths, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        app.gym.set_rest_lengths(None, RestLengths(None, None, None, 20))
+        await pilot.press("x", *"bulgarian", "enter", "2", "0", "tab", "8")
+        await pilot.press(*["tab"] * 4, "r", "enter")
+        assert status(app).startswith("Rest 0:20")
+        assert "left leg" in status(app)

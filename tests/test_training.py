@@ -2,6 +2,9 @@
 
 from datetime import UTC, datetime, timedelta
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from gymtui.core.models import LoggedSet
 from gymtui.core.program import load_program
 from gymtui.core.training import (
@@ -98,3 +101,23 @@ def test_plan_lays_sets_over_slots_with_warmups_and_extras() -> None:
     assert [r.label for r in extra if r.exercise.id == "back_squat"][-1] == "+1"
     off_plan = build_plan(day, PROGRAM.exercises, [logged(1, 50, 10, ex="hip_thrust")], {})
     assert off_plan[-1].exercise.name == "Hip thrust"
+
+
+@given(st.lists(st.sampled_from([None, "L", "R"]), max_size=12))
+def test_left_and_right_sets_pair_into_planned_sets(sides: list[str | None]) -> None:
+    from gymtui.core.training import pair_sides
+
+    when = datetime(2026, 1, 1, tzinfo=UTC)
+    sets = [
+        LoggedSet(n, 1, "bulgarian_split_squat", n, "working", 20, 8, when, side=side)  # type: ignore[arg-type]
+        for n, side in enumerate(sides)
+    ]
+    slots = pair_sides(sets)
+    left, right, both = sides.count("L"), sides.count("R"), sides.count(None)
+    assert len(slots) == both + max(left, right)
+    assert sorted(s.id for first, partner in slots for s in (first, partner) if s) == list(
+        range(len(sides))
+    )
+    for first, partner in slots:
+        if partner is not None:
+            assert {first.side, partner.side} == {"L", "R"} and first.id < partner.id

@@ -204,6 +204,7 @@ class RestLengths:
     exercise: int | None
     warmup: int | None
     default: int | None
+    between_legs: int | None = None  # after the first leg of a one-legged pair; None: none
 
 
 RestShown = Literal["idle", "running", "paused", "over"]

@@ -23,6 +23,7 @@ class Settings:
     alert_desktop: bool = True
     rest_warmup_s: int | None = None
     rest_default_s: int | None = None
+    rest_between_legs_s: int | None = None  # after one leg of a pair; None: no rest
     muscle_target: tuple[int, int] = DEFAULT_MUSCLE_TARGET
     theme: str | None = None
 
@@ -57,7 +58,7 @@ def _parse(name: str, text: str) -> object:
         return text if text in ("kg", "lb") else None
     if name in ("rest_autostart", "alert_bell", "alert_toast", "alert_desktop"):
         return text == "on" if text in ("on", "off") else None
-    if name in ("rest_warmup_s", "rest_default_s"):
+    if name in ("rest_warmup_s", "rest_default_s", "rest_between_legs_s"):
         return int(text) if text.isdigit() and int(text) > 0 else None
     if name == "muscle_target":
         low, _, high = text.partition("-")

@@ -14,6 +14,7 @@ from gymtui.core.models import (
     ProgramDay,
     Session,
     SetKind,
+    Side,
 )
 from gymtui.core.values import Unit, format_set
 
@@ -104,6 +105,40 @@ class PlanRow:
     slot: int | None  # 1-based planned set, None for warm-ups and extras
     logged: LoggedSet | None
     last_time: LoggedSet | None
+    partner: LoggedSet | None = None  # the other leg's set, for a one-legged pair
+
+    @property
+    def complete(self) -> bool:
+        """Logged: both legs at once, or a left and a right (a pair is one planned set)."""
+        return self.logged is not None and (self.logged.side is None or self.partner is not None)
+
+    @property
+    def missing_side(self) -> Side | None:
+        """For half a pair, the leg still to do."""
+        if self.logged is None or self.complete or self.logged.side is None:
+            return None
+        return "R" if self.logged.side == "L" else "L"
+
+
+def pair_sides(working: Sequence[LoggedSet]) -> list[tuple[LoggedSet, LoggedSet | None]]:
+    """Working sets of a one-legged exercise as planned sets: a both-legs set alone, and each
+    left or right set with the next set of the other leg (in the order they were logged)."""
+    slots: list[tuple[LoggedSet, LoggedSet | None]] = []
+    for s in working:
+        if s.side is not None:
+            waiting = next(
+                (
+                    i
+                    for i, (first, partner) in enumerate(slots)
+                    if partner is None and first.side not in (None, s.side)
+                ),
+                None,
+            )
+            if waiting is not None:
+                slots[waiting] = (slots[waiting][0], s)
+                continue
+        slots.append((s, None))
+    return slots
 
 
 def build_plan(
@@ -130,16 +165,22 @@ def build_plan(
         for w in warmups:
             rows.append(PlanRow(exercise, "W", plan, None, w, None))
         slots = plan.sets if plan else 0
-        for n in range(1, max(slots, len(working)) + 1):
-            done = working[n - 1] if n <= len(working) else None
-            last = previous[n - 1] if n <= len(previous) else None
+        done_slots = pair_sides(working) if exercise.one_legged else [(s, None) for s in working]
+        before = pair_sides(previous) if exercise.one_legged else [(s, None) for s in previous]
+        for n in range(1, max(slots, len(done_slots)) + 1):
+            done, partner = done_slots[n - 1] if n <= len(done_slots) else (None, None)
+            last = before[n - 1][0] if n <= len(before) else None
             label = f"{n}/{slots}" if n <= slots else f"+{n - slots}"
-            rows.append(PlanRow(exercise, label, plan, n if n <= slots else None, done, last))
+            slot = n if n <= slots else None
+            rows.append(PlanRow(exercise, label, plan, slot, done, last, partner))
     return rows
 
 
 def next_row_index(rows: Sequence[PlanRow]) -> int | None:
-    """The first planned set not yet logged: the one to do next."""
+    """The first planned set not yet logged (or half a pair): the one to do next."""
+    first_half = next((i for i, r in enumerate(rows) if r.missing_side is not None), None)
+    if first_half is not None:
+        return first_half
     return next((i for i, r in enumerate(rows) if r.slot is not None and r.logged is None), None)
 
 
@@ -181,13 +222,15 @@ def next_up_text(view: TodayView, unit: Unit) -> str:
         if view.session is None:
             return ""
         return "All planned sets done: finish the session with f"
-    weight = prefill_weight(row, view.session_sets, view.last_sets.get(row.exercise.id, []))
+    prefill = set_prefill(view, row, "working")
+    reps = prefill.reps or row.planned.reps
     what = (
-        f" {format_set(weight, row.planned.reps, unit)}"
-        if weight is not None
-        else f" × {row.planned.reps}"
+        f" {format_set(prefill.weight_kg, reps, unit)}"
+        if prefill.weight_kg is not None
+        else f" × {reps}"
     )
-    return f"Set {row.slot} of {row.planned.sets} - {row.exercise.name}{what}"
+    leg = {"L": ", left leg", "R": ", right leg"}.get(prefill.side or "", "")
+    return f"Set {row.slot} of {row.planned.sets} - {row.exercise.name}{leg}{what}"
 
 
 @dataclass(frozen=True)
@@ -197,6 +240,7 @@ class SetPrefill:
     weight_kg: float | None
     reps: int | None
     title: str
+    side: Side | None = None
 
 
 WARMUP_FRACTION = 0.5
@@ -206,6 +250,10 @@ WARMUP_REPS = 8
 def set_prefill(view: TodayView, row: PlanRow, kind: SetKind, *, extra: bool = False) -> SetPrefill:
     """The set before it today, else the suggestion; a warm-up is half that for 8 reps."""
     ex = row.exercise
+    half = row.missing_side
+    if half is not None and row.logged is not None and kind != "warmup":
+        side = "left" if half == "L" else "right"
+        return SetPrefill(row.logged.weight_kg, row.logged.reps, f"{ex.name} · {side} leg", half)
     weight = prefill_weight(row, view.session_sets, view.last_sets.get(ex.id, []))
     reps = row.planned.reps if row.planned else None
     if kind == "warmup":

@@ -35,9 +35,10 @@ class RestLengthsDialog(GymDialog[RestLengths | None]):
 
         with Vertical(classes="dialog", id="rest-lengths-dialog"):
             yield Label("Rest lengths (m:ss or seconds; blank = default)", id="dialog-title")
-            fields = [
+            fields: list[tuple[str, str, int | None, int | None]] = [
                 ("warmup", "Warm-ups", self.current.warmup, DEFAULT_WARMUP_REST_S),
                 ("default", "Your own exercises", self.current.default, DEFAULT_REST_S),
+                ("between_legs", "Between legs (L then R)", self.current.between_legs, None),
             ]
             if self.exercise is not None:
                 fields.insert(
@@ -49,7 +50,9 @@ class RestLengthsDialog(GymDialog[RestLengths | None]):
                     yield GymInput(
                         shown(seconds),
                         id=field_id,
-                        placeholder=f"default {format_duration(default)}",
+                        placeholder=(
+                            f"default {format_duration(default)}" if default else "default: none"
+                        ),
                         compact=True,
                     )
             yield Static("", id="dialog-error")
@@ -60,7 +63,12 @@ class RestLengthsDialog(GymDialog[RestLengths | None]):
 
     @on(Input.Submitted)
     def _save(self) -> None:
-        values: dict[str, int | None] = {"exercise": None, "warmup": None, "default": None}
+        values: dict[str, int | None] = {
+            "exercise": None,
+            "warmup": None,
+            "default": None,
+            "between_legs": None,
+        }
         for field in self.query(Input):
             try:
                 values[str(field.id)] = parse_rest(field.value)
@@ -69,7 +77,11 @@ class RestLengthsDialog(GymDialog[RestLengths | None]):
                 field.focus()
                 self.query_one("#dialog-error", Static).update(plain(str(problem)))
                 return
-        self.dismiss(RestLengths(values["exercise"], values["warmup"], values["default"]))
+        self.dismiss(
+            RestLengths(
+                values["exercise"], values["warmup"], values["default"], values["between_legs"]
+            )
+        )
 
     def action_cancel(self) -> None:
         self.dismiss(None)

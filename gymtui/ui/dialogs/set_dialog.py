@@ -54,7 +54,7 @@ def set_request(
     """The dialog for a row of today's plan: prefilled with the set before it or the suggestion."""
     prefill = set_prefill(view, row, kind, extra=extra)
     return SetDialogRequest(
-        row.exercise, prefill.title, unit, prefill.weight_kg, prefill.reps, kind
+        row.exercise, prefill.title, unit, prefill.weight_kg, prefill.reps, kind, side=prefill.side
     )
 
 

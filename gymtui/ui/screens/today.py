@@ -139,7 +139,7 @@ class TodayScreen(GymScreen):
         nxt: Text | str = ""
         logged: Text | str = ""
         if row.logged is not None:
-            logged = self._logged_text(row.logged, unit)
+            logged = self._logged_text(row.logged, unit, row.partner, row.missing_side)
         elif row.slot is not None:
             weight = prefill_weight(row, view.session_sets, view.last_sets.get(row.exercise.id, []))
             nxt = (
@@ -150,14 +150,21 @@ class TodayScreen(GymScreen):
         return [name, label, target, last, nxt, logged]
 
     @staticmethod
-    def _logged_text(logged: LoggedSet, unit: Unit) -> Text:
+    def _logged_text(
+        logged: LoggedSet, unit: Unit, partner: LoggedSet | None, missing: str | None
+    ) -> Text:
         mark = {"warmup": "W", "drop": "D", "failure": "F"}.get(logged.kind, "✓")
-        side = f" {logged.side}" if logged.side else ""
         rpe = f" @{logged.rpe:g}" if logged.rpe else ""
         style = "dim" if logged.kind == "warmup" else "green"
-        return Text(
-            f"{mark} {format_set(logged.weight_kg, logged.reps, unit)}{side}{rpe}", style=style
-        )
+        done = format_set(logged.weight_kg, logged.reps, unit)
+        if missing is not None:  # half a one-legged pair
+            return Text(f"{logged.side} {done}{rpe} · {missing} next", style="yellow")
+        if partner is not None:
+            other = format_set(partner.weight_kg, partner.reps, unit)
+            both = "L+R" if other == done else f"{logged.side} · {partner.side} {other}"
+            return Text(f"{mark} {done} {both}{rpe}", style=style)
+        side = f" {logged.side}" if logged.side else ""
+        return Text(f"{mark} {done}{side}{rpe}", style=style)
 
     def _current(self) -> PlanRow | None:
         if self.view is None or not self.view.rows:
@@ -202,7 +209,7 @@ class TodayScreen(GymScreen):
         row = self._current()
         if row is None:
             self.action_add_exercise()
-        elif row.logged is not None:
+        elif row.logged is not None and row.missing_side is None:
             self.action_edit()
         else:
             self._open_dialog(row, "working")
