@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gymtui import __version__
+from gymtui.core.values import count
 from gymtui.errors import GymtuiError
 from gymtui.paths import Paths, resolve_paths
 
@@ -209,19 +210,19 @@ def describe_import(summary: ImportSummary, file: Path) -> str:
     verb = "Would import" if summary.dry_run else "Imported"
     kinds = ", ".join(f"{n} {k}" for k, n in sorted(summary.sets_by_kind.items())) or "no sets"
     lines = [
-        f"{verb} {summary.sessions_added} sessions from {file} "
+        f"{verb} {count(summary.sessions_added, 'session')} from {file} "
         f"({summary.format}, {summary.rows} rows).",
         f"  sets: {kinds}",
     ]
     if summary.sessions_already:
-        lines.append(f"  {summary.sessions_already} sessions were imported before: skipped.")
+        lines.append(f"  {count(summary.sessions_already, 'session')} imported before: skipped.")
     if summary.matched:
         shown = "; ".join(f"{a} -> {b}" for a, b in sorted(summary.matched.items()))
         lines.append(f"  exercises matched to the catalogue: {shown}")
     if summary.created:
         lines.append(f"  new exercises of your own: {', '.join(sorted(summary.created))}")
-    for reason, count in sorted(summary.skipped.items()):
-        lines.append(f"  skipped {count} row{'s' if count != 1 else ''}: {reason}")
+    for reason, rows in sorted(summary.skipped.items()):
+        lines.append(f"  skipped {count(rows, 'row')}: {reason}")
     if summary.dry_run:
         lines.append("  (dry run: nothing was written)")
     return "\n".join(lines)
@@ -260,7 +261,7 @@ def run_export(paths: Paths, fmt: str, output: Path | None, force: bool = False)
     except OSError as exc:
         partial.unlink(missing_ok=True)
         raise GymtuiError(f"cannot write {output}: {exc.strerror or exc}.") from None
-    print(f"Exported {len(rows)} sets to {output}.", file=sys.stderr)
+    print(f"Exported {count(len(rows), 'set')} to {output}.", file=sys.stderr)
     return 0
 
 

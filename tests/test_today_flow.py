@@ -178,3 +178,11 @@ async def test_write_refused_says_not_saved(paths: Paths, clock: FakeClock) -> N
         app.gym._store.conn.execute("PRAGMA query_only=OFF")
         assert table_rows(app)[0][5] == ""
     assert db_rows(paths.database, "SELECT count(*) FROM sets") == [(0,)]
+
+
+async def test_finish_asks_in_good_grammar(paths: Paths, clock: FakeClock) -> None:
+    app = make_app(paths, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "1", "0", "0", "enter", "f")
+        assert isinstance(app.screen, ConfirmDialog)
+        assert text_of(app, "#confirm-question") == "Finish Day A? 1 working set logged."

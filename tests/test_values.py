@@ -91,3 +91,13 @@ def test_formats() -> None:
     assert format_duration(160.2) == "2:41"
     assert format_duration(-3) == "0:00"
     assert format_duration(3909) == "1:05:09"
+
+
+def test_counts_agree_with_their_nouns() -> None:
+    from gymtui.core.values import count
+
+    assert [count(n, "working set") for n in (0, 1, 2)] == [
+        "0 working sets",
+        "1 working set",
+        "2 working sets",
+    ]

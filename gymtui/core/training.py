@@ -68,7 +68,7 @@ def week_start(moment: datetime, back: int = 0) -> datetime:
 def weekly_text(done: int, goal: int) -> str:
     """`1 of 2 leg sessions this week`."""
     mark = " ✓" if done >= goal else ""
-    return f"{done} of {goal} leg sessions this week{mark}"
+    return f"{done} of {goal} leg session{'s' if goal != 1 else ''} this week{mark}"
 
 
 @dataclass(frozen=True)

@@ -113,3 +113,8 @@ def parse_rest(text: str) -> int | None:
     if not MIN_REST_S <= total <= MAX_REST_S:
         raise InvalidValue(f"Rest must be from 0:10 to 30:00 (got {format_duration(total)}).")
     return total
+
+
+def count(n: int, noun: str, plural: str | None = None) -> str:
+    """`1 set`, `2 sets`: a number with its noun in the right number."""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"

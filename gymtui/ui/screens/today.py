@@ -10,7 +10,14 @@ from textual.widgets import DataTable, Static
 
 from gymtui.core.models import LoggedSet, SetInput, SetKind
 from gymtui.core.training import PlanRow, TodayView, prefill_weight, suggest_weight
-from gymtui.core.values import Unit, format_number, format_set, format_weight, from_kg
+from gymtui.core.values import (
+    Unit,
+    count,
+    format_number,
+    format_set,
+    format_weight,
+    from_kg,
+)
 from gymtui.ui.screens.base import GymScreen
 from gymtui.ui.text import markup, plain, shown
 from gymtui.ui.widgets.key_bar import KeyBar
@@ -324,9 +331,10 @@ class TodayScreen(GymScreen):
                 self.notify("Session finished. Well done.")
             self.draw(self.gym.today(), to_next=True)
 
-        count = len([s for s in view.session_sets if s.is_working])
+        done_sets = len([s for s in view.session_sets if s.is_working])
         self.app.push_screen(
-            ConfirmDialog(f"Finish {session.day_name}? {count} working sets logged."), done
+            ConfirmDialog(f"Finish {session.day_name}? {count(done_sets, 'working set')} logged."),
+            done,
         )
 
     def action_switch_day(self) -> None:
