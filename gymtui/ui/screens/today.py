@@ -188,7 +188,7 @@ class TodayScreen(GymScreen):
         ex = row.exercise
         unit = self.gym.settings.unit
         muscles = ", ".join(ex.muscles) or "muscles not set"
-        stabilisers = f" (+ {', '.join(ex.stabilisers)})" if ex.stabilisers else ""
+        stabilisers = f"(+ {', '.join(ex.stabilisers)})" if ex.stabilisers else ""
         cues = " · ".join(ex.cues) or "no cues for this exercise"
         target = row.planned.reps if row.planned else 0
         sets = row.planned.sets if row.planned else 0
@@ -201,7 +201,7 @@ class TodayScreen(GymScreen):
         note = f"  Note: {row.logged.note}" if row.logged and row.logged.note else ""
         self._show(
             "#detail",
-            "[b]$name[/b]: $muscles[dim]$stabilisers[/]\n$advice[dim]$note[/]\n$cues",
+            "[b]$name[/b]: $muscles [dim]$stabilisers[/]\n$advice[dim]$note[/]\n$cues",
             name=ex.name,
             muscles=muscles,
             stabilisers=stabilisers,
