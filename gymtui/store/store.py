@@ -294,18 +294,7 @@ class Store(HistoryReads, ImportWrites, StoreBase):
                     rpe, note, side, logged_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
-                [
-                    session_id,
-                    entry.exercise_id,
-                    number,
-                    entry.kind,
-                    entry.weight_kg,
-                    entry.reps,
-                    entry.rpe,
-                    entry.note,
-                    entry.side,
-                    to_text(now),
-                ],
+                [session_id, entry.exercise_id, number, *_entered(entry), to_text(now)],
             )
             set_id = int(cast(int, cursor.lastrowid))
             refresh_prs(conn, entry.exercise_id, to_text(now))
@@ -346,15 +335,7 @@ class Store(HistoryReads, ImportWrites, StoreBase):
             before = self.get_set(set_id)
             conn.execute(
                 "UPDATE sets SET kind=?, weight_kg=?, reps=?, rpe=?, note=?, side=? WHERE id=?",
-                [
-                    entry.kind,
-                    entry.weight_kg,
-                    entry.reps,
-                    entry.rpe,
-                    entry.note,
-                    entry.side,
-                    set_id,
-                ],
+                [*_entered(entry), set_id],
             )
             refresh_prs(conn, before.exercise_id, to_text(before.logged_at))
             return self.get_set(set_id)
@@ -396,6 +377,11 @@ class Store(HistoryReads, ImportWrites, StoreBase):
             self.conn.backup(destination)
         finally:
             destination.close()
+
+
+def _entered(entry: SetInput) -> list[object]:
+    """What the user typed, in the order of the columns kind .. side."""
+    return [entry.kind, entry.weight_kg, entry.reps, entry.rpe, entry.note, entry.side]
 
 
 def _catalogue_fields(ex: Exercise | None) -> tuple[object, ...] | None:
