@@ -1,7 +1,8 @@
-"""Import writes (one transaction, bulk inserts through sqlite-utils) and the export rows."""
+"""Import writes (one transaction) and the export rows."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -51,6 +52,15 @@ SET_COLUMNS = (
 )
 
 
+def insert_sets(conn: sqlite3.Connection, rows: list[tuple[object, ...]]) -> None:
+    """Many sets in one statement run (executemany beat sqlite-utils' insert_all by ~1.4 s on
+    150,000 sets, so the bulk insert stays on the connection)."""
+    columns = ", ".join(SET_COLUMNS)
+    conn.executemany(
+        f"INSERT INTO sets ({columns}) VALUES ({', '.join('?' * len(SET_COLUMNS))})", rows
+    )
+
+
 class ImportWrites(StoreBase):
     """Bring a parsed export in, and give every set back out."""
 
@@ -61,11 +71,8 @@ class ImportWrites(StoreBase):
         progress: Callable[[int, int], None] | None = None,
     ) -> ImportSummary:
         """Write a parsed export in one transaction; sessions already imported are skipped."""
-        from sqlite_utils import Database
-
         summary = ImportSummary(parsed.format, parsed.rows, skipped=Counter(parsed.skipped))
         summary.dry_run = dry_run
-        sets_table = Database(self.conn).table("sets")
         try:
             with self.transaction() as conn:
                 ids = self._import_exercises(parsed, summary)
@@ -76,7 +83,7 @@ class ImportWrites(StoreBase):
                     )
                 }
                 earliest: dict[str, str] = {}
-                rows: list[dict[str, Any]] = []
+                rows: list[tuple[object, ...]] = []
                 for n, session in enumerate(parsed.sessions):
                     if session.key in existing:
                         summary.sessions_already += 1
@@ -115,16 +122,16 @@ class ImportWrites(StoreBase):
                             logged,
                             item.rest_taken_s,
                         )
-                        rows.append(dict(zip(SET_COLUMNS, values, strict=True)))
+                        rows.append(values)
                         summary.sets_by_kind[item.kind] += 1
                     summary.sessions_added += 1
                     if len(rows) >= 5000:
-                        sets_table.insert_all(rows, batch_size=500)
+                        insert_sets(conn, rows)
                         rows = []
                     if progress is not None and n % 200 == 0:
                         progress(n, len(parsed.sessions))
                 if rows:
-                    sets_table.insert_all(rows, batch_size=500)
+                    insert_sets(conn, rows)
                 for exercise_id, since in earliest.items():
                     refresh_prs(conn, exercise_id, since)
                 if dry_run:
