@@ -186,3 +186,18 @@ async def test_finish_asks_in_good_grammar(paths: Paths, clock: FakeClock) -> No
         await pilot.press("enter", "1", "0", "0", "enter", "f")
         assert isinstance(app.screen, ConfirmDialog)
         assert text_of(app, "#confirm-question") == "Finish Day A? 1 working set logged."
+
+
+async def test_a_narrow_window_keeps_help_and_quit_in_the_key_line(
+    paths: Paths, clock: FakeClock
+) -> None:
+    from gymtui.ui.widgets.key_bar import KeyBar
+
+    app = make_app(paths, clock)
+    async with app.run_test(size=(60, 20)) as pilot:
+        for screen_key in ("t", "r", "h"):
+            await pilot.press(screen_key)
+            await pilot.pause()
+            line = app.screen.query_one(KeyBar).render().plain  # type: ignore[union-attr]
+            assert "? Help" in line and "q Quit" in line
+            assert len(line.rstrip()) <= 60

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from textual import events
+from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
+
+ALWAYS = ("help", "quit")  # a narrow window drops other keys before these
 
 
 class KeyBar(Static):
@@ -12,7 +16,8 @@ class KeyBar(Static):
 
     Textual's Footer builds and styles a widget per key (about 40 ms at start-up, on a
     2-core machine, for a dozen keys); this draws the same line as one Static. It follows
-    the screen's bindings as they change (focus, check_action), as the Footer does.
+    the screen's bindings as they change (focus, check_action), as the Footer does. When the
+    window is too narrow, the last of the screen's keys go first; `?` and `q` always stay.
     """
 
     DEFAULT_CSS = """
@@ -33,18 +38,33 @@ class KeyBar(Static):
     def on_unmount(self) -> None:
         self.screen.bindings_updated_signal.unsubscribe(self)
 
+    def on_resize(self, _: events.Resize) -> None:
+        self._draw()
+
     def _bindings_changed(self, _: Screen[object]) -> None:
         self._draw()
 
     def _draw(self) -> None:
-        parts: list[tuple[str, str]] = []
+        keys: list[tuple[Binding, bool]] = []
         shown: set[str] = set()
         for _node, binding, enabled, _tooltip in self.screen.active_bindings.values():
-            if not binding.show or binding.action in shown:
-                continue
-            shown.add(binding.action)
+            if binding.show and binding.action not in shown:
+                shown.add(binding.action)
+                keys.append((binding, enabled))
+        width = self.size.width or 80
+        while len(keys) > 1 and self._width(keys) > width:
+            droppable = [i for i, (b, _) in enumerate(keys) if b.action not in ALWAYS]
+            if not droppable:
+                break
+            del keys[droppable[-1]]
+        parts: list[tuple[str, str]] = []
+        for binding, enabled in keys:
             dim = "" if enabled else " dim"
-            key = f"{self.app.get_key_display(binding)} "
-            parts.append((key, f"bold $footer-key-foreground{dim}"))
+            parts.append(
+                (f"{self.app.get_key_display(binding)} ", f"bold $footer-key-foreground{dim}")
+            )
             parts.append((f"{binding.description}  ", dim.strip()))
         self.update(Content.assemble(*parts))
+
+    def _width(self, keys: list[tuple[Binding, bool]]) -> int:
+        return sum(len(self.app.get_key_display(b)) + len(b.description) + 3 for b, _ in keys)
