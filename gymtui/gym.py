@@ -103,11 +103,6 @@ class Gym:
         """Close the file."""
         self._store.close()
 
-    @property
-    def path(self) -> Any:
-        """The database file."""
-        return self._store.path
-
     def exercise(self, exercise_id: str) -> Exercise:
         """An exercise by id (one the catalogue no longer has keeps its id as its name)."""
         return self.exercises.get(exercise_id) or Exercise(exercise_id, exercise_id, custom=True)

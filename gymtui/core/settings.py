@@ -48,10 +48,6 @@ class Settings:
         """A copy with some values changed."""
         return replace(self, **changes)
 
-    def alert(self, channel: str) -> bool:
-        """Whether an alert channel (bell, toast, desktop) is on."""
-        return bool(getattr(self, f"alert_{channel}"))
-
 
 def _parse(name: str, text: str) -> object:
     if name == "unit":

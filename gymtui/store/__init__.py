@@ -1,7 +1,7 @@
 """The SQLite file: the only package that talks to SQLite (and to sqlite-utils)."""
 
 from gymtui.errors import StaleSession
-from gymtui.store.base import StorageError, from_text, to_text
+from gymtui.store.base import StorageError
 from gymtui.store.imports import ImportSummary
 from gymtui.store.store import Store, db_size
 
@@ -11,6 +11,4 @@ __all__ = [
     "StorageError",
     "Store",
     "db_size",
-    "from_text",
-    "to_text",
 ]

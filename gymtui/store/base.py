@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, cast
@@ -122,6 +122,20 @@ class StoreBase:
         """Raise StorageError when the file cannot be written (read-only file or folder)."""
         with self.transaction():
             pass
+
+    def _insert_custom(self, name: str, taken: Callable[[str], bool]) -> Exercise:
+        """Add the user's own exercise: the id is `user_` and its name, numbered when taken."""
+        clean = " ".join(name.split())
+        base = "user_" + "".join(c if c.isalnum() else "_" for c in clean.lower()).strip("_")
+        ex_id, n = base, 1
+        while taken(ex_id):
+            n += 1
+            ex_id = f"{base}_{n}"
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO exercises (id, name, custom) VALUES (?, ?, 1)", [ex_id, clean]
+            )
+        return Exercise(id=ex_id, name=clean, custom=True)
 
     def data_version(self) -> int:
         """Changes when another connection commits to the file (SQLite's data_version)."""

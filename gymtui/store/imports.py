@@ -8,7 +8,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from gymtui.core.models import Exercise
 from gymtui.store.base import StoreBase, exercise_from_row, to_text
 from gymtui.store.prs import refresh_prs
 
@@ -163,24 +162,12 @@ class ImportWrites(StoreBase):
                     if normalise_name(known[found].name) != wanted:
                         summary.matched[item.exercise_name] = known[found].name
                 else:
-                    made = self._new_exercise(item.exercise_name, known)
+                    made = self._insert_custom(item.exercise_name, known.__contains__)
                     known[made.id] = made
                     by_name[normalise_name(made.name)] = made.id
                     ids[name] = made.id
                     summary.created.append(made.name)
         return ids
-
-    def _new_exercise(self, name: str, known: dict[str, Exercise]) -> Exercise:
-        clean = " ".join(name.split())
-        base = "user_" + "".join(c if c.isalnum() else "_" for c in clean.lower()).strip("_")
-        ex_id, n = base, 1
-        while ex_id in known:
-            n += 1
-            ex_id = f"{base}_{n}"
-        self.conn.execute(
-            "INSERT INTO exercises (id, name, custom) VALUES (?, ?, 1)", [ex_id, clean]
-        )
-        return Exercise(id=ex_id, name=clean, custom=True)
 
     def export_rows(self) -> Iterator[dict[str, Any]]:
         """Every set with its session and exercise, oldest first, in gymtui's export columns."""

@@ -128,16 +128,9 @@ class Store(HistoryReads, ImportWrites, StoreBase):
         clean = " ".join(name.split())
         for row in self._rows("SELECT * FROM exercises WHERE lower(name) = lower(?)", [clean]):
             return exercise_from_row(row)
-        base = "user_" + "".join(c if c.isalnum() else "_" for c in clean.lower()).strip("_")
-        ex_id, n = base, 1
-        while self._rows("SELECT 1 FROM exercises WHERE id = ?", [ex_id]):
-            n += 1
-            ex_id = f"{base}_{n}"
-        with self.transaction() as conn:
-            conn.execute(
-                "INSERT INTO exercises (id, name, custom) VALUES (?, ?, 1)", [ex_id, clean]
-            )
-        return Exercise(id=ex_id, name=clean, custom=True)
+        return self._insert_custom(
+            clean, lambda ex_id: bool(self._rows("SELECT 1 FROM exercises WHERE id = ?", [ex_id]))
+        )
 
     def exercise_rest(self, exercise_id: str) -> int | None:
         """The user's own rest length for an exercise, when they set one."""
