@@ -17,7 +17,8 @@ from gymtui.core.values import count
 from gymtui.errors import GymtuiError
 from gymtui.paths import Paths, resolve_paths
 
-FORMATS = ("strong", "hevy", "fitnotes", "gymtui")  # importers.FORMATS, without importing it
+FORMATS = ("strong", "hevy", "fitnotes", "fitbod", "gymtui")  # importers.FORMATS, unimported
+SHOWN_BAD_ROWS = 20
 
 if TYPE_CHECKING:
     from gymtui.store import ImportSummary
@@ -43,15 +44,26 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command")
     commands.add_parser("where", help="print the data folder, database and config paths")
     bring = commands.add_parser(
-        "import", help="import a Strong, Hevy, FitNotes or gymtui CSV export"
+        "import", help="import a Strong, Hevy, FitNotes, Fitbod or gymtui CSV export"
     )
     bring.add_argument("file", type=Path)
-    bring.add_argument("--from", dest="source", choices=FORMATS, help="the app that wrote it")
+    bring.add_argument(
+        "--from",
+        dest="source",
+        choices=FORMATS,
+        help="the app that wrote it (default: recognised from the header)",
+    )
     bring.add_argument(
         "--unit", choices=("kg", "lb"), help="weights' unit, when the file does not say"
     )
     bring.add_argument(
         "--dry-run", action="store_true", help="show what would be imported, write nothing"
+    )
+    bring.add_argument(
+        "--skip-bad-rows",
+        action="store_true",
+        help="import the rows that can be read and list the lines left out (default: a bad "
+        "row refuses the whole file)",
     )
     out = commands.add_parser("export", help="every set with its session and exercise")
     out.add_argument("--format", choices=("csv", "json"), default="csv")
@@ -61,6 +73,10 @@ def build_parser() -> argparse.ArgumentParser:
     copy.add_argument(
         "file", type=Path, nargs="?", help="a new file, or a folder for a dated file inside"
     )
+    back = commands.add_parser(
+        "restore", help="replace the database with a backup (the current one is kept first)"
+    )
+    back.add_argument("file", type=Path, help="a backup made by 'gymtui backup'")
     return parser
 
 
@@ -119,11 +135,15 @@ def _run(args: argparse.Namespace, paths: Paths) -> int:
         return 0
     try:
         if args.command == "import":
-            return run_import(paths, args.file, args.source, args.unit, args.dry_run)
+            return run_import(
+                paths, args.file, args.source, args.unit, args.dry_run, args.skip_bad_rows
+            )
         if args.command == "export":
             return run_export(paths, args.format, args.output, args.force)
         if args.command == "backup":
             return run_backup(paths, args.file)
+        if args.command == "restore":
+            return run_restore(paths, args.file)
         if args.demo:
             return run_demo()
         return run_app(paths)
@@ -177,7 +197,12 @@ class _LateProgress:
 
 
 def run_import(
-    paths: Paths, file: Path, source: str | None, unit: str | None, dry_run: bool
+    paths: Paths,
+    file: Path,
+    source: str | None,
+    unit: str | None,
+    dry_run: bool,
+    skip_bad_rows: bool = False,
 ) -> int:
     """Import an export file in one transaction and print what it did."""
     from gymtui.core.program import load_program
@@ -188,7 +213,7 @@ def run_import(
     reading = _LateProgress(f"Reading {file.name}")
     try:
         fmt = next((f for f in IMPORT_FORMATS if f == source), None)  # argparse checked it
-        parsed = parse(file, fmt, unit, progress=reading)
+        parsed = parse(file, fmt, unit, progress=reading, skip_bad_rows=skip_bad_rows)
     finally:
         reading.stop()
     store = Store.open(paths.database)
@@ -221,11 +246,27 @@ def describe_import(summary: ImportSummary, file: Path) -> str:
         lines.append(f"  exercises matched to the catalogue: {shown}")
     if summary.created:
         lines.append(f"  new exercises of your own: {', '.join(sorted(summary.created))}")
+    if summary.empty_workouts:
+        lines.append(
+            f"  {count(summary.empty_workouts, 'workout')} with no strength sets "
+            "(cardio only, say): not added."
+        )
     for reason, rows in sorted(summary.skipped.items()):
         lines.append(f"  skipped {count(rows, 'row')}: {reason}")
+    for line in summary.bad_rows[:SHOWN_BAD_ROWS]:
+        lines.append(f"    {line}")
+    if len(summary.bad_rows) > SHOWN_BAD_ROWS:
+        lines.append(f"    ... and {len(summary.bad_rows) - SHOWN_BAD_ROWS} more")
     if summary.dry_run:
         lines.append("  (dry run: nothing was written)")
-    return "\n".join(lines)
+    return printable("\n".join(lines))
+
+
+def printable(text: str) -> str:
+    """Text from a file made safe for a terminal: control characters shown as escapes."""
+    return "".join(
+        ch if ch == "\n" or (ch.isprintable() and ch != "\x7f") else repr(ch)[1:-1] for ch in text
+    )
 
 
 def run_export(paths: Paths, fmt: str, output: Path | None, force: bool = False) -> int:
@@ -296,6 +337,21 @@ def run_backup(paths: Paths, target: Path | None) -> int:
     finally:
         store.close()
     print(f"Backed up {paths.database} to {target}.")
+    return 0
+
+
+def run_restore(paths: Paths, source: Path) -> int:
+    """Replace the database with a checked backup; the current one is kept first."""
+    from gymtui.store.checks import check_folder
+    from gymtui.store.restore import restore
+
+    check_folder(paths.data_dir)
+    stamp = datetime.now().strftime("%Y-%m-%d-%H%M%S")
+    keep = _unused(paths.data_dir / "backups" / f"gymtui-before-restore-{stamp}.db")
+    kept = restore(source, paths.database, keep)
+    print(f"Restored {source} into {paths.database}.")
+    if kept:
+        print(f"The database it replaced is kept as {keep}.")
     return 0
 
 

@@ -7,21 +7,27 @@ database here.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
-from gymtui.importers import fitnotes, hevy, own, strong
+from gymtui.importers.fitbod import FitbodReader, is_fitbod
+from gymtui.importers.fitnotes import FitNotesReader
+from gymtui.importers.hevy import HevyReader
+from gymtui.importers.own import OwnReader
 from gymtui.importers.parsed import (
     FORMATS,
     GYMTUI_COLUMNS,
+    BadRow,
     Format,
     ImportedSession,
     ImportedSet,
     ImportFileError,
     ParsedFile,
 )
+from gymtui.importers.reader import Reader
 from gymtui.importers.rows import Rows, read_file
+from gymtui.importers.strong import StrongReader, is_strong
 
 __all__ = [
     "FORMATS",
@@ -35,21 +41,45 @@ __all__ = [
     "parse",
 ]
 
+READERS: dict[Format, type[Reader]] = {
+    "strong": StrongReader,
+    "hevy": HevyReader,
+    "fitnotes": FitNotesReader,
+    "fitbod": FitbodReader,
+    "gymtui": OwnReader,
+}
+# GymBook writes reps and weights as text ("20 ripetizioni", "0,00 kg"): recognised, refused.
+GYMBOOK_COLUMNS = (
+    "peso / distanza",
+    "ripetizioni / tempo",
+    "weight / distance",
+    "reps / time",
+    "repetitions / time",
+)
+
 
 def detect(rows: Rows) -> Format:
-    """Which app wrote the file, from its header."""
+    """Which app wrote the file, from its header. Each app is known by columns no other
+    app's export has, so one app's file is never taken for another's."""
     if rows.has("session_key", "exercise_id", "logged_at", "weight_kg"):
         return "gymtui"
     if rows.has("exercise_title", "start_time"):
         return "hevy"
-    if rows.has("exercise name", "set order"):
+    if is_fitbod(rows):  # before FitNotes: both have Date, Exercise and Reps
+        return "fitbod"
+    if is_strong(rows):
         return "strong"
-    if rows.has("date", "exercise") and (rows.has("category") or rows.has("reps")):
+    if rows.has("date", "exercise", "category"):
         return "fitnotes"
+    if any(rows.has(c) for c in GYMBOOK_COLUMNS):
+        raise ImportFileError(
+            f"{rows.path}: this is a GymBook export, which gymtui cannot import yet. "
+            "It reads Strong, Hevy, FitNotes, Fitbod and its own CSV exports."
+        )
     raise ImportFileError(
-        f"{rows.path}: not a Strong, Hevy, FitNotes or gymtui export: the header "
+        f"{rows.path}: not a Strong, Hevy, FitNotes, Fitbod or gymtui export: the header "
         f"({', '.join(rows.header[:6])}...) has none of their column sets. "
-        "Export as CSV from the app, or name the format with --from."
+        "Export as CSV from the app, or name the app with --from."
     )
 
 
@@ -58,37 +88,43 @@ def parse(
     source: Format | None = None,
     unit: str | None = None,
     progress: Callable[[int, int], None] | None = None,
+    skip_bad_rows: bool = False,
+    now: datetime | None = None,
 ) -> ParsedFile:
-    """Read an export into sessions; raises ImportFileError and nothing else."""
-    text = read_file(path)
-    rows = Rows(path, text)
-    found = detect(rows)
-    if source is not None and source != found:
-        raise ImportFileError(f"{path}: --from {source} was given, but this is a {found} export.")
-    total_lines = text.count("\n") or 1
-    reader = {
-        "strong": strong.read,
-        "hevy": hevy.read,
-        "fitnotes": fitnotes.read,
-        "gymtui": own.read,
-    }[found]
-    parsed = ParsedFile(found, [], Counter(), 0)
-    sessions: dict[str, ImportedSession] = {}
+    """Read an export into sessions; raises ImportFileError and nothing else.
 
-    def tick() -> None:
+    `source` names the app and overrides detection. A bad row refuses the whole file,
+    unless `skip_bad_rows`: then it is left out and listed in `bad_rows`."""
+    text = read_file(path)
+    rows = Rows(path, text, now)
+    found = source or detect(rows)
+    reader = READERS[found](rows, unit)
+    parsed = ParsedFile(found, [], reader.skipped, 0)
+    total_lines = text.count("\n") or 1
+    for row in rows:
         parsed.rows += 1
         if progress is not None and parsed.rows % 2000 == 0:
             progress(rows.line, total_lines)
-
-    reader(rows, unit, sessions, parsed.skipped, tick)
-    for session in sessions.values():
+        try:
+            row.recover(reader.free_text)
+            reader.read(row)
+        except BadRow as bad:
+            if not skip_bad_rows:
+                raise ImportFileError(
+                    f"{bad} Nothing was imported: correct that line, or add --skip-bad-rows "
+                    "to import the rest and list the lines left out."
+                ) from None
+            parsed.bad_rows.append(f"{bad.where}: {bad.problem}")
+            reader.skip("bad rows (listed below)")
+    reader.finish()
+    for session in reader.sessions.values():
         session.sets.sort(key=lambda s: s.logged_at)
         if found != "gymtui" and session.finished_at is None and session.sets:
             session.finished_at = session.sets[-1].logged_at  # other apps' workouts are over
-    parsed.sessions = sorted((s for s in sessions.values() if s.sets), key=lambda s: s.started_at)
-    empty = len(sessions) - len(parsed.sessions)
-    if empty:
-        parsed.skipped["workouts with no strength sets"] += empty
+    parsed.sessions = sorted(
+        (s for s in reader.sessions.values() if s.sets), key=lambda s: s.started_at
+    )
+    parsed.empty_workouts = len(reader.sessions) - len(parsed.sessions)
     if progress is not None:
         progress(total_lines, total_lines)
     return parsed

@@ -1,56 +1,54 @@
-"""FitNotes' CSV export: one date is one session."""
+"""FitNotes' CSV export: one date is one session; the weight's unit in the header
+("Weight (kgs)") or in a Weight Unit column."""
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Callable
-from datetime import timedelta
 
-from gymtui.importers.names import normalise_name
-from gymtui.importers.parsed import ImportedSession, ImportedSet
-from gymtui.importers.rows import (
-    Rows,
-    iso_date,
-    strength,
-    unit_factor,
-)
+from gymtui.importers.names import normalise_name, tidy_name
+from gymtui.importers.parsed import ImportedSet, ImportFileError
+from gymtui.importers.reader import Reader
+from gymtui.importers.rows import Rows, iso_date, strength, unit_factor
 
 
-def read(
-    rows: Rows,
-    unit: str | None,
-    sessions: dict[str, ImportedSession],
-    skipped: Counter[str],
-    tick: Callable[[], None],
-) -> None:
-    weight_col = next((h for h in rows.header if normalise_name(h).startswith("weight")), "Weight")
-    header_unit = re.search(r"\((\w+)\)", weight_col)
-    order_in: Counter[str] = Counter()
-    for row in rows:
-        tick()
+class FitNotesReader(Reader):
+    app = "FitNotes"
+    needs = ("Date", "Exercise", "Category", "Reps")
+    free_text = "Exercise"  # FitNotes writes a comma in a name without quotes
+
+    def __init__(self, rows: Rows, unit: str | None) -> None:
+        super().__init__(rows, unit)
+        weight_col = next((h for h in rows.header if normalise_name(h).startswith("weight")), None)
+        if weight_col is None:
+            raise ImportFileError(
+                f"{rows.path}: this FitNotes export has no weight column (Weight or "
+                f"Weight (kgs)); its header: {', '.join(rows.header[:10])}."
+            )
+        self.weight_col = weight_col
+        found = re.search(r"\((\w+)\)", self.weight_col)
+        self.header_unit = found.group(1) if found else None
+
+    def read(self, row: Rows) -> None:
         day = iso_date(row, "Date", with_time=False)
         key = f"fitnotes:{day.date().isoformat()}"
-        if header_unit:
-            factor = unit_factor(row, weight_col, header_unit.group(1))
+        if self.header_unit:
+            factor = unit_factor(row, self.weight_col, self.header_unit)
         else:
-            factor = unit_factor(row, "Weight Unit", row.get("Weight Unit") or unit or "kgs")
-        if row.get("Category").lower() == "cardio" and not row.get("Reps"):
-            skipped["cardio rows"] += 1
-            continue
-        lifted = strength(row, weight_col, "Reps", factor, skipped)
-        if lifted is None:
-            continue
-        order_in[key] += 1
-        if key not in sessions:
-            sessions[key] = ImportedSession(key, day, "FitNotes workout")
-        sessions[key].sets.append(
+            factor = unit_factor(row, "Weight Unit", row.get("Weight Unit") or self.unit or "kgs")
+        exercise = tidy_name(row.get("Exercise", required=True))
+        cardio = row.get("Category").lower() == "cardio" and not row.get("Reps")
+        lifted = "cardio rows" if cardio else strength(row, self.weight_col, "Reps", factor)
+        session = self.session(key, day, "FitNotes workout")
+        if isinstance(lifted, str):
+            self.skip(lifted)
+            return
+        session.sets.append(
             ImportedSet(
-                row.get("Exercise", required=True),
+                exercise,
                 "working",
                 lifted[0],
                 lifted[1],
-                day + timedelta(seconds=order_in[key]),
+                self.moment(session),
                 note=row.get("Comment") or None,
-            ),
+            )
         )

@@ -2,39 +2,24 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable
 from datetime import datetime
 
 from gymtui.core.models import SET_KINDS, Side
-from gymtui.importers.parsed import MAX_IMPORT_KG, ImportedSession, ImportedSet
-from gymtui.importers.rows import (
-    Rows,
-)
+from gymtui.importers.names import tidy_name
+from gymtui.importers.parsed import MAX_IMPORT_KG, ImportedSet
+from gymtui.importers.reader import Reader
+from gymtui.importers.rows import Rows, local_time
 
 
-def read(
-    rows: Rows,
-    unit: str | None,
-    sessions: dict[str, ImportedSession],
-    skipped: Counter[str],
-    tick: Callable[[], None],
-) -> None:
-    def moment(column: str, required: bool = True) -> datetime | None:
-        text = row.get(column, required=required)
-        if not text:
-            return None
-        try:
-            return datetime.fromisoformat(text)
-        except ValueError:
-            row.fail(column, f"{text!r} is not an ISO-8601 time")
+class OwnReader(Reader):
+    app = "gymtui"
+    needs = ("session_key", "exercise_id", "logged_at", "weight_kg")
 
-    for row in rows:
-        tick()
-        started = moment("session_started_at")
-        assert started is not None
-        logged = moment("logged_at")
-        assert logged is not None
+    def read(self, row: Rows) -> None:
+        started = self._moment(row, "session_started_at")
+        logged = self._moment(row, "logged_at")
+        finished = self._moment(row, "session_finished_at", required=False)
+        assert started is not None and logged is not None
         kind_text = row.get("kind", required=True)
         kind = next((k for k in SET_KINDS if k == kind_text), None)
         if kind is None:
@@ -50,28 +35,38 @@ def read(
         if not reps:
             row.fail("reps", "is missing")
         rest = row.number("rest_taken_s", 10**7)
-        day_key = row.get("session_day_key") or None
-        key = row.get("session_key", required=True)
-        if key not in sessions:
-            sessions[key] = ImportedSession(
-                key,
-                started,
-                row.get("session_day_name") or "Session",
-                moment("session_finished_at", required=False),
-                day_key,
-                row.get("session_note") or None,
-            )
-        sessions[key].sets.append(
+        rpe = row.rpe("rpe")
+        name = tidy_name(row.get("exercise_name", required=True))
+        session = self.session(
+            row.get("session_key", required=True),
+            started,
+            row.get("session_day_name") or "Session",
+            finished,
+            row.get("session_note") or None,
+        )
+        session.day_key = row.get("session_day_key") or None
+        session.sets.append(
             ImportedSet(
-                row.get("exercise_name", required=True),
+                name,
                 kind,
                 weight,
                 reps,
                 logged,
-                rpe=row.rpe("rpe"),
+                rpe=rpe,
                 note=row.get("note") or None,
                 side=side,
                 rest_taken_s=int(rest) if rest is not None else None,
                 exercise_id=row.get("exercise_id") or None,
-            ),
+            )
         )
+
+    @staticmethod
+    def _moment(row: Rows, column: str, required: bool = True) -> datetime | None:
+        text = row.get(column, required=required)
+        if not text:
+            return None
+        try:
+            moment = datetime.fromisoformat(text)
+        except ValueError:
+            row.fail(column, f"{text!r} is not an ISO-8601 time")
+        return row.check_moment(column, text, local_time(moment))

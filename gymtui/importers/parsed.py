@@ -10,8 +10,8 @@ from typing import Literal
 from gymtui.core.models import SetKind, Side
 from gymtui.errors import GymtuiError
 
-Format = Literal["strong", "hevy", "fitnotes", "gymtui"]
-FORMATS: tuple[Format, ...] = ("strong", "hevy", "fitnotes", "gymtui")
+Format = Literal["strong", "hevy", "fitnotes", "fitbod", "gymtui"]
+FORMATS: tuple[Format, ...] = ("strong", "hevy", "fitnotes", "fitbod", "gymtui")
 MAX_IMPORT_KG = 1000.0  # a loaded leg press can pass the 500 kg a person may type by hand
 MAX_IMPORT_REPS = 1000
 GYMTUI_COLUMNS = (
@@ -38,6 +38,15 @@ GYMTUI_COLUMNS = (
 
 class ImportFileError(GymtuiError):
     """The file cannot be imported; nothing was written."""
+
+
+class BadRow(ImportFileError):
+    """One row cannot be read; `where` is its line and column, `problem` says why."""
+
+    def __init__(self, path: object, where: str, problem: str) -> None:
+        super().__init__(f"{path}, {where}: {problem}.")
+        self.where = where
+        self.problem = problem
 
 
 @dataclass(frozen=True)
@@ -75,5 +84,7 @@ class ParsedFile:
 
     format: Format
     sessions: list[ImportedSession]
-    skipped: Counter[str]
+    skipped: Counter[str]  # rows not stored, by reason: with the sets, they add up to `rows`
     rows: int
+    bad_rows: list[str] = field(default_factory=list)  # "line 12, column 'Reps': why"
+    empty_workouts: int = 0  # workouts with no strength set at all (cardio only, say)

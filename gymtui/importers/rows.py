@@ -6,16 +6,17 @@ import csv
 import io
 import math
 import re
-from collections import Counter
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import NoReturn
 
 from gymtui.core.values import KG_PER_LB
 from gymtui.importers.names import normalise_name
-from gymtui.importers.parsed import MAX_IMPORT_KG, MAX_IMPORT_REPS, ImportFileError
+from gymtui.importers.parsed import MAX_IMPORT_KG, MAX_IMPORT_REPS, BadRow, ImportFileError
 
+EARLIEST_YEAR = 1970
+LONGEST_WORKOUT_S = 24 * 3600  # a longer duration is a back-filled workout's, not a real one
 MONTHS = {
     m: i
     for i, m in enumerate(
@@ -25,9 +26,13 @@ MONTHS = {
 
 
 class Rows:
-    """CSV rows addressed by header name, with errors that name line and column."""
+    """CSV rows addressed by header name, with errors that name line and column.
 
-    def __init__(self, path: Path, text: str) -> None:
+    `translate` lets a localised header answer to the English names the readers ask for;
+    errors still name the column as the file spells it.
+    """
+
+    def __init__(self, path: Path, text: str, now: datetime | None = None) -> None:
         self.path = path
         first_line = text.split("\n", 1)[0]
         try:
@@ -36,6 +41,7 @@ class Rows:
             )
         except csv.Error:
             dialect = csv.excel
+        self.delimiter = dialect.delimiter
         self.reader = csv.reader(io.StringIO(text, newline=""), dialect)
         try:
             header = next(self.reader)
@@ -49,9 +55,24 @@ class Rows:
         self.memo: dict[tuple[str, str], object] = {}  # dates and durations repeat per workout
         self.line = 1
         self.row: list[str] = []
+        self.extra = 0  # fields beyond the header's on this row
+        self.latest = (now or datetime.now(UTC)) + timedelta(days=1)  # the clock may lag a zone
 
     def has(self, *names: str) -> bool:
         return all(normalise_name(n) in self.index for n in names)
+
+    def translate(self, names: dict[str, str]) -> None:
+        """Let the file's own column names answer to the English ones."""
+        for theirs, ours in names.items():
+            i = self.index.get(normalise_name(theirs))
+            if i is not None:
+                self.index.setdefault(normalise_name(ours), i)
+        self.columns.clear()
+
+    def spelled(self, column: str) -> str:
+        """The column's name as the file's header spells it."""
+        i = self.index.get(normalise_name(column))
+        return self.header[i] if i is not None else column
 
     def __iter__(self) -> Iterator[Rows]:
         while True:
@@ -64,12 +85,24 @@ class Rows:
             self.line = self.reader.line_num
             if not any(cell.strip() for cell in self.row):
                 continue
-            if len(self.row) > len(self.header):
-                raise ImportFileError(
-                    f"{self.path}, line {self.line}: {len(self.row)} fields, but the header has "
-                    f"{len(self.header)} (a field with the delimiter in it needs quotes)."
-                )
+            self.extra = len(self.row) - len(self.header)
             yield self
+
+    def recover(self, free_text: str | None) -> None:
+        """A row with more fields than the header: join the extra fields back into the one
+        free-text column (the delimiter was inside it, unquoted), or refuse the row."""
+        if self.extra <= 0:
+            return
+        i = self.index.get(normalise_name(free_text)) if free_text else None
+        if i is None:
+            raise BadRow(
+                self.path,
+                f"line {self.line}",
+                f"{len(self.row)} fields, but the header has {len(self.header)} "
+                "(a field with the delimiter in it needs quotes)",
+            )
+        self.row[i : i + self.extra + 1] = [self.delimiter.join(self.row[i : i + self.extra + 1])]
+        self.extra = 0
 
     def get(self, name: str, required: bool = False) -> str:
         i = self.columns.get(name, -1)
@@ -81,18 +114,17 @@ class Rows:
         return value
 
     def fail(self, column: str, problem: str) -> NoReturn:
-        raise ImportFileError(f"{self.path}, line {self.line}, column '{column}': {problem}.")
+        raise BadRow(self.path, f"line {self.line}, column '{self.spelled(column)}'", problem)
 
-    def number(self, column: str, top: float) -> float | None:
-        text = self.get(column).replace(",", ".")
+    def number(self, column: str, top: float, low: float = 0.0) -> float | None:
+        text = self.get(column)
         if not text:
             return None
-        try:
-            value = float(text)
-        except ValueError:
+        value = decimal(text, self.delimiter)
+        if value is None:
             self.fail(column, f"{text!r} is not a number")
-        if not math.isfinite(value) or not 0 <= value <= top:
-            self.fail(column, f"{text} is outside 0 to {top:g}")
+        if not math.isfinite(value) or not low <= value <= top:
+            self.fail(column, f"{text} is outside {low:g} to {top:g}")
         return value
 
     def reps(self, column: str) -> int | None:
@@ -108,6 +140,34 @@ class Rows:
         if value is not None and value < 1:
             self.fail(column, f"RPE {value:g} is below 1")
         return value
+
+    def check_moment(self, column: str, text: str, moment: datetime) -> datetime:
+        """A date the file gives, refused when it cannot be a workout's."""
+        if moment > self.latest:
+            self.fail(column, f"{text!r} is in the future")
+        if moment.year < EARLIEST_YEAR:
+            self.fail(column, f"{text!r} is before {EARLIEST_YEAR}")
+        return moment
+
+
+_GROUPED = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$")
+
+
+def decimal(text: str, delimiter: str) -> float | None:
+    """A number as apps write it: `62.5`, `62,5`, `1,000` (thousands, in a comma-separated
+    file, where a decimal comma would need quotes), `1.000,5` and `1,000.5`."""
+    if "," in text:
+        if "." in text:
+            grouping, point = (",", ".") if text.rfind(".") > text.rfind(",") else (".", ",")
+            text = text.replace(grouping, "").replace(point, ".")
+        elif delimiter == "," and _GROUPED.match(text):
+            text = text.replace(",", "")
+        else:
+            text = text.replace(",", ".")
+    try:
+        return float(text)
+    except ValueError:
+        return None
 
 
 def read_file(path: Path) -> str:
@@ -131,15 +191,22 @@ def read_file(path: Path) -> str:
 
 def unit_factor(rows: Rows, column: str, text: str) -> float:
     unit = text.strip().lower().rstrip(".")
-    if unit in ("kg", "kgs", "kilograms"):
+    if unit in ("kg", "kgs", "kilogram", "kilograms"):
         return 1.0
-    if unit in ("lb", "lbs", "pounds"):
+    if unit in ("lb", "lbs", "pound", "pounds"):
         return KG_PER_LB
     rows.fail(column, f"unknown weight unit {text!r} (kg or lbs)")
 
 
 def local_time(moment: datetime) -> datetime:
-    return moment.astimezone() if moment.tzinfo is None else moment
+    """A naive time read as the machine's local time; an aware one moved into it."""
+    return moment.astimezone()
+
+
+def wall_clock(moment: datetime) -> str:
+    """A time as the file wrote it, without a zone: what session keys are made of, so that
+    the same file imported on a machine in another zone finds the same sessions."""
+    return moment.replace(tzinfo=None).isoformat()
 
 
 def iso_date(rows: Rows, column: str, with_time: bool) -> datetime:
@@ -147,7 +214,7 @@ def iso_date(rows: Rows, column: str, with_time: bool) -> datetime:
     known = rows.memo.get((column, text))
     if isinstance(known, datetime):
         return known
-    parsed = _parse_iso_date(rows, column, text, with_time)
+    parsed = rows.check_moment(column, text, _parse_iso_date(rows, column, text, with_time))
     rows.memo[(column, text)] = parsed
     return parsed
 
@@ -157,9 +224,32 @@ def _parse_iso_date(rows: Rows, column: str, text: str, with_time: bool) -> date
     for fmt in (*formats, "%Y-%m-%d"):
         try:
             return local_time(datetime.strptime(text, fmt))
+        except (ValueError, OverflowError):
+            continue
+    example = "2025-09-15 07:48:00" if with_time else "2025-09-15"
+    rows.fail(column, f"{text!r} is not a date like {example}")
+
+
+def utc_time(rows: Rows, column: str) -> datetime:
+    """`2025-12-17 03:24:30 +0000`, shown in the machine's own zone."""
+    text = rows.get(column, required=True)
+    known = rows.memo.get((column, text))
+    if isinstance(known, datetime):
+        return known
+    for fmt in ("%Y-%m-%d %H:%M:%S %z", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d"):
+        try:
+            moment = datetime.strptime(text, fmt)
         except ValueError:
             continue
-    rows.fail(column, f"{text!r} is not a date like 2025-09-15 07:48:00")
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=UTC) if " " in text else moment
+        try:
+            parsed = rows.check_moment(column, text, local_time(moment))
+        except OverflowError:
+            break
+        rows.memo[(column, text)] = parsed
+        return parsed
+    rows.fail(column, f"{text!r} is not a time like 2025-12-17 03:24:30 +0000")
 
 
 _HEVY_TIME = re.compile(r"^(\d{1,2}) ([A-Za-z]{3})[a-z]* (\d{4}),? (\d{1,2}):(\d{2})$")
@@ -170,53 +260,66 @@ def hevy_time(rows: Rows, column: str, required: bool = True) -> datetime | None
     text = rows.get(column, required=required)
     if not text:
         return None
+    known = rows.memo.get((column, text))
+    if isinstance(known, datetime):
+        return known
     match = _HEVY_TIME.match(text)
     month = MONTHS.get(match.group(2).lower()) if match else None
     if match is None or month is None:
         rows.fail(column, f"{text!r} is not a time like '15 Sep 2025, 07:48'")
     day, _, year, hour, minute = match.groups()
     try:
-        return local_time(datetime(int(year), month, int(day), int(hour), int(minute)))
-    except ValueError:
+        moment = local_time(datetime(int(year), month, int(day), int(hour), int(minute)))
+    except (ValueError, OverflowError):
         rows.fail(column, f"{text!r} is not a real date")
+    rows.memo[(column, text)] = rows.check_moment(column, text, moment)
+    return moment
 
 
 _DURATION = re.compile(r"^(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*(?:(\d+)\s*s)?$")
 
 
-def duration(rows: Rows, column: str) -> int | None:
-    """`1h 5m`, `45m`, `30s` or plain seconds."""
+def duration(rows: Rows, column: str, words: dict[str, str] | None = None) -> int | None:
+    """`1h 5m`, `45m`, `35min`, `30s` or plain seconds; `words` turns a translated unit
+    (`小时`, `分钟`) into h, m or s."""
     text = rows.get(column).lower()
     if not text:
         return None
     known = rows.memo.get((column, text))
     if isinstance(known, int):
         return known
-    seconds = _parse_duration(rows, column, text)
+    plain = text
+    for word, letter in (words or {}).items():
+        plain = plain.replace(word, letter + " ")
+    seconds = _parse_duration(rows, column, text, plain.strip())
     rows.memo[(column, text)] = seconds
     return seconds
 
 
-def _parse_duration(rows: Rows, column: str, text: str) -> int:
-    if text.replace(".", "", 1).isdigit():
-        return int(float(text))
-    match = _DURATION.match(text)
+def _parse_duration(rows: Rows, column: str, text: str, plain: str) -> int:
+    if plain.replace(".", "", 1).isdigit():
+        return int(float(plain))
+    match = _DURATION.match(plain)
     if match is None or not any(match.groups()):
         rows.fail(column, f"{text!r} is not a duration like '1h 5m' or seconds")
     hours, minutes, seconds = (int(g) if g else 0 for g in match.groups())
     return hours * 3600 + minutes * 60 + seconds
 
 
-def strength(
-    rows: Rows, weight_col: str, reps_col: str, factor: float, skipped: Counter[str]
-) -> tuple[float, int] | None:
-    """Weight in kg and reps, or None (counted) for a row that is not a strength set."""
+def ended(started: datetime, seconds: int | None) -> datetime | None:
+    """When a workout of that length ended; None when the length is missing or longer than
+    a day (a back-filled workout: its last set says when it ended)."""
+    if not seconds or seconds > LONGEST_WORKOUT_S:
+        return None
+    return started + timedelta(seconds=seconds)
+
+
+def strength(rows: Rows, weight_col: str, reps_col: str, factor: float) -> tuple[float, int] | str:
+    """Weight in kg and reps, or why the row is not a strength set."""
     weight = rows.number(weight_col, MAX_IMPORT_KG / factor)
     reps = rows.reps(reps_col)
     if reps is None:
-        skipped["no reps (cardio or timed sets)"] += 1
-        return None
+        return "no reps (cardio or timed sets)"
     if reps == 0:
-        skipped["0 reps"] += 1
-        return None
+        return "0 reps"
     return (weight or 0.0) * factor, reps

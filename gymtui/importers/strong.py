@@ -1,103 +1,133 @@
-"""Strong's CSV exports: comma, semicolon with Weight Unit, quoted with the unit in the header."""
+"""Strong's CSV exports, 2015 to now: comma or semicolon, a Weight Unit column or the unit
+in the header ("Weight (kg)", or a column named just "kg"), and localised headers through
+the translation table in data/strong_headers.toml."""
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Callable
-from datetime import timedelta
+import tomllib
+from importlib import resources
 
 from gymtui.core.models import SetKind
 from gymtui.core.values import KG_PER_LB
-from gymtui.importers.names import normalise_name
-from gymtui.importers.parsed import ImportedSession, ImportedSet, ImportFileError
+from gymtui.importers.names import normalise_name, tidy_name
+from gymtui.importers.parsed import ImportedSet, ImportFileError
+from gymtui.importers.reader import Reader
 from gymtui.importers.rows import (
     Rows,
     duration,
+    ended,
     iso_date,
     strength,
     unit_factor,
+    wall_clock,
 )
 
+KINDS: dict[str, SetKind] = {"w": "warmup", "d": "drop", "f": "failure"}
 
-def read(
-    rows: Rows,
-    unit: str | None,
-    sessions: dict[str, ImportedSession],
-    skipped: Counter[str],
-    tick: Callable[[], None],
-) -> None:
-    weight_col = next(
-        (h for h in rows.header if normalise_name(h).startswith("weight (")), "Weight"
-    )
-    header_unit = re.search(r"\((\w+)\)", weight_col)
-    if rows.has("weight unit"):
-        fixed = None
-    elif header_unit:
-        fixed = unit_factor(rows, weight_col, header_unit.group(1))
-    elif unit in ("kg", "lb"):
-        fixed = 1.0 if unit == "kg" else KG_PER_LB
-    else:
+
+def languages() -> dict[str, dict[str, dict[str, str]]]:
+    """Strong's header in other languages: {language: {"columns": ..., "durations": ...}}."""
+    text = resources.files("gymtui.data").joinpath("strong_headers.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+def language(rows: Rows) -> dict[str, dict[str, str]] | None:
+    """The translation whose exercise and set-order columns this header has, if any."""
+    for table in languages().values():
+        english = {v: k for k, v in table["columns"].items()}
+        if rows.has(english["Exercise Name"], english["Set Order"]):
+            return table
+    return None
+
+
+def is_strong(rows: Rows) -> bool:
+    return rows.has("exercise name", "set order") or language(rows) is not None
+
+
+class StrongReader(Reader):
+    app = "Strong"
+    needs = ("Date", "Exercise Name", "Set Order", "Reps")
+
+    def __init__(self, rows: Rows, unit: str | None) -> None:
+        table = None if rows.has("exercise name") else language(rows)
+        if table is not None:
+            rows.translate(table["columns"])
+        self.words = table.get("durations", {}) if table else {}
+        super().__init__(rows, unit)
+        self.weight_col, self.fixed = self._weight(rows, unit)
+        self.duration_col = next(
+            (c for c in ("Duration (sec)", "Workout Duration", "Duration") if rows.has(c)),
+            "Duration",
+        )
+
+    @staticmethod
+    def _weight(rows: Rows, unit: str | None) -> tuple[str, float | None]:
+        """The weight column and its unit's factor (None: the Weight Unit column says)."""
+        for header in rows.header:
+            named = re.fullmatch(r"weight\s*\((\w+)\)|(kg|kgs|lb|lbs)", normalise_name(header))
+            if named:
+                return header, unit_factor(rows, header, named.group(1) or named.group(2))
+        if not rows.has("weight"):
+            raise ImportFileError(
+                f"{rows.path}: this Strong export has no weight column (Weight, Weight (kg), "
+                f"Weight (lbs), kg or lbs); its header: {', '.join(rows.header[:10])}."
+            )
+        if rows.has("weight unit"):
+            return "Weight", None
+        if unit in ("kg", "lb"):
+            return "Weight", 1.0 if unit == "kg" else KG_PER_LB
         raise ImportFileError(
             f"{rows.path}: this Strong export does not say whether weights are kg or lb; "
             "run the import again with --unit kg or --unit lb."
         )
-    duration_col = (
-        "Duration (sec)"
-        if rows.has("duration (sec)")
-        else ("Workout Duration" if rows.has("workout duration") else "Duration")
-    )
-    order_in: Counter[str] = Counter()
-    for row in rows:
-        tick()
-        started = iso_date(row, "Date", with_time=True)
-        name = row.get("Workout Name") or "Strong workout"
-        number = row.get("Workout #")
-        key = f"strong:{started.isoformat()}:{number or name}"
-        seconds = duration(row, duration_col)
-        order = row.get("Set Order", required=True)
-        exercise = row.get("Exercise Name", required=True)
 
-        if key not in sessions:
-            finished = started + timedelta(seconds=seconds) if seconds else None
-            sessions[key] = ImportedSession(
-                key, started, name, finished, note=row.get("Workout Notes") or None
-            )
-        if order.lower() == "rest timer":
-            skipped["rest timer rows (not sets)"] += 1
-            continue
-        if order.lower() == "note":
-            text = row.get("Notes")
-            if text:
-                session = sessions[key]
-                line = f"{exercise}: {text}"
+    def read(self, row: Rows) -> None:
+        started = iso_date(row, "Date", with_time=True)
+        name = tidy_name(row.get("Workout Name")) or "Strong workout"
+        key = f"strong:{wall_clock(started)}:{row.get('Workout #') or name}"
+        seconds = duration(row, self.duration_col, self.words)
+        order_text = row.get("Set Order", required=True)
+        order = order_text.lower()
+        exercise = tidy_name(row.get("Exercise Name", required=True))
+        finished = ended(started, seconds)
+        workout_note = row.get("Workout Notes") or None
+        if order == "rest timer":
+            self.session(key, started, name, finished, workout_note)
+            self.skip("rest timer rows (not sets)")
+            return
+        if order == "note":
+            session = self.session(key, started, name, finished, workout_note)
+            if row.get("Notes"):
+                line = f"{exercise}: {row.get('Notes')}"
                 session.note = f"{session.note}\n{line}" if session.note else line
-            skipped["note rows (kept as session notes)"] += 1
-            continue
-        kinds: dict[str, SetKind] = {"w": "warmup", "d": "drop", "f": "failure"}
+            self.skip("note rows (kept as session notes)")
+            return
         if order.isdigit():
             kind: SetKind = "working"
-        elif order.lower() in kinds:
-            kind = kinds[order.lower()]
+        elif order in KINDS:
+            kind = KINDS[order]
         else:
-            row.fail("Set Order", f"{order!r} is not a set number, W, D, F, Note or Rest Timer")
-        factor = (
-            fixed
-            if fixed is not None
-            else unit_factor(row, "Weight Unit", row.get("Weight Unit") or "kg")
-        )
-        lifted = strength(row, weight_col, "Reps", factor, skipped)
-        if lifted is None:
-            continue
-        order_in[key] += 1
-        sessions[key].sets.append(
+            row.fail(
+                "Set Order", f"{order_text!r} is not a set number, W, D, F, Note or Rest Timer"
+            )
+        factor = self.fixed
+        if factor is None:
+            factor = unit_factor(row, "Weight Unit", row.get("Weight Unit") or "kg")
+        lifted = strength(row, self.weight_col, "Reps", factor)
+        rpe = row.rpe("RPE")
+        session = self.session(key, started, name, finished, workout_note)
+        if isinstance(lifted, str):
+            self.skip(lifted)
+            return
+        session.sets.append(
             ImportedSet(
                 exercise,
                 kind,
                 lifted[0],
                 lifted[1],
-                started + timedelta(seconds=order_in[key]),
-                rpe=row.rpe("RPE"),
+                self.moment(session),
+                rpe=rpe,
                 note=row.get("Notes") or None,
-            ),
+            )
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -33,6 +34,8 @@ class ImportSummary:
     matched: dict[str, str] = field(default_factory=dict)  # name in the file -> catalogue name
     created: list[str] = field(default_factory=list)
     skipped: Counter[str] = field(default_factory=Counter)
+    bad_rows: list[str] = field(default_factory=list)
+    empty_workouts: int = 0
     dry_run: bool = False
 
 
@@ -60,6 +63,16 @@ def insert_sets(conn: sqlite3.Connection, rows: list[tuple[object, ...]]) -> Non
     )
 
 
+_OFFSET = re.compile(r"^((?:strong|hevy):\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?)[+-]\d\d:\d\d:")
+
+
+def zone_free(key: str) -> str:
+    """A session key as imports make it now. Keys made by earlier versions carried the machine's UTC
+    offset ("strong:2016-10-03T19:30:55+02:00:W1D1"), so a file imported under two zones
+    doubled; now the offset is left out, and old keys are read without it."""
+    return _OFFSET.sub(r"\1:", key, count=1)
+
+
 class ImportWrites(StoreBase):
     """Bring a parsed export in, and give every set back out."""
 
@@ -70,13 +83,19 @@ class ImportWrites(StoreBase):
         progress: Callable[[int, int], None] | None = None,
     ) -> ImportSummary:
         """Write a parsed export in one transaction; sessions already imported are skipped."""
-        summary = ImportSummary(parsed.format, parsed.rows, skipped=Counter(parsed.skipped))
-        summary.dry_run = dry_run
+        summary = ImportSummary(
+            parsed.format,
+            parsed.rows,
+            skipped=Counter(parsed.skipped),
+            bad_rows=list(parsed.bad_rows),
+            empty_workouts=parsed.empty_workouts,
+            dry_run=dry_run,
+        )
         try:
             with self.transaction() as conn:
                 ids = self._import_exercises(parsed, summary)
                 existing = {
-                    r[0]
+                    zone_free(r[0])
                     for r in conn.execute(
                         "SELECT source_key FROM sessions WHERE source_key IS NOT NULL"
                     )
@@ -141,10 +160,10 @@ class ImportWrites(StoreBase):
 
     def _import_exercises(self, parsed: ParsedFile, summary: ImportSummary) -> dict[str, str]:
         """Map every exercise name in the file to an exercise id, creating the unknown ones."""
-        from gymtui.importers.names import aliases, normalise_name
+        from gymtui.importers.names import aliases, same_name
 
         known = {r["id"]: exercise_from_row(r) for r in self._rows("SELECT * FROM exercises")}
-        by_name = {normalise_name(ex.name): ex.id for ex in known.values()}
+        by_name = {same_name(ex.name): ex.id for ex in known.values()}
         alias = aliases()
         ids: dict[str, str] = {}
         for session in parsed.sessions:
@@ -155,16 +174,16 @@ class ImportWrites(StoreBase):
                 if item.exercise_id and item.exercise_id in known:
                     ids[name] = item.exercise_id
                     continue
-                wanted = normalise_name(item.exercise_name)
+                wanted = same_name(item.exercise_name)
                 found = alias.get(wanted) or by_name.get(wanted)
                 if found and found in known:
                     ids[name] = found
-                    if normalise_name(known[found].name) != wanted:
+                    if same_name(known[found].name) != wanted:
                         summary.matched[item.exercise_name] = known[found].name
                 else:
                     made = self._insert_custom(item.exercise_name, known.__contains__)
                     known[made.id] = made
-                    by_name[normalise_name(made.name)] = made.id
+                    by_name[same_name(made.name)] = made.id
                     ids[name] = made.id
                     summary.created.append(made.name)
         return ids
