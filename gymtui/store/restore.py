@@ -99,6 +99,9 @@ def restore(source: Path, database: Path, keep_as: Path) -> bool:
         raise RestoreError(
             f"could not restore into {database}: {exc}. Nothing was changed."
         ) from None
+    except BaseException:
+        staged.unlink(missing_ok=True)
+        raise
     finally:
         if lock is not None:
             lock.close()
