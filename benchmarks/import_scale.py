@@ -1,13 +1,17 @@
-"""Importing 150,000 rows: a Strong export written for the purpose, read and imported.
+"""Importing 150,000 rows in each app's format, and the real exports in ../shared/real-exports.
 
-Run: uv run python benchmarks/import_scale.py [--rows 150000]
-Prints how long reading and importing took (one transaction, PR flags included).
+Run: uv run python benchmarks/import_scale.py [--rows 150000] [--formats strong,hevy,...]
+Prints, per format, how long reading and importing took (one transaction, PR flags
+included), then the time of each real export (the largest, fitbod_datojulien, has 16,067
+rows), in-process and as `gymtui import` end to end.
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import subprocess
+import sys
 import tempfile
 import time
 from datetime import datetime, timedelta
@@ -28,49 +32,153 @@ EXERCISES = [
 ]
 
 
-def write_strong(path: Path, rows: int) -> None:
+def workouts(rows: int) -> list[tuple[datetime, str, str, int, float, int]]:
+    """(start, exercise, order, index in workout, kg, reps) for `rows` sets: a workout of 25
+    a day, ending before today (imports refuse dates in the future)."""
     rng = random.Random(3)
-    start = datetime(2010, 1, 4, 7, 30)
-    lines = [
-        "Date;Workout Name;Exercise Name;Set Order;Weight;Weight Unit;Reps;RPE;Distance;"
-        "Distance Unit;Seconds;Notes;Workout Notes;Workout Duration"
-    ]
+    start = datetime(2026, 1, 5, 7, 30) - timedelta(days=rows // 25 + 1)
+    out: list[tuple[datetime, str, str, int, float, int]] = []
     workout = 0
-    while len(lines) <= rows:
-        when = start + timedelta(days=3.5 * workout)
+    while len(out) < rows:
+        when = start + timedelta(days=workout)
         workout += 1
-        stamp = when.strftime("%Y-%m-%d %H:%M:%S")
+        n = 0
         for exercise in rng.sample(EXERCISES, 5):
             for order in ["W", "1", "2", "3", "4"]:
-                weight = round(60 + rng.random() * 100, 1)
-                reps = rng.randint(5, 12)
-                lines.append(f"{stamp};Legs;{exercise};{order};{weight};kg;{reps};;;;;;;1h 5m")
-    path.write_text("\n".join(lines[: rows + 1]) + "\n", encoding="utf-8")
+                n += 1
+                out.append(
+                    (
+                        when,
+                        exercise,
+                        order,
+                        n,
+                        round(60 + rng.random() * 100, 1),
+                        rng.randint(5, 12),
+                    )
+                )
+    return out[:rows]
+
+
+def write(fmt: str, path: Path, rows: int) -> None:
+    lines = [HEADERS[fmt]]
+    for when, exercise, order, n, kg, reps in workouts(rows):
+        warm = order == "W"
+        if fmt == "strong":
+            stamp = when.strftime("%Y-%m-%d %H:%M:%S")
+            lines.append(f"{stamp};Legs;{exercise};{order};{kg};kg;{reps};;;;;;;1h 5m")
+        elif fmt == "hevy":
+            stamp = when.strftime("%d %b %Y, %H:%M")
+            end = (when + timedelta(hours=1)).strftime("%d %b %Y, %H:%M")
+            kind = "warmup" if warm else "normal"
+            lines.append(
+                f'"Legs","{stamp}","{end}","","{exercise}","","",{n},"{kind}",{kg},{reps},,,'
+            )
+        elif fmt == "fitnotes":
+            lines.append(f"{when:%Y-%m-%d},{exercise},Legs,{kg},kgs,{reps},,,,")
+        elif fmt == "fitbod":
+            stamp = when.strftime("%Y-%m-%d %H:%M:%S +0000")
+            lines.append(
+                f"{stamp},{exercise}, {reps},{kg},0.0,0.0,0.0,0.0,{str(warm).lower()},, 1.0"
+            )
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+HEADERS = {
+    "strong": "Date;Workout Name;Exercise Name;Set Order;Weight;Weight Unit;Reps;RPE;Distance;"
+    "Distance Unit;Seconds;Notes;Workout Notes;Workout Duration",
+    "hevy": '"title","start_time","end_time","description","exercise_title","superset_id",'
+    '"exercise_notes","set_index","set_type","weight_kg","reps","distance_km",'
+    '"duration_seconds","rpe"',
+    "fitnotes": "Date,Exercise,Category,Weight,Weight Unit,Reps,Distance,Distance Unit,Time,"
+    "Comment",
+    "fitbod": "Date,Exercise,Reps,Weight(kg),Duration(s),Distance(m),Incline,Resistance,isWarmup,"
+    "Note,multiplier",
+}
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "real-exports"
+POUNDS_BY_VALUES = ("faw01", "dericmei", "shreybirmiwal")  # files that do not say their unit
+
+
+def timed_import(source: Path, folder: Path, unit: str = "kg") -> tuple[float, float, int, int]:
+    """Read seconds, total seconds, sets and sessions for one file into a new database."""
+    store = Store.open(folder / "gymtui.db")
+    store.sync_exercises(load_program().exercises.values())
+    began = time.perf_counter()
+    parsed = parse(source, unit=unit, skip_bad_rows=True)
+    read = time.perf_counter() - began
+    summary = store.import_parsed(parsed)
+    total = time.perf_counter() - began
+    store.close()
+    return read, total, sum(summary.sets_by_kind.values()), summary.sessions_added
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rows", type=int, default=150_000)
+    parser.add_argument("--formats", default="strong,hevy,fitnotes,fitbod,gymtui")
     args = parser.parse_args()
+    formats = args.formats.split(",")
+    print(f"{args.rows:,} rows per format (read + checked, then one import transaction):")
     with tempfile.TemporaryDirectory() as tmp:
-        source = Path(tmp) / "strong.csv"
-        write_strong(source, args.rows)
-        source_bytes = source.stat().st_size
-        store = Store.open(Path(tmp) / "gymtui.db")
-        store.sync_exercises(load_program().exercises.values())
-        began = time.perf_counter()
-        parsed = parse(source)
-        read = time.perf_counter() - began
-        summary = store.import_parsed(parsed)
-        total = time.perf_counter() - began
-        size = db_size(Path(tmp) / "gymtui.db")
-        store.close()
-    sets = sum(summary.sets_by_kind.values())
-    print(f"{args.rows:,} rows in a {source_bytes / 1e6:.1f} MB Strong export")
-    print(
-        f"read and checked: {read:.2f} s; imported {sets:,} sets in "
-        f"{summary.sessions_added:,} sessions: {total:.2f} s in all; file {size / 1e6:.1f} MB"
-    )
+        for fmt in formats:
+            folder = Path(tmp) / fmt
+            folder.mkdir()
+            source = folder / f"{fmt}.csv"
+            if fmt == "gymtui":  # gymtui's own export of the Strong import
+                strong = Path(tmp) / "strong" / "gymtui.db"
+                subprocess.run(
+                    [
+                        sys.executable,
+                        "-m",
+                        "gymtui",
+                        "--data-dir",
+                        str(strong.parent),
+                        "export",
+                        "-o",
+                        str(source),
+                    ],
+                    check=True,
+                    capture_output=True,
+                )
+            else:
+                write(fmt, source, args.rows)
+            read, total, sets, sessions = timed_import(source, folder)
+            size = db_size(folder / "gymtui.db")
+            print(
+                f"  {fmt:9} {source.stat().st_size / 1e6:5.1f} MB: read {read:5.2f} s, "
+                f"{sets:,} sets in {sessions:,} sessions, {total:5.2f} s in all; "
+                f"database {size / 1e6:.1f} MB"
+            )
+        if CORPUS.is_dir():
+            print(f"real exports in {CORPUS} (in-process read + import):")
+            for n, path in enumerate(sorted(CORPUS.glob("*.csv"))):
+                if path.name.startswith("gymbook"):
+                    continue
+                unit = "lb" if any(k in path.name for k in POUNDS_BY_VALUES) else "kg"
+                folder = Path(tmp) / f"real{n}"
+                folder.mkdir()
+                read, total, sets, sessions = timed_import(path, folder, unit)
+                print(f"  {path.name:55} {sets:6,} sets {total:5.2f} s")
+            biggest = CORPUS / "fitbod_datojulien_workoutdashboard_2025.csv"
+            if biggest.exists():
+                folder = Path(tmp) / "cli"
+                began = time.perf_counter()
+                subprocess.run(
+                    [
+                        sys.executable,
+                        "-m",
+                        "gymtui",
+                        "--data-dir",
+                        str(folder),
+                        "import",
+                        str(biggest),
+                    ],
+                    check=True,
+                    capture_output=True,
+                )
+                print(
+                    f"`gymtui import {biggest.name}` end to end (a new process): "
+                    f"{time.perf_counter() - began:.2f} s"
+                )
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 import unicodedata
@@ -10,6 +11,7 @@ from importlib import resources
 _INNER_SPACE = re.compile(r"\(\s+|\s+\)")
 
 
+@functools.lru_cache(maxsize=4096)  # an export repeats a few hundred names on every row
 def tidy_name(name: str) -> str:
     """A name as it is kept: no control characters (an escape sequence in an export must not
     reach the terminal), spaces squeezed, none just inside brackets ("Curl (barbell )")."""

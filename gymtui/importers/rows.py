@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import math
 import re
@@ -203,6 +204,7 @@ def local_time(moment: datetime) -> datetime:
     return moment.astimezone()
 
 
+@functools.lru_cache(maxsize=1024)  # every row of a workout has the same start
 def wall_clock(moment: datetime) -> str:
     """A time as the file wrote it, without a zone: what session keys are made of, so that
     the same file imported on a machine in another zone finds the same sessions."""
