@@ -390,3 +390,41 @@ def test_every_reader_raises_only_the_import_error_and_never_half_imports(
     assert store.conn.execute("SELECT count(*) FROM sets").fetchone()[0] == stored
     assert summary.sessions_added == len(parsed.sessions)
     store.close()
+
+
+@pytest.mark.parametrize("zone", ["Pacific/Kiritimati", "Pacific/Pago_Pago"])
+@pytest.mark.parametrize(
+    ("fixture", "old", "new"),
+    [
+        ("hevy_kg.csv", "18 Sep 2025, 18:00", "31 Dec 9999, 23:59"),
+        ("fitbod.csv", "2025-09-18 16:00:00 +0000", "9999-12-31 23:59:59 -1200"),
+        ("fitbod.csv", "2025-09-18 16:00:00 +0000", "0001-01-01 00:00:00 +1400"),
+        ("fitnotes.csv", "2025-09-15", "9999-12-31"),
+        ("strong_2016_kg.csv", "2016-10-03 19:30:55", "0001-01-01 00:00:00"),
+    ],
+)
+def test_the_edges_of_the_calendar_are_messages_in_every_zone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, zone: str, fixture: str, old: str, new: str
+) -> None:
+    monkeypatch.setenv("TZ", zone)
+    time.tzset()
+    text = (FIXTURES / fixture).read_text()
+    assert old in text
+    path = tmp_path / fixture
+    path.write_text(text.replace(old, new, 1))
+    with pytest.raises(ImportFileError, match=r"line \d+, column '(Date|start_time)'"):
+        parse(path, unit="kg")
+
+
+def test_the_edges_of_the_calendar_in_gymtuis_own_export(paths: Paths, tmp_path: Path) -> None:
+    store, _ = run_import(paths, "hevy_kg.csv")
+    store.close()
+    exported = tmp_path / "mine.csv"
+    assert main(["export", "-o", str(exported)]) == 0
+    lines = exported.read_text().splitlines()
+    first = lines[1].split(",")
+    first[1] = "9999-12-31T23:59:59-05:00"
+    path = tmp_path / "edge.csv"
+    path.write_text("\n".join([lines[0], ",".join(first), *lines[2:]]) + "\n")
+    with pytest.raises(ImportFileError, match="session_started_at"):
+        parse(path)

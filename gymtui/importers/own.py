@@ -66,7 +66,9 @@ class OwnReader(Reader):
         if not text:
             return None
         try:
-            moment = datetime.fromisoformat(text)
+            moment = local_time(datetime.fromisoformat(text))
         except ValueError:
             row.fail(column, f"{text!r} is not an ISO-8601 time")
-        return row.check_moment(column, text, local_time(moment))
+        except OverflowError:
+            row.fail(column, f"{text!r} is too far in the past or the future")
+        return row.check_moment(column, text, moment)

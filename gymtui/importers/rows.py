@@ -248,7 +248,7 @@ def utc_time(rows: Rows, column: str) -> datetime:
         try:
             parsed = rows.check_moment(column, text, local_time(moment))
         except OverflowError:
-            break
+            rows.fail(column, f"{text!r} is too far in the past or the future")
         rows.memo[(column, text)] = parsed
         return parsed
     rows.fail(column, f"{text!r} is not a time like 2025-12-17 03:24:30 +0000")
@@ -272,8 +272,10 @@ def hevy_time(rows: Rows, column: str, required: bool = True) -> datetime | None
     day, _, year, hour, minute = match.groups()
     try:
         moment = local_time(datetime(int(year), month, int(day), int(hour), int(minute)))
-    except (ValueError, OverflowError):
+    except ValueError:
         rows.fail(column, f"{text!r} is not a real date")
+    except OverflowError:
+        rows.fail(column, f"{text!r} is too far in the past or the future")
     rows.memo[(column, text)] = rows.check_moment(column, text, moment)
     return moment
 
