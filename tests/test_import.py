@@ -269,3 +269,47 @@ def test_backup_is_a_consistent_copy_while_another_connection_writes(
     assert copy.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     copy.close()
     assert main(["backup", str(target)]) == 2  # never overwrites
+
+
+def test_export_import_export_is_identical_after_a_deleted_set(
+    paths: Paths, tmp_path: Path
+) -> None:
+    store = open_store(paths)
+    for minute in range(4):
+        store.log_set(
+            SetInput("back_squat", 100 + minute, 6),
+            PROGRAM.days[0],
+            START + timedelta(minutes=3 * minute),
+        )
+    second = store.conn.execute("SELECT id FROM sets ORDER BY id LIMIT 1 OFFSET 1").fetchone()[0]
+    store.delete_set(second)
+    store.close()
+    assert db_rows(paths.database, "SELECT set_number, weight_kg FROM sets ORDER BY id") == [
+        (1, 100.0),
+        (2, 102.0),
+        (3, 103.0),
+    ]
+    first = tmp_path / "first.csv"
+    assert main(["export", "-o", str(first)]) == 0
+    other = tmp_path / "other"
+    assert main(["--data-dir", str(other), "import", str(first)]) == 0
+    second_export = tmp_path / "second.csv"
+    assert main(["--data-dir", str(other), "export", "-o", str(second_export)]) == 0
+    assert first.read_bytes() == second_export.read_bytes()
+
+
+def test_set_numbers_in_a_file_are_kept_as_they_are(paths: Paths, tmp_path: Path) -> None:
+    store = open_store(paths)
+    for minute in range(3):
+        store.log_set(
+            SetInput("deadlift", 140, 5), PROGRAM.days[0], START + timedelta(minutes=minute)
+        )
+    store.conn.execute("UPDATE sets SET set_number = set_number * 2")  # gaps from an old gymtui
+    store.close()
+    first = tmp_path / "first.csv"
+    assert main(["export", "-o", str(first)]) == 0
+    other = tmp_path / "other"
+    assert main(["--data-dir", str(other), "import", str(first)]) == 0
+    second_export = tmp_path / "second.csv"
+    assert main(["--data-dir", str(other), "export", "-o", str(second_export)]) == 0
+    assert first.read_bytes() == second_export.read_bytes()

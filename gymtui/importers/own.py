@@ -35,6 +35,7 @@ class OwnReader(Reader):
         if not reps:
             row.fail("reps", "is missing")
         rest = row.number("rest_taken_s", 10**7)
+        number = row.number("set_number", 10**6)
         rpe = row.rpe("rpe")
         name = tidy_name(row.get("exercise_name", required=True))
         session = self.session(
@@ -57,6 +58,7 @@ class OwnReader(Reader):
                 side=side,
                 rest_taken_s=int(rest) if rest is not None else None,
                 exercise_id=row.get("exercise_id") or None,
+                set_number=int(number) if number else None,
             )
         )
 

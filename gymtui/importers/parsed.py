@@ -63,6 +63,7 @@ class ImportedSet:
     side: Side | None = None
     rest_taken_s: int | None = None
     exercise_id: str | None = None  # gymtui's own export names it
+    set_number: int | None = None  # and numbers the sets; others are numbered in file order
 
 
 @dataclass

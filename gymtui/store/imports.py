@@ -130,7 +130,7 @@ class ImportWrites(StoreBase):
                         values = (
                             cursor.lastrowid,
                             exercise_id,
-                            numbers[exercise_id],
+                            item.set_number or numbers[exercise_id],
                             item.kind,
                             item.weight_kg,
                             item.reps,

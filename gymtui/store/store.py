@@ -334,10 +334,16 @@ class Store(HistoryReads, ImportWrites, StoreBase):
             return self.get_set(set_id)
 
     def delete_set(self, set_id: int) -> None:
-        """Remove a set for good."""
+        """Remove a set for good; the exercise's later sets in that session move up a number,
+        so set 3 of 3 follows set 2 rather than a gap."""
         with self.transaction() as conn:
             before = self.get_set(set_id)
             conn.execute("DELETE FROM sets WHERE id = ?", [set_id])
+            conn.execute(
+                "UPDATE sets SET set_number = set_number - 1 "
+                "WHERE session_id = ? AND exercise_id = ? AND set_number > ?",
+                [before.session_id, before.exercise_id, before.set_number],
+            )
             refresh_prs(conn, before.exercise_id, to_text(before.logged_at))
 
     def sets_in_session(self, session_id: int) -> list[LoggedSet]:
