@@ -179,6 +179,7 @@ class Gym:
             recovery=recovery(previous, now if session is None else session.started_at),
             weekly=weekly_text(done, self.program.goal_per_week),
             next_index=next_row_index(rows),
+            unit=self.settings.unit,
         )
 
     def _last_sets_for(self, exercise_id: str, before: int | None) -> list[LoggedSet]:
@@ -344,7 +345,10 @@ class Gym:
         stored = new.to_stored()
         self._store.write_settings({k: stored[k] for k in changes})
         self.settings = new
-        self._next_up = next_up_text(self.today(), new.unit)
+        today = self.today()
+        if today.unit != new.unit:  # suggestions are loadable in the unit: read them again
+            today = self.refresh()
+        self._next_up = next_up_text(today, new.unit)
         return new
 
     def rest_lengths(self, exercise_id: str | None) -> RestLengths:

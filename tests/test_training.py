@@ -83,6 +83,15 @@ def test_double_progression() -> None:
     assert suggest_weight(SQUAT, 6, [], 4).weight_kg is None
 
 
+def test_suggestions_can_be_loaded_in_either_unit() -> None:
+    in_lb = [logged(i, 225 * 0.45359237, 6) for i in range(1, 5)]  # 225 lb, typed in lb mode
+    assert suggest_weight(SQUAT, 6, in_lb, 4, "lb").weight_kg == 230 * 0.45359237
+    assert suggest_weight(SQUAT, 6, in_lb, 4, "kg").weight_kg == 104.5  # not 104.56
+    heavy = [logged(i, 140, 5) for i in range(1, 5)]
+    missed = suggest_weight(SQUAT, 6, heavy, 4, "lb")
+    assert missed.weight_kg == 310 * 0.45359237  # repeat 140 kg is 308.6 lb: load 310
+
+
 def test_warmups_do_not_count_for_progression() -> None:
     sets = [logged(1, 60, 3, "warmup"), *[logged(i, 100, 6) for i in range(2, 6)]]
     assert suggest_weight(SQUAT, 6, sets, 4).weight_kg == 102.5

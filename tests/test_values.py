@@ -5,9 +5,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from gymtui.core.values import (
+    KG_PER_LB,
     format_duration,
+    format_e1rm,
     format_set,
     format_weight,
+    loadable,
     parse_reps,
     parse_rpe,
     parse_weight,
@@ -101,3 +104,37 @@ def test_counts_agree_with_their_nouns() -> None:
         "1 working set",
         "2 working sets",
     ]
+
+
+@pytest.mark.parametrize(
+    ("kg", "unit", "shown"),
+    [
+        (225 * KG_PER_LB, "kg", "102 kg"),  # 225 lb typed, read in kg: not 102.06
+        (100 + 2.5, "lb", "225 lb"),  # a 2.5 kg step in lb mode: not 226
+        (140, "lb", "310 lb"),  # not 308.6
+        (101.25, "kg", "101.25 kg"),  # already loadable: kept
+        (227.5 * KG_PER_LB, "lb", "227.5 lb"),  # micro plates: kept
+        (104.56, "kg", "104.5 kg"),
+    ],
+)
+def test_suggested_weights_are_loadable(kg: float, unit: str, shown: str) -> None:
+    assert format_weight(loadable(kg, unit), unit) == shown  # type: ignore[arg-type]
+
+
+@given(st.floats(min_value=1, max_value=500), st.sampled_from(["kg", "lb"]))
+def test_loadable_is_near_and_on_a_plate_step(kg: float, unit: str) -> None:
+    value = loadable(kg, unit)  # type: ignore[arg-type]
+    shown = value if unit == "kg" else value / KG_PER_LB
+    original = kg if unit == "kg" else kg / KG_PER_LB
+    if abs(original * 4 - round(original * 4)) < 1e-6:
+        assert value == kg
+        return
+    step = [0.5, 1.25] if unit == "kg" else [5.0]
+    assert any(abs(shown / s - round(shown / s)) < 1e-6 for s in step)
+    assert abs(shown - original) <= (0.5 if unit == "kg" else 2.5) + 1e-9
+
+
+def test_e1rm_is_shown_to_half_a_unit() -> None:
+    assert format_e1rm(126.67, "kg") == "126.5 kg"
+    assert format_e1rm(126.8, "kg") == "127 kg"
+    assert format_e1rm(100, "lb") == "220.5 lb"

@@ -8,7 +8,14 @@ from datetime import date, datetime, timedelta
 
 from gymtui.core.models import MUSCLES, Exercise, Session
 from gymtui.core.training import RECOVERY_MAX_H, RECOVERY_MIN_H, week_start
-from gymtui.core.values import Unit, format_number, format_set, format_weight, from_kg
+from gymtui.core.values import (
+    Unit,
+    format_e1rm,
+    format_number,
+    format_set,
+    format_weight,
+    from_kg,
+)
 
 # Epley: weight x (1 + reps / 30). Past about 10 reps a set says more about endurance than
 # about strength, so reps are capped there; a single is its own 1RM.
@@ -174,7 +181,7 @@ def record_lines(records: Records, unit: Unit) -> list[tuple[str, str, datetime]
     top = f"{format_weight(b.weight_kg, unit, with_unit=False)} × {b.reps}"
     rows = [
         ("Heaviest", format_set(h.weight_kg, h.reps, unit), h.when),
-        ("Best e1RM", f"{format_weight(b.e1rm, unit)} ({top})", b.when),
+        ("Best e1RM", f"{format_e1rm(b.e1rm, unit)} ({top})", b.when),
     ]
     rows += [
         (f"Reps at {format_weight(r.weight_kg, unit)}", f"{r.reps} reps", r.when)

@@ -16,7 +16,7 @@ from gymtui.core.models import (
     SetKind,
     Side,
 )
-from gymtui.core.values import Unit, format_set
+from gymtui.core.values import Unit, format_set, loadable
 
 RECOVERY_MIN_H = 48
 RECOVERY_MAX_H = 72
@@ -80,19 +80,25 @@ class Suggestion:
 
 
 def suggest_weight(
-    exercise: Exercise, target_reps: int, last_sets: Sequence[LoggedSet], planned_sets: int = 0
+    exercise: Exercise,
+    target_reps: int,
+    last_sets: Sequence[LoggedSet],
+    planned_sets: int = 0,
+    unit: Unit = "kg",
 ) -> Suggestion:
-    """Double progression: every planned working set hit its target reps, so add a step."""
+    """Double progression: every planned working set hit its target reps, so add a step.
+    The weight is one that can be loaded in the user's unit (`values.loadable`)."""
     working = [s for s in last_sets if s.is_working]
     if not working:
         return Suggestion(None, "no history yet, so type the weight you will lift")
     top = max(s.weight_kg for s in working)
     all_met = len(working) >= planned_sets and all(s.reps >= target_reps for s in working)
     if all_met and exercise.increment_kg > 0 and top > 0:
-        return Suggestion(top + exercise.increment_kg, "all reps met last time: add weight")
+        added = loadable(top + exercise.increment_kg, unit)
+        return Suggestion(max(added, top), "all reps met last time: add weight")
     if all_met:
-        return Suggestion(top, "all reps met: add reps or load")
-    return Suggestion(top, "repeat the weight: not every set hit the target")
+        return Suggestion(loadable(top, unit), "all reps met: add reps or load")
+    return Suggestion(loadable(top, unit), "repeat the weight: not every set hit the target")
 
 
 @dataclass(frozen=True)
@@ -185,15 +191,19 @@ def next_row_index(rows: Sequence[PlanRow]) -> int | None:
 
 
 def prefill_weight(
-    row: PlanRow, session_sets: Sequence[LoggedSet], last_sets: Sequence[LoggedSet]
+    row: PlanRow,
+    session_sets: Sequence[LoggedSet],
+    last_sets: Sequence[LoggedSet],
+    unit: Unit = "kg",
 ) -> float | None:
-    """The weight a set dialog opens with: the set before it today, else the suggestion."""
+    """The weight a set dialog opens with: the set before it today (as it was), else the
+    suggestion."""
     today = [s for s in session_sets if s.exercise_id == row.exercise.id and s.is_working]
     if today:
         return max(today, key=lambda s: (s.logged_at, s.id)).weight_kg
     target = row.planned.reps if row.planned else 0
     planned = row.planned.sets if row.planned else 0
-    return suggest_weight(row.exercise, target, last_sets, planned).weight_kg
+    return suggest_weight(row.exercise, target, last_sets, planned, unit).weight_kg
 
 
 @dataclass(frozen=True)
@@ -208,6 +218,7 @@ class TodayView:
     recovery: Recovery
     weekly: str
     next_index: int | None
+    unit: Unit = "kg"  # the user's, for suggestions that can be loaded
 
     @property
     def next_row(self) -> PlanRow | None:
@@ -254,11 +265,12 @@ def set_prefill(view: TodayView, row: PlanRow, kind: SetKind, *, extra: bool = F
     if half is not None and row.logged is not None and kind != "warmup":
         side = "left" if half == "L" else "right"
         return SetPrefill(row.logged.weight_kg, row.logged.reps, f"{ex.name} · {side} leg", half)
-    weight = prefill_weight(row, view.session_sets, view.last_sets.get(ex.id, []))
+    weight = prefill_weight(row, view.session_sets, view.last_sets.get(ex.id, []), view.unit)
     reps = row.planned.reps if row.planned else None
     if kind == "warmup":
         step = ex.increment_kg or 2.5
-        weight = round((weight or 0) * WARMUP_FRACTION / step) * step if weight else None
+        ramp = round((weight or 0) * WARMUP_FRACTION / step) * step
+        weight = loadable(ramp, view.unit) if weight else None
         return SetPrefill(weight, WARMUP_REPS, f"{ex.name} · warm-up set")
     if row.slot is not None and row.planned is not None and not extra:
         return SetPrefill(

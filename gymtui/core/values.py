@@ -35,6 +35,23 @@ def from_kg(kg: float, unit: Unit) -> float:
     return round(value, 2 if unit == "kg" else 1)
 
 
+def loadable(kg: float, unit: Unit) -> float:
+    """A suggested weight a bar can carry. One already written to a quarter of the unit
+    (225 lb, 101.25 kg) stays; another (225.97 lb from 102.5 kg, 102.06 kg from 225 lb)
+    becomes the nearest multiple of 0.5 or 1.25 kg, or of 5 lb."""
+    value = kg if unit == "kg" else kg / KG_PER_LB
+    if abs(value * 4 - round(value * 4)) < 1e-6:
+        return kg
+    if unit == "lb":
+        return round(value / 5) * 5 * KG_PER_LB
+    return min((round(value / 0.5) * 0.5, round(value / 1.25) * 1.25), key=lambda c: abs(c - value))
+
+
+def format_e1rm(kg: float, unit: Unit) -> str:
+    """An estimated 1RM to the nearest half unit: an estimate has no finer precision."""
+    return f"{format_number(round(from_kg(kg, unit) * 2) / 2)} {unit}"
+
+
 def parse_weight(text: str, unit: Unit) -> float:
     """Parse a weight typed in `unit` (`102,5` or `102.5`) and return kilograms."""
     value = _parse_number(text)

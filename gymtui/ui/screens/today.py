@@ -148,7 +148,9 @@ class TodayScreen(GymScreen):
         if row.logged is not None:
             logged = self._logged_text(row.logged, unit, row.partner, row.missing_side)
         elif row.slot is not None:
-            weight = prefill_weight(row, view.session_sets, view.last_sets.get(row.exercise.id, []))
+            weight = prefill_weight(
+                row, view.session_sets, view.last_sets.get(row.exercise.id, []), view.unit
+            )
             nxt = (
                 Text(format_number(from_kg(weight, unit)) if weight else "BW")
                 if weight is not None
@@ -192,7 +194,7 @@ class TodayScreen(GymScreen):
         cues = " · ".join(ex.cues) or "no cues for this exercise"
         target = row.planned.reps if row.planned else 0
         sets = row.planned.sets if row.planned else 0
-        suggestion = suggest_weight(ex, target, self.view.last_sets.get(ex.id, []), sets)
+        suggestion = suggest_weight(ex, target, self.view.last_sets.get(ex.id, []), sets, unit)
         advice = (
             f"Suggested {format_weight(suggestion.weight_kg, unit)} ({suggestion.reason})"
             if suggestion.weight_kg is not None
@@ -309,7 +311,7 @@ class TodayScreen(GymScreen):
             exercise = gym.exercise(choice.exercise_id or "")
         row = PlanRow(exercise, "+", None, None, None, None)
         last = gym.last_sets_for(exercise.id)
-        weight = prefill_weight(row, gym.today().session_sets, last)
+        weight = prefill_weight(row, gym.today().session_sets, last, gym.settings.unit)
         reps = next((s.reps for s in reversed(last) if s.is_working), None)  # as last time
         request = SetDialogRequest(
             exercise, f"{exercise.name} · first set", gym.settings.unit, weight, reps
