@@ -127,3 +127,43 @@ async def test_sessions_load_a_page_at_a_time(paths: Paths, clock: FakeClock) ->
         await pilot.pause()
         assert len(rows(app, "#sessions-table")) == total
         assert f"of {total}" not in text_of(app, "#sessions-note")
+
+
+async def test_one_session_charts_its_own_date_and_body_weight_charts_reps(
+    paths: Paths, clock: FakeClock, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    from rich.text import Text
+    from textual_plotext import PlotextPlot
+
+    from gymtui.cli import main
+
+    export = tmp_path / "fitnotes.csv"
+    export.write_text(
+        "Date,Exercise,Category,Weight (kgs),Reps\n"
+        "2026-11-18,Barbell Squat,Legs,100,6\n"
+        "2026-11-18,Pistol Squat,Legs,0,8\n"
+        "2026-11-20,Pistol Squat,Legs,0,12\n"
+    )
+    assert main(["import", str(export)]) == 0
+    app = make_app(paths, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_history(pilot)
+        await pilot.press("4")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+        def chart_text() -> str:
+            plot = app.screen.query_one(PlotextPlot)
+            return Text.from_ansi(plot.plt.build()).plain
+
+        assert text_of(app, "#chart-title").startswith("Back squat · 1 year")
+        axis = chart_text()
+        assert axis.count("18/11/26") == 1 and "19" not in axis.split("└")[-1].replace(
+            "18/11/26", ""
+        )
+        await pilot.press("down")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert text_of(app, "#chart-title").endswith("· reps")
+        assert [r[:2] for r in rows(app, "#records")] == [["Most reps", "12 reps"]]
+        assert "most reps" in chart_text() and "e1RM" not in chart_text()

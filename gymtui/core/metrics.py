@@ -154,6 +154,7 @@ class ProgressPoint:
     best_e1rm: float
     top_weight: float
     volume: float
+    most_reps: int = 0  # what a body-weight exercise's chart shows
 
 
 @dataclass(frozen=True)
@@ -176,8 +177,12 @@ class Progress:
 
 
 def record_lines(records: Records, unit: Unit) -> list[tuple[str, str, datetime]]:
-    """The records as (label, value, date) lines in the user's unit."""
+    """The records as (label, value, date) lines in the user's unit. A body-weight exercise
+    (no set with a load) has reps for records: an e1RM of 0 kg says nothing."""
     h, b = records.heaviest, records.best_e1rm
+    if h.weight_kg <= 0:
+        most = max(records.reps_at, key=lambda r: r.reps, default=h)
+        return [("Most reps", f"{most.reps} reps", most.when)]
     top = f"{format_weight(b.weight_kg, unit, with_unit=False)} × {b.reps}"
     rows = [
         ("Heaviest", format_set(h.weight_kg, h.reps, unit), h.when),

@@ -84,13 +84,16 @@ class HistoryReads(StoreBase):
         rows = self._rows(
             f"""
             SELECT min(logged_at) AS day, max({E1RM_SQL}) AS e1rm, max(weight_kg) AS top,
-                total(weight_kg * reps) AS volume
+                total(weight_kg * reps) AS volume, max(reps) AS reps
             FROM sets WHERE exercise_id = ? AND kind != 'warmup' AND logged_at >= ?
             GROUP BY session_id ORDER BY day
             """,
             [exercise_id, to_text(since) if since else ""],
         )
-        return [ProgressPoint(from_text(r["day"]), r["e1rm"], r["top"], r["volume"]) for r in rows]
+        return [
+            ProgressPoint(from_text(r["day"]), r["e1rm"], r["top"], r["volume"], r["reps"])
+            for r in rows
+        ]
 
     def records(self, exercise_id: str) -> Records | None:
         """Personal records of an exercise, from working sets only, each with its date."""

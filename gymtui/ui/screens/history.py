@@ -310,32 +310,34 @@ class HistoryScreen(GymScreen):
         exercise = self.gym.exercise(progress.exercise_id)
         unit = self.gym.settings.unit
         label, _ = RANGES[self.range_key]
+        points = progress.points
+        body_weight = bool(points) and all(p.top_weight <= 0 for p in points)
         self.query_one("#chart-title", Static).update(
             markup(
                 "[b]$name[/b] · $range ([b]m[/b] 3 mo [b]y[/b] 1 yr [b]a[/b] all) · $unit",
                 name=exercise.name,
                 range=label,
-                unit=unit,
+                unit="reps" if body_weight else unit,
             )
         )
         plt = chart.plt
         plt.clear_data()
         plt.clear_figure()
-        if progress.points:
-            plt.date_form("d/m/Y")
-            dates = [p.when.strftime("%d/%m/%Y") for p in progress.points]
-            plt.plot(
-                dates,
-                [from_kg(p.best_e1rm, unit) for p in progress.points],
-                label="e1RM",
-                marker="braille",
-            )
-            plt.plot(
-                dates,
-                [from_kg(p.top_weight, unit) for p in progress.points],
-                label="top set",
-                marker="braille",
-            )
+        if points:
+            first = points[0].when.date()
+            days = [(p.when.date() - first).days for p in points]
+            if body_weight:
+                plt.plot(days, [p.most_reps for p in points], label="most reps", marker="braille")
+            else:
+                for label, values in (
+                    ("e1RM", [from_kg(p.best_e1rm, unit) for p in points]),
+                    ("top set", [from_kg(p.top_weight, unit) for p in points]),
+                ):
+                    plt.plot(days, values, label=label, marker="braille")
+            ticks = sorted({float(round(i * days[-1] / 4)) for i in range(5)})  # even in time
+            plt.xticks(ticks, [(first + timedelta(days=d)).strftime("%d/%m/%y") for d in ticks])
+            if days[-1] - days[0] < 2:  # one or two days: a sane axis around them
+                plt.xlim(days[0] - 3, days[-1] + 3)
         else:
             plt.title("No working sets in this range")
         chart.refresh()
@@ -347,7 +349,7 @@ class HistoryScreen(GymScreen):
             records.add_row(
                 Text(label, style="bold"), value, Text(when.strftime("%d/%m/%y"), style="dim")
             )
-        if rows:
+        if rows and not body_weight:
             records.add_row(Text("e1RM", style="dim"), Text(E1RM_FORMULA, style="dim"), "")
         self.call_after_refresh(self._stamp, "chart_at")
 
