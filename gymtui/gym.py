@@ -18,6 +18,7 @@ from gymtui.core.metrics import (
     Overview,
     Progress,
     SessionSummary,
+    leg_days,
     sets_per_muscle,
     streak,
 )
@@ -51,7 +52,6 @@ from gymtui.store import StaleSession, StorageError, Store
 TIMER_KEY = "rest_timer"
 CHOSEN_DAY = "chosen_day"
 PAGE = 50  # sessions read at a time: one page costs a few ms even with 150k sets
-WEEKS_SHOWN = 12
 MUSCLE_WEEKS = 6
 RANGES = {"3m": ("3 months", 91), "1y": ("1 year", 365), "all": ("all time", None)}
 
@@ -169,7 +169,8 @@ class Gym:
         last_sets = {ex_id: self._last_sets_for(ex_id, before) for ex_id in dict.fromkeys(ids)}
         rows = build_plan(day, self.exercises, session_sets, last_sets)
         previous = store.last_trained_at(before=session.started_at if session else None)
-        done = len(store.sessions_between(week_start(now), week_start(now, back=-1)))
+        this_week = store.sessions_between(week_start(now), week_start(now, back=-1))
+        done = len(leg_days(s.started_at for s in this_week))
         return TodayView(
             day=day,
             session=session,
@@ -478,7 +479,8 @@ class Gym:
         now = self.clock.now()
         reader = self._reader()
         try:
-            starts, run = recent_starts_and_streak(reader, self.program.goal_per_week, now)
+            starts = reader.session_starts()  # all: the Weeks tab runs back to the first
+            run = streak(starts, self.program.goal_per_week, now)
             last_7 = sets_per_muscle(
                 reader.working_sets_by_exercise(now - timedelta(days=7), now), self.exercises
             )
@@ -506,20 +508,3 @@ class Gym:
             )
         finally:
             reader.close()
-
-
-def recent_starts_and_streak(reader: Store, goal: int, now: datetime) -> tuple[list[datetime], int]:
-    """Session starts of the last weeks, and the streak, without reading all of history.
-
-    The window widens only while the streak reaches back to its edge.
-    """
-    first = reader.first_session_start()
-    weeks_back = WEEKS_SHOWN + 1
-    while True:
-        since = week_start(now, weeks_back)
-        starts = reader.session_starts(since)
-        run = streak(starts, goal, now)
-        if run < weeks_back - 1 or first is None or first >= since:
-            earlier = reader.session_starts_before(since)
-            return ([earlier] if earlier else []) + starts, run
-        weeks_back *= 2

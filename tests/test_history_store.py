@@ -1,6 +1,6 @@
 """History queries: summaries, PR marks, records, progress, muscles, with their edge cases."""
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -134,7 +134,6 @@ def test_muscles_weeks_gaps_and_streak(store: Store) -> None:
 
 def test_long_streak_is_counted_beyond_the_first_window(store: Store) -> None:
     from gymtui.core.training import week_start
-    from gymtui.gym import recent_starts_and_streak
 
     monday = week_start(START)
     for week in range(30):
@@ -143,6 +142,25 @@ def test_long_streak_is_counted_beyond_the_first_window(store: Store) -> None:
             if when < START:
                 saved = store.log_set(SetInput("deadlift", 100, 5), DAY_A, when)
                 store.finish_session(saved.session_id, when)
-    starts, run = recent_starts_and_streak(store, 2, START)
-    assert run == 30
+    starts = store.session_starts()
+    assert streak(starts, 2, START) == 30
     assert starts == sorted(starts) and len(starts) == 60
+    rows = weeks(starts, 2, START)  # every week back to the first session's
+    assert len(rows) == 30 and all(r.met for r in rows[1:])
+
+
+def test_two_sessions_on_one_day_are_one_leg_day() -> None:
+    from gymtui.core.metrics import leg_days
+
+    monday = datetime(2026, 11, 16, 7, 0, tzinfo=UTC)
+    starts = [
+        monday,
+        monday + timedelta(hours=11),  # the same Monday, in the evening
+        monday + timedelta(days=3),
+    ]
+    assert leg_days(starts) == [monday, monday + timedelta(days=3)]
+    [row] = weeks(starts, 2, START, count=1)
+    assert row.sessions == 2 and row.met
+    assert [verdict for _, verdict in row.gaps] == ["in window"]  # 72 h, not 11 h "too soon"
+    assert streak(starts, 2, START) == 1
+    assert streak(starts[:2], 2, START) == 0  # one day, two sessions: not two leg days

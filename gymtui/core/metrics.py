@@ -73,32 +73,49 @@ class WeekRow:
         return self.sessions >= self.goal
 
 
-def weeks(starts: Sequence[datetime], goal: int, now: datetime, count: int = 12) -> list[WeekRow]:
-    """The last `count` weeks, newest first, with the gap before each session."""
-    ordered = sorted(starts)
+def leg_days(starts: Iterable[datetime]) -> list[datetime]:
+    """The first session of each local calendar day, oldest first: two sessions on one day
+    (a morning and an evening one, or one split by the idle limit) are one leg day."""
+    days: dict[date, datetime] = {}
+    for start in sorted(starts):
+        days.setdefault(start.astimezone().date(), start)
+    return list(days.values())
+
+
+def weeks(
+    starts: Sequence[datetime], goal: int, now: datetime, count: int | None = None
+) -> list[WeekRow]:
+    """Every week from the first leg day's to this one (or the last `count`), newest first,
+    with its leg days and the gap before each."""
+    days = leg_days(starts)
+    sessions: dict[date, int] = {}
+    gaps: dict[date, list[tuple[float, str]]] = {}
+    for i, start in enumerate(days):
+        key = week_start(start).date()
+        sessions[key] = sessions.get(key, 0) + 1
+        if i > 0:
+            hours = (start - days[i - 1]).total_seconds() / 3600
+            gaps.setdefault(key, []).append((hours, gap_verdict(hours)))
+    first = days[0] if days else now
     rows: list[WeekRow] = []
-    for back in range(count):
+    back = 0
+    while count is None or back < count:
         begin = week_start(now, back)
-        end = week_start(now, back - 1)
-        gaps: list[tuple[float, str]] = []
-        sessions = 0
-        for i, start in enumerate(ordered):
-            if begin <= start < end:
-                sessions += 1
-                if i > 0:
-                    hours = (start - ordered[i - 1]).total_seconds() / 3600
-                    gaps.append((hours, gap_verdict(hours)))
-        rows.append(WeekRow(begin.date(), sessions, goal, tuple(gaps)))
+        key = begin.date()
+        rows.append(WeekRow(key, sessions.get(key, 0), goal, tuple(gaps.get(key, ()))))
+        if count is None and begin <= first:
+            break
+        back += 1
     return rows
 
 
 def streak(starts: Sequence[datetime], goal: int, now: datetime) -> int:
-    """Weeks in a row that met the goal, counting back from this week.
+    """Weeks in a row that met the goal in leg days, counting back from this week.
 
     This week counts once it has met the goal; until then the streak runs to last week.
     """
     per_week: dict[date, int] = {}
-    for start in starts:
+    for start in leg_days(starts):
         key = week_start(start).date()
         per_week[key] = per_week.get(key, 0) + 1
     back = 0 if per_week.get(week_start(now).date(), 0) >= goal else 1

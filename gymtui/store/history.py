@@ -53,18 +53,6 @@ class HistoryReads(StoreBase):
         )
         return [from_text(r["started_at"]) for r in rows]
 
-    def first_session_start(self) -> datetime | None:
-        """When the first session started."""
-        value = self._value("SELECT min(started_at) FROM sessions")
-        return from_text(value) if value else None
-
-    def session_starts_before(self, moment: datetime) -> datetime | None:
-        """When the last session before `moment` started."""
-        value = self._value(
-            "SELECT max(started_at) FROM sessions WHERE started_at < ?", [to_text(moment)]
-        )
-        return from_text(value) if value else None
-
     def working_sets_by_exercise(self, start: datetime, end: datetime) -> list[tuple[str, int]]:
         """(exercise id, working sets) logged in [start, end)."""
         rows = self._rows(

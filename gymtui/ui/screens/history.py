@@ -25,6 +25,7 @@ from gymtui.core.metrics import (
     Overview,
     Progress,
     SessionSummary,
+    leg_days,
     record_lines,
     weeks,
 )
@@ -32,7 +33,7 @@ from gymtui.core.models import MUSCLES
 from gymtui.core.training import week_start
 from gymtui.core.values import format_number, from_kg
 from gymtui.errors import GymtuiError
-from gymtui.gym import MUSCLE_WEEKS, RANGES, WEEKS_SHOWN
+from gymtui.gym import MUSCLE_WEEKS, RANGES
 from gymtui.ui.screens.base import GymScreen
 from gymtui.ui.text import markup, plain
 from gymtui.ui.widgets.key_bar import KeyBar
@@ -178,9 +179,9 @@ class HistoryScreen(GymScreen):
     def _show_weeks(self, overview: Overview) -> None:
         now = self.gym.clock.now()
         goal = self.gym.program.goal_per_week
-        rows = weeks(overview.starts, goal, now, count=WEEKS_SHOWN)
+        rows = weeks(overview.starts, goal, now)
         run = overview.streak
-        recent = [s for s in overview.starts if now - s < timedelta(days=7)]
+        recent = leg_days(s for s in overview.starts if now - s < timedelta(days=7))
         self.query_one("#weeks-summary", Static).update(
             f"Streak: [b]{run}[/b] week{'s' if run != 1 else ''} in a row with {goal} leg sessions"
             f" · last 7 days: {len(recent)} · window between sessions: 48-72 h"
