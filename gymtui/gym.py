@@ -21,6 +21,7 @@ from gymtui.core.metrics import (
     leg_days,
     sets_per_muscle,
     streak,
+    weeks,
 )
 from gymtui.core.models import Exercise, LoggedSet, Program, ProgramDay, Session, SetInput
 from gymtui.core.program import load_program
@@ -495,7 +496,9 @@ class Gym:
             ]
         finally:
             reader.close()
-        return Overview(starts, run, last_7, per_week)
+        return Overview(
+            starts, weeks(starts, self.program.goal_per_week, now), run, last_7, per_week
+        )
 
     def progress(self, exercise_id: str, range_key: str) -> Progress:
         """One exercise's chart points and records (a connection of its own, for a worker)."""

@@ -168,3 +168,19 @@ async def test_one_session_charts_its_own_date_and_body_weight_charts_reps(
         assert text_of(app, "#chart-title").endswith("· reps")
         assert [r[:2] for r in rows(app, "#records")] == [["Most reps", "12 reps"]]
         assert "most reps" in chart_text() and "e1RM" not in chart_text()
+
+
+async def test_weeks_scroll_back_to_the_first_session(paths: Paths, clock: FakeClock) -> None:
+    make_demo(paths, clock.now(), weeks=150)
+    app = make_app(paths, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_history(pilot)
+        await pilot.press("2")
+        await pilot.pause()
+        assert len(rows(app, "#weeks-table")) == 104  # two years first
+        assert app.focused is app.screen.query_one("#weeks-table")
+        await pilot.press("ctrl+end")
+        await pilot.pause()
+        weeks = rows(app, "#weeks-table")
+        assert len(weeks) == 151  # then the rest, back to the first session's week
+        assert weeks[-1][1].endswith("/2") and not weeks[-1][1].startswith("○○")

@@ -159,3 +159,29 @@ async def test_a_tick_while_the_rest_screen_is_being_built_is_harmless(
         app.tick()
         assert isinstance(app.screen, RestScreen)
         assert text_of(app, "#rest-state") == "Resting"
+
+
+async def test_a_toast_waits_for_an_open_dialog(
+    paths: Paths, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from gymtui.ui.dialogs.set_dialog import SetDialog
+
+    alerts = Alerts()
+    app = make_app(paths, clock, alerts)
+    async with app.run_test(size=(80, 24)) as pilot:
+        rung = bells(app, monkeypatch)
+        await log_first_squat(pilot)
+        assert any(n.startswith("Saved:") for n in notifications(app))
+        await pilot.press("enter")  # set 2's dialog, while the rest runs
+        await pilot.pause()
+        assert isinstance(app.screen, SetDialog)
+        assert notifications(app) == []  # the "Saved" toast no longer covers the fields
+        clock.advance(200)
+        app.tick()
+        await pilot.pause()
+        assert rung == [1] and alerts.sent  # the bell and the desktop alert do not wait
+        assert notifications(app) == []  # the toast does
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, SetDialog)
+        assert notifications(app) == ["Set 2 of 4 - Back squat 100 kg × 6"]

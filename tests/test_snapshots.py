@@ -98,6 +98,12 @@ def history(keys: tuple[str, ...]) -> Callable[[Pilot[Any]], Any]:
             await pilot.press(key)
             await pilot.app.workers.wait_for_complete()
         await pilot.pause()
+        if "4" in keys:  # the chart is drawn after its worker, then painted: wait for it
+            for _ in range(50):
+                if getattr(pilot.app.screen, "chart_at", None) is not None:
+                    break
+                await pilot.pause(0.02)
+            await pilot.pause()
 
     return steps
 

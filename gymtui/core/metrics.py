@@ -178,7 +178,8 @@ class ProgressPoint:
 class Overview:
     """What the Weeks and Muscles tabs show, read in one go off the event loop."""
 
-    starts: list[datetime]  # the last weeks' sessions, and the one before them
+    starts: list[datetime]  # every session's start
+    weeks: list[WeekRow]  # every week back to the first session's, newest first
     streak: int
     last_7_days: dict[str, int]
     per_week: list[dict[str, int]]

@@ -13,7 +13,8 @@ from typing import TypeVar
 
 from textual.app import App, SuspendNotSupported, SystemCommand
 from textual.binding import Binding
-from textual.screen import Screen
+from textual.notifications import SeverityLevel
+from textual.screen import ModalScreen, Screen
 from textual.signal import Signal
 
 from gymtui.core.models import SetInput
@@ -98,9 +99,59 @@ class GymApp(App[None]):
         self._ticks = 0
         self.crash: BaseException | None = None  # an unexpected error that ended the app
         self._problem_shown: str | None = None
+        self._held: list[Callable[[], None]] = []  # toasts waiting for a dialog to close
         if gym.settings.theme:
             with contextlib.suppress(Exception):
                 self.theme = gym.settings.theme
+
+    # -- toasts never cover a dialog ------------------------------------------------------
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """A toast. While a dialog is open it waits for the dialog to close, so that it never
+        covers the fields being typed into (the bell and desktop alert still sound at once)."""
+        show = partial(
+            super().notify,
+            message,
+            title=title,
+            severity=severity,
+            timeout=timeout,
+            markup=markup,
+        )
+        if isinstance(self.screen, ModalScreen):
+            self._held.append(show)
+        else:
+            show()
+
+    def hide_toasts(self) -> None:
+        """A dialog opens: toasts leave its fields. A warning comes back when it closes; a
+        confirmation ("Saved: ...") was read already and goes."""
+        for toast in list(self._notifications):
+            if toast.severity != "information":
+                self._held.append(
+                    partial(
+                        super().notify,
+                        toast.message,
+                        title=toast.title,
+                        severity=toast.severity,
+                        timeout=toast.timeout,
+                        markup=toast.markup,
+                    )
+                )
+        self.clear_notifications()
+
+    def release_toasts(self) -> None:
+        """Show the toasts that waited for a dialog (a screen is back on top)."""
+        held, self._held = self._held, []
+        for show in held:
+            show()
 
     # -- writes: a refused one is a message, never a traceback --------------------------
 

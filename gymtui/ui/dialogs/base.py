@@ -22,6 +22,11 @@ class GymDialog(ModalScreen[ResultT]):
 
     closing = False
 
+    def on_mount(self) -> None:
+        hide = getattr(self.app, "hide_toasts", None)  # the GymApp's; a test app has none
+        if hide is not None:
+            hide()
+
     def dismiss(self, result: ResultT | None = None) -> AwaitComplete:
         if self.closing:
             return AwaitComplete()

@@ -33,6 +33,7 @@ class GymScreen(Screen[None]):
         app.data_changed.unsubscribe(self)
         app.data_changed.subscribe(self, self._data_changed, immediate=True)
         self.show_rest(self.gym.rest_view())
+        app.release_toasts()
 
     def show_rest(self, view: RestView) -> None:
         """Show the rest as it stands (every tick)."""

@@ -25,9 +25,9 @@ from gymtui.core.metrics import (
     Overview,
     Progress,
     SessionSummary,
+    WeekRow,
     leg_days,
     record_lines,
-    weeks,
 )
 from gymtui.core.models import MUSCLES
 from gymtui.core.training import week_start
@@ -38,6 +38,8 @@ from gymtui.ui.screens.base import GymScreen
 from gymtui.ui.text import markup, plain
 from gymtui.ui.widgets.key_bar import KeyBar
 from gymtui.ui.widgets.rest_status import RestStatus
+
+WEEKS_PAGE = 104  # two years of weeks at a time
 
 
 class HistoryScreen(GymScreen):
@@ -179,7 +181,6 @@ class HistoryScreen(GymScreen):
     def _show_weeks(self, overview: Overview) -> None:
         now = self.gym.clock.now()
         goal = self.gym.program.goal_per_week
-        rows = weeks(overview.starts, goal, now)
         run = overview.streak
         recent = leg_days(s for s in overview.starts if now - s < timedelta(days=7))
         self.query_one("#weeks-summary", Static).update(
@@ -188,6 +189,18 @@ class HistoryScreen(GymScreen):
         )
         table = self.query_one("#weeks-table", DataTable)
         table.clear()
+        self._add_week_rows(overview.weeks[:WEEKS_PAGE])
+
+    @on(DataTable.RowHighlighted, "#weeks-table")
+    def _more_weeks(self, event: DataTable.RowHighlighted) -> None:
+        """Reaching the last row shows the next page of weeks (decades are thousands)."""
+        table = self.query_one("#weeks-table", DataTable)
+        shown = table.row_count
+        if self.overview is not None and event.cursor_row >= shown - 1:
+            self._add_week_rows(self.overview.weeks[shown : shown + WEEKS_PAGE])
+
+    def _add_week_rows(self, rows: list[WeekRow]) -> None:
+        table = self.query_one("#weeks-table", DataTable)
         for row in rows:
             dots = "●" * min(row.sessions, 7) + "○" * max(0, row.goal - row.sessions)
             style = "green" if row.met else ("yellow" if row.sessions else "dim")
@@ -335,7 +348,9 @@ class HistoryScreen(GymScreen):
                     ("top set", [from_kg(p.top_weight, unit) for p in points]),
                 ):
                     plt.plot(days, values, label=label, marker="braille")
-            ticks = sorted({float(round(i * days[-1] / 4)) for i in range(5)})  # even in time
+            # dated ticks even in time, as many as fit: crowded labels overlap
+            n = max(2, min(5, (chart.size.width - 8) // 12)) if chart.size.width else 4
+            ticks = sorted({float(round(i * days[-1] / (n - 1))) for i in range(n)})
             plt.xticks(ticks, [(first + timedelta(days=d)).strftime("%d/%m/%y") for d in ticks])
             if days[-1] - days[0] < 2:  # one or two days: a sane axis around them
                 plt.xlim(days[0] - 3, days[-1] + 3)
