@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from functools import partial
 from typing import TypeVar
 
+from textual import events
 from textual.app import App, SuspendNotSupported, SystemCommand
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
@@ -64,6 +65,9 @@ def build_app(
 ) -> GymApp:
     """Open the program and the database at `paths` and make the app (tests use this too)."""
     return GymApp(Gym.open(paths, clock), notifier)
+
+
+MIN_WIDTH, MIN_HEIGHT = 60, 18
 
 
 class GymApp(App[None]):
@@ -272,6 +276,14 @@ class GymApp(App[None]):
     def on_mount(self) -> None:
         self.set_interval(self.TICK_S, self.tick)
         self.call_after_refresh(self._load_the_rest)
+        self._fit(self.size.width, self.size.height)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit(event.size.width, event.size.height)
+
+    def _fit(self, width: int, height: int) -> None:
+        """Below 60x18 the screens cannot be read: say so instead of drawing them broken."""
+        self.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "-too-small")
 
     def _load_the_rest(self) -> None:
         """After the first frame: load what the next key will need, so it opens at once, and

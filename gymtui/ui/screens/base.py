@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, cast
 
 from textual.screen import Screen
+from textual.widgets import Static
 
 from gymtui.core.rest import RestView
 from gymtui.gym import Gym
@@ -24,6 +25,15 @@ class GymScreen(Screen[None]):
     @property
     def gym(self) -> Gym:
         return self.gym_app.gym
+
+    def on_mount(self) -> None:
+        self.mount(
+            Static(
+                "Make the window larger: gymtui needs at least 60 columns and 18 rows.\n"
+                "Every set is saved; q quits.",
+                id="too-small",
+            )
+        )
 
     def on_screen_resume(self) -> None:
         app = self.gym_app
