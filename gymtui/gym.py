@@ -15,9 +15,11 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from gymtui.core.metrics import (
+    Beaten,
     Overview,
     Progress,
     SessionSummary,
+    beaten,
     leg_days,
     sets_per_muscle,
     streak,
@@ -65,6 +67,7 @@ class Logged:
     exercise: Exercise
     today: TodayView
     rest: RestView
+    records: tuple[Beaten, ...] = ()  # the records the set broke, for the toast
 
 
 class Gym:
@@ -258,6 +261,7 @@ class Gym:
         )
         try:
             with self._store.transaction():
+                before = self._store.bests(entry.exercise_id, entry.weight_kg)
                 logged = self._store.log_set(entry, view.day, now, session=expected)
                 if first_leg:
                     self._start_rest_between_legs(timer, logged)
@@ -271,7 +275,8 @@ class Gym:
         if expected is None:
             self._last_sets.clear()
         today = self.refresh()
-        return Logged(logged, self.exercise(logged.exercise_id), today, self.rest_view())
+        records = beaten(before, logged.weight_kg, logged.reps, logged.kind)
+        return Logged(logged, self.exercise(logged.exercise_id), today, self.rest_view(), records)
 
     def _start_rest(self, timer: RestTimer, logged: LoggedSet, day: ProgramDay) -> None:
         if not self.settings.rest_autostart:

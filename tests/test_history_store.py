@@ -4,6 +4,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from gymtui.core.metrics import e1rm, gap_verdict, record_lines, sets_per_muscle, streak, weeks
 from gymtui.core.models import SetInput
@@ -164,3 +166,23 @@ def test_two_sessions_on_one_day_are_one_leg_day() -> None:
     assert [verdict for _, verdict in row.gaps] == ["in window"]  # 72 h, not 11 h "too soon"
     assert streak(starts, 2, START) == 1
     assert streak(starts[:2], 2, START) == 0  # one day, two sessions: not two leg days
+
+
+@given(
+    st.floats(min_value=1, max_value=300),
+    st.integers(min_value=1, max_value=30),
+    st.floats(min_value=1, max_value=300),
+    st.integers(min_value=1, max_value=30),
+)
+def test_a_set_breaks_exactly_the_records_it_beats(
+    best_w: float, best_r: int, weight: float, reps: int
+) -> None:
+    from gymtui.core.metrics import Bests, beaten
+
+    before = Bests(best_w, e1rm(best_w, best_r), best_r if weight == best_w else None)
+    found = {b.what for b in beaten(before, weight, reps, "working")}
+    assert ("heaviest" in found) == (weight > best_w + 1e-9)
+    assert ("e1rm" in found) == (e1rm(weight, reps) > e1rm(best_w, best_r) + 1e-9)
+    assert ("reps" in found) == (weight == best_w and reps > best_r)
+    assert beaten(before, weight, reps, "warmup") == ()
+    assert beaten(Bests(None, None, None), weight, reps, "working") == ()  # nothing to beat

@@ -201,3 +201,39 @@ async def test_a_narrow_window_keeps_help_and_quit_in_the_key_line(
             line = app.screen.query_one(KeyBar).render().plain  # type: ignore[union-attr]
             assert "? Help" in line and "q Quit" in line
             assert len(line.rstrip()) <= 60
+
+
+async def test_a_pr_is_toasted_and_starred_the_moment_it_is_logged(
+    paths: Paths, clock: FakeClock
+) -> None:
+    seed_last_day_a(paths, clock)  # back squat 4 x 100 kg x 6 three days ago
+    app = make_app(paths, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s")  # today would be Day B: switch to A
+        await pilot.pause()
+        if isinstance(app.screen, ConfirmDialog):
+            await pilot.press("y")
+            await pilot.pause()
+        assert table_rows(app)[0][0] == "Back squat"
+        await pilot.press("enter", "1", "0", "5", "enter")  # 105 kg x 6
+        await pilot.pause()
+        assert "New PR: heaviest 105 kg (was 100) · e1RM 126 kg (was 120)" in notifications(app)
+        assert table_rows(app)[0][5] == "✓ 105 kg × 6 ★"
+        assert db_rows(paths.database, "SELECT pr FROM sets ORDER BY id DESC LIMIT 1") == [(1,)]
+        await pilot.press("enter", "enter")  # the same again: a record only the first time
+        await pilot.pause()
+        assert table_rows(app)[1][5] == "✓ 105 kg × 6"
+        assert sum(n.startswith("New PR") for n in notifications(app)) == 1
+
+
+async def test_a_first_set_ever_is_no_pr_to_celebrate(paths: Paths, clock: FakeClock) -> None:
+    app = make_app(paths, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "1", "0", "0", "enter")
+        await pilot.pause()
+        assert table_rows(app)[0][5] == "✓ 100 kg × 6"
+        assert not any(n.startswith("New PR") for n in notifications(app))
+        await pilot.press("enter", "1", "0", "0", "tab", "8", "enter")
+        await pilot.pause()  # more reps at the same weight: that is a record now
+        assert "New PR: e1RM 126.5 kg (was 120) · 8 reps at 100 kg (was 6)" in notifications(app)
+        assert table_rows(app)[1][5] == "✓ 100 kg × 8 ★"

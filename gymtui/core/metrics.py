@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Literal
 
 from gymtui.core.models import MUSCLES, Exercise, Session
 from gymtui.core.training import RECOVERY_MAX_H, RECOVERY_MIN_H, week_start
@@ -192,6 +193,57 @@ class Progress:
     exercise_id: str
     points: list[ProgressPoint]
     records: Records | None
+
+
+@dataclass(frozen=True)
+class Bests:
+    """An exercise's bests before a set, to tell which records the set breaks."""
+
+    weight_kg: float | None  # heaviest working set
+    e1rm: float | None  # best estimated 1RM
+    reps_at_weight: int | None  # most reps at the new set's weight
+
+
+@dataclass(frozen=True)
+class Beaten:
+    """A record a set just broke: what, the new value and the old."""
+
+    what: Literal["heaviest", "e1rm", "reps"]
+    now: float
+    was: float
+    weight_kg: float  # the set's weight (for reps at a weight)
+
+
+def beaten(bests: Bests, weight_kg: float, reps: int, kind: str) -> tuple[Beaten, ...]:
+    """The records a working set breaks. A first set of an exercise breaks none: there was
+    nothing to beat, and a toast for it would be noise."""
+    if kind == "warmup" or bests.weight_kg is None or bests.e1rm is None:
+        return ()
+    found: list[Beaten] = []
+    if weight_kg > bests.weight_kg + 1e-9:
+        found.append(Beaten("heaviest", weight_kg, bests.weight_kg, weight_kg))
+    estimate = e1rm(weight_kg, reps)
+    if estimate > bests.e1rm + 1e-9 and weight_kg > 0:
+        found.append(Beaten("e1rm", estimate, bests.e1rm, weight_kg))
+    if bests.reps_at_weight is not None and reps > bests.reps_at_weight:
+        found.append(Beaten("reps", reps, bests.reps_at_weight, weight_kg))
+    return tuple(found)
+
+
+def beaten_text(records: Sequence[Beaten], unit: Unit) -> str:
+    """`New PR: e1RM 123 kg (was 119) · heaviest 105 kg (was 102.5)`."""
+    parts = []
+    for r in records:
+        if r.what == "heaviest":
+            now, was = format_weight(r.now, unit), format_weight(r.was, unit, with_unit=False)
+            parts.append(f"heaviest {now} (was {was})")
+        elif r.what == "e1rm":
+            now, was = format_e1rm(r.now, unit), format_e1rm(r.was, unit).split()[0]
+            parts.append(f"e1RM {now} (was {was})")
+        else:
+            at = format_weight(r.weight_kg, unit) if r.weight_kg > 0 else "body weight"
+            parts.append(f"{r.now:g} reps at {at} (was {r.was:g})")
+    return "New PR: " + " · ".join(parts)
 
 
 def record_lines(records: Records, unit: Unit) -> list[tuple[str, str, datetime]]:

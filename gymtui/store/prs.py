@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from gymtui.core.metrics import E1RM_REP_CAP
+from gymtui.core.metrics import E1RM_REP_CAP, Bests
 
 # The live e1RM expression (Epley, reps capped); the same rule as core.metrics.e1rm.
 E1RM_SQL = (
@@ -48,3 +48,24 @@ def refresh_prs(conn: sqlite3.Connection, exercise_id: str, since: str) -> list[
     if changes:
         conn.executemany("UPDATE sets SET pr = ? WHERE id = ?", changes)
     return became
+
+
+def bests(conn: sqlite3.Connection, exercise_id: str, weight_kg: float) -> Bests:
+    """An exercise's heaviest working set, best e1RM and most reps at `weight_kg` so far:
+    three index seeks, read before a set is written to tell which records it breaks."""
+    weight = conn.execute(
+        "SELECT max(weight_kg) FROM sets INDEXED BY sets_best_weight WHERE exercise_id = ? "
+        "AND kind != 'warmup'",
+        [exercise_id],
+    ).fetchone()[0]
+    estimate = conn.execute(
+        f"SELECT max({E1RM_SQL}) FROM sets INDEXED BY sets_best_e1rm WHERE exercise_id = ? "
+        "AND kind != 'warmup'",
+        [exercise_id],
+    ).fetchone()[0]
+    reps = conn.execute(
+        "SELECT max(reps) FROM sets INDEXED BY sets_best_weight WHERE exercise_id = ? "
+        "AND kind != 'warmup' AND weight_kg BETWEEN ? AND ?",
+        [exercise_id, weight_kg - 1e-6, weight_kg + 1e-6],
+    ).fetchone()[0]
+    return Bests(weight, estimate, reps)

@@ -9,6 +9,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Literal, cast
 
+from gymtui.core.metrics import Bests
 from gymtui.core.models import Exercise, LoggedSet, ProgramDay, Session, SetInput
 from gymtui.core.training import SESSION_IDLE
 from gymtui.errors import DatabaseFileError, StaleSession
@@ -31,7 +32,7 @@ from gymtui.store.checks import (
 )
 from gymtui.store.history import HistoryReads
 from gymtui.store.imports import ImportWrites
-from gymtui.store.prs import refresh_prs
+from gymtui.store.prs import bests, refresh_prs
 from gymtui.store.schema import migrate
 
 
@@ -368,6 +369,10 @@ class Store(HistoryReads, ImportWrites, StoreBase):
             [latest, exercise_id],
         )
         return [set_from_row(r) for r in rows]
+
+    def bests(self, exercise_id: str, weight_kg: float) -> Bests:
+        """The exercise's records so far (heaviest, best e1RM, most reps at this weight)."""
+        return bests(self.conn, exercise_id, weight_kg)
 
     def backup(self, target: Path) -> None:
         """A consistent copy made with SQLite's online backup (safe while the app runs)."""

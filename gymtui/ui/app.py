@@ -18,6 +18,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 from textual.signal import Signal
 
+from gymtui.core.metrics import beaten_text
 from gymtui.core.models import SetInput
 from gymtui.core.rest import Clock, RestView
 from gymtui.core.settings import ALERT_CHANNELS
@@ -129,16 +130,17 @@ class GymApp(App[None]):
             timeout=timeout,
             markup=markup,
         )
-        if isinstance(self.screen, ModalScreen):
+        screen = self.screen
+        if isinstance(screen, ModalScreen) and not getattr(screen, "closing", False):
             self._held.append(show)
         else:
-            show()
+            show()  # no dialog, or one already closing (its result is being handled)
 
     def hide_toasts(self) -> None:
-        """A dialog opens: toasts leave its fields. A warning comes back when it closes; a
-        confirmation ("Saved: ...") was read already and goes."""
+        """A dialog opens: toasts leave its fields. A warning or a titled toast (a PR, the
+        rest's end) comes back when it closes; a confirmation ("Saved: ...") goes."""
         for toast in list(self._notifications):
-            if toast.severity != "information":
+            if toast.severity != "information" or toast.title:
                 self._held.append(
                     partial(
                         super().notify,
@@ -199,6 +201,9 @@ class GymApp(App[None]):
         kind = " (warm-up)" if done.kind == "warmup" else ""
         what = format_set(done.weight_kg, done.reps, self.gym.settings.unit)
         self.notify(shown(f"Saved: {logged.exercise.name} {what}{kind}"), markup=False)
+        if logged.records:
+            text = beaten_text(logged.records, self.gym.settings.unit)
+            self.notify(text, title=f"★ {shown(logged.exercise.name)}", timeout=10, markup=False)
         self.tick()
         return logged
 

@@ -147,6 +147,10 @@ class TodayScreen(GymScreen):
         logged: Text | str = ""
         if row.logged is not None:
             logged = self._logged_text(row.logged, unit, row.partner, row.missing_side)
+            if self._broke_a_record(row.logged) or (
+                row.partner is not None and self._broke_a_record(row.partner)
+            ):
+                logged.append(" ★", style="bold yellow")
         elif row.slot is not None:
             weight = prefill_weight(
                 row, view.session_sets, view.last_sets.get(row.exercise.id, []), view.unit
@@ -174,6 +178,18 @@ class TodayScreen(GymScreen):
             return Text(f"{mark} {done} {both}{rpe}", style=style)
         side = f" {logged.side}" if logged.side else ""
         return Text(f"{mark} {done}{side}{rpe}", style=style)
+
+    def _broke_a_record(self, logged: LoggedSet) -> bool:
+        """A PR that beat something: the first set of an exercise ever is flagged in the file,
+        but there was nothing to beat, so it gets no star (and no toast)."""
+        if not logged.pr or self.view is None:
+            return False
+        if self.view.last_sets.get(logged.exercise_id):
+            return True
+        return any(
+            s.exercise_id == logged.exercise_id and s.is_working and s.id < logged.id
+            for s in self.view.session_sets
+        )
 
     def _current(self) -> PlanRow | None:
         if self.view is None or not self.view.rows:
