@@ -24,7 +24,7 @@ START_KG = {
     "leg_press": 120.0,
     "seated_calf_raise": 40.0,
 }
-PLATEAU = 1.8  # a lifter stalls near this multiple of the starting weight
+CEILING = 1.4  # past this multiple of the starting weight, reps get harder to make
 WARMUP_FOR = {"back_squat", "deadlift", "front_squat", "romanian_deadlift"}
 
 
@@ -65,10 +65,10 @@ def _session(
         exercise = program.exercises[planned.exercise_id]
         last = store.last_sets_for(exercise.id)
         start_kg = weight.get(exercise.id, 20.0)
+        # exactly what the app suggests: the history follows the app's own progression rule
         kg = suggest_weight(exercise, planned.reps, last, planned.sets).weight_kg or start_kg
-        if kg > start_kg * PLATEAU:
-            # a plateau: deload and build back up, as a lifter over the years does
-            kg = round(kg * 0.85 / 2.5) * 2.5
+        tired = max(0.0, kg / start_kg - CEILING)  # nearer a lifter's ceiling, more misses:
+        # the rule then repeats the weight more often, and the lifter plateaus by itself
         if exercise.id in WARMUP_FOR:
             for fraction, reps in ((0.5, 8), (0.75, 3)):
                 store.log_set(
@@ -80,7 +80,7 @@ def _session(
                 written += 1
         for _ in range(planned.sets):
             # most sets hit the target; a tired day misses a rep or two
-            reps = planned.reps - (rng.random() < 0.25) - (rng.random() < 0.08)
+            reps = planned.reps - (rng.random() < 0.25 + tired) - (rng.random() < 0.08 + tired)
             store.log_set(SetInput(exercise.id, kg, max(1, reps)), day, clock)
             clock += timedelta(seconds=exercise.rest_s + rng.randint(-20, 40))
             written += 1

@@ -1,5 +1,6 @@
 """History queries: summaries, PR marks, records, progress, muscles, with their edge cases."""
 
+import itertools
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from gymtui.core.metrics import e1rm, gap_verdict, record_lines, sets_per_muscle
 from gymtui.core.models import SetInput
 from gymtui.core.program import load_program
 from gymtui.core.values import Unit
+from gymtui.paths import Paths
 from gymtui.store import Store
 
 from conftest import START
@@ -186,3 +188,34 @@ def test_a_set_breaks_exactly_the_records_it_beats(
     assert ("reps" in found) == (weight == best_w and reps > best_r)
     assert beaten(before, weight, reps, "warmup") == ()
     assert beaten(Bests(None, None, None), weight, reps, "working") == ()  # nothing to beat
+
+
+def test_the_demo_follows_the_apps_own_progression_rule(paths: Paths) -> None:
+    from gymtui.core.training import suggest_weight
+    from gymtui.demo import make_demo
+
+    make_demo(paths, START, weeks=80)
+    store = Store.open(paths.database)
+    planned = {p.exercise_id: p for day in PROGRAM.days for p in day.exercises}
+    checked = 0
+    for exercise_id, plan in planned.items():
+        sessions = [
+            r[0]
+            for r in store.conn.execute(
+                "SELECT session_id FROM sets WHERE exercise_id = ? GROUP BY session_id "
+                "ORDER BY min(logged_at)",
+                [exercise_id],
+            )
+        ]
+        for before, now in itertools.pairwise(sessions):
+            last = [s for s in store.sets_in_session(before) if s.exercise_id == exercise_id]
+            suggested = suggest_weight(PROGRAM.exercises[exercise_id], plan.reps, last, plan.sets)
+            lifted = {
+                s.weight_kg
+                for s in store.sets_in_session(now)
+                if s.exercise_id == exercise_id and s.is_working
+            }
+            assert lifted == {suggested.weight_kg}, (exercise_id, now)
+            checked += 1
+    store.close()
+    assert checked > 500
