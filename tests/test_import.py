@@ -210,21 +210,27 @@ def test_imported_history_feeds_today(paths: Paths, clock: object) -> None:
     assert (deadlift[0].last_time.weight_kg, deadlift[0].last_time.reps) == (140, 5)
 
 
-def test_export_round_trip_gives_the_same_sets(paths: Paths, tmp_path: Path) -> None:
-    store, _ = run_import(paths, "strong_comma.csv", unit="kg")
-    store.log_set(SetInput("back_squat", 102.5, 5, rpe=9, note="new"), PROGRAM.days[0], START)
-    store.log_set(SetInput("back_squat", 102.5, 5), PROGRAM.days[0], START + timedelta(minutes=3))
-    store.close()
+def export_import_export(tmp_path: Path) -> tuple[bytes, bytes]:
+    """Export the data folder, import that into an empty folder, export again: both files."""
     first = tmp_path / "first.csv"
     assert main(["export", "-o", str(first)]) == 0
     empty = tmp_path / "empty"
     assert main(["--data-dir", str(empty), "import", str(first)]) == 0
     second = tmp_path / "second.csv"
     assert main(["--data-dir", str(empty), "export", "-o", str(second)]) == 0
-    assert first.read_text() == second.read_text()
+    return first.read_bytes(), second.read_bytes()
+
+
+def test_export_round_trip_gives_the_same_sets(paths: Paths, tmp_path: Path) -> None:
+    store, _ = run_import(paths, "strong_comma.csv", unit="kg")
+    store.log_set(SetInput("back_squat", 102.5, 5, rpe=9, note="new"), PROGRAM.days[0], START)
+    store.log_set(SetInput("back_squat", 102.5, 5), PROGRAM.days[0], START + timedelta(minutes=3))
+    store.close()
+    first, second = export_import_export(tmp_path)
+    assert first == second
     before = db_rows(paths.database, "SELECT count(*) FROM sets")
     assert before == [(10,)]
-    assert main(["import", str(first)]) == 0  # into the file it came from: nothing new
+    assert main(["import", str(tmp_path / "first.csv")]) == 0  # into its own file: nothing new
     assert db_rows(paths.database, "SELECT count(*) FROM sets") == before
 
 
@@ -289,13 +295,8 @@ def test_export_import_export_is_identical_after_a_deleted_set(
         (2, 102.0),
         (3, 103.0),
     ]
-    first = tmp_path / "first.csv"
-    assert main(["export", "-o", str(first)]) == 0
-    other = tmp_path / "other"
-    assert main(["--data-dir", str(other), "import", str(first)]) == 0
-    second_export = tmp_path / "second.csv"
-    assert main(["--data-dir", str(other), "export", "-o", str(second_export)]) == 0
-    assert first.read_bytes() == second_export.read_bytes()
+    first, second = export_import_export(tmp_path)
+    assert first == second
 
 
 def test_set_numbers_in_a_file_are_kept_as_they_are(paths: Paths, tmp_path: Path) -> None:
@@ -306,10 +307,5 @@ def test_set_numbers_in_a_file_are_kept_as_they_are(paths: Paths, tmp_path: Path
         )
     store.conn.execute("UPDATE sets SET set_number = set_number * 2")  # gaps from an old gymtui
     store.close()
-    first = tmp_path / "first.csv"
-    assert main(["export", "-o", str(first)]) == 0
-    other = tmp_path / "other"
-    assert main(["--data-dir", str(other), "import", str(first)]) == 0
-    second_export = tmp_path / "second.csv"
-    assert main(["--data-dir", str(other), "export", "-o", str(second_export)]) == 0
-    assert first.read_bytes() == second_export.read_bytes()
+    first, second = export_import_export(tmp_path)
+    assert first == second
