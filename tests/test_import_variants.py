@@ -237,10 +237,16 @@ def test_the_same_file_under_two_zones_adds_nothing_the_second_time(
     for zone in ("America/New_York", "Asia/Tokyo"):
         monkeypatch.setenv("TZ", zone)
         time.tzset()
-        for name in ("strong_quoted_kg.csv", "hevy_kg.csv", "fitbod.csv", "fitnotes.csv"):
+        for name in (
+            "strong_quoted_kg.csv",
+            "hevy_kg.csv",
+            "fitbod.csv",
+            "fitbod_old.csv",
+            "fitnotes.csv",
+        ):
             status, _ = imported(paths, name)
             assert status == 0
-    assert db_rows(paths.database, "SELECT count(*) FROM sessions") == [(8,)]
+    assert db_rows(paths.database, "SELECT count(*) FROM sessions") == [(10,)]
 
 
 def test_keys_written_by_earlier_versions_still_match(paths: Paths) -> None:

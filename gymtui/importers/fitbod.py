@@ -13,7 +13,7 @@ dumbbell, as Strong and Hevy give them; `multiplier` (2 for a pair) is not appli
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, timedelta
+from datetime import timedelta
 
 from gymtui.core.values import KG_PER_LB
 from gymtui.importers.names import tidy_name
@@ -53,19 +53,16 @@ class FitbodReader(Reader):
         exercise = tidy_name(row.get("Exercise", required=True))
         top = MAX_IMPORT_KG / self.factor
         weight = row.number(self.weight_col, top, low=-top) or 0.0
-        reps_value = row.number("Reps", 1000)
-        if reps_value is not None and reps_value != int(reps_value):
-            row.fail("Reps", f"{reps_value:g} reps is not a whole number")
-        reps = int(reps_value or 0)
+        reps = row.reps("Reps")
         warm = row.get("isWarmup").lower()
         if warm not in ("", "true", "false", "1", "0", "yes", "no"):
             row.fail("isWarmup", f"{row.get('isWarmup')!r} is not true or false")
         repeat = int(row.number("Sets", MAX_SETS_IN_ROW) or 1) if row.has("Sets") else 1
         seconds = row.number("Duration(s)", 10**7)
-        key = f"fitbod:{when.astimezone(UTC).replace(tzinfo=None).isoformat()}"
+        key = f"fitbod:{row.get('Date')}"  # as written (UTC, or a bare date): zone-free
         session = self.session(key, when, "Fitbod workout")
-        if reps == 0:
-            self.skip("no reps (cardio or timed sets)" if seconds or not reps_value else "0 reps")
+        if not reps:
+            self.skip("no reps (cardio or timed sets)" if seconds or reps is None else "0 reps")
             return
         if weight < 0:
             self.skip("assisted sets (a negative weight is help, not load)")
