@@ -17,7 +17,7 @@ from datetime import timedelta
 
 from gymtui.core.values import KG_PER_LB
 from gymtui.importers.names import tidy_name
-from gymtui.importers.parsed import MAX_IMPORT_KG, ImportedSession, ImportedSet, ImportFileError
+from gymtui.importers.parsed import MAX_IMPORT_KG, ImportedSession, ImportedSet
 from gymtui.importers.reader import Reader
 from gymtui.importers.rows import Rows, utc_time
 
@@ -43,10 +43,7 @@ class FitbodReader(Reader):
         elif rows.has("Weight"):
             self.weight_col, self.factor = "Weight", KG_PER_LB if unit == "lb" else 1.0
         else:
-            raise ImportFileError(
-                f"{rows.path}: this Fitbod export has no weight column (Weight(kg) or "
-                f"Weight); its header: {', '.join(rows.header[:10])}."
-            )
+            raise self.no_weight_column("Weight(kg) or Weight")
 
     def read(self, row: Rows) -> None:
         when = utc_time(row, "Date")

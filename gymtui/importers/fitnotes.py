@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from gymtui.importers.names import normalise_name, tidy_name
-from gymtui.importers.parsed import ImportedSet, ImportFileError
+from gymtui.importers.parsed import ImportedSet
 from gymtui.importers.reader import Reader
 from gymtui.importers.rows import Rows, iso_date, strength, unit_factor
 
@@ -20,10 +20,7 @@ class FitNotesReader(Reader):
         super().__init__(rows, unit)
         weight_col = next((h for h in rows.header if normalise_name(h).startswith("weight")), None)
         if weight_col is None:
-            raise ImportFileError(
-                f"{rows.path}: this FitNotes export has no weight column (Weight or "
-                f"Weight (kgs)); its header: {', '.join(rows.header[:10])}."
-            )
+            raise self.no_weight_column("Weight or Weight (kgs)")
         self.weight_col = weight_col
         found = re.search(r"\((\w+)\)", self.weight_col)
         self.header_unit = found.group(1) if found else None

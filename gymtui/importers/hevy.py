@@ -5,7 +5,7 @@ from __future__ import annotations
 from gymtui.core.models import SetKind
 from gymtui.core.values import KG_PER_LB
 from gymtui.importers.names import tidy_name
-from gymtui.importers.parsed import ImportedSet, ImportFileError
+from gymtui.importers.parsed import ImportedSet
 from gymtui.importers.reader import Reader
 from gymtui.importers.rows import Rows, hevy_time, strength, wall_clock
 
@@ -28,9 +28,7 @@ class HevyReader(Reader):
         elif rows.has("weight_lbs"):
             self.weight_col, self.factor = "weight_lbs", KG_PER_LB
         else:
-            raise ImportFileError(
-                f"{rows.path}: this Hevy export has no weight_kg or weight_lbs column."
-            )
+            raise self.no_weight_column("weight_kg or weight_lbs")
         self.noted: set[tuple[str, str]] = set()
 
     def read(self, row: Rows) -> None:

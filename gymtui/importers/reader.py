@@ -34,6 +34,14 @@ class Reader:
         self.skipped: Counter[str] = Counter()
         self.numbered: Counter[str] = Counter()
 
+    def no_weight_column(self, names: str) -> ImportFileError:
+        """The refusal for a file whose weights cannot be found: a missing weight must never
+        be read as 0 kg."""
+        return ImportFileError(
+            f"{self.rows.path}: this {self.app} export has no weight column ({names}); its "
+            f"header: {', '.join(self.rows.header[:10])}."
+        )
+
     def read(self, row: Rows) -> None:
         raise NotImplementedError
 

@@ -7,15 +7,16 @@ import functools
 import io
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import NoReturn
+from typing import NoReturn, TypeVar, cast
 
 from gymtui.core.values import KG_PER_LB
 from gymtui.importers.names import normalise_name
 from gymtui.importers.parsed import MAX_IMPORT_KG, MAX_IMPORT_REPS, BadRow, ImportFileError
 
+T = TypeVar("T")
 EARLIEST_YEAR = 1970
 LONGEST_WORKOUT_S = 24 * 3600  # a longer duration is a back-filled workout's, not a real one
 MONTHS = {
@@ -58,6 +59,14 @@ class Rows:
         self.row: list[str] = []
         self.extra = 0  # fields beyond the header's on this row
         self.latest = (now or datetime.now(UTC)) + timedelta(days=1)  # the clock may lag a zone
+
+    def remember(self, column: str, text: str, compute: Callable[[], T]) -> T:
+        """A value read from a cell, computed once per distinct text (a workout's date and
+        duration repeat on every one of its rows)."""
+        key = (column, text)
+        if key not in self.memo:
+            self.memo[key] = compute()
+        return cast(T, self.memo[key])
 
     def has(self, *names: str) -> bool:
         return all(normalise_name(n) in self.index for n in names)
@@ -213,12 +222,11 @@ def wall_clock(moment: datetime) -> str:
 
 def iso_date(rows: Rows, column: str, with_time: bool) -> datetime:
     text = rows.get(column, required=True)
-    known = rows.memo.get((column, text))
-    if isinstance(known, datetime):
-        return known
-    parsed = rows.check_moment(column, text, _parse_iso_date(rows, column, text, with_time))
-    rows.memo[(column, text)] = parsed
-    return parsed
+    return rows.remember(
+        column,
+        text,
+        lambda: rows.check_moment(column, text, _parse_iso_date(rows, column, text, with_time)),
+    )
 
 
 def _parse_iso_date(rows: Rows, column: str, text: str, with_time: bool) -> datetime:
@@ -235,22 +243,21 @@ def _parse_iso_date(rows: Rows, column: str, text: str, with_time: bool) -> date
 def utc_time(rows: Rows, column: str) -> datetime:
     """`2025-12-17 03:24:30 +0000`, shown in the machine's own zone."""
     text = rows.get(column, required=True)
-    known = rows.memo.get((column, text))
-    if isinstance(known, datetime):
-        return known
+    return rows.remember(column, text, lambda: _parse_utc_time(rows, column, text))
+
+
+def _parse_utc_time(rows: Rows, column: str, text: str) -> datetime:
     for fmt in ("%Y-%m-%d %H:%M:%S %z", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d"):
         try:
             moment = datetime.strptime(text, fmt)
         except ValueError:
             continue
-        if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=UTC) if " " in text else moment
+        if moment.tzinfo is None and " " in text:
+            moment = moment.replace(tzinfo=UTC)  # a time without a zone: Fitbod's are UTC
         try:
-            parsed = rows.check_moment(column, text, local_time(moment))
+            return rows.check_moment(column, text, local_time(moment))
         except OverflowError:
             rows.fail(column, f"{text!r} is too far in the past or the future")
-        rows.memo[(column, text)] = parsed
-        return parsed
     rows.fail(column, f"{text!r} is not a time like 2025-12-17 03:24:30 +0000")
 
 
@@ -262,9 +269,10 @@ def hevy_time(rows: Rows, column: str, required: bool = True) -> datetime | None
     text = rows.get(column, required=required)
     if not text:
         return None
-    known = rows.memo.get((column, text))
-    if isinstance(known, datetime):
-        return known
+    return rows.remember(column, text, lambda: _parse_hevy_time(rows, column, text))
+
+
+def _parse_hevy_time(rows: Rows, column: str, text: str) -> datetime:
     match = _HEVY_TIME.match(text)
     month = MONTHS.get(match.group(2).lower()) if match else None
     if match is None or month is None:
@@ -276,8 +284,7 @@ def hevy_time(rows: Rows, column: str, required: bool = True) -> datetime | None
         rows.fail(column, f"{text!r} is not a real date")
     except OverflowError:
         rows.fail(column, f"{text!r} is too far in the past or the future")
-    rows.memo[(column, text)] = rows.check_moment(column, text, moment)
-    return moment
+    return rows.check_moment(column, text, moment)
 
 
 _DURATION = re.compile(r"^(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*(?:(\d+)\s*s)?$")
@@ -289,18 +296,14 @@ def duration(rows: Rows, column: str, words: dict[str, str] | None = None) -> in
     text = rows.get(column).lower()
     if not text:
         return None
-    known = rows.memo.get((column, text))
-    if isinstance(known, int):
-        return known
+    return rows.remember(column, text, lambda: _parse_duration(rows, column, text, words))
+
+
+def _parse_duration(rows: Rows, column: str, text: str, words: dict[str, str] | None) -> int:
     plain = text
     for word, letter in (words or {}).items():
         plain = plain.replace(word, letter + " ")
-    seconds = _parse_duration(rows, column, text, plain.strip())
-    rows.memo[(column, text)] = seconds
-    return seconds
-
-
-def _parse_duration(rows: Rows, column: str, text: str, plain: str) -> int:
+    plain = plain.strip()
     if plain.replace(".", "", 1).isdigit():
         return int(float(plain))
     match = _DURATION.match(plain)

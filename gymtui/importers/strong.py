@@ -55,24 +55,21 @@ class StrongReader(Reader):
             rows.translate(table["columns"])
         self.words = table.get("durations", {}) if table else {}
         super().__init__(rows, unit)
-        self.weight_col, self.fixed = self._weight(rows, unit)
+        self.weight_col, self.fixed = self._weight(unit)
         self.duration_col = next(
             (c for c in ("Duration (sec)", "Workout Duration", "Duration") if rows.has(c)),
             "Duration",
         )
 
-    @staticmethod
-    def _weight(rows: Rows, unit: str | None) -> tuple[str, float | None]:
+    def _weight(self, unit: str | None) -> tuple[str, float | None]:
         """The weight column and its unit's factor (None: the Weight Unit column says)."""
+        rows = self.rows
         for header in rows.header:
             named = re.fullmatch(r"weight\s*\((\w+)\)|(kg|kgs|lb|lbs)", normalise_name(header))
             if named:
                 return header, unit_factor(rows, header, named.group(1) or named.group(2))
         if not rows.has("weight"):
-            raise ImportFileError(
-                f"{rows.path}: this Strong export has no weight column (Weight, Weight (kg), "
-                f"Weight (lbs), kg or lbs); its header: {', '.join(rows.header[:10])}."
-            )
+            raise self.no_weight_column("Weight, Weight (kg), Weight (lbs), kg or lbs")
         if rows.has("weight unit"):
             return "Weight", None
         if unit in ("kg", "lb"):
