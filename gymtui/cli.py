@@ -148,7 +148,7 @@ def _run(args: argparse.Namespace, paths: Paths) -> int:
             return run_demo()
         return run_app(paths)
     except GymtuiError as problem:
-        print(f"gymtui: {problem}", file=sys.stderr)
+        print(f"gymtui: {printable(str(problem))}", file=sys.stderr)  # may quote a file
         return 2
 
 

@@ -434,3 +434,13 @@ def test_the_edges_of_the_calendar_in_gymtuis_own_export(paths: Paths, tmp_path:
     path.write_text("\n".join([lines[0], ",".join(first), *lines[2:]]) + "\n")
     with pytest.raises(ImportFileError, match="session_started_at"):
         parse(path)
+
+
+def test_a_refusal_quoting_a_header_never_sends_its_escape_bytes(
+    paths: Paths, tmp_path: Path
+) -> None:
+    path = tmp_path / "header.csv"
+    path.write_text("Date,Exercise,Category,Weight (kgs),Re\x1b[31mps\n2025-09-15,Squat,Legs,1,5\n")
+    status, out = imported(paths, str(path))
+    assert status == 2
+    assert "\x1b" not in out and "Re\\x1b[31mps" in out
