@@ -14,7 +14,7 @@ from typing import TypeVar
 from textual import events
 from textual.app import App, SuspendNotSupported, SystemCommand
 from textual.binding import Binding
-from textual.notifications import SeverityLevel
+from textual.notifications import Notification, SeverityLevel
 from textual.screen import ModalScreen, Screen
 from textual.signal import Signal
 
@@ -104,7 +104,7 @@ class GymApp(App[None]):
         self._ticks = 0
         self.crash: BaseException | None = None  # an unexpected error that ended the app
         self._problem_shown: str | None = None
-        self._held: list[Callable[[], None]] = []  # toasts waiting for a dialog to close
+        self._held: list[Notification] = []  # toasts waiting for a dialog to close
         if gym.settings.theme:
             with contextlib.suppress(Exception):
                 self.theme = gym.settings.theme
@@ -122,42 +122,30 @@ class GymApp(App[None]):
     ) -> None:
         """A toast. While a dialog is open it waits for the dialog to close, so that it never
         covers the fields being typed into (the bell and desktop alert still sound at once)."""
-        show = partial(
-            super().notify,
-            message,
-            title=title,
-            severity=severity,
-            timeout=timeout,
-            markup=markup,
-        )
         screen = self.screen
         if isinstance(screen, ModalScreen) and not getattr(screen, "closing", False):
-            self._held.append(show)
-        else:
-            show()  # no dialog, or one already closing (its result is being handled)
+            wait = timeout if timeout is not None else self.NOTIFICATION_TIMEOUT
+            self._held.append(Notification(message, title, severity, wait, markup))
+        else:  # no dialog, or one already closing (its result is being handled)
+            super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def hide_toasts(self) -> None:
         """A dialog opens: toasts leave its fields. A warning or a titled toast (a PR, the
         rest's end) comes back when it closes; a confirmation ("Saved: ...") goes."""
-        for toast in list(self._notifications):
-            if toast.severity != "information" or toast.title:
-                self._held.append(
-                    partial(
-                        super().notify,
-                        toast.message,
-                        title=toast.title,
-                        severity=toast.severity,
-                        timeout=toast.timeout,
-                        markup=toast.markup,
-                    )
-                )
+        self._held += [t for t in self._notifications if t.severity != "information" or t.title]
         self.clear_notifications()
 
     def release_toasts(self) -> None:
         """Show the toasts that waited for a dialog (a screen is back on top)."""
         held, self._held = self._held, []
-        for show in held:
-            show()
+        for toast in held:
+            self.notify(
+                toast.message,
+                title=toast.title,
+                severity=toast.severity,
+                timeout=toast.timeout,
+                markup=toast.markup,
+            )
 
     # -- writes: a refused one is a message, never a traceback --------------------------
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from textual import events
 from textual.await_complete import AwaitComplete
 from textual.screen import ModalScreen
+
+if TYPE_CHECKING:
+    from gymtui.ui.app import GymApp
 
 ResultT = TypeVar("ResultT")
 
@@ -23,9 +26,7 @@ class GymDialog(ModalScreen[ResultT]):
     closing = False
 
     def on_mount(self) -> None:
-        hide = getattr(self.app, "hide_toasts", None)  # the GymApp's; a test app has none
-        if hide is not None:
-            hide()
+        cast("GymApp", self.app).hide_toasts()
 
     def dismiss(self, result: ResultT | None = None) -> AwaitComplete:
         if self.closing:
