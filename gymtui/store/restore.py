@@ -18,8 +18,8 @@ class RestoreError(GymtuiError):
     """The backup was not restored; neither file was changed."""
 
 
-def check_backup(path: Path) -> int:
-    """Refuse a file that is not a complete, undamaged gymtui database; its number of sets."""
+def check_backup(path: Path) -> None:
+    """Refuse a file that is not a complete, undamaged gymtui database."""
     if not path.is_file():
         raise RestoreError(f"{path} is not a file.")
     try:
@@ -50,12 +50,10 @@ def check_backup(path: Path) -> int:
         problems = [r[0] for r in conn.execute("PRAGMA integrity_check(5)")]
         if problems != ["ok"]:
             raise RestoreError(f"{path} is damaged (SQLite's check says: {problems[0]}).")
-        sets = int(conn.execute("SELECT count(*) FROM sets").fetchone()[0])
     except sqlite3.Error as exc:
         raise RestoreError(f"{path} is damaged (SQLite says: {exc}).") from None
     finally:
         conn.close()
-    return sets
 
 
 def restore(source: Path, database: Path, keep_as: Path) -> bool:
