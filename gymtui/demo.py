@@ -6,8 +6,10 @@ import random
 from datetime import datetime, timedelta
 
 from gymtui.core.models import Program, SetInput
+from gymtui.core.plates import default_inventory
 from gymtui.core.program import load_program
-from gymtui.core.training import next_day, suggest_weight, week_start
+from gymtui.core.progression import aim_reps, suggest
+from gymtui.core.training import next_day, ramp, week_start
 from gymtui.paths import Paths
 from gymtui.store import Store
 
@@ -25,6 +27,7 @@ START_KG = {
     "seated_calf_raise": 40.0,
 }
 CEILING = 1.4  # past this multiple of the starting weight, reps get harder to make
+PLATES = default_inventory("kg")
 WARMUP_FOR = {"back_squat", "deadlift", "front_squat", "romanian_deadlift"}
 
 
@@ -63,24 +66,23 @@ def _session(
     written = 0
     for planned in day.exercises:
         exercise = program.exercises[planned.exercise_id]
-        last = store.last_sets_for(exercise.id)
+        recent = store.recent_sets_for(exercise.id, sessions=planned.progression.deload_after)
+        last = [s for s in recent[0] if s.is_working] if recent else []
         start_kg = weight.get(exercise.id, 20.0)
         # exactly what the app suggests: the history follows the app's own progression rule
-        kg = suggest_weight(exercise, planned.reps, last, planned.sets).weight_kg or start_kg
+        kg = suggest(exercise, planned, recent, "kg", PLATES).weight_kg or start_kg
         tired = max(0.0, kg / start_kg - CEILING)  # nearer a lifter's ceiling, more misses:
         # the rule then repeats the weight more often, and the lifter plateaus by itself
-        if exercise.id in WARMUP_FOR:
-            for fraction, reps in ((0.5, 8), (0.75, 3)):
-                store.log_set(
-                    SetInput(exercise.id, round(kg * fraction / 2.5) * 2.5, reps, "warmup"),
-                    day,
-                    clock,
-                )
+        if exercise.id in WARMUP_FOR:  # the app's own ramp, on a standard bar and plates
+            for ramp_kg, reps, _ in ramp(kg, program.warmup.steps, exercise, "kg", PLATES):
+                store.log_set(SetInput(exercise.id, ramp_kg, reps, "warmup"), day, clock)
                 clock += timedelta(seconds=90)
                 written += 1
-        for _ in range(planned.sets):
-            # most sets hit the target; a tired day misses a rep or two
-            reps = planned.reps - (rng.random() < 0.25 + tired) - (rng.random() < 0.08 + tired)
+        for n in range(planned.sets):
+            # most sets hit the aim; a tired day misses a rep or two
+            before = last[n] if n < len(last) else None
+            aim = aim_reps(planned, before, before is None or before.weight_kg != kg)
+            reps = aim - (rng.random() < 0.05 + tired) - (rng.random() < 0.02 + tired)
             store.log_set(SetInput(exercise.id, kg, max(1, reps)), day, clock)
             clock += timedelta(seconds=exercise.rest_s + rng.randint(-20, 40))
             written += 1

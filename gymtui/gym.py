@@ -27,6 +27,7 @@ from gymtui.core.metrics import (
 )
 from gymtui.core.models import Exercise, LoggedSet, Program, ProgramDay, Session, SetInput
 from gymtui.core.program import load_program
+from gymtui.core.progression import Suggestion, suggest
 from gymtui.core.rest import (
     ADJUST_STEP_S,
     Clock,
@@ -39,9 +40,11 @@ from gymtui.core.rest import (
 )
 from gymtui.core.settings import Settings
 from gymtui.core.training import (
+    Plan,
     TodayView,
     build_plan,
     next_day,
+    next_plates_text,
     next_row_index,
     next_up_text,
     recovery,
@@ -84,7 +87,18 @@ class Gym:
         self._today: TodayView | None = None
         self._read_at = 0.0
         self._next_up = ""
-        self._last_sets: dict[tuple[int | None, str], list[LoggedSet]] = {}
+        self._next_plates = ""
+        self._recent: dict[tuple[int | None, str], list[list[LoggedSet]]] = {}
+        # Sessions read back per exercise: enough to count the misses a deload waits for.
+        self._depth = max(
+            [
+                p.progression.deload_after
+                for d in program.days
+                for p in d.exercises
+                if p.progression.kind == "linear"
+            ]
+            or [1]
+        )
         self._version = store.data_version()
 
     @classmethod
@@ -125,10 +139,11 @@ class Gym:
         """Close sessions left idle (a named write, only when there are any), then read today."""
         now = self.clock.now()
         if self._store.close_idle_sessions(now):
-            self._last_sets.clear()
+            self._recent.clear()
         self._today = self._read_today(now)
         self._read_at = self.clock.elapsed()
         self._next_up = next_up_text(self._today, self.settings.unit)
+        self._next_plates = next_plates_text(self._today)
         self._end_rest_without_session(self._today)
         return self._today
 
@@ -170,8 +185,10 @@ class Gym:
         session_sets = store.sets_in_session(session.id) if session else []
         ids = [p.exercise_id for p in day.exercises] + [s.exercise_id for s in session_sets]
         before = session.id if session else None
-        last_sets = {ex_id: self._last_sets_for(ex_id, before) for ex_id in dict.fromkeys(ids)}
-        rows = build_plan(day, self.exercises, session_sets, last_sets)
+        recent = {ex_id: self._recent_for(ex_id, before) for ex_id in dict.fromkeys(ids)}
+        settings = self.settings
+        plan = Plan(settings.unit, settings.inventory(), self.program.warmup, settings.warmup_ramp)
+        rows, suggestions = build_plan(day, self.exercises, session_sets, recent, plan)
         previous = store.last_trained_at(before=session.started_at if session else None)
         this_week = store.sessions_between(week_start(now), week_start(now, back=-1))
         done = len(leg_days(s.started_at for s in this_week))
@@ -180,24 +197,31 @@ class Gym:
             session=session,
             rows=rows,
             session_sets=session_sets,
-            last_sets=last_sets,
+            recent=recent,
             recovery=recovery(previous, now if session is None else session.started_at),
             weekly=weekly_text(done, self.program.goal_per_week),
             next_index=next_row_index(rows),
-            unit=self.settings.unit,
+            unit=settings.unit,
+            suggestions=suggestions,
+            inventory=plan.inventory,
         )
 
-    def _last_sets_for(self, exercise_id: str, before: int | None) -> list[LoggedSet]:
-        """Last time's sets; they cannot change while a session runs, so they are kept."""
+    def _recent_for(self, exercise_id: str, before: int | None) -> list[list[LoggedSet]]:
+        """Earlier sessions' sets; they cannot change while a session runs, so they are kept."""
         key = (before, exercise_id)
-        if key not in self._last_sets:
-            self._last_sets[key] = self._store.last_sets_for(exercise_id, before_session=before)
-        return self._last_sets[key]
+        if key not in self._recent:
+            self._recent[key] = self._store.recent_sets_for(exercise_id, before, self._depth)
+        return self._recent[key]
 
-    def last_sets_for(self, exercise_id: str) -> list[LoggedSet]:
-        """The sets of an exercise from the last session before today's that had it."""
+    def suggestion(self, exercise_id: str) -> tuple[Suggestion, list[LoggedSet]]:
+        """An off-plan exercise's suggestion, and its sets last time."""
         view = self.today()
-        return self._last_sets_for(exercise_id, view.session.id if view.session else None)
+        recent = self._recent_for(exercise_id, view.session.id if view.session else None)
+        settings = self.settings
+        made = suggest(
+            self.exercise(exercise_id), None, recent, settings.unit, settings.inventory()
+        )
+        return made, recent[0] if recent else []
 
     def file_problem(self) -> str | None:
         """Something wrong with the file that the user must act on now (checked every second)."""
@@ -229,7 +253,7 @@ class Gym:
         if version == self._version:
             return False
         self._version = version
-        self._last_sets.clear()
+        self._recent.clear()
         self.exercises = {**self._store.exercises(), **self.program.exercises}
         stored = self._store.settings()
         self.settings = Settings.from_stored(stored)
@@ -273,7 +297,7 @@ class Gym:
             raise
         self.timer = timer
         if expected is None:
-            self._last_sets.clear()
+            self._recent.clear()
         today = self.refresh()
         records = beaten(before, logged.weight_kg, logged.reps, logged.kind)
         return Logged(logged, self.exercise(logged.exercise_id), today, self.rest_view(), records)
@@ -305,14 +329,14 @@ class Gym:
     def edit_set(self, set_id: int, entry: SetInput) -> LoggedSet:
         """Change a logged set; PR flags follow."""
         changed = self._store.update_set(set_id, entry)
-        self._last_sets.clear()
+        self._recent.clear()
         self.refresh()
         return changed
 
     def delete_set(self, set_id: int) -> TodayView:
         """Delete a logged set; PR flags follow."""
         self._store.delete_set(set_id)
-        self._last_sets.clear()
+        self._recent.clear()
         return self.refresh()
 
     def finish_session(self, session_id: int) -> TodayView:
@@ -352,10 +376,8 @@ class Gym:
         stored = new.to_stored()
         self._store.write_settings({k: stored[k] for k in changes})
         self.settings = new
-        today = self.today()
-        if today.unit != new.unit:  # suggestions are loadable in the unit: read them again
-            today = self.refresh()
-        self._next_up = next_up_text(today, new.unit)
+        # Suggestions are loadable in the unit, on the plates, with the ramp: read them again.
+        self.refresh()
         return new
 
     def rest_lengths(self, exercise_id: str | None) -> RestLengths:
@@ -386,7 +408,7 @@ class Gym:
 
     def rest_view(self) -> RestView:
         """The rest as it stands now: one value for every place that shows it."""
-        return rest_view(self.timer, self.clock.elapsed(), self._next_up)
+        return rest_view(self.timer, self.clock.elapsed(), self._next_up, self._next_plates)
 
     def poll_rest_alert(self) -> bool:
         """True exactly once per rest, when it is first seen to be over.

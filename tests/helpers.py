@@ -37,8 +37,8 @@ def text_of(app: GymApp, selector: str) -> str:
     return content.plain if isinstance(content, Text) else Text.from_markup(str(content)).plain
 
 
-def table_rows(app: GymApp) -> list[list[str]]:
-    table = app.screen.query_one("#plan", DataTable)
+def table_rows(app: GymApp, selector: str = "#plan") -> list[list[str]]:
+    table = app.screen.query_one(selector, DataTable)
     return [
         [cell.plain if isinstance(cell, Text) else str(cell) for cell in table.get_row_at(i)]
         for i in range(table.row_count)

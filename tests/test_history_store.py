@@ -1,6 +1,5 @@
 """History queries: summaries, PR marks, records, progress, muscles, with their edge cases."""
 
-import itertools
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -191,8 +190,8 @@ def test_a_set_breaks_exactly_the_records_it_beats(
 
 
 def test_the_demo_follows_the_apps_own_progression_rule(paths: Paths) -> None:
-    from gymtui.core.training import suggest_weight
-    from gymtui.demo import make_demo
+    from gymtui.core.progression import suggest
+    from gymtui.demo import PLATES, make_demo
 
     make_demo(paths, START, weeks=80)
     store = Store.open(paths.database)
@@ -207,9 +206,12 @@ def test_the_demo_follows_the_apps_own_progression_rule(paths: Paths) -> None:
                 [exercise_id],
             )
         ]
-        for before, now in itertools.pairwise(sessions):
-            last = [s for s in store.sets_in_session(before) if s.exercise_id == exercise_id]
-            suggested = suggest_weight(PROGRAM.exercises[exercise_id], plan.reps, last, plan.sets)
+        for i, now in enumerate(sessions[1:], start=1):
+            recent = [
+                [s for s in store.sets_in_session(before) if s.exercise_id == exercise_id]
+                for before in reversed(sessions[max(0, i - 3) : i])
+            ]
+            suggested = suggest(PROGRAM.exercises[exercise_id], plan, recent, "kg", PLATES)
             lifted = {
                 s.weight_kg
                 for s in store.sets_in_session(now)

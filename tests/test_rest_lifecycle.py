@@ -90,7 +90,7 @@ async def test_finishing_the_session_ends_the_rest(paths: Paths, clock: FakeCloc
         await pilot.press("enter", "1", "0", "0", "enter", "f", "y")
         app.tick()
         await pilot.pause()
-        assert status(app) == "No rest running  ·  next: Set 1 of 3 - Front squat × 10"
+        assert status(app) == "No rest running  ·  next: Set 1 of 3 - Front squat × 8"
 
 
 async def test_with_auto_start_off_space_on_rest_starts_one(paths: Paths, clock: FakeClock) -> None:

@@ -106,7 +106,8 @@ def test_last_sets_for_skips_the_current_session(tmp_path: Path) -> None:
     old = store.log_set(SetInput("back_squat", 100, 6), DAY_A, START)
     store.finish_session(old.session_id, START)
     new = store.log_set(SetInput("back_squat", 102.5, 6), DAY_A, START + timedelta(days=3))
-    assert [s.weight_kg for s in store.last_sets_for("back_squat", new.session_id)] == [100]
+    (last,) = store.recent_sets_for("back_squat", new.session_id)
+    assert [s.weight_kg for s in last] == [100]
 
 
 def test_update_and_delete(tmp_path: Path) -> None:

@@ -67,13 +67,25 @@ async def test_straight_set_is_enter_enter(paths: Paths, clock: FakeClock) -> No
         assert text_of(app, "#day-title").startswith("Day B")
         await pilot.press("s")
         assert text_of(app, "#day-title").startswith("Day A")
-        assert table_rows(app)[0][3:5] == ["100 kg × 6", "102.5"]
-        await pilot.press("enter", "enter")
-        clock.advance(180)
-        await pilot.press("enter", "enter")
-    assert db_rows(paths.database, "SELECT weight_kg, reps FROM sets WHERE id > 4") == [
-        (102.5, 6),
-        (102.5, 6),
+        rows = table_rows(app)
+        # the warm-up ramp to 102.5 kg, rounded to the plates, then the working sets
+        assert [r[1:5] for r in rows[:5]] == [
+            ["▶W1", "×10 bar", "", "20"],
+            [" W2", "×5 40%", "", "40"],
+            [" W3", "×3 60%", "", "60"],
+            [" W4", "×2 80%", "", "80"],
+            [" 1/4", "×6", "100 kg × 6", "102.5"],
+        ]
+        for _ in range(6):  # four warm-ups and two working sets, each enter, enter
+            await pilot.press("enter", "enter")
+            clock.advance(60)
+    assert db_rows(paths.database, "SELECT weight_kg, reps, kind FROM sets WHERE id > 4") == [
+        (20, 10, "warmup"),
+        (40, 5, "warmup"),
+        (60, 3, "warmup"),
+        (80, 2, "warmup"),
+        (102.5, 6, "working"),
+        (102.5, 6, "working"),
     ]
     assert db_rows(paths.database, "SELECT day_key FROM sessions ORDER BY id") == [("A",), ("A",)]
 
@@ -108,14 +120,15 @@ async def test_warmup_edit_and_delete(paths: Paths, clock: FakeClock) -> None:
     seed_last_day_a(paths, clock)
     app = make_app(paths, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("s", "w")
+        await pilot.press("s", "w")  # on the ramp's first row: its bar x 10
         dialog = app.screen
         assert isinstance(dialog, SetDialog) and dialog.request.kind == "warmup"
+        assert dialog.request.title == "Back squat · warm-up 1 of 4 (bar × 10)"
         await pilot.press("enter")
         rows = table_rows(app)
-        assert rows[0][1:] == [" W", "", "", "", "W 50 kg × 8"]
-        assert rows[1][1] == "▶1/4"
-        await pilot.press("up", "e")  # edit the warm-up: 8 reps -> 5
+        assert rows[0][1:] == [" W1", "×10 bar", "", "", "W 20 kg × 10"]
+        assert rows[1][1] == "▶W2"
+        await pilot.press("up", "e")  # edit the warm-up: 10 reps -> 5
         await pilot.press("tab", "5", "enter")
         assert db_rows(paths.database, "SELECT reps, kind FROM sets WHERE id = 5") == [
             (5, "warmup")
@@ -126,7 +139,7 @@ async def test_warmup_edit_and_delete(paths: Paths, clock: FakeClock) -> None:
         assert db_rows(paths.database, "SELECT count(*) FROM sets") == [(5,)]
         await pilot.press("d", "y")
         assert db_rows(paths.database, "SELECT count(*) FROM sets") == [(4,)]
-        assert table_rows(app)[0][1] == "▶1/4"
+        assert table_rows(app)[0][1] == "▶W1"
 
 
 async def test_single_keys_switch_screens(paths: Paths, clock: FakeClock) -> None:
@@ -215,10 +228,11 @@ async def test_a_pr_is_toasted_and_starred_the_moment_it_is_logged(
             await pilot.press("y")
             await pilot.pause()
         assert table_rows(app)[0][0] == "Back squat"
+        await pilot.press("down", "down", "down", "down")  # past the warm-up ramp
         await pilot.press("enter", "1", "0", "5", "enter")  # 105 kg x 6
         await pilot.pause()
         assert "New PR: heaviest 105 kg (was 100) · e1RM 126 kg (was 120)" in notifications(app)
-        assert table_rows(app)[0][5] == "✓ 105 kg × 6 ★"
+        assert table_rows(app)[0][5] == "✓ 105 kg × 6 ★"  # the ramp left undone is gone
         assert db_rows(paths.database, "SELECT pr FROM sets ORDER BY id DESC LIMIT 1") == [(1,)]
         await pilot.press("enter", "enter")  # the same again: a record only the first time
         await pilot.pause()

@@ -1,18 +1,19 @@
 """The training model: rotation, recovery, progression, plan rows."""
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gymtui.core.models import LoggedSet
+from gymtui.core.models import LoggedSet, Progression
 from gymtui.core.program import load_program
+from gymtui.core.progression import suggest
 from gymtui.core.training import (
     build_plan,
     next_day,
     next_row_index,
     recovery,
-    suggest_weight,
     week_start,
     weekly_text,
 )
@@ -44,13 +45,15 @@ def test_default_program_is_the_two_leg_days() -> None:
         ("hamstring_curl", 3, 12),
         ("standing_calf_raise", 3, 15),
     ]
-    assert [(p.exercise_id, p.sets, p.reps) for p in day_b.exercises] == [
+    assert [(p.exercise_id, p.sets, p.reps_top) for p in day_b.exercises] == [
         ("front_squat", 3, 10),
         ("romanian_deadlift", 3, 12),
         ("walking_lunge", 3, 15),
         ("leg_press", 3, 12),
         ("seated_calf_raise", 3, 15),
     ]
+    assert {p.progression.kind for p in day_a.exercises} == {"linear"}
+    assert {p.progression.kind for p in day_b.exercises} == {"double"}
     assert PROGRAM.exercises["bulgarian_split_squat"].one_legged
     assert set(PROGRAM.exercises["deadlift"].muscles) == {"hamstrings", "glutes"}
 
@@ -73,42 +76,50 @@ def test_week_starts_on_monday_and_counts_against_goal() -> None:
     assert weekly_text(2, 2).endswith("✓")
 
 
-def test_double_progression() -> None:
+PLANNED_SQUAT = PROGRAM.days[0].exercises[0]  # 4x6, linear
+DEFAULT_RULE = replace(PLANNED_SQUAT, progression=Progression())
+
+
+def test_default_rule_adds_the_step_when_every_set_met_its_reps() -> None:
     all_met = [logged(i, 100, 6) for i in range(1, 5)]
-    assert suggest_weight(SQUAT, 6, all_met, 4).weight_kg == 102.5
+    added = suggest(SQUAT, DEFAULT_RULE, [all_met])
+    assert (added.weight_kg, added.reason) == (102.5, "all 4×6 met last time: +2.5 kg")
     one_short = [*all_met[:3], logged(4, 100, 5)]
-    missed = suggest_weight(SQUAT, 6, one_short, 4)
-    assert missed.weight_kg == 100 and missed.reason.startswith("repeat")
-    assert suggest_weight(SQUAT, 6, all_met[:2], 4).weight_kg == 100  # not every set done
-    assert suggest_weight(SQUAT, 6, [], 4).weight_kg is None
+    missed = suggest(SQUAT, DEFAULT_RULE, [one_short])
+    assert (missed.weight_kg, missed.reason) == (
+        100,
+        "not every set hit 6 last time: repeat 100 kg",
+    )
+    assert suggest(SQUAT, DEFAULT_RULE, [all_met[:2]]).weight_kg == 100  # not every set done
+    assert suggest(SQUAT, DEFAULT_RULE, []).weight_kg is None
 
 
 def test_suggestions_can_be_loaded_in_either_unit() -> None:
-    in_lb = [logged(i, 225 * 0.45359237, 6) for i in range(1, 5)]  # 225 lb, typed in lb mode
-    assert suggest_weight(SQUAT, 6, in_lb, 4, "lb").weight_kg == 230 * 0.45359237
-    assert suggest_weight(SQUAT, 6, in_lb, 4, "kg").weight_kg == 104.5  # not 104.56
-    heavy = [logged(i, 140, 5) for i in range(1, 5)]
-    missed = suggest_weight(SQUAT, 6, heavy, 4, "lb")
+    in_lb = [[logged(i, 225 * 0.45359237, 6) for i in range(1, 5)]]  # 225 lb, typed in lb mode
+    assert suggest(SQUAT, DEFAULT_RULE, in_lb, "lb").weight_kg == 230 * 0.45359237
+    assert suggest(SQUAT, DEFAULT_RULE, in_lb, "kg").weight_kg == 104.5  # not 104.56
+    heavy = [[logged(i, 140, 5) for i in range(1, 5)]]
+    missed = suggest(SQUAT, DEFAULT_RULE, heavy, "lb")
     assert missed.weight_kg == 310 * 0.45359237  # repeat 140 kg is 308.6 lb: load 310
 
 
 def test_warmups_do_not_count_for_progression() -> None:
     sets = [logged(1, 60, 3, "warmup"), *[logged(i, 100, 6) for i in range(2, 6)]]
-    assert suggest_weight(SQUAT, 6, sets, 4).weight_kg == 102.5
+    assert suggest(SQUAT, DEFAULT_RULE, [sets]).weight_kg == 102.5
 
 
 def test_plan_lays_sets_over_slots_with_warmups_and_extras() -> None:
     day = PROGRAM.days[0]
     done = [logged(1, 60, 8, "warmup"), logged(2, 100, 6), logged(3, 100, 6)]
-    last = {"back_squat": [logged(i, 97.5, 6) for i in range(1, 5)]}
-    rows = build_plan(day, PROGRAM.exercises, done, last)
+    last = {"back_squat": [[logged(i, 97.5, 6) for i in range(1, 5)]]}
+    rows, _ = build_plan(day, PROGRAM.exercises, done, last)
     squat = [r for r in rows if r.exercise.id == "back_squat"]
     assert [r.label for r in squat] == ["W", "1/4", "2/4", "3/4", "4/4"]
-    assert squat[1].logged == done[1] and squat[1].last_time == last["back_squat"][0]
+    assert squat[1].logged == done[1] and squat[1].last_time == last["back_squat"][0][0]
     assert rows[next_row_index(rows)].label == "3/4"  # type: ignore[index]
-    extra = build_plan(day, PROGRAM.exercises, [logged(i, 100, 6) for i in range(1, 6)], {})
+    extra, _ = build_plan(day, PROGRAM.exercises, [logged(i, 100, 6) for i in range(1, 6)], {})
     assert [r.label for r in extra if r.exercise.id == "back_squat"][-1] == "+1"
-    off_plan = build_plan(day, PROGRAM.exercises, [logged(1, 50, 10, ex="hip_thrust")], {})
+    off_plan, _ = build_plan(day, PROGRAM.exercises, [logged(1, 50, 10, ex="hip_thrust")], {})
     assert off_plan[-1].exercise.name == "Hip thrust"
 
 

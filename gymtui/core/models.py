@@ -28,15 +28,73 @@ class Exercise:
     cues: tuple[str, ...] = ()
     custom: bool = False
 
+    @property
+    def uses_bar(self) -> bool:
+        """Loaded on a barbell: plates per side and a warm-up ramp apply."""
+        return self.equipment == "barbell"
+
+
+ProgressionKind = Literal["default", "linear", "double"]
+
+
+@dataclass(frozen=True)
+class Progression:
+    """How an exercise's weight moves from session to session (the program file says).
+
+    default: add the step when every planned set met its reps, else repeat.
+    linear: the same, and after `deload_after` missed sessions in a row at one weight, take
+        `deload_pct` percent off.
+    double: reps climb through a range (`reps = "10-12"`); when every set reaches the top, add
+        the step and go back to the bottom.
+    """
+
+    kind: ProgressionKind = "default"
+    deload_after: int = 3
+    deload_pct: float = 10.0
+
 
 @dataclass(frozen=True)
 class PlannedExercise:
-    """One exercise of a program day: how many sets of how many reps."""
+    """One exercise of a program day: how many sets of how many reps (or a rep range)."""
 
     exercise_id: str
     sets: int
-    reps: int
+    reps: int  # the target, or the bottom of a range
     rest_s: int | None = None
+    reps_top: int | None = None  # the top of a rep range (double progression)
+    progression: Progression = Progression()
+    warmup: bool | None = None  # a warm-up ramp before it: None lets the program decide
+
+    @property
+    def reps_text(self) -> str:
+        """`6`, or `10-12` for a range."""
+        return f"{self.reps}-{self.reps_top}" if self.reps_top else str(self.reps)
+
+
+@dataclass(frozen=True)
+class RampStep:
+    """A step of a warm-up ramp: the empty bar, or a percentage of the working weight."""
+
+    percent: float | None  # None: the empty bar
+    reps: int
+
+    @property
+    def text(self) -> str:
+        """`bar x 10`, `40% x 5` (shown with a times sign)."""
+        weight = "bar" if self.percent is None else f"{self.percent:g}%"
+        return f"{weight} × {self.reps}"
+
+
+DEFAULT_RAMP = (RampStep(None, 10), RampStep(40, 5), RampStep(60, 3), RampStep(80, 2))
+
+
+@dataclass(frozen=True)
+class WarmupScheme:
+    """The warm-up ramp: its steps, and which exercises get one ("first": the day's first
+    barbell exercise; "barbell": every barbell exercise; "off")."""
+
+    steps: tuple[RampStep, ...] = DEFAULT_RAMP
+    applies_to: Literal["first", "barbell", "off"] = "first"
 
 
 @dataclass(frozen=True)
@@ -58,6 +116,7 @@ class Program:
     exercises: dict[str, Exercise]
     goal_per_week: int = 2
     source: str = "built-in"
+    warmup: WarmupScheme = WarmupScheme()
 
     def day(self, key: str | None) -> ProgramDay | None:
         """The day with this key, if the program has it."""

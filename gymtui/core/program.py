@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, cast
 
-from gymtui.core.models import MUSCLES, STABILISERS, Exercise, PlannedExercise, Program, ProgramDay
+from gymtui.core.models import (
+    MUSCLES,
+    STABILISERS,
+    Exercise,
+    PlannedExercise,
+    Program,
+    ProgramDay,
+    Progression,
+    ProgressionKind,
+    RampStep,
+    WarmupScheme,
+)
 from gymtui.errors import ProgramError
 
 BUILT_IN = "built-in"
@@ -130,12 +142,16 @@ def parse_program(data: dict[str, Any], source: str) -> Program:
                     "or define it under [exercises])",
                 )
             rest = check.positive_int(raw, "rest_s", where, 3600) if "rest_s" in raw else None
+            low, top = _reps(check, raw, where)
             planned.append(
                 PlannedExercise(
                     exercise_id=ex_id,
                     sets=check.positive_int(raw, "sets", where, 20),
-                    reps=check.positive_int(raw, "reps", where, 100),
+                    reps=low,
                     rest_s=rest,
+                    reps_top=top,
+                    progression=_progression(check, raw, where, top),
+                    warmup=check.get(raw, "warmup", bool, where, None),
                 )
             )
         days.append(
@@ -155,7 +171,72 @@ def parse_program(data: dict[str, Any], source: str) -> Program:
         exercises=catalogue,
         goal_per_week=goal,
         source=source,
+        warmup=_warmup(check, check.get(data, "warmup", dict, "top level", {})),
     )
+
+
+_RANGE = re.compile(r"^\s*(\d{1,3})\s*-\s*(\d{1,3})\s*$")
+_RAMP = re.compile(r"^\s*(?:(bar)|(\d{1,2}(?:\.\d+)?)\s*%)\s*[x×]\s*(\d{1,2})\s*$", re.IGNORECASE)
+RULES: tuple[ProgressionKind, ...] = ("default", "linear", "double")
+
+
+def _reps(check: _Checker, raw: dict[str, Any], where: str) -> tuple[int, int | None]:
+    """`reps = 6`, or a range `reps = "10-12"` (its bottom and its top)."""
+    value = raw.get("reps")
+    if not isinstance(value, str):
+        return check.positive_int(raw, "reps", where, 100), None
+    match = _RANGE.match(value)
+    if match is None:
+        raise check.fail(
+            where, f"'reps' must be a whole number or a range like \"10-12\", not {value!r}"
+        )
+    low, top = int(match.group(1)), int(match.group(2))
+    if not 1 <= low < top <= 100:
+        raise check.fail(where, f"'reps' range {value!r} must go up, from 1 to 100, like \"10-12\"")
+    return low, top
+
+
+def _progression(check: _Checker, raw: dict[str, Any], where: str, top: int | None) -> Progression:
+    """The entry's rule: `progression = "linear"` (with `deload_after`, `deload_pct`),
+    `"double"` (needs a rep range), or today's rule; a rep range alone means double."""
+    kind = check.get(raw, "progression", str, where, "double" if top else "default")
+    if kind not in RULES:
+        raise check.fail(where, f"'progression' must be one of {', '.join(RULES)}, not {kind!r}")
+    if kind == "double" and top is None:
+        raise check.fail(where, 'double progression needs a rep range, like reps = "10-12"')
+    if kind != "double" and top is not None:
+        raise check.fail(where, f'a rep range goes with progression = "double", not {kind!r}')
+    after = check.positive_int(raw, "deload_after", where, 20) if "deload_after" in raw else 3
+    pct = check.get(raw, "deload_pct", float, where, 10.0)
+    if not 0 < pct <= 50:
+        raise check.fail(where, f"'deload_pct' must be more than 0 and at most 50, not {pct:g}")
+    return Progression(cast(ProgressionKind, kind), after, pct)
+
+
+def _warmup(check: _Checker, table: dict[str, Any]) -> WarmupScheme:
+    """`[warmup]`: `steps = ["bar x 10", "40% x 5", ...]`, `exercises = "first"`."""
+    entry = "[warmup]"
+    applies = check.get(table, "exercises", str, entry, "first")
+    if applies not in ("first", "barbell", "off"):
+        raise check.fail(entry, f"'exercises' must be first, barbell or off, not {applies!r}")
+    raw_steps = check.get(table, "steps", list, entry, None)
+    if raw_steps is None:
+        return WarmupScheme(applies_to=cast(Literal["first", "barbell", "off"], applies))
+    steps: list[RampStep] = []
+    for text in raw_steps:
+        match = _RAMP.match(text) if isinstance(text, str) else None
+        if match is None:
+            raise check.fail(
+                entry, f'each step must look like "bar x 10" or "60% x 3", not {text!r}'
+            )
+        bar, percent, reps = match.groups()
+        share = None if bar else float(percent)
+        if share is not None and not 0 < share < 100:
+            raise check.fail(entry, f"a step's percentage must be below 100, not {text!r}")
+        if not 1 <= int(reps) <= 30:
+            raise check.fail(entry, f"a step's reps must be from 1 to 30, not {text!r}")
+        steps.append(RampStep(share, int(reps)))
+    return WarmupScheme(tuple(steps), cast(Literal["first", "barbell", "off"], applies))
 
 
 def load_program(user_file: Path | None = None) -> Program:

@@ -219,6 +219,7 @@ class RestView:
     length_s: float
     next_up: str  # "Set 2 of 4 - Back squat 100 kg x 6", or what to do when nothing is left
     after_set_id: int | None
+    next_plates: str = ""  # "100 kg: 25 + 15 a side (+2.5 each side)" for a barbell set
 
     @property
     def status_line(self) -> str:
@@ -261,9 +262,9 @@ class RestView:
         return total - self.remaining_s
 
 
-def rest_view(timer: RestTimer, at: float, next_up: str) -> RestView:
+def rest_view(timer: RestTimer, at: float, next_up: str, next_plates: str = "") -> RestView:
     """What the timer shows at `at` on the steady clock."""
     left = timer.remaining(at)
     state: RestShown
     state = ("running" if left > 0 else "over") if timer.state == "running" else timer.state
-    return RestView(state, left, timer.length_s, next_up, timer.after_set_id)
+    return RestView(state, left, timer.length_s, next_up, timer.after_set_id, next_plates)

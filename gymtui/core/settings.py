@@ -6,7 +6,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
-from gymtui.core.values import Unit
+from gymtui.core.plates import Inventory, default_inventory, parse_plates
+from gymtui.core.values import Unit, format_number
+from gymtui.errors import InvalidValue
 
 DEFAULT_MUSCLE_TARGET = (10, 20)  # working sets per muscle per week
 ALERT_CHANNELS = {"bell": "Bell", "toast": "Toast", "desktop": "Desktop notification"}
@@ -25,7 +27,15 @@ class Settings:
     rest_default_s: int | None = None
     rest_between_legs_s: int | None = None  # after one leg of a pair; None: no rest
     muscle_target: tuple[int, int] = DEFAULT_MUSCLE_TARGET
+    warmup_ramp: bool = True  # the program's warm-up ramp on Today
     theme: str | None = None
+    # The bar and plates, one set per unit: a kg gym and a lb gym are different kit.
+    bar_kg: float | None = None
+    bar_lb: float | None = None
+    plates_kg: str | None = None  # "25 20 15 10 5 2.5 1.25"; "20x2" for two pairs only
+    plates_lb: str | None = None
+    collar_kg: float | None = None  # each collar; None or 0: no collars
+    collar_lb: float | None = None
 
     @classmethod
     def from_stored(cls, raw: Mapping[str, str]) -> Settings:
@@ -44,6 +54,22 @@ class Settings:
         """The settings as the table keeps them (None: not stored, so the default)."""
         return {f.name: _show(getattr(self, f.name)) for f in fields(self)}
 
+    def inventory(self, unit: Unit | None = None) -> Inventory:
+        """The bar and plates for a unit (the user's unit when none is given)."""
+        unit = unit or self.unit
+        kit = default_inventory(unit)
+        bar, plates, collar = (
+            (self.bar_kg, self.plates_kg, self.collar_kg)
+            if unit == "kg"
+            else (self.bar_lb, self.plates_lb, self.collar_lb)
+        )
+        return Inventory(
+            unit,
+            kit.bar if bar is None else bar,
+            parse_plates(plates, unit) if plates else kit.plates,
+            collar or 0.0,
+        )
+
     def changed(self, **changes: Any) -> Settings:
         """A copy with some values changed."""
         return replace(self, **changes)
@@ -52,10 +78,22 @@ class Settings:
 def _parse(name: str, text: str) -> object:
     if name == "unit":
         return text if text in ("kg", "lb") else None
-    if name in ("rest_autostart", "alert_bell", "alert_toast", "alert_desktop"):
+    if name in ("rest_autostart", "alert_bell", "alert_toast", "alert_desktop", "warmup_ramp"):
         return text == "on" if text in ("on", "off") else None
     if name in ("rest_warmup_s", "rest_default_s", "rest_between_legs_s"):
         return int(text) if text.isdigit() and int(text) > 0 else None
+    if name in ("bar_kg", "bar_lb", "collar_kg", "collar_lb"):
+        try:
+            number = float(text)
+        except ValueError:
+            return None
+        return number if 0 <= number <= 100 else None
+    if name in ("plates_kg", "plates_lb"):
+        try:
+            parse_plates(text, "kg" if name == "plates_kg" else "lb")
+        except InvalidValue:
+            return None
+        return text
     if name == "muscle_target":
         low, _, high = text.partition("-")
         if low.isdigit() and high.isdigit() and int(low) <= int(high):
@@ -69,6 +107,8 @@ def _show(value: object) -> str | None:
         return None
     if isinstance(value, bool):
         return "on" if value else "off"
+    if isinstance(value, float):
+        return format_number(value)
     if isinstance(value, tuple):
         return "-".join(str(v) for v in value)
     return str(value)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import cached_property
 
 from gymtui.core.models import (
     Exercise,
@@ -12,11 +13,15 @@ from gymtui.core.models import (
     PlannedExercise,
     Program,
     ProgramDay,
+    RampStep,
     Session,
     SetKind,
     Side,
+    WarmupScheme,
 )
-from gymtui.core.values import Unit, format_set, loadable
+from gymtui.core.plates import Inventory, PlanStep, plate_plan, simple_kg
+from gymtui.core.progression import Suggestion, aim_reps, suggest
+from gymtui.core.values import Unit, format_set, loadable, to_kg
 
 RECOVERY_MIN_H = 48
 RECOVERY_MAX_H = 72
@@ -72,33 +77,14 @@ def weekly_text(done: int, goal: int) -> str:
 
 
 @dataclass(frozen=True)
-class Suggestion:
-    """The weight to try today, and why."""
+class RampSet:
+    """A warm-up the ramp generated: its weight and reps, and its place in the ramp."""
 
-    weight_kg: float | None
-    reason: str
-
-
-def suggest_weight(
-    exercise: Exercise,
-    target_reps: int,
-    last_sets: Sequence[LoggedSet],
-    planned_sets: int = 0,
-    unit: Unit = "kg",
-) -> Suggestion:
-    """Double progression: every planned working set hit its target reps, so add a step.
-    The weight is one that can be loaded in the user's unit (`values.loadable`)."""
-    working = [s for s in last_sets if s.is_working]
-    if not working:
-        return Suggestion(None, "no history yet, so type the weight you will lift")
-    top = max(s.weight_kg for s in working)
-    all_met = len(working) >= planned_sets and all(s.reps >= target_reps for s in working)
-    if all_met and exercise.increment_kg > 0 and top > 0:
-        added = loadable(top + exercise.increment_kg, unit)
-        return Suggestion(max(added, top), "all reps met last time: add weight")
-    if all_met:
-        return Suggestion(loadable(top, unit), "all reps met: add reps or load")
-    return Suggestion(loadable(top, unit), "repeat the weight: not every set hit the target")
+    weight_kg: float
+    reps: int
+    number: int
+    of: int
+    step: RampStep
 
 
 @dataclass(frozen=True)
@@ -112,6 +98,7 @@ class PlanRow:
     logged: LoggedSet | None
     last_time: LoggedSet | None
     partner: LoggedSet | None = None  # the other leg's set, for a one-legged pair
+    ramp: RampSet | None = None  # a generated warm-up of the ramp
 
     @property
     def complete(self) -> bool:
@@ -147,30 +134,108 @@ def pair_sides(working: Sequence[LoggedSet]) -> list[tuple[LoggedSet, LoggedSet 
     return slots
 
 
+def ramp(
+    working_kg: float | None,
+    steps: Sequence[RampStep],
+    exercise: Exercise,
+    unit: Unit,
+    inventory: Inventory,
+) -> list[tuple[float, int, RampStep]]:
+    """The warm-up ramp up to a working weight: each step's weight (rounded to what can be
+    loaded, and for a barbell to the plates), lighter than the working weight and heavier than
+    the step before; a step that would repeat one is left out."""
+    if not working_kg:
+        return []
+    bar = to_kg(inventory.empty, unit) if exercise.uses_bar and inventory.unit == unit else 0.0
+    ramp_sets: list[tuple[float, int, RampStep]] = []
+    for step in steps:
+        if step.percent is None:
+            if not bar:
+                continue
+            kg = bar
+        else:
+            kg = loadable(working_kg * step.percent / 100, unit)
+            if bar:  # a warm-up's weight is loose: take one that needs few plates
+                kg = max(bar, simple_kg(kg, inventory))
+        heavier = not ramp_sets or kg > ramp_sets[-1][0] + 1e-9
+        if heavier and kg < working_kg - 1e-9 and kg > 0:
+            ramp_sets.append((kg, step.reps, step))
+    return ramp_sets
+
+
+def ramps_for(day: ProgramDay, exercises: dict[str, Exercise], scheme: WarmupScheme) -> set[str]:
+    """The exercises of a day that get a warm-up ramp: the program's choice ("first" barbell
+    exercise, every "barbell" one, or "off"), overridden by an entry's own `warmup`."""
+    chosen: set[str] = set()
+    first = True
+    for planned in day.exercises:
+        exercise = exercises.get(planned.exercise_id)
+        bar = exercise is not None and exercise.uses_bar
+        by_scheme = bar and (
+            scheme.applies_to == "barbell" or (scheme.applies_to == "first" and first)
+        )
+        if bar:
+            first = False
+        if planned.warmup if planned.warmup is not None else by_scheme:
+            chosen.add(planned.exercise_id)
+    return chosen
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What build_plan needs besides the day: the user's unit, plates and warm-up choice."""
+
+    unit: Unit = "kg"
+    inventory: Inventory | None = None
+    scheme: WarmupScheme = field(default_factory=WarmupScheme)
+    ramps_on: bool = True
+
+
 def build_plan(
     day: ProgramDay,
     exercises: dict[str, Exercise],
     session_sets: Sequence[LoggedSet],
-    last_sets: dict[str, list[LoggedSet]],
-) -> list[PlanRow]:
-    """Lay the session's sets over the day's plan; exercises logged off-plan come last."""
+    recent: dict[str, list[list[LoggedSet]]],
+    plan: Plan = Plan(),
+) -> tuple[list[PlanRow], dict[str, Suggestion]]:
+    """Lay the session's sets over the day's plan (a warm-up ramp first where it applies);
+    exercises logged off-plan come last. Each exercise's suggestion comes back too."""
     rows: list[PlanRow] = []
+    suggestions: dict[str, Suggestion] = {}
     by_exercise: dict[str, list[LoggedSet]] = {}
     for logged in sorted(session_sets, key=lambda s: (s.logged_at, s.id)):
         by_exercise.setdefault(logged.exercise_id, []).append(logged)
     order = [p.exercise_id for p in day.exercises]
     extras = [ex_id for ex_id in by_exercise if ex_id not in order]
     planned_by_id = {p.exercise_id: p for p in day.exercises}
+    with_ramp = ramps_for(day, exercises, plan.scheme) if plan.ramps_on else set()
+    inventory = plan.inventory
     for ex_id in order + extras:
         exercise = exercises.get(ex_id) or Exercise(id=ex_id, name=ex_id, custom=True)
-        plan = planned_by_id.get(ex_id)
+        planned = planned_by_id.get(ex_id)
+        history = recent.get(ex_id, [])
+        suggestion = suggest(exercise, planned, history, plan.unit, inventory)
+        suggestions[ex_id] = suggestion
         done_sets = by_exercise.get(ex_id, [])
         warmups = [s for s in done_sets if not s.is_working]
         working = [s for s in done_sets if s.is_working]
-        previous = [s for s in last_sets.get(ex_id, []) if s.is_working]
-        for w in warmups:
-            rows.append(PlanRow(exercise, "W", plan, None, w, None))
-        slots = plan.sets if plan else 0
+        previous = [s for s in history[0] if s.is_working] if history else []
+        generated = (
+            ramp(suggestion.weight_kg, plan.scheme.steps, exercise, plan.unit, inventory)
+            if ex_id in with_ramp and inventory is not None
+            else []
+        )
+        if working:  # the ramp is behind you: only the warm-ups you did stay
+            generated = generated[: len(warmups)]
+        for n in range(max(len(generated), len(warmups))):
+            done = warmups[n] if n < len(warmups) else None
+            made = None
+            if n < len(generated):
+                kg, reps, step = generated[n]
+                made = RampSet(kg, reps, n + 1, len(generated), step)
+            label = f"W{n + 1}" if made is not None else "W"
+            rows.append(PlanRow(exercise, label, planned, None, done, None, ramp=made))
+        slots = planned.sets if planned else 0
         done_slots = pair_sides(working) if exercise.one_legged else [(s, None) for s in working]
         before = pair_sides(previous) if exercise.one_legged else [(s, None) for s in previous]
         for n in range(1, max(slots, len(done_slots)) + 1):
@@ -178,32 +243,24 @@ def build_plan(
             last = before[n - 1][0] if n <= len(before) else None
             label = f"{n}/{slots}" if n <= slots else f"+{n - slots}"
             slot = n if n <= slots else None
-            rows.append(PlanRow(exercise, label, plan, slot, done, last, partner))
-    return rows
+            rows.append(PlanRow(exercise, label, planned, slot, done, last, partner))
+    return rows, suggestions
 
 
 def next_row_index(rows: Sequence[PlanRow]) -> int | None:
-    """The first planned set not yet logged (or half a pair): the one to do next."""
+    """The first set not yet logged (a warm-up of the ramp, a planned set, or half a pair):
+    the one to do next."""
     first_half = next((i for i, r in enumerate(rows) if r.missing_side is not None), None)
     if first_half is not None:
         return first_half
-    return next((i for i, r in enumerate(rows) if r.slot is not None and r.logged is None), None)
-
-
-def prefill_weight(
-    row: PlanRow,
-    session_sets: Sequence[LoggedSet],
-    last_sets: Sequence[LoggedSet],
-    unit: Unit = "kg",
-) -> float | None:
-    """The weight a set dialog opens with: the set before it today (as it was), else the
-    suggestion."""
-    today = [s for s in session_sets if s.exercise_id == row.exercise.id and s.is_working]
-    if today:
-        return max(today, key=lambda s: (s.logged_at, s.id)).weight_kg
-    target = row.planned.reps if row.planned else 0
-    planned = row.planned.sets if row.planned else 0
-    return suggest_weight(row.exercise, target, last_sets, planned, unit).weight_kg
+    return next(
+        (
+            i
+            for i, r in enumerate(rows)
+            if (r.slot is not None or r.ramp is not None) and r.logged is None
+        ),
+        None,
+    )
 
 
 @dataclass(frozen=True)
@@ -214,34 +271,96 @@ class TodayView:
     session: Session | None
     rows: list[PlanRow]
     session_sets: list[LoggedSet]
-    last_sets: dict[str, list[LoggedSet]]
+    recent: dict[str, list[list[LoggedSet]]]  # each exercise's latest sessions, newest first
     recovery: Recovery
     weekly: str
     next_index: int | None
     unit: Unit = "kg"  # the user's, for suggestions that can be loaded
+    suggestions: dict[str, Suggestion] = field(default_factory=dict)
+    inventory: Inventory | None = None
 
     @property
     def next_row(self) -> PlanRow | None:
-        """The planned set to do next, if any is left."""
+        """The set to do next, if any is left."""
         return self.rows[self.next_index] if self.next_index is not None else None
+
+    def last_sets(self, exercise_id: str) -> list[LoggedSet]:
+        """The exercise's sets last time it was trained."""
+        history = self.recent.get(exercise_id)
+        return history[0] if history else []
+
+    def weight_for(self, row: PlanRow) -> float | None:
+        """The weight a set dialog opens with: a ramp step's, the set before it today (as it
+        was), else the suggestion."""
+        if row.ramp is not None:
+            return row.ramp.weight_kg
+        today = [s for s in self.session_sets if s.exercise_id == row.exercise.id and s.is_working]
+        if today:
+            return max(today, key=lambda s: (s.logged_at, s.id)).weight_kg
+        suggestion = self.suggestions.get(row.exercise.id)
+        return suggestion.weight_kg if suggestion else None
+
+    def reps_for(self, row: PlanRow) -> int | None:
+        """The reps to aim for: a ramp step's, or the target (with a range, one more than
+        this set last time, up to the top)."""
+        if row.ramp is not None:
+            return row.ramp.reps
+        if row.planned is None:
+            return None
+        weight = self.weight_for(row)
+        changed = row.last_time is None or weight != row.last_time.weight_kg
+        return aim_reps(row.planned, row.last_time, changed)
+
+    @cached_property
+    def plates(self) -> dict[int, PlanStep]:
+        """Each barbell row's plates, as a plate plan per exercise (row index -> step)."""
+        if self.inventory is None or self.inventory.unit != self.unit:
+            return {}
+        chains: dict[str, list[tuple[int, float]]] = {}
+        for index, row in enumerate(self.rows):
+            if not row.exercise.uses_bar:
+                continue
+            weight = row.logged.weight_kg if row.logged is not None else self.weight_for(row)
+            if weight:
+                chains.setdefault(row.exercise.id, []).append((index, weight))
+        steps: dict[int, PlanStep] = {}
+        for chain in chains.values():
+            planned = plate_plan([kg for _, kg in chain], self.inventory)
+            steps.update({index: step for (index, _), step in zip(chain, planned, strict=True)})
+        return steps
 
 
 def next_up_text(view: TodayView, unit: Unit) -> str:
-    """`Set 2 of 4 - Back squat 100 kg x 6`: the next planned set, with its prefilled weight."""
+    """`Set 2 of 4 - Back squat 100 kg x 6`: the next set, with its prefilled weight."""
     row = view.next_row
-    if row is None or row.planned is None:
+    if row is None or (row.planned is None and row.ramp is None):
         if view.session is None:
             return ""
         return "All planned sets done: finish the session with f"
-    prefill = set_prefill(view, row, "working")
-    reps = prefill.reps or row.planned.reps
+    prefill = set_prefill(view, row, "warmup" if row.ramp else "working")
+    reps = prefill.reps or (row.planned.reps if row.planned else 0)
     what = (
         f" {format_set(prefill.weight_kg, reps, unit)}"
         if prefill.weight_kg is not None
         else f" × {reps}"
     )
     leg = {"L": ", left leg", "R": ", right leg"}.get(prefill.side or "", "")
+    if row.ramp is not None:
+        return f"Warm-up {row.ramp.number} of {row.ramp.of} - {row.exercise.name}{what}"
+    assert row.planned is not None
     return f"Set {row.slot} of {row.planned.sets} - {row.exercise.name}{leg}{what}"
+
+
+def next_plates_text(view: TodayView) -> str:
+    """The plates for the next set and the change from the set before: `25 + 15 a side
+    (+2.5 each side)`; empty when it is not a barbell set."""
+    if view.next_index is None:
+        return ""
+    step = view.plates.get(view.next_index)
+    if step is None:
+        return ""
+    change = f" ({step.change_text()})" if step.changes else ""
+    return step.loading.text() + change
 
 
 @dataclass(frozen=True)
@@ -259,22 +378,32 @@ WARMUP_REPS = 8
 
 
 def set_prefill(view: TodayView, row: PlanRow, kind: SetKind, *, extra: bool = False) -> SetPrefill:
-    """The set before it today, else the suggestion; a warm-up is half that for 8 reps."""
+    """A ramp step as generated; the set before it today, else the suggestion; a warm-up of
+    your own is half that for 8 reps."""
     ex = row.exercise
     half = row.missing_side
     if half is not None and row.logged is not None and kind != "warmup":
         side = "left" if half == "L" else "right"
         return SetPrefill(row.logged.weight_kg, row.logged.reps, f"{ex.name} · {side} leg", half)
-    weight = prefill_weight(row, view.session_sets, view.last_sets.get(ex.id, []), view.unit)
-    reps = row.planned.reps if row.planned else None
+    if row.ramp is not None and row.logged is None:
+        made = row.ramp
+        return SetPrefill(
+            made.weight_kg,
+            made.reps,
+            f"{ex.name} · warm-up {made.number} of {made.of} ({made.step.text})",
+        )
+    weight = view.weight_for(row)
+    reps = view.reps_for(row)
     if kind == "warmup":
         step = ex.increment_kg or 2.5
-        ramp = round((weight or 0) * WARMUP_FRACTION / step) * step
-        weight = loadable(ramp, view.unit) if weight else None
+        half_way = round((weight or 0) * WARMUP_FRACTION / step) * step
+        weight = loadable(half_way, view.unit) if weight else None
         return SetPrefill(weight, WARMUP_REPS, f"{ex.name} · warm-up set")
     if row.slot is not None and row.planned is not None and not extra:
         return SetPrefill(
-            weight, reps, f"{ex.name} · set {row.slot} of {row.planned.sets} · target {reps}"
+            weight,
+            reps,
+            f"{ex.name} · set {row.slot} of {row.planned.sets} · target {row.planned.reps_text}",
         )
     done = sum(1 for s in view.session_sets if s.exercise_id == ex.id and s.is_working)
     return SetPrefill(weight, reps, f"{ex.name} · extra set {done + 1}")

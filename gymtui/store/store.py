@@ -354,21 +354,30 @@ class Store(HistoryReads, ImportWrites, StoreBase):
         )
         return [set_from_row(r) for r in rows]
 
-    def last_sets_for(self, exercise_id: str, before_session: int | None = None) -> list[LoggedSet]:
-        """The sets of the exercise from the latest earlier session that had it."""
+    def recent_sets_for(
+        self, exercise_id: str, before_session: int | None = None, sessions: int = 1
+    ) -> list[list[LoggedSet]]:
+        """The exercise's sets in the latest earlier sessions that had it, newest first (an
+        index seek per session, however long the history)."""
         exclude = before_session if before_session is not None else -1
-        latest = self._value(
-            "SELECT session_id FROM sets WHERE exercise_id = ? AND session_id != ? "
-            "ORDER BY logged_at DESC LIMIT 1",
-            [exercise_id, exclude],
-        )
-        if latest is None:
-            return []
-        rows = self._rows(
-            "SELECT * FROM sets WHERE session_id = ? AND exercise_id = ? ORDER BY logged_at, id",
-            [latest, exercise_id],
-        )
-        return [set_from_row(r) for r in rows]
+        found: list[list[LoggedSet]] = []
+        before = "9999"
+        for _ in range(sessions):
+            latest = self._value(
+                "SELECT session_id FROM sets WHERE exercise_id = ? AND session_id != ? "
+                "AND logged_at < ? ORDER BY logged_at DESC LIMIT 1",
+                [exercise_id, exclude, before],
+            )
+            if latest is None:
+                break
+            rows = self._rows(
+                "SELECT * FROM sets WHERE session_id = ? AND exercise_id = ? "
+                "ORDER BY logged_at, id",
+                [latest, exercise_id],
+            )
+            found.append([set_from_row(r) for r in rows])
+            before = rows[0]["logged_at"]
+        return found
 
     def bests(self, exercise_id: str, weight_kg: float) -> Bests:
         """The exercise's records so far (heaviest, best e1RM, most reps at this weight)."""

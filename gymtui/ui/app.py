@@ -208,6 +208,24 @@ class GymApp(App[None]):
         new = not getattr(self.gym.settings, name)
         if self.saving(lambda: self.gym.update_settings(**{name: new})):
             self.notify(f"{label}: {'on' if new else 'off'}")
+            self.data_changed.publish(None)  # the ramp's rows come and go with its flag
+            self.tick()
+
+    def edit_plates(self) -> None:
+        """Set the bar, plates and collars for the unit in use."""
+        from gymtui.ui.dialogs.plates import Kit, PlatesDialog
+
+        def done(kit: Kit | None) -> None:
+            if kit is None:
+                return
+            u = kit.unit
+            changes = {f"bar_{u}": kit.bar, f"plates_{u}": kit.plates, f"collar_{u}": kit.collar}
+            if self.saving(lambda: self.gym.update_settings(**changes)):
+                self.notify(f"Bar and plates saved: {kit.plates} on a {kit.bar:g} {u} bar.")
+                self.data_changed.publish(None)
+                self.tick()
+
+        self.push_screen(PlatesDialog(self.gym.settings.inventory()), done)
 
     def watch_theme(self, theme: str) -> None:
         if self.is_running and theme != self.gym.settings.theme:
@@ -323,16 +341,30 @@ class GymApp(App[None]):
                 f"key: {binding.key_display or binding.key}",
                 partial(target.run_action, binding.action),
             )
-        yield SystemCommand("Units: switch kg / lb", "weights are stored in kg", self.toggle_unit)
+        settings = self.gym.settings
+        unit = settings.unit
         yield SystemCommand(
-            "Rest: auto-start on/off",
-            "start the rest when a set is logged",
-            partial(self.toggle_flag, "rest_autostart", "Auto-start rest"),
+            f"Units: {unit} (switch to {'lb' if unit == 'kg' else 'kg'})",
+            "weights are stored in kg",
+            self.toggle_unit,
         )
-        for key, label in ALERT_CHANNELS.items():
+        yield SystemCommand(
+            f"Bar and plates ({unit})…",
+            "for plates per side, the warm-up ramp and rounding suggestions",
+            self.edit_plates,
+        )
+        flags = [
+            ("rest_autostart", "Rest auto-start", "start the rest when a set is logged"),
+            ("warmup_ramp", "Warm-up ramp", "warm-up rows before the first barbell exercise"),
+        ] + [
+            (f"alert_{key}", f"Rest alert {label.lower()}", "when the rest ends")
+            for key, label in ALERT_CHANNELS.items()
+        ]
+        for name, label, help_text in flags:
+            on_now = bool(getattr(settings, name))
             yield SystemCommand(
-                f"Rest alert: {label} on/off",
-                "when the rest ends",
-                partial(self.toggle_flag, f"alert_{key}", f"Rest alert {label.lower()}"),
+                f"{label}: {'on' if on_now else 'off'} (turn {'off' if on_now else 'on'})",
+                help_text,
+                partial(self.toggle_flag, name, label),
             )
         yield from super().get_system_commands(screen)

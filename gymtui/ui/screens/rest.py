@@ -50,6 +50,7 @@ class RestScreen(GymScreen):
             with Center():
                 yield ProgressBar(total=1, show_eta=False, show_percentage=False, id="rest-bar")
             yield Static(id="rest-next")
+            yield Static(id="rest-plates")
             yield Static(id="rest-last")
         yield RestStatus(id="rest-status")
         yield KeyBar()
@@ -79,6 +80,8 @@ class RestScreen(GymScreen):
         self.set_class(view.state == "paused", "-paused")
         nxt = view.next_up or "Nothing planned: add an exercise on Today (t, then x)"
         self.query_one("#rest-next", Static).update(markup("[b]Next:[/b] $next", next=nxt))
+        plates = markup("[b]Plates:[/b] $plates", plates=view.next_plates)
+        self.query_one("#rest-plates", Static).update(plates if view.next_plates else "")
         self.query_one("#rest-last", Static).update(self._last_text(view.after_set_id))
 
     def _last_text(self, set_id: int | None) -> Content:

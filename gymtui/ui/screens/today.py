@@ -9,7 +9,8 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
 from gymtui.core.models import LoggedSet, SetInput, SetKind
-from gymtui.core.training import PlanRow, TodayView, prefill_weight, suggest_weight
+from gymtui.core.plates import PlanStep
+from gymtui.core.training import PlanRow, TodayView
 from gymtui.core.values import (
     Unit,
     count,
@@ -47,9 +48,17 @@ class TodayScreen(GymScreen):
         Binding("f", "finish", "Finish", show=False, tooltip="Finish today's session"),
         Binding("s", "switch_day", "Switch day", show=False, tooltip="Train the other day instead"),
         Binding("u", "toggle_unit", "kg/lb", show=False, tooltip="Show weights in kg or lb"),
+        Binding(
+            "p",
+            "plate_plan",
+            "Plates",
+            show=False,
+            tooltip="Today's plate plan: every barbell set's plates and changes",
+        ),
     ]
 
     view: TodayView | None = None
+    _plates: dict[int, PlanStep] = {}  # replaced whole on every draw
 
     def __init__(self) -> None:
         super().__init__()
@@ -89,6 +98,7 @@ class TodayScreen(GymScreen):
         if self.view is not None and len(view.session_sets) > len(self.view.session_sets):
             to_next = True
         self.view = view
+        self._plates = view.plates
         unit = gym.settings.unit
         self._show(
             "#day-title",
@@ -139,27 +149,36 @@ class TodayScreen(GymScreen):
         marker = "▶" if is_next else " "
         label = Text(f"{marker}{row.label}", style="bold yellow" if is_next else "")
         per_leg = "/leg" if row.exercise.one_legged else ""
-        target = f"×{row.planned.reps}{per_leg}" if row.planned and row.slot else ""
+        target: Text | str = ""
+        if row.ramp is not None:
+            share = row.ramp.step.percent
+            target = Text(f"×{row.ramp.reps} {'bar' if share is None else f'{share:g}%'}")
+            target.stylize("dim")
+        elif row.planned and row.slot:
+            target = f"×{row.planned.reps_text}{per_leg}"
         last = (
             format_set(row.last_time.weight_kg, row.last_time.reps, unit) if row.last_time else ""
         )
         nxt: Text | str = ""
         logged: Text | str = ""
-        if row.logged is not None:
+        if row.ramp is not None and row.logged is None:
+            nxt = Text(format_number(from_kg(row.ramp.weight_kg, unit)), style="dim")
+        elif row.logged is not None:
             logged = self._logged_text(row.logged, unit, row.partner, row.missing_side)
             if self._broke_a_record(row.logged) or (
                 row.partner is not None and self._broke_a_record(row.partner)
             ):
                 logged.append(" ★", style="bold yellow")
         elif row.slot is not None:
-            weight = prefill_weight(
-                row, view.session_sets, view.last_sets.get(row.exercise.id, []), view.unit
-            )
+            weight = view.weight_for(row)
             nxt = (
                 Text(format_number(from_kg(weight, unit)) if weight else "BW")
                 if weight is not None
                 else Text("new", style="italic yellow")
             )
+            reps = view.reps_for(row)
+            if row.planned is not None and row.planned.reps_top and reps is not None:
+                nxt.append(f" ×{reps}", style="dim")  # the rep to beat within the range
         return [name, label, target, last, nxt, logged]
 
     @staticmethod
@@ -184,7 +203,7 @@ class TodayScreen(GymScreen):
         but there was nothing to beat, so it gets no star (and no toast)."""
         if not logged.pr or self.view is None:
             return False
-        if self.view.last_sets.get(logged.exercise_id):
+        if self.view.last_sets(logged.exercise_id):
             return True
         return any(
             s.exercise_id == logged.exercise_id and s.is_working and s.id < logged.id
@@ -208,23 +227,33 @@ class TodayScreen(GymScreen):
         muscles = ", ".join(ex.muscles) or "muscles not set"
         stabilisers = f"(+ {', '.join(ex.stabilisers)})" if ex.stabilisers else ""
         cues = " · ".join(ex.cues) or "no cues for this exercise"
-        target = row.planned.reps if row.planned else 0
-        sets = row.planned.sets if row.planned else 0
-        suggestion = suggest_weight(ex, target, self.view.last_sets.get(ex.id, []), sets, unit)
-        advice = (
-            f"Suggested {format_weight(suggestion.weight_kg, unit)} ({suggestion.reason})"
-            if suggestion.weight_kg is not None
-            else f"First time: {suggestion.reason}"
-        )
+        suggestion = self.view.suggestions.get(ex.id)
+        if row.ramp is not None:
+            advice = f"Warm-up {row.ramp.number} of {row.ramp.of}: {row.ramp.step.text}"
+        elif suggestion is None:
+            advice = ""
+        elif suggestion.weight_kg is not None:
+            advice = f"Next {format_weight(suggestion.weight_kg, unit)}: {suggestion.reason}"
+        else:
+            advice = f"First time: {suggestion.reason}"
         note = f"  Note: {row.logged.note}" if row.logged and row.logged.note else ""
+        step = self._plates.get(self.table.cursor_row)
+        plates = ""
+        if step is not None:
+            change = f" · {step.change_text()}" if step.changes else ""
+            plates = f"Plates {step.loading.text()}{change}"
+        elif ex.uses_bar and unit != (self.view.inventory.unit if self.view.inventory else unit):
+            plates = "Plates: none set up in this unit"
         self._show(
             "#detail",
-            "[b]$name[/b]: $muscles [dim]$stabilisers[/]\n$advice[dim]$note[/]\n$cues",
+            "[b]$name[/b]: $muscles [dim]$stabilisers[/]\n$advice[dim]$note[/]\n"
+            "[b]$plates[/b]\n[dim]$cues[/]",
             name=ex.name,
             muscles=muscles,
             stabilisers=stabilisers,
             advice=advice,
             note=note,
+            plates=plates,
             cues=cues,
         )
 
@@ -237,7 +266,7 @@ class TodayScreen(GymScreen):
         elif row.logged is not None and row.missing_side is None:
             self.action_edit()
         else:
-            self._open_dialog(row, "working")
+            self._open_dialog(row, "warmup" if row.ramp is not None else "working")
 
     def action_log_warmup(self) -> None:
         row = self._current()
@@ -325,9 +354,9 @@ class TodayScreen(GymScreen):
                 return
         else:
             exercise = gym.exercise(choice.exercise_id or "")
-        row = PlanRow(exercise, "+", None, None, None, None)
-        last = gym.last_sets_for(exercise.id)
-        weight = prefill_weight(row, gym.today().session_sets, last, gym.settings.unit)
+        suggestion, last = gym.suggestion(exercise.id)
+        today = [s for s in gym.today().session_sets if s.exercise_id == exercise.id]
+        weight = today[-1].weight_kg if today else suggestion.weight_kg
         reps = next((s.reps for s in reversed(last) if s.is_working), None)  # as last time
         request = SetDialogRequest(
             exercise, f"{exercise.name} · first set", gym.settings.unit, weight, reps
@@ -368,3 +397,13 @@ class TodayScreen(GymScreen):
 
     def action_toggle_unit(self) -> None:
         self.gym_app.toggle_unit()
+
+    def action_plate_plan(self) -> None:
+        from gymtui.ui.dialogs.plates import PlatePlanDialog
+
+        view = self.gym.today()
+        steps = view.plates
+        rows = [(view.rows[i], steps[i]) for i in sorted(steps)]
+        if not rows and view.inventory is not None and view.inventory.unit != view.unit:
+            self.notify("No plates set up in this unit.", severity="warning")
+        self.app.push_screen(PlatePlanDialog(rows, self.gym.settings.unit))

@@ -1,0 +1,119 @@
+"""Plates per side, the warm-up ramp and the progression rules, as a lifter meets them."""
+
+from gymtui.paths import Paths
+from gymtui.ui.dialogs.plates import PlatePlanDialog, PlatesDialog
+from gymtui.ui.dialogs.set_dialog import SetDialog
+from gymtui.ui.screens.rest import RestScreen
+
+from conftest import FakeClock
+from helpers import db_rows, make_app, notifications, table_rows, text_of
+from test_today_flow import seed_last_day_a
+
+SIZE = (100, 30)
+
+
+async def open_day_a(pilot: object) -> None:
+    await pilot.press("s")  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+
+
+async def test_today_shows_the_plates_and_the_rest_screen_the_next_sets(
+    paths: Paths, clock: FakeClock
+) -> None:
+    seed_last_day_a(paths, clock)  # 4 x 100 kg x 6: today's squat is 102.5
+    app = make_app(paths, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_day_a(pilot)
+        detail = text_of(app, "#detail")
+        assert "Warm-up 1 of 4: bar × 10" in detail
+        assert "Plates 20 kg: empty bar" in detail
+        await pilot.press("down", "down", "down", "down")  # the first working set
+        detail = text_of(app, "#detail")
+        assert "Next 102.5 kg: all 4×6 met last time: +2.5 kg" in detail
+        assert "Plates 102.5 kg: 20 + 20 + 1.25 a side · -10 +20 +1.25 each side" in detail
+        await pilot.press("up", "up", "up", "up", "enter", "enter")  # the bar x 10
+        assert db_rows(paths.database, "SELECT weight_kg, reps, kind FROM sets WHERE id > 4") == [
+            (20, 10, "warmup")
+        ]
+        await pilot.press("r")
+        assert isinstance(app.screen, RestScreen)
+        assert text_of(app, "#rest-next") == "Next: Warm-up 2 of 4 - Back squat 40 kg × 5"
+        assert text_of(app, "#rest-plates") == "Plates: 40 kg: 10 a side (+10 each side)"
+        await pilot.press("t", "p")
+        assert isinstance(app.screen, PlatePlanDialog)
+        plan = table_rows(app, "#plate-plan")
+        assert plan[0] == ["Back squat", "W1", "20 kg", "empty bar", ""]
+        assert plan[1] == ["", "W2", "40 kg", "10", "+10"]
+        assert plan[4] == ["", "1/4", "102.5 kg", "20 + 20 + 1.25", "-10 +20 +1.25"]
+        assert plan[5][4] == ""  # the same load again: nothing to change
+        assert "Deadlift" in [row[0] for row in plan] or len(plan) == 8
+
+
+async def test_your_own_plates_round_the_suggestion_and_say_so(
+    paths: Paths, clock: FakeClock
+) -> None:
+    seed_last_day_a(paths, clock)
+    app = make_app(paths, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_day_a(pilot)
+        app.edit_plates()
+        await pilot.pause()
+        assert isinstance(app.screen, PlatesDialog)
+        await pilot.press("tab", *"20 10 5 2,5x", "enter")
+        assert isinstance(app.screen, PlatesDialog)  # refused, nothing stored
+        assert "(got '2,5x')" in text_of(app, "#dialog-error")
+        assert db_rows(
+            paths.database, "SELECT count(*) FROM settings WHERE key LIKE 'plates%'"
+        ) == [(0,)]
+        await pilot.press("ctrl+u", *"25 20 10 5", "enter")
+        assert not isinstance(app.screen, PlatesDialog)
+        assert db_rows(paths.database, "SELECT value FROM settings WHERE key = 'plates_kg'") == [
+            ("25 20 10 5",)
+        ]
+        await pilot.press("down", "down", "down", "down")
+        assert table_rows(app)[4][4] == "110"  # no 1.25s: 102.5 can't be made, 110 can
+        assert "(102.5 kg can't be loaded on your plates)" in text_of(app, "#detail")
+        assert "Plates 110 kg: 25 + 20 a side" in text_of(app, "#detail")
+
+
+async def test_the_warm_up_ramp_can_be_switched_off(paths: Paths, clock: FakeClock) -> None:
+    seed_last_day_a(paths, clock)
+    app = make_app(paths, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_day_a(pilot)
+        assert table_rows(app)[0][1] == "▶W1"
+        app.toggle_flag("warmup_ramp", "Warm-up ramp")
+        await pilot.pause()
+        assert "Warm-up ramp: off" in notifications(app)
+        assert table_rows(app)[0][1] == "▶1/4"
+        assert db_rows(paths.database, "SELECT value FROM settings WHERE key = 'warmup_ramp'") == [
+            ("off",)
+        ]
+        await pilot.press("enter")
+        dialog = app.screen
+        assert isinstance(dialog, SetDialog) and dialog.request.kind == "working"
+
+
+async def test_day_b_climbs_reps_through_its_range(paths: Paths, clock: FakeClock) -> None:
+    app = make_app(paths, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_day_a(pilot)  # the first session: switch to Day B
+        assert text_of(app, "#day-title").startswith("Day B")
+        row = table_rows(app)[0]
+        assert row[:3] == ["Front squat", "▶1/3", "×8-10"]
+        for reps in ("10", "9", "8"):
+            await pilot.press("enter", *"60", "tab", *reps, "enter")
+            clock.advance(120)
+        await pilot.press("f", "y")
+        clock.advance(3 * 86400)
+    app = make_app(paths, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_day_a(pilot)  # today would be A again: back to B
+        rows = [r for r in table_rows(app) if r[0] in ("Front squat", "")][:7]
+        working = [r for r in rows if r[1].strip("▶ ").endswith("/3")]
+        # last time 10, 9, 8: the same weight, a rep more on each set (to the top, 10)
+        assert [r[4] for r in working] == ["60 ×10", "60 ×10", "60 ×9"]
+        await pilot.press("down", "down", "down", "down")  # past the ramp
+        assert "Next 60 kg: 10, 9, 8 last time (8-10): same weight, a rep more a set" in text_of(
+            app, "#detail"
+        )
