@@ -117,3 +117,42 @@ async def test_day_b_climbs_reps_through_its_range(paths: Paths, clock: FakeCloc
         assert "Next 60 kg: 10, 9, 8 last time (8-10): same weight, a rep more a set" in text_of(
             app, "#detail"
         )
+
+
+async def test_finishing_shows_the_summary_and_history_shows_it_again(
+    paths: Paths, clock: FakeClock
+) -> None:
+    from gymtui.ui.dialogs.session import SessionDialog
+    from gymtui.ui.dialogs.summary import SummaryDialog
+
+    seed_last_day_a(paths, clock)  # 4 x 100 x 6 = 2400 kg three days ago
+    app = make_app(paths, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_day_a(pilot)
+        app.toggle_flag("warmup_ramp", "Warm-up ramp")
+        await pilot.pause()
+        for reps in ("6", "6", "6", "5"):
+            await pilot.press("enter", "tab", reps, "enter")
+            clock.advance(150)
+        assert "in progress · 7 min" in text_of(app, "#day-title")
+        await pilot.press("f", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryDialog)
+        assert text_of(app, "#summary").splitlines() == [
+            "Duration 10 min  ·  4 working sets  ·  average rest 2:30",
+            "Volume 2357.5 kg (-2% on the last Day A)",
+            "Records: Back squat 102.5 kg × 6",
+            "Next time:",
+            "  Back squat: 1st miss: repeat 102.5 kg -> 102.5 kg next time",
+        ]
+        assert db_rows(paths.database, "SELECT finished_at IS NOT NULL FROM sessions") == [
+            (1,),
+            (1,),
+        ]
+        await pilot.press("enter", "h")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionDialog)
+        summary = app.screen.query_one("#session-summary Static")
+        assert "Records: Back squat 102.5 kg × 6" in str(summary.render())

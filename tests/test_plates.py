@@ -279,3 +279,17 @@ def test_the_program_file_says_the_rules_and_refuses_bad_ones() -> None:
     ] and scheme.applies_to == "barbell"
     with pytest.raises(ProgramError, match=r'\[warmup\]: each step must look like "bar x 10"'):
         parse_program({**program(reps=5), "warmup": {"steps": ["half x 5"]}}, "p.toml")
+
+
+def test_the_readmes_program_example_is_a_valid_program() -> None:
+    import tomllib
+    from pathlib import Path
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    start = readme.index('```toml\nname = "My legs"') + len("```toml\n")
+    made = parse_program(tomllib.loads(readme[start : readme.index("```", start)]), "README")
+    squat, deadlift, sissy = made.days[0].exercises
+    assert squat.progression == Progression("linear", 3, 7.5)
+    assert deadlift.warmup is True
+    assert (sissy.reps_text, sissy.progression.kind) == ("12-15", "double")
+    assert [s.text for s in made.warmup.steps] == ["bar × 10", "50% × 5", "75% × 3"]

@@ -219,6 +219,15 @@ class Store(HistoryReads, ImportWrites, StoreBase):
         rows = self._rows("SELECT * FROM sessions WHERE id = ?", [session_id])
         return session_from_row(rows[0]) if rows else None
 
+    def previous_session_of_day(self, day_key: str, before: datetime) -> Session | None:
+        """The last session of a program day started before `before`."""
+        rows = self._rows(
+            "SELECT * FROM sessions WHERE day_key = ? AND started_at < ? "
+            "ORDER BY started_at DESC LIMIT 1",
+            [day_key, to_text(before)],
+        )
+        return session_from_row(rows[0]) if rows else None
+
     def last_session(self) -> Session | None:
         """The most recently started session."""
         rows = self._rows("SELECT * FROM sessions ORDER BY started_at DESC LIMIT 1")
@@ -355,13 +364,18 @@ class Store(HistoryReads, ImportWrites, StoreBase):
         return [set_from_row(r) for r in rows]
 
     def recent_sets_for(
-        self, exercise_id: str, before_session: int | None = None, sessions: int = 1
+        self,
+        exercise_id: str,
+        before_session: int | None = None,
+        sessions: int = 1,
+        until: datetime | None = None,
     ) -> list[list[LoggedSet]]:
-        """The exercise's sets in the latest earlier sessions that had it, newest first (an
-        index seek per session, however long the history)."""
+        """The exercise's sets in the latest sessions that had it (other than `before_session`,
+        and logged before `until` when given), newest first: an index seek per session,
+        however long the history."""
         exclude = before_session if before_session is not None else -1
         found: list[list[LoggedSet]] = []
-        before = "9999"
+        before = to_text(until) if until is not None else "9999"
         for _ in range(sessions):
             latest = self._value(
                 "SELECT session_id FROM sets WHERE exercise_id = ? AND session_id != ? "

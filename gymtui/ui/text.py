@@ -26,6 +26,11 @@ def markup(template: str, **values: object) -> Content:
     return Content.from_markup(template, **{k: shown(str(v)) for k, v in values.items()})
 
 
+def lines_text(lines: list[str]) -> Text:
+    """Lines of user text, one under another, never parsed."""
+    return Text("\n".join(shown(line) for line in lines))
+
+
 def plain(text: str, style: str = "") -> Text:
     """User text for a table cell or an option: a Text, so it is never parsed."""
     return Text(shown(text), style=style)

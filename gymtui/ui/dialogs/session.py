@@ -5,13 +5,14 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.widgets import DataTable, Label, Static
 
 from gymtui.core.models import Exercise, LoggedSet, Session
+from gymtui.core.summary import Summary
 from gymtui.core.values import Unit, format_duration, format_set
 from gymtui.ui.dialogs.base import GymDialog
-from gymtui.ui.text import plain
+from gymtui.ui.text import lines_text, plain
 
 
 class SessionDialog(GymDialog[None]):
@@ -20,9 +21,15 @@ class SessionDialog(GymDialog[None]):
     BINDINGS = [Binding("escape,enter,q", "close", "Close")]
 
     def __init__(
-        self, session: Session, sets: list[LoggedSet], exercises: dict[str, Exercise], unit: Unit
+        self,
+        session: Session,
+        sets: list[LoggedSet],
+        exercises: dict[str, Exercise],
+        unit: Unit,
+        summary: Summary | None = None,
     ) -> None:
         super().__init__()
+        self.summary = summary
         self.session = session
         self.sets = sets
         self.exercises = exercises
@@ -32,6 +39,9 @@ class SessionDialog(GymDialog[None]):
         when = self.session.started_at.strftime("%a %d %b %Y, %H:%M")
         with Vertical(classes="dialog", id="session-dialog"):
             yield Label(plain(f"{self.session.day_name} · {when}"), id="dialog-title")
+            if self.summary is not None:
+                lines = lines_text(self.summary.lines(self.unit))
+                yield VerticalScroll(Static(lines), id="session-summary")
             table: DataTable[object] = DataTable(id="session-sets", cursor_type="row")
             yield table
             yield Static("[b]esc[/] close   ★ = PR", id="dialog-help")

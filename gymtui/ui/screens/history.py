@@ -248,8 +248,9 @@ class HistoryScreen(GymScreen):
         if found is None:
             return
         session, sets = found
+        summary = self.gym.summary(session.id)
         self.app.push_screen(
-            SessionDialog(session, sets, self.gym.exercises, self.gym.settings.unit)
+            SessionDialog(session, sets, self.gym.exercises, self.gym.settings.unit, summary)
         )
 
     # -- progress ---------------------------------------------------------------------

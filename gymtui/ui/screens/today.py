@@ -10,6 +10,8 @@ from textual.widgets import DataTable, Static
 
 from gymtui.core.models import LoggedSet, SetInput, SetKind
 from gymtui.core.plates import PlanStep
+from gymtui.core.rest import RestView
+from gymtui.core.summary import session_length
 from gymtui.core.training import PlanRow, TodayView
 from gymtui.core.values import (
     Unit,
@@ -100,14 +102,7 @@ class TodayScreen(GymScreen):
         self.view = view
         self._plates = view.plates
         unit = gym.settings.unit
-        self._show(
-            "#day-title",
-            "[b]$name[/b]$focus  [dim]($state)[/]  [dim]$date[/]",
-            name=view.day.name,
-            focus=f" · {view.day.focus}" if view.day.focus else "",
-            state="in progress" if view.session else "not started",
-            date=gym.clock.now().strftime("%a %d %b"),
-        )
+        self._show_title(view)
         rec_style = {"recovering": "yellow", "ready": "green", "overdue": "cyan"}.get(
             view.recovery.state
         )
@@ -134,6 +129,27 @@ class TodayScreen(GymScreen):
             row = view.next_index
         table.move_cursor(row=min(row, max(0, table.row_count - 1)))
         self._show_detail()
+
+    def _clock_text(self, view: TodayView) -> str:
+        """`in progress · 42 min`: how long the session has run, to the minute."""
+        if view.session is None:
+            return "not started"
+        return f"in progress · {session_length(self.gym.clock.now() - view.session.started_at)}"
+
+    def show_rest(self, view: RestView) -> None:
+        super().show_rest(view)
+        if self.view is not None and self.view.session is not None:  # the session clock
+            self._show_title(self.view)
+
+    def _show_title(self, view: TodayView) -> None:
+        self._show(
+            "#day-title",
+            "[b]$name[/b]$focus  [dim]($state)[/]  [dim]$date[/]",
+            name=view.day.name,
+            focus=f" · {view.day.focus}" if view.day.focus else "",
+            state=self._clock_text(view),
+            date=self.gym.clock.now().strftime("%a %d %b"),
+        )
 
     def _show(self, selector: str, template: str, **values: str) -> None:
         """Fill a line's template (values are plain text); update only when it changed."""
@@ -374,8 +390,12 @@ class TodayScreen(GymScreen):
         session = view.session
 
         def done(yes: bool | None) -> None:
+            from gymtui.ui.dialogs.summary import SummaryDialog
+
             if yes and self.gym_app.saving(lambda: self.gym.finish_session(session.id)):
-                self.notify("Session finished. Well done.")
+                summary = self.gym_app.reading(lambda: self.gym.summary(session.id))
+                if summary is not None:
+                    self.app.push_screen(SummaryDialog(summary, self.gym.settings.unit))
             self.draw(self.gym.today(), to_next=True)
 
         done_sets = len([s for s in view.session_sets if s.is_working])

@@ -11,19 +11,13 @@ import contextlib
 import copy
 import json
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from gymtui.core.metrics import (
     Beaten,
-    Overview,
-    Progress,
-    SessionSummary,
     beaten,
     leg_days,
-    sets_per_muscle,
-    streak,
-    weeks,
 )
 from gymtui.core.models import Exercise, LoggedSet, Program, ProgramDay, Session, SetInput
 from gymtui.core.program import load_program
@@ -52,14 +46,12 @@ from gymtui.core.training import (
     weekly_text,
 )
 from gymtui.errors import DatabaseFileError
+from gymtui.gym.history import HistoryReads
 from gymtui.paths import Paths
 from gymtui.store import StaleSession, StorageError, Store
 
 TIMER_KEY = "rest_timer"
 CHOSEN_DAY = "chosen_day"
-PAGE = 50  # sessions read at a time: one page costs a few ms even with 150k sets
-MUSCLE_WEEKS = 6
-RANGES = {"3m": ("3 months", 91), "1y": ("1 year", 365), "all": ("all time", None)}
 
 
 @dataclass(frozen=True)
@@ -73,7 +65,7 @@ class Logged:
     records: tuple[Beaten, ...] = ()  # the records the set broke, for the toast
 
 
-class Gym:
+class Gym(HistoryReads):
     """The training log: today's plan, logging, the rest timer, settings and history."""
 
     def __init__(self, store: Store, program: Program, clock: Clock | None = None) -> None:
@@ -475,66 +467,3 @@ class Gym:
     def find_set(self, set_id: int | None) -> LoggedSet | None:
         """A set by id (None when it is gone)."""
         return self._store.find_set(set_id) if set_id is not None else None
-
-    # -- history --------------------------------------------------------------------
-
-    def sessions_page(self, offset: int = 0) -> list[SessionSummary]:
-        """A page of sessions, newest first."""
-        return self._store.session_summaries(PAGE, offset=offset)
-
-    def session_count(self) -> int:
-        """How many sessions there are."""
-        return self._store.session_count()
-
-    def session_detail(self, session_id: int) -> tuple[Session, list[LoggedSet]] | None:
-        """A session and every set in it, in order."""
-        session = self._store.session(session_id)
-        if session is None:
-            return None
-        return session, self._store.sets_in_session(session_id)
-
-    def exercises_with_sets(self) -> list[str]:
-        """Exercises that have sets: the program's in its order, then the rest by id."""
-        used = set(self._store.exercises_with_sets())
-        planned = [p.exercise_id for d in self.program.days for p in d.exercises]
-        return [e for e in dict.fromkeys(planned) if e in used] + sorted(used - set(planned))
-
-    def _reader(self) -> Store:
-        return Store.open_reader(self._store.path)
-
-    def overview(self) -> Overview:
-        """Weeks and muscles, read on a connection of its own (safe from a worker thread)."""
-        now = self.clock.now()
-        reader = self._reader()
-        try:
-            starts = reader.session_starts()  # all: the Weeks tab runs back to the first
-            run = streak(starts, self.program.goal_per_week, now)
-            last_7 = sets_per_muscle(
-                reader.working_sets_by_exercise(now - timedelta(days=7), now), self.exercises
-            )
-            per_week = [
-                sets_per_muscle(
-                    reader.working_sets_by_exercise(
-                        week_start(now, back), week_start(now, back - 1)
-                    ),
-                    self.exercises,
-                )
-                for back in range(MUSCLE_WEEKS - 1, -1, -1)
-            ]
-        finally:
-            reader.close()
-        return Overview(
-            starts, weeks(starts, self.program.goal_per_week, now), run, last_7, per_week
-        )
-
-    def progress(self, exercise_id: str, range_key: str) -> Progress:
-        """One exercise's chart points and records (a connection of its own, for a worker)."""
-        days = RANGES[range_key][1]
-        since = self.clock.now() - timedelta(days=days) if days else None
-        reader = self._reader()
-        try:
-            return Progress(
-                exercise_id, reader.progress(exercise_id, since), reader.records(exercise_id)
-            )
-        finally:
-            reader.close()

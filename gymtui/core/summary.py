@@ -1,0 +1,106 @@
+"""A session's summary: how long, how much, the records, the rest, and what moves next time."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from gymtui.core.models import Exercise, LoggedSet, ProgramDay, Session
+from gymtui.core.plates import Inventory
+from gymtui.core.progression import suggest
+from gymtui.core.values import Unit, count, format_duration, format_set, format_weight
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What the summary screen (after f) and History's session view show."""
+
+    session: Session
+    duration: timedelta | None
+    working_sets: int
+    volume_kg: float
+    previous_volume_kg: float | None  # the last session of the same day, for comparison
+    records: tuple[str, ...]  # "Back squat 105 kg x 6" (times sign)
+    average_rest_s: float | None
+    next_time: tuple[str, ...]  # "Back squat: all 4x6 met: +2.5 kg -> 105 kg next time"
+
+    def lines(self, unit: Unit) -> list[str]:
+        """The summary as lines of plain text."""
+        took = session_length(self.duration) if self.duration else "-"
+        volume = format_weight(self.volume_kg, unit)
+        if self.previous_volume_kg:
+            change = (self.volume_kg - self.previous_volume_kg) / self.previous_volume_kg * 100
+            volume += f" ({change:+.0f}% on the last {self.session.day_name})"
+        rest = format_duration(self.average_rest_s) if self.average_rest_s is not None else "-"
+        sets = count(self.working_sets, "working set")
+        lines = [
+            f"Duration {took}  ·  {sets}  ·  average rest {rest}",
+            f"Volume {volume}",
+            "Records: " + (", ".join(self.records) if self.records else "none this time"),
+        ]
+        if self.next_time:
+            lines.append("Next time:")
+            lines += [f"  {line}" for line in self.next_time]
+        return lines
+
+
+def session_length(took: timedelta) -> str:
+    """`42 min`, `1 h 05 min`: a session's length to the minute."""
+    minutes = max(0, int(took.total_seconds() // 60))
+    return f"{minutes // 60} h {minutes % 60:02d} min" if minutes >= 60 else f"{minutes} min"
+
+
+def _volume(sets: Sequence[LoggedSet]) -> float:
+    return sum(s.weight_kg * s.reps for s in sets if s.is_working)
+
+
+def summarise(
+    session: Session,
+    sets: Sequence[LoggedSet],
+    exercises: dict[str, Exercise],
+    day: ProgramDay | None,
+    earlier: dict[str, list[list[LoggedSet]]],
+    previous_sets: Sequence[LoggedSet] | None,
+    unit: Unit = "kg",
+    inventory: Inventory | None = None,
+    now: datetime | None = None,
+) -> Summary:
+    """Summarise a session from its sets; `earlier` holds each exercise's sessions before it
+    (newest first), for the records and the rule's next step; `previous_sets` the last session
+    of the same day."""
+    ordered = sorted(sets, key=lambda s: (s.logged_at, s.id))
+    working = [s for s in ordered if s.is_working]
+    duration = None
+    if ordered:
+        end = session.finished_at or now or ordered[-1].logged_at
+        duration = max(end, ordered[-1].logged_at) - min(session.started_at, ordered[0].logged_at)
+    rests = [s.rest_taken_s for s in working if s.rest_taken_s is not None]
+    planned = {p.exercise_id: p for p in day.exercises} if day else {}
+    records: list[str] = []
+    next_time: list[str] = []
+    for ex_id in dict.fromkeys(s.exercise_id for s in working):
+        exercise = exercises.get(ex_id) or Exercise(ex_id, ex_id, custom=True)
+        mine = [s for s in ordered if s.exercise_id == ex_id]
+        before = earlier.get(ex_id, [])
+        for s in mine:
+            seen_before = bool(before) or any(o.is_working and o.id < s.id for o in mine)
+            if s.pr and s.is_working and seen_before:
+                records.append(f"{exercise.name} {format_set(s.weight_kg, s.reps, unit)}")
+        plan = planned.get(ex_id)
+        made = suggest(exercise, plan, [mine, *before], unit, inventory)
+        if made.weight_kg is not None:
+            why = made.reason.replace(" last time", "")
+            weight = format_weight(made.weight_kg, unit) if made.weight_kg else "body weight"
+            next_time.append(f"{exercise.name}: {why} -> {weight} next time")
+    previous = _volume(previous_sets) if previous_sets else None
+    return Summary(
+        session,
+        duration,
+        len(working),
+        _volume(working),
+        previous,
+        tuple(records),
+        sum(rests) / len(rests) if rests else None,
+        tuple(next_time),
+    )

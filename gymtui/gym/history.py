@@ -1,0 +1,131 @@
+"""History's reads: sessions, a session's summary, weeks, muscles and progress (no Textual).
+
+A mixin of Gym, kept apart so the service stays readable. The overview and progress readers
+open a connection of their own, so History's workers can call them from a thread.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from gymtui.core.metrics import (
+    Overview,
+    Progress,
+    SessionSummary,
+    sets_per_muscle,
+    streak,
+    weeks,
+)
+from gymtui.core.models import Exercise, LoggedSet, Program, Session
+from gymtui.core.rest import Clock
+from gymtui.core.settings import Settings
+from gymtui.core.summary import Summary, summarise
+from gymtui.core.training import week_start
+from gymtui.store import Store
+
+PAGE = 50  # sessions read at a time: one page costs a few ms even with 150k sets
+MUSCLE_WEEKS = 6
+RANGES = {"3m": ("3 months", 91), "1y": ("1 year", 365), "all": ("all time", None)}
+
+
+class HistoryReads:
+    """Gym's reads for the History screen."""
+
+    _store: Store
+    _depth: int
+    program: Program
+    clock: Clock
+    settings: Settings
+    exercises: dict[str, Exercise]
+
+    def sessions_page(self, offset: int = 0) -> list[SessionSummary]:
+        """A page of sessions, newest first."""
+        return self._store.session_summaries(PAGE, offset=offset)
+
+    def session_count(self) -> int:
+        """How many sessions there are."""
+        return self._store.session_count()
+
+    def session_detail(self, session_id: int) -> tuple[Session, list[LoggedSet]] | None:
+        """A session and every set in it, in order."""
+        session = self._store.session(session_id)
+        if session is None:
+            return None
+        return session, self._store.sets_in_session(session_id)
+
+    def summary(self, session_id: int) -> Summary | None:
+        """A session's summary: duration, sets, volume against the last session of the same
+        day, records, rest, and what each exercise's rule says for next time."""
+        found = self.session_detail(session_id)
+        if found is None:
+            return None
+        session, sets = found
+        store = self._store
+        first = min((s.logged_at for s in sets), default=session.started_at)
+        earlier = {
+            ex_id: store.recent_sets_for(ex_id, session_id, self._depth, until=first)
+            for ex_id in dict.fromkeys(s.exercise_id for s in sets)
+        }
+        previous = (
+            store.previous_session_of_day(session.day_key, session.started_at)
+            if session.day_key
+            else None
+        )
+        settings = self.settings
+        return summarise(
+            session,
+            sets,
+            self.exercises,
+            self.program.day(session.day_key),
+            earlier,
+            store.sets_in_session(previous.id) if previous else None,
+            settings.unit,
+            settings.inventory(),
+            self.clock.now(),
+        )
+
+    def exercises_with_sets(self) -> list[str]:
+        """Exercises that have sets: the program's in its order, then the rest by id."""
+        used = set(self._store.exercises_with_sets())
+        planned = [p.exercise_id for d in self.program.days for p in d.exercises]
+        return [e for e in dict.fromkeys(planned) if e in used] + sorted(used - set(planned))
+
+    def _reader(self) -> Store:
+        return Store.open_reader(self._store.path)
+
+    def overview(self) -> Overview:
+        """Weeks and muscles, read on a connection of its own (safe from a worker thread)."""
+        now = self.clock.now()
+        reader = self._reader()
+        try:
+            starts = reader.session_starts()  # all: the Weeks tab runs back to the first
+            run = streak(starts, self.program.goal_per_week, now)
+            last_7 = sets_per_muscle(
+                reader.working_sets_by_exercise(now - timedelta(days=7), now), self.exercises
+            )
+            per_week = [
+                sets_per_muscle(
+                    reader.working_sets_by_exercise(
+                        week_start(now, back), week_start(now, back - 1)
+                    ),
+                    self.exercises,
+                )
+                for back in range(MUSCLE_WEEKS - 1, -1, -1)
+            ]
+        finally:
+            reader.close()
+        return Overview(
+            starts, weeks(starts, self.program.goal_per_week, now), run, last_7, per_week
+        )
+
+    def progress(self, exercise_id: str, range_key: str) -> Progress:
+        """One exercise's chart points and records (a connection of its own, for a worker)."""
+        days = RANGES[range_key][1]
+        since = self.clock.now() - timedelta(days=days) if days else None
+        reader = self._reader()
+        try:
+            return Progress(
+                exercise_id, reader.progress(exercise_id, since), reader.records(exercise_id)
+            )
+        finally:
+            reader.close()
