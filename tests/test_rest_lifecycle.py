@@ -87,7 +87,9 @@ async def test_the_over_count_stops_after_the_limit_without_a_second_alert(
 async def test_finishing_the_session_ends_the_rest(paths: Paths, clock: FakeClock) -> None:
     app = make_app(paths, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter", "1", "0", "0", "enter", "f", "y")
+        await pilot.press(
+            "enter", "1", "0", "0", "enter", "f", "y", "enter"
+        )  # the summary closes with enter
         app.tick()
         await pilot.pause()
         assert status(app) == "No rest running  ·  next: Set 1 of 3 - Front squat × 8"
@@ -137,7 +139,7 @@ async def test_a_new_session_after_the_last_starts_without_a_stale_rest(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter", "1", "0", "0", "enter")
         if finish == "f":
-            await pilot.press("f", "y")
+            await pilot.press("f", "y", "enter")  # then close the summary
         else:
             clock.advance(3 * 3600 + 60)
         await pilot.press("h", "t")

@@ -160,7 +160,9 @@ async def test_single_keys_switch_screens(paths: Paths, clock: FakeClock) -> Non
 async def test_finished_session_stays_finished(paths: Paths, clock: FakeClock) -> None:
     app = make_app(paths, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter", "6", "0", "enter", "f", "y")
+        await pilot.press(
+            "enter", "6", "0", "enter", "f", "y", "enter"
+        )  # the summary closes with enter
         assert "(not started)" in text_of(app, "#day-title")
         assert text_of(app, "#day-title").startswith("Day B")
     again = make_app(paths, clock)

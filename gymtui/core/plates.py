@@ -235,17 +235,27 @@ class PlanStep:
 EXTRA_PLATE_COST = 2  # a plate more than the fewest costs two moves: stacks of 15s lose
 
 
-def _layouts(plates: tuple[tuple[int, int], ...], steps: int, most: int) -> list[tuple[int, ...]]:
-    """Every way to make `steps` a side with at most `most` plates, heaviest inside."""
+LAYOUTS = 48  # ways to load one weight that a plan weighs: the heaviest-first ones
+
+
+@lru_cache(maxsize=1024)
+def _layouts(
+    plates: tuple[tuple[int, int], ...], steps: int, most: int
+) -> tuple[tuple[int, ...], ...]:
+    """Ways to make `steps` a side with at most `most` plates, heaviest inside (the first
+    LAYOUTS of them, heaviest plates first: a kit of many small plates has thousands)."""
     if steps == 0:
-        return [()]
-    if not plates or most == 0:
-        return []
+        return ((),)
+    if not plates or most == 0 or steps > most * plates[0][0]:
+        return ()
     (size, pairs), rest = plates[0], plates[1:]
     found: list[tuple[int, ...]] = []
     for n in range(min(pairs, steps // size, most), -1, -1):
-        found += [(size,) * n + tail for tail in _layouts(rest, steps - n * size, most - n)]
-    return found
+        for tail in _layouts(rest, steps - n * size, most - n):
+            found.append((size,) * n + tail)
+            if len(found) == LAYOUTS:
+                return tuple(found)
+    return tuple(found)
 
 
 def _moves(before: tuple[int, ...], after: tuple[int, ...]) -> int:
@@ -271,7 +281,7 @@ def _plate_plan(weights_kg: tuple[float, ...], inventory: Inventory) -> tuple[Pl
     for loading in loadings:
         steps = round(sum(loading.per_side) * 100 / step)
         fewest = _fewest(plates, steps) or ()
-        options.append(_layouts(plates, steps, len(fewest) + 1) or [fewest])
+        options.append(list(_layouts(plates, steps, len(fewest) + 1)) or [fewest])
     # cost[i][j]: the cheapest run up to load i ending in its layout j, and where it came from
     cost: list[list[tuple[int, int]]] = []
     for i, layouts in enumerate(options):
