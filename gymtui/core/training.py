@@ -314,7 +314,7 @@ class TodayView:
     @cached_property
     def plates(self) -> dict[int, PlanStep]:
         """Each barbell row's plates, as a plate plan per exercise (row index -> step)."""
-        if self.inventory is None or self.inventory.unit != self.unit:
+        if self.inventory is None:
             return {}
         chains: dict[str, list[tuple[int, float]]] = {}
         for index, row in enumerate(self.rows):

@@ -258,8 +258,6 @@ class TodayScreen(GymScreen):
         if step is not None:
             change = f" · {step.change_text()}" if step.changes else ""
             plates = f"Plates {step.loading.text()}{change}"
-        elif ex.uses_bar and unit != (self.view.inventory.unit if self.view.inventory else unit):
-            plates = "Plates: none set up in this unit"
         self._show(
             "#detail",
             "[b]$name[/b]: $muscles [dim]$stabilisers[/]\n$advice[dim]$note[/]\n"
@@ -424,6 +422,4 @@ class TodayScreen(GymScreen):
         view = self.gym.today()
         steps = view.plates
         rows = [(view.rows[i], steps[i]) for i in sorted(steps)]
-        if not rows and view.inventory is not None and view.inventory.unit != view.unit:
-            self.notify("No plates set up in this unit.", severity="warning")
         self.app.push_screen(PlatePlanDialog(rows, self.gym.settings.unit))
