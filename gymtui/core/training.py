@@ -294,11 +294,15 @@ class TodayView:
         was), else the suggestion."""
         if row.ramp is not None:
             return row.ramp.weight_kg
-        today = [s for s in self.session_sets if s.exercise_id == row.exercise.id and s.is_working]
+        suggestion = self.suggestions.get(row.exercise.id)
+        return self.weight_today(row.exercise.id, suggestion.weight_kg if suggestion else None)
+
+    def weight_today(self, exercise_id: str, otherwise: float | None) -> float | None:
+        """The weight of the exercise's latest working set today, else `otherwise`."""
+        today = [s for s in self.session_sets if s.exercise_id == exercise_id and s.is_working]
         if today:
             return max(today, key=lambda s: (s.logged_at, s.id)).weight_kg
-        suggestion = self.suggestions.get(row.exercise.id)
-        return suggestion.weight_kg if suggestion else None
+        return otherwise
 
     def reps_for(self, row: PlanRow) -> int | None:
         """The reps to aim for: a ramp step's, or the target (with a range, one more than

@@ -369,8 +369,7 @@ class TodayScreen(GymScreen):
         else:
             exercise = gym.exercise(choice.exercise_id or "")
         suggestion, last = gym.suggestion(exercise.id)
-        today = [s for s in gym.today().session_sets if s.exercise_id == exercise.id]
-        weight = today[-1].weight_kg if today else suggestion.weight_kg
+        weight = gym.today().weight_today(exercise.id, suggestion.weight_kg)
         reps = next((s.reps for s in reversed(last) if s.is_working), None)  # as last time
         request = SetDialogRequest(
             exercise, f"{exercise.name} · first set", gym.settings.unit, weight, reps
