@@ -7,6 +7,7 @@ open a connection of their own, so History's workers can call them from a thread
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from gymtui.core.metrics import (
     Overview,
@@ -19,9 +20,11 @@ from gymtui.core.metrics import (
 from gymtui.core.models import Exercise, LoggedSet, Program, Session
 from gymtui.core.rest import Clock
 from gymtui.core.settings import Settings
-from gymtui.core.summary import Summary, summarise
 from gymtui.core.training import week_start
 from gymtui.store import Store
+
+if TYPE_CHECKING:
+    from gymtui.core.summary import Summary
 
 PAGE = 50  # sessions read at a time: one page costs a few ms even with 150k sets
 MUSCLE_WEEKS = 6
@@ -56,6 +59,8 @@ class HistoryReads:
     def summary(self, session_id: int) -> Summary | None:
         """A session's summary: duration, sets, volume against the last session of the same
         day, records, rest, and what each exercise's rule says for next time."""
+        from gymtui.core.summary import summarise  # not needed for the first frame
+
         found = self.session_detail(session_id)
         if found is None:
             return None
