@@ -95,6 +95,8 @@ async def measure(folder: Path, sets: int) -> tuple[float, float]:
             if today.gym.today().next_row is None:  # the day is done: finish, the next begins
                 await pilot.press("f", "y")
                 await pilot.pause(0.05)
+                await pilot.press("escape")  # close the session summary
+                await pilot.pause(0.05)
             await pilot.press("enter")  # the next planned set: the dialog opens prefilled
             await pilot.pause(0.05)
             if not app.screen.query_one("#weight", Input).value:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from rich.text import Text
+from textual.content import Content
 from textual.widgets import DataTable, Static
 
 from gymtui.paths import Paths
@@ -34,7 +35,9 @@ def make_app(paths: Paths, clock: FakeClock, alerts: Alerts | None = None) -> Gy
 def text_of(app: GymApp, selector: str) -> str:
     widget = app.screen.query_one(selector, Static)
     content = widget.content
-    return content.plain if isinstance(content, Text) else Text.from_markup(str(content)).plain
+    if isinstance(content, Text | Content):
+        return content.plain
+    return Text.from_markup(str(content)).plain
 
 
 def table_rows(app: GymApp, selector: str = "#plan") -> list[list[str]]:

@@ -46,6 +46,7 @@ from gymtui.core.training import (
     weekly_text,
 )
 from gymtui.errors import DatabaseFileError
+from gymtui.gym.corrections import SessionCorrections
 from gymtui.gym.history import HistoryReads
 from gymtui.paths import Paths
 from gymtui.store import StaleSession, StorageError, Store
@@ -65,7 +66,7 @@ class Logged:
     records: tuple[Beaten, ...] = ()  # the records the set broke, for the toast
 
 
-class Gym(HistoryReads):
+class Gym(SessionCorrections, HistoryReads):
     """The training log: today's plan, logging, the rest timer, settings and history."""
 
     def __init__(self, store: Store, program: Program, clock: Clock | None = None) -> None:
@@ -318,16 +319,17 @@ class Gym(HistoryReads):
             exercise, planned, logged.kind, lengths.exercise, lengths.warmup, lengths.default
         )
 
-    def edit_set(self, set_id: int, entry: SetInput) -> LoggedSet:
-        """Change a logged set; PR flags follow."""
-        changed = self._store.update_set(set_id, entry)
-        self._recent.clear()
-        self.refresh()
-        return changed
+    def add_set(self, session_id: int, entry: SetInput) -> LoggedSet:
+        """A set added from History: into today's session as if logged now (the rest starts),
+        into a finished one right after its last set."""
+        view = self.today()
+        if view.session is not None and view.session.id == session_id:
+            return self.log_set(entry).set
+        added = self._store.add_set_to_session(session_id, entry)
+        self._after_change()
+        return added
 
-    def delete_set(self, set_id: int) -> TodayView:
-        """Delete a logged set; PR flags follow."""
-        self._store.delete_set(set_id)
+    def _after_change(self) -> TodayView:
         self._recent.clear()
         return self.refresh()
 

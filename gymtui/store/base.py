@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, cast
 
-from gymtui.core.models import Exercise, LoggedSet, Session, SetKind, Side
+from gymtui.core.models import Exercise, LoggedSet, Session, SetInput, SetKind, Side
 from gymtui.errors import DatabaseUnreadable, GymtuiError
 
 
@@ -187,3 +187,26 @@ def set_from_row(row: sqlite3.Row) -> LoggedSet:
         rest_taken_s=row["rest_taken_s"],
         pr=bool(row["pr"]),
     )
+
+
+def insert_set(conn: sqlite3.Connection, session_id: int, entry: SetInput, when: datetime) -> int:
+    """Add a set as the exercise's next in the session; its id."""
+    number = conn.execute(
+        "SELECT coalesce(max(set_number), 0) + 1 FROM sets "
+        "WHERE session_id = ? AND exercise_id = ?",
+        [session_id, entry.exercise_id],
+    ).fetchone()[0]
+    cursor = conn.execute(
+        """
+        INSERT INTO sets (session_id, exercise_id, set_number, kind, weight_kg, reps,
+            rpe, note, side, logged_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+        [session_id, entry.exercise_id, number, *entered(entry), to_text(when)],
+    )
+    return int(cast(int, cursor.lastrowid))
+
+
+def entered(entry: SetInput) -> list[object]:
+    """What the user typed, in the order of the columns kind .. side."""
+    return [entry.kind, entry.weight_kg, entry.reps, entry.rpe, entry.note, entry.side]

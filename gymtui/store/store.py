@@ -17,8 +17,10 @@ from gymtui.store.base import (
     StorageError,
     StoreBase,
     connect,
+    entered,
     exercise_from_row,
     from_text,
+    insert_set,
     session_from_row,
     set_from_row,
     to_text,
@@ -30,13 +32,14 @@ from gymtui.store.checks import (
     check_folder,
     read_only_connection,
 )
+from gymtui.store.edits import SessionEdits
 from gymtui.store.history import HistoryReads
 from gymtui.store.imports import ImportWrites
 from gymtui.store.prs import bests, refresh_prs
 from gymtui.store.schema import migrate
 
 
-class Store(HistoryReads, ImportWrites, StoreBase):
+class Store(SessionEdits, HistoryReads, ImportWrites, StoreBase):
     """gymtui's database: every write commits before it returns."""
 
     @classmethod
@@ -286,20 +289,7 @@ class Store(HistoryReads, ImportWrites, StoreBase):
                 session_id = int(cast(int, cursor.lastrowid))
             else:
                 session_id = current.id
-            number = conn.execute(
-                "SELECT coalesce(max(set_number), 0) + 1 FROM sets "
-                "WHERE session_id = ? AND exercise_id = ?",
-                [session_id, entry.exercise_id],
-            ).fetchone()[0]
-            cursor = conn.execute(
-                """
-                INSERT INTO sets (session_id, exercise_id, set_number, kind, weight_kg, reps,
-                    rpe, note, side, logged_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-                [session_id, entry.exercise_id, number, *_entered(entry), to_text(now)],
-            )
-            set_id = int(cast(int, cursor.lastrowid))
+            set_id = insert_set(conn, session_id, entry, now)
             refresh_prs(conn, entry.exercise_id, to_text(now))
             if current is not None:
                 self._record_rest_taken(conn, session_id, set_id, now)
@@ -338,7 +328,7 @@ class Store(HistoryReads, ImportWrites, StoreBase):
             before = self.get_set(set_id)
             conn.execute(
                 "UPDATE sets SET kind=?, weight_kg=?, reps=?, rpe=?, note=?, side=? WHERE id=?",
-                [*_entered(entry), set_id],
+                [*entered(entry), set_id],
             )
             refresh_prs(conn, before.exercise_id, to_text(before.logged_at))
             return self.get_set(set_id)
@@ -404,11 +394,6 @@ class Store(HistoryReads, ImportWrites, StoreBase):
             self.conn.backup(destination)
         finally:
             destination.close()
-
-
-def _entered(entry: SetInput) -> list[object]:
-    """What the user typed, in the order of the columns kind .. side."""
-    return [entry.kind, entry.weight_kg, entry.reps, entry.rpe, entry.note, entry.side]
 
 
 def _catalogue_fields(ex: Exercise | None) -> tuple[object, ...] | None:

@@ -121,9 +121,11 @@ class GymApp(App[None]):
         markup: bool = True,
     ) -> None:
         """A toast. While a dialog is open it waits for the dialog to close, so that it never
-        covers the fields being typed into (the bell and desktop alert still sound at once)."""
+        covers the fields being typed into (the bell and desktop alert still sound at once).
+        A dialog without fields (TOASTS = True) shows them at once."""
         screen = self.screen
-        if isinstance(screen, ModalScreen) and not getattr(screen, "closing", False):
+        waits = not getattr(screen, "closing", False) and not getattr(screen, "TOASTS", False)
+        if isinstance(screen, ModalScreen) and waits:
             wait = timeout if timeout is not None else self.NOTIFICATION_TIMEOUT
             self._held.append(Notification(message, title, severity, wait, markup))
         else:  # no dialog, or one already closing (its result is being handled)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -16,6 +17,9 @@ from gymtui.ui.dialogs.base import GymDialog
 from gymtui.ui.text import plain
 from gymtui.ui.widgets.gym_input import GymInput
 
+if TYPE_CHECKING:
+    from gymtui.ui.app import GymApp
+
 
 @dataclass(frozen=True)
 class ExerciseChoice:
@@ -23,6 +27,15 @@ class ExerciseChoice:
 
     exercise_id: str | None = None
     new_name: str | None = None
+
+
+def chosen_exercise(app: GymApp, choice: ExerciseChoice) -> Exercise | None:
+    """The exercise picked, or the new one created under the typed name (None if refused)."""
+    gym = app.gym
+    if choice.new_name is not None:
+        name = choice.new_name
+        return app.saving(lambda: gym.add_exercise(name))
+    return gym.exercise(choice.exercise_id or "")
 
 
 class ExerciseDialog(GymDialog[ExerciseChoice | None]):

@@ -1,57 +1,112 @@
-"""Every set of a session, in order, with the rest taken after it."""
+"""A session from History: every set with its rest and note, and the corrections a lifter
+makes after the fact (edit, delete or add a set, the session's note, delete or reopen it)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from rich.text import Text
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import DataTable, Label, Static
 
-from gymtui.core.models import Exercise, LoggedSet, Session
-from gymtui.core.summary import Summary
-from gymtui.core.values import Unit, format_duration, format_set
+from gymtui.core.models import LoggedSet, Session, SetInput
+from gymtui.core.values import format_duration, format_set
 from gymtui.ui.dialogs.base import GymDialog
-from gymtui.ui.text import lines_text, plain
+from gymtui.ui.text import lines_text, markup, plain, shown
+
+if TYPE_CHECKING:
+    from gymtui.ui.app import GymApp
+
+HELP = (
+    "Set: [b]e[/] edit  [b]d[/] delete  [b]a[/] add one  [b]x[/] add another exercise\n"
+    "Session: [b]n[/] note  [b]o[/] reopen  [b]D[/] delete   [b]esc[/] close   ★ = PR"
+)
 
 
 class SessionDialog(GymDialog[None]):
-    """Every set of a session, in order, with the rest taken after it."""
+    """Every set of a session, in order, with the rest taken after it; corrections in place."""
 
-    BINDINGS = [Binding("escape,enter,q", "close", "Close")]
+    BINDINGS = [
+        Binding("escape,q", "close", "Close", tooltip="Back to History"),
+        Binding("e", "edit", "Edit", tooltip="Edit the highlighted set (or enter)"),
+        Binding("d,delete", "delete", "Delete", tooltip="Delete the highlighted set"),
+        Binding("a", "add", "Add set", tooltip="Add a set of the highlighted exercise"),
+        Binding("x", "add_other", "Other exercise", tooltip="Add a set of another exercise"),
+        Binding("n", "note", "Note", tooltip="Write the session's note"),
+        Binding("o", "reopen", "Reopen", tooltip="Reopen the session to log more from Today"),
+        Binding("D", "delete_session", "Delete session", tooltip="Delete the whole session"),
+    ]
 
-    def __init__(
-        self,
-        session: Session,
-        sets: list[LoggedSet],
-        exercises: dict[str, Exercise],
-        unit: Unit,
-        summary: Summary | None = None,
-    ) -> None:
+    TOASTS = True  # no fields to cover: what a correction did shows at once
+
+    def __init__(self, session_id: int) -> None:
         super().__init__()
-        self.summary = summary
-        self.session = session
-        self.sets = sets
-        self.exercises = exercises
-        self.unit = unit
+        self.session_id = session_id
+        self.session: Session | None = None
+        self.sets: list[LoggedSet] = []
+
+    @property
+    def gym_app(self) -> GymApp:
+        return cast("GymApp", self.app)
 
     def compose(self) -> ComposeResult:
-        when = self.session.started_at.strftime("%a %d %b %Y, %H:%M")
         with Vertical(classes="dialog", id="session-dialog"):
-            yield Label(plain(f"{self.session.day_name} · {when}"), id="dialog-title")
-            if self.summary is not None:
-                lines = lines_text(self.summary.lines(self.unit))
-                yield VerticalScroll(Static(lines), id="session-summary")
+            yield Label(id="dialog-title")
+            yield Static(id="session-note")
+            yield VerticalScroll(Static(id="summary-lines"), id="session-summary")
             table: DataTable[object] = DataTable(id="session-sets", cursor_type="row")
             yield table
-            yield Static("[b]esc[/] close   ★ = PR", id="dialog-help")
+            yield Static(id="set-note")
+            yield Static(HELP, id="dialog-help")
 
     def on_mount(self) -> None:
         table = self.query_one("#session-sets", DataTable)
-        table.add_columns("Exercise", "Set", "Weight × reps", "RPE", "Rest after", "")
+        table.add_columns("Exercise", "Set", "Weight × reps", "RPE", "Rest after", "", "Note")
+        self.load()
+        table.focus()
+        app = self.gym_app
+        app.data_changed.subscribe(self, lambda _: self.load(), immediate=True)
+
+    def on_screen_resume(self) -> None:
+        self.gym_app.release_toasts()
+
+    def load(self) -> None:
+        """Read the session again and show it (closes when it is gone)."""
+        if self.closing:
+            return
+        gym = self.gym_app.gym
+        found = self.gym_app.reading(lambda: gym.session_detail(self.session_id))
+        if found is None:
+            self.notify("That session is gone (deleted in another window?).", severity="warning")
+            self.dismiss(None)
+            return
+        self.session, self.sets = found
+        session = self.session
+        when = session.started_at.strftime("%a %d %b %Y, %H:%M")
+        state = " · in progress" if session.finished_at is None else ""
+        self.query_one("#dialog-title", Label).update(plain(f"{session.day_name} · {when}{state}"))
+        note = self.query_one("#session-note", Static)
+        if session.note:
+            note.update(markup("[b]Note[/b] $note", note=session.note))
+        else:
+            note.update("[dim]No note: n adds one[/dim]")
+        summary = self.gym_app.reading(lambda: gym.summary(self.session_id))
+        lines = summary.lines(gym.settings.unit) if summary is not None else []
+        self.query_one("#summary-lines", Static).update(lines_text(lines))
+        self.query_one("#session-summary").display = bool(lines)
+        self._fill_table()
+
+    def _fill_table(self) -> None:
+        gym = self.gym_app.gym
+        unit = gym.settings.unit
+        table = self.query_one("#session-sets", DataTable)
+        keep = table.cursor_row
+        table.clear()
         working: dict[str, int] = {}
         for s in self.sets:
-            exercise = self.exercises.get(s.exercise_id)
             if s.is_working:
                 working[s.exercise_id] = working.get(s.exercise_id, 0) + 1
             number = str(working.get(s.exercise_id, 0))
@@ -60,16 +115,174 @@ class SessionDialog(GymDialog[None]):
             )
             side = f" {s.side}" if s.side else ""
             table.add_row(
-                plain(exercise.name if exercise else s.exercise_id),
+                plain(gym.exercise(s.exercise_id).name),
                 kind,
-                format_set(s.weight_kg, s.reps, self.unit) + side,
+                format_set(s.weight_kg, s.reps, unit) + side,
                 f"{s.rpe:g}" if s.rpe else "",
                 format_duration(s.rest_taken_s) if s.rest_taken_s is not None else "",
                 Text("★", style="bold yellow") if s.pr else "",
+                Text(s.note or "", style="italic"),
+                key=str(s.id),
             )
         if not self.sets:
-            table.add_row("No sets in this session", "", "", "", "", "")
-        table.focus()
+            table.add_row("No sets in this session: a adds one", *[""] * 6)
+        table.move_cursor(row=min(keep, max(0, table.row_count - 1)))
+        self._show_set_note()
+
+    @on(DataTable.RowHighlighted, "#session-sets")
+    def _show_set_note(self) -> None:
+        chosen = self._highlighted()
+        note = chosen.note if chosen is not None else None
+        line = self.query_one("#set-note", Static)
+        line.update(markup("[b]Set note[/b] $note", note=note) if note else "")
+        line.display = bool(note)
+
+    def _highlighted(self) -> LoggedSet | None:
+        if not self.sets:
+            return None
+        row = self.query_one("#session-sets", DataTable).cursor_row
+        return self.sets[row] if 0 <= row < len(self.sets) else None
+
+    # -- corrections: each one write, then the session is read again ------------------
+
+    def _changed(self) -> None:
+        """A write landed: every view follows (History's list, Today and this dialog)."""
+        self.gym_app.data_changed.publish(None)
+
+    @on(DataTable.RowSelected, "#session-sets")
+    def action_edit(self) -> None:
+        from gymtui.ui.dialogs.set_dialog import SetDialog, edit_request
+
+        chosen = self._highlighted()
+        if chosen is None:
+            self.notify("No set to edit here: a adds one.", severity="warning")
+            return
+        gym = self.gym_app.gym
+        request = edit_request(gym.exercise(chosen.exercise_id), chosen, gym.settings.unit)
+
+        def done(entry: SetInput | None) -> None:
+            if entry is None:
+                return
+            if self.gym_app.saving(lambda: gym.edit_set(chosen.id, entry)) is not None:
+                self.notify("Set updated.")
+                self._changed()
+
+        self.app.push_screen(SetDialog(request), done)
+
+    def action_delete(self) -> None:
+        from gymtui.ui.dialogs.confirm import ConfirmDialog
+
+        chosen = self._highlighted()
+        if chosen is None:
+            self.notify("No set to delete here.", severity="warning")
+            return
+        gym = self.gym_app.gym
+        unit = gym.settings.unit
+        name = gym.exercise(chosen.exercise_id).name
+        what = f"{name} {format_set(chosen.weight_kg, chosen.reps, unit)}"
+
+        def done(yes: bool | None) -> None:
+            if yes and self.gym_app.saving(lambda: gym.delete_set(chosen.id)) is not None:
+                self.notify(shown(f"Deleted {what}."), markup=False)
+                self._changed()
+
+        self.app.push_screen(ConfirmDialog(f"Delete {what}? This cannot be undone."), done)
+
+    def action_add(self) -> None:
+        chosen = self._highlighted()
+        if chosen is None:
+            self.action_add_other()
+        else:
+            self._add(chosen.exercise_id, chosen)
+
+    @work
+    async def action_add_other(self) -> None:
+        from gymtui.ui.dialogs.exercise import ExerciseDialog, chosen_exercise
+
+        choice = await self.app.push_screen_wait(ExerciseDialog(self.gym_app.gym.exercises))
+        if choice is None:
+            return
+        exercise = chosen_exercise(self.gym_app, choice)
+        if exercise is not None:
+            like = next((s for s in reversed(self.sets) if s.exercise_id == exercise.id), None)
+            self._add(exercise.id, like)
+
+    def _add(self, exercise_id: str, like: LoggedSet | None) -> None:
+        """A set for this session, prefilled like the exercise's last set in it."""
+        from gymtui.ui.dialogs.set_dialog import SetDialog, SetDialogRequest
+
+        gym = self.gym_app.gym
+        exercise = gym.exercise(exercise_id)
+        session = self.session
+        assert session is not None
+        day = session.started_at.strftime("%a %d %b")
+        request = SetDialogRequest(
+            exercise,
+            f"Add to {session.day_name}, {day}: {exercise.name}",
+            gym.settings.unit,
+            like.weight_kg if like else None,
+            like.reps if like else None,
+            "working" if like is None or like.kind == "warmup" else like.kind,
+            side=like.side if like else None,
+        )
+
+        def done(entry: SetInput | None) -> None:
+            if entry is None:
+                return
+            added = self.gym_app.saving(lambda: gym.add_set(self.session_id, entry))
+            if added is not None:
+                what = format_set(added.weight_kg, added.reps, gym.settings.unit)
+                self.notify(shown(f"Added {exercise.name} {what}."), markup=False)
+                self._changed()
+
+        self.app.push_screen(SetDialog(request), done)
+
+    def action_note(self) -> None:
+        from gymtui.ui.dialogs.note import NoteDialog
+
+        session = self.session
+        assert session is not None
+        gym = self.gym_app.gym
+
+        def done(text: str | None) -> None:
+            if text is None:
+                return
+            if self.gym_app.saving(lambda: gym.set_session_note(self.session_id, text)):
+                self.notify("Note saved." if text else "Note cleared.")
+                self._changed()
+
+        self.app.push_screen(NoteDialog(f"Note for {session.day_name}", session.note), done)
+
+    def action_reopen(self) -> None:
+        gym = self.gym_app.gym
+        if self.gym_app.saving(lambda: gym.reopen_session(self.session_id)) is not None:
+            self.notify("Session reopened: Today logs into it (t).")
+            self._changed()
+
+    def action_delete_session(self) -> None:
+        from gymtui.ui.dialogs.confirm import ConfirmDialog
+
+        session = self.session
+        assert session is not None
+        gym = self.gym_app.gym
+        when = session.started_at.strftime("%a %d %b %Y")
+        what = f"{session.day_name} of {when}"
+
+        def done(yes: bool | None) -> None:
+            if not yes:
+                return
+            deleted = self.gym_app.saving(lambda: gym.delete_session(self.session_id))
+            if deleted is not None:
+                self.notify(shown(f"Deleted {what} and its {deleted} sets."), markup=False)
+                self.dismiss(None)
+                self.gym_app.data_changed.publish(None)
+
+        self.app.push_screen(
+            ConfirmDialog(
+                f"Delete {what} and all {len(self.sets)} of its sets? This cannot be undone."
+            ),
+            done,
+        )
 
     def action_close(self) -> None:
         self.dismiss(None)

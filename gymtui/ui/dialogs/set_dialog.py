@@ -10,9 +10,16 @@ from textual.binding import Binding
 from textual.containers import Grid, Vertical
 from textual.widgets import Input, Label, Static
 
-from gymtui.core.models import Exercise, SetInput, SetKind, Side
+from gymtui.core.models import Exercise, LoggedSet, SetInput, SetKind, Side
 from gymtui.core.training import PlanRow, TodayView, set_prefill
-from gymtui.core.values import Unit, format_weight, parse_reps, parse_rpe, parse_weight
+from gymtui.core.values import (
+    Unit,
+    format_set,
+    format_weight,
+    parse_reps,
+    parse_rpe,
+    parse_weight,
+)
 from gymtui.errors import InvalidValue
 from gymtui.ui.dialogs.base import GymDialog
 from gymtui.ui.text import plain
@@ -55,6 +62,21 @@ def set_request(
     prefill = set_prefill(view, row, kind, extra=extra)
     return SetDialogRequest(
         row.exercise, prefill.title, unit, prefill.weight_kg, prefill.reps, kind, side=prefill.side
+    )
+
+
+def edit_request(exercise: Exercise, logged: LoggedSet, unit: Unit) -> SetDialogRequest:
+    """The dialog for changing a logged set: every field as stored."""
+    return SetDialogRequest(
+        exercise,
+        f"Edit {exercise.name} · {format_set(logged.weight_kg, logged.reps, unit)}",
+        unit,
+        logged.weight_kg,
+        logged.reps,
+        logged.kind,
+        logged.rpe,
+        logged.note,
+        logged.side,
     )
 
 

@@ -164,7 +164,9 @@ class HistoryScreen(GymScreen):
                 if self.total > len(self.sessions)
                 else ""
             )
-            note.update(f"[b]enter[/b] open a session{shown} · volume = weight × reps, no warm-ups")
+            note.update(
+                f"[b]enter[/b] open or correct a session{shown} · volume leaves out warm-ups"
+            )
 
     @on(DataTable.RowHighlighted, "#sessions-table")
     def _more_sessions(self, event: DataTable.RowHighlighted) -> None:
@@ -244,14 +246,7 @@ class HistoryScreen(GymScreen):
             return
         from gymtui.ui.dialogs.session import SessionDialog
 
-        found = self.gym.session_detail(int(event.row_key.value))
-        if found is None:
-            return
-        session, sets = found
-        summary = self.gym.summary(session.id)
-        self.app.push_screen(
-            SessionDialog(session, sets, self.gym.exercises, self.gym.settings.unit, summary)
-        )
+        self.app.push_screen(SessionDialog(int(event.row_key.value)))
 
     # -- progress ---------------------------------------------------------------------
 

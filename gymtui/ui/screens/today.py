@@ -305,25 +305,14 @@ class TodayScreen(GymScreen):
         self.draw(logged.today if logged else self.gym.today(), to_next=True)
 
     def action_edit(self) -> None:
-        from gymtui.ui.dialogs.set_dialog import SetDialog, SetDialogRequest
+        from gymtui.ui.dialogs.set_dialog import SetDialog, edit_request
 
         row = self._current()
         if row is None or row.logged is None:
             self.notify("Highlight a logged set to edit it.", severity="warning")
             return
         s = row.logged
-        unit = self.gym.settings.unit
-        request = SetDialogRequest(
-            row.exercise,
-            f"Edit {row.exercise.name} · {format_set(s.weight_kg, s.reps, unit)}",
-            unit,
-            s.weight_kg,
-            s.reps,
-            s.kind,
-            s.rpe,
-            s.note,
-            s.side,
-        )
+        request = edit_request(row.exercise, s, self.gym.settings.unit)
 
         def done(entry: SetInput | None) -> None:
             if entry is None:
@@ -354,20 +343,16 @@ class TodayScreen(GymScreen):
 
     @work
     async def action_add_exercise(self) -> None:
-        from gymtui.ui.dialogs.exercise import ExerciseDialog
+        from gymtui.ui.dialogs.exercise import ExerciseDialog, chosen_exercise
         from gymtui.ui.dialogs.set_dialog import SetDialog, SetDialogRequest
 
         choice = await self.app.push_screen_wait(ExerciseDialog(self.gym.exercises))
         if choice is None:
             return
         gym = self.gym
-        if choice.new_name is not None:
-            name = choice.new_name
-            exercise = self.gym_app.saving(lambda: gym.add_exercise(name))
-            if exercise is None:
-                return
-        else:
-            exercise = gym.exercise(choice.exercise_id or "")
+        exercise = chosen_exercise(self.gym_app, choice)
+        if exercise is None:
+            return
         suggestion, last = gym.suggestion(exercise.id)
         weight = gym.today().weight_today(exercise.id, suggestion.weight_kg)
         reps = next((s.reps for s in reversed(last) if s.is_working), None)  # as last time

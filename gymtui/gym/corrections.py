@@ -1,0 +1,48 @@
+"""Corrections to past sessions, from History: a forgotten set, a note, a session deleted or
+reopened (no Textual). A mixin of Gym; each write is one transaction, and PR flags, Today and
+the suggestions that read past sessions follow it."""
+
+from __future__ import annotations
+
+from gymtui.core.models import LoggedSet, SetInput
+from gymtui.core.rest import Clock
+from gymtui.core.training import TodayView
+from gymtui.store import Store
+
+
+class SessionCorrections:
+    """Gym's writes that correct what is already logged."""
+
+    _store: Store
+    clock: Clock
+
+    def _after_change(self) -> TodayView:
+        """Forget what was read from past sessions and re-read Today (Gym does this)."""
+        raise NotImplementedError
+
+    def edit_set(self, set_id: int, entry: SetInput) -> LoggedSet:
+        """Change a logged set; PR flags follow."""
+        changed = self._store.update_set(set_id, entry)
+        self._after_change()
+        return changed
+
+    def delete_set(self, set_id: int) -> TodayView:
+        """Delete a logged set; PR flags follow."""
+        self._store.delete_set(set_id)
+        return self._after_change()
+
+    def set_session_note(self, session_id: int, note: str) -> bool:
+        """Write a session's note (an empty one clears it); True once it is on disk."""
+        self._store.set_session_note(session_id, note.strip() or None)
+        return True
+
+    def delete_session(self, session_id: int) -> int:
+        """Delete a session and its sets (PRs after it are recomputed); how many sets went."""
+        deleted = self._store.delete_session(session_id)
+        self._after_change()
+        return deleted
+
+    def reopen_session(self, session_id: int) -> TodayView:
+        """Make the latest session, finished within the idle limit, the one Today logs into."""
+        self._store.reopen_session(session_id, self.clock.now())
+        return self._after_change()
