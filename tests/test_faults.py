@@ -109,6 +109,10 @@ async def test_enter_saves_from_the_side_field(paths: Paths, clock: FakeClock) -
         assert app.focused is not None and app.focused.id == "side"
         await pilot.press("l", "enter")
         assert isinstance(app.screen, TodayScreen)
+        await pilot.press("x", *"bulgarian", "enter")  # the same exercise again
+        assert str(app.screen.query_one("#dialog-title").render()) == (
+            "Bulgarian split squat · set 2"
+        )
     assert db_rows(paths.database, "SELECT weight_kg, reps, side FROM sets") == [(20.0, 8, "L")]
 
 

@@ -356,8 +356,10 @@ class TodayScreen(GymScreen):
         suggestion, last = gym.suggestion(exercise.id)
         weight = gym.today().weight_today(exercise.id, suggestion.weight_kg)
         reps = next((s.reps for s in reversed(last) if s.is_working), None)  # as last time
+        done = sum(s.exercise_id == exercise.id for s in gym.today().session_sets)
+        which = f"set {done + 1}" if done else "first set"
         request = SetDialogRequest(
-            exercise, f"{exercise.name} · first set", gym.settings.unit, weight, reps
+            exercise, f"{exercise.name} · {which}", gym.settings.unit, weight, reps
         )
         entry = await self.app.push_screen_wait(SetDialog(request))
         self._after_log(entry)
