@@ -53,6 +53,12 @@ def _rest_screen() -> Screen[None]:
     return RestScreen()
 
 
+def _rack_screen() -> Screen[None]:
+    from gymtui.ui.screens.rack import RackScreen
+
+    return RackScreen()
+
+
 def _history_screen() -> Screen[None]:
     from gymtui.ui.screens.history import HistoryScreen
 
@@ -76,7 +82,12 @@ class GymApp(App[None]):
 
     CSS_PATH = "gymtui.tcss"
     TITLE = "gymtui"
-    MODES = {"today": TodayScreen, "rest": _rest_screen, "history": _history_screen}
+    MODES = {
+        "today": TodayScreen,
+        "rest": _rest_screen,
+        "rack": _rack_screen,
+        "history": _history_screen,
+    }
     DEFAULT_MODE = "today"
     TICK_S = 0.1
     CHECK_OTHERS_EVERY = 10  # ticks: another window's writes show within a second
@@ -84,6 +95,13 @@ class GymApp(App[None]):
         Binding("t", "switch_mode('today')", "Today", tooltip="Today's session"),
         Binding("r", "switch_mode('rest')", "Rest", tooltip="The rest timer"),
         Binding("h", "switch_mode('history')", "History", tooltip="Sessions and progress"),
+        Binding(
+            "v",
+            "switch_mode('rack')",
+            "Rack view",
+            show=False,
+            tooltip="The rack view: the rest in huge digits, readable from two metres",
+        ),
         Binding("question_mark", "help", "Help", key_display="?", tooltip="Show every key"),
         Binding("q", "quit", "Quit", tooltip="Quit gymtui (everything is already saved)"),
         Binding(

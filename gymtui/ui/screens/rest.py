@@ -148,4 +148,5 @@ class RestScreen(GymScreen):
                 self.gym_app.log_set(entry)
             self.redraw()
 
-        self.app.push_screen(SetDialog(set_request(view, row, "working", gym.settings.unit)), done)
+        kind = "warmup" if row.ramp is not None else "working"  # as enter on Today
+        self.app.push_screen(SetDialog(set_request(view, row, kind, gym.settings.unit)), done)

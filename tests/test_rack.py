@@ -1,0 +1,142 @@
+"""The rack view: block digits that fill the terminal, the next set and its plates, a flash
+when the rest ends, and the Rest screen's keys."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from rich.text import Text
+
+from gymtui.paths import Paths
+from gymtui.ui.screens.rack import FLASH_S, RackScreen
+from gymtui.ui.screens.rest import RestScreen
+from gymtui.ui.widgets.big_clock import (
+    FONT,
+    ROWS,
+    BigClock,
+    big_lines,
+    fitting_scale,
+    natural_width,
+)
+
+from conftest import FakeClock
+from helpers import db_rows, make_app, text_of
+from test_rest_flow import bells
+from test_today_flow import seed_last_day_a
+
+
+def lit_cells(text: Text) -> int:
+    """Cells drawn solid (reversed spaces)."""
+    return sum(span.end - span.start for span in text.spans if span.style == "reverse")
+
+
+times = st.from_regex(r"\+?[0-9]{1,2}:[0-5][0-9]", fullmatch=True)
+
+
+@given(times, st.integers(20, 300), st.integers(7, 80))
+def test_the_digits_fill_the_space_and_never_overflow_it(
+    text: str, width: int, height: int
+) -> None:
+    scale = fitting_scale(text, width, height)
+    lines = big_lines(text, scale)
+    assert len(lines) == ROWS * scale
+    assert max(len(line) for line in lines) <= natural_width(text) * scale
+    if natural_width(text) <= width:
+        assert max(len(line) for line in lines) <= width and len(lines) <= height
+        bigger = scale + 1
+        assert natural_width(text) * bigger > width or ROWS * bigger > height
+
+
+def test_every_glyph_is_seven_rows_of_one_width() -> None:
+    for glyph in FONT.values():
+        assert len(glyph) == ROWS and len({len(row) for row in glyph}) == 1
+
+
+def test_a_one_is_drawn_in_blocks() -> None:
+    assert big_lines("1", 1) == [
+        "    ██",
+        "  ████",
+        "    ██",
+        "    ██",
+        "    ██",
+        "    ██",
+        "  ██████",
+    ]
+
+
+async def test_rack_view_counts_down_flashes_at_the_end_and_logs_the_next_set(
+    paths: Paths, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app(paths, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        rung = bells(app, monkeypatch)
+        await pilot.press("enter", *"100", "enter")  # back squat 100 x 6: a 3:00 rest
+        await pilot.press("v")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, RackScreen)
+        clock_widget = screen.query_one(BigClock)
+        assert clock_widget.text == "3:00"
+        drawn = clock_widget.render()
+        assert drawn.plain.count("\n") + 1 == ROWS * 2  # scale 2 at 80x24: 14 rows of blocks
+        assert lit_cells(drawn) == sum(line.count("█") for line in big_lines("3:00", 2))
+        assert text_of(app, "#rack-next") == "Set 2 of 4 - Back squat 100 kg × 6"
+        assert text_of(app, "#rack-state") == "Resting"
+        clock.advance(150)
+        app.tick()
+        assert clock_widget.text == "0:30"
+        assert not screen.has_class("-flash")
+        clock.advance(30.2)
+        app.tick()
+        assert screen.has_class("-over") and screen.has_class("-flash")
+        assert rung == [1]  # the bell too
+        assert text_of(app, "#rack-state") == "Rest over: time for the next set"
+        clock.advance(0.5)
+        app.tick()
+        assert not screen.has_class("-flash")  # it blinks
+        clock.advance(FLASH_S)
+        app.tick()
+        assert screen.has_class("-over") and not screen.has_class("-flash")
+        assert clock_widget.text.startswith("+0:0")
+        await pilot.press("enter")  # log from the rack
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert db_rows(paths.database, "SELECT weight_kg, reps FROM sets") == [(100, 6), (100, 6)]
+        assert isinstance(app.screen, RackScreen)
+        assert clock_widget.text == "3:00" and not screen.has_class("-over")
+        await pilot.press("space")  # pause, as on the Rest screen
+        assert screen.has_class("-paused")
+        await pilot.press("v")
+        await pilot.pause()
+        assert isinstance(app.screen, RestScreen) and not isinstance(app.screen, RackScreen)
+
+
+async def test_rack_view_at_a_tiny_size_still_shows_the_time(
+    paths: Paths, clock: FakeClock
+) -> None:
+    app = make_app(paths, clock)
+    async with app.run_test(size=(60, 18)) as pilot:
+        await pilot.press("enter", *"100", "enter", "v")
+        await pilot.pause()
+        drawn = app.screen.query_one(BigClock).render()
+        assert lit_cells(drawn) == sum(line.count("█") for line in big_lines("3:00", 1))
+
+
+async def test_enter_on_the_rack_logs_a_ramp_row_as_a_warm_up(
+    paths: Paths, clock: FakeClock
+) -> None:
+    seed_last_day_a(paths, clock)
+    app = make_app(paths, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s", "enter", "enter", "v")  # Day A: the bar x 10, then the rack
+        await pilot.pause()
+        assert text_of(app, "#rack-next") == "Warm-up 2 of 4 - Back squat 40 kg × 5"
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        assert db_rows(paths.database, "SELECT weight_kg, reps, kind FROM sets WHERE id > 4") == [
+            (20, 10, "warmup"),
+            (40, 5, "warmup"),
+        ]
+        assert text_of(app, "#rack-next").startswith("Warm-up 3 of 4")
