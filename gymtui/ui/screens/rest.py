@@ -8,7 +8,7 @@ from textual.containers import Center, Vertical
 from textual.content import Content
 from textual.widgets import Digits, ProgressBar, Static
 
-from gymtui.core.models import SetInput
+from gymtui.core.models import SetInput, SetKind
 from gymtui.core.rest import DEFAULT_REST_S, RestLengths, RestView
 from gymtui.core.values import format_set
 from gymtui.ui.dialogs.set_dialog import SetDialog, set_request
@@ -148,5 +148,5 @@ class RestScreen(GymScreen):
                 self.gym_app.log_set(entry)
             self.redraw()
 
-        kind = "warmup" if row.ramp is not None else "working"  # as enter on Today
+        kind: SetKind = "warmup" if row.ramp is not None else "working"  # as enter on Today
         self.app.push_screen(SetDialog(set_request(view, row, kind, gym.settings.unit)), done)
