@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import sqlite3
 from pathlib import Path
 from typing import Any
 
+from rich.console import Console
 from rich.text import Text
 from textual.content import Content
 from textual.widgets import DataTable, Static
@@ -37,7 +39,11 @@ def text_of(app: GymApp, selector: str) -> str:
     content = widget.content
     if isinstance(content, Text | Content):
         return content.plain
-    return Text.from_markup(str(content)).plain
+    if not isinstance(content, str):  # a Rich renderable (the help's grid): as printed
+        console = Console(width=widget.size.width or 80, record=True, file=io.StringIO())
+        console.print(content)
+        return console.export_text()
+    return Text.from_markup(content).plain
 
 
 def table_rows(app: GymApp, selector: str = "#plan") -> list[list[str]]:

@@ -8,7 +8,7 @@ import shutil
 import signal
 import subprocess
 from collections.abc import Callable, Iterable
-from functools import partial
+from pathlib import Path
 from typing import TypeVar
 
 from textual import events
@@ -21,7 +21,6 @@ from textual.signal import Signal
 from gymtui.core.metrics import beaten_text
 from gymtui.core.models import SetInput
 from gymtui.core.rest import Clock, RestView
-from gymtui.core.settings import ALERT_CHANNELS
 from gymtui.core.values import format_set
 from gymtui.errors import GymtuiError, StaleSession
 from gymtui.gym import Gym, Logged
@@ -71,7 +70,7 @@ def build_app(
     notifier: Callable[[str, str], None] = desktop_notify,
 ) -> GymApp:
     """Open the program and the database at `paths` and make the app (tests use this too)."""
-    return GymApp(Gym.open(paths, clock), notifier)
+    return GymApp(Gym.open(paths, clock), notifier, screenshots=paths.data_dir / "screenshots")
 
 
 MIN_WIDTH, MIN_HEIGHT = 60, 18
@@ -113,10 +112,16 @@ class GymApp(App[None]):
         ),
     ]
 
-    def __init__(self, gym: Gym, notifier: Callable[[str, str], None] = desktop_notify) -> None:
+    def __init__(
+        self,
+        gym: Gym,
+        notifier: Callable[[str, str], None] = desktop_notify,
+        screenshots: Path | None = None,
+    ) -> None:
         super().__init__()
         self.gym = gym
         self.notifier = notifier
+        self.screenshots = screenshots or Path.cwd()
         self.rest_changed: Signal[RestView] = Signal(self, "rest-changed")
         self.data_changed: Signal[None] = Signal(self, "data-changed")
         self._ticks = 0
@@ -338,15 +343,12 @@ class GymApp(App[None]):
     # -- help and the command palette -----------------------------------------------
 
     def action_help(self) -> None:
+        from gymtui.ui.commands import key_sections
         from gymtui.ui.dialogs.help import HelpDialog
 
-        rows = [
-            (b.key_display or b.key, b.tooltip or b.description)
-            for b in self._key_bindings(self.screen)
-        ]
-        self.push_screen(HelpDialog(rows))
+        self.push_screen(HelpDialog(key_sections(self, self.screen)))
 
-    def _key_bindings(self, screen: Screen[object]) -> list[Binding]:
+    def key_bindings(self, screen: Screen[object]) -> list[Binding]:
         return [
             binding
             for binding in [*screen.BINDINGS, *self.BINDINGS]
@@ -354,37 +356,30 @@ class GymApp(App[None]):
         ]
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        for binding in self._key_bindings(screen):
-            target = self if binding in self.BINDINGS else screen
-            yield SystemCommand(
-                binding.tooltip or binding.description,
-                f"key: {binding.key_display or binding.key}",
-                partial(target.run_action, binding.action),
-            )
-        settings = self.gym.settings
-        unit = settings.unit
-        yield SystemCommand(
-            f"Units: {unit} (switch to {'lb' if unit == 'kg' else 'kg'})",
-            "weights are stored in kg",
-            self.toggle_unit,
-        )
-        yield SystemCommand(
-            f"Bar and plates ({unit})…",
-            "for plates per side, the warm-up ramp and rounding suggestions",
-            self.edit_plates,
-        )
-        flags = [
-            ("rest_autostart", "Rest auto-start", "start the rest when a set is logged"),
-            ("warmup_ramp", "Warm-up ramp", "warm-up rows before the first barbell exercise"),
-        ] + [
-            (f"alert_{key}", f"Rest alert {label.lower()}", "when the rest ends")
-            for key, label in ALERT_CHANNELS.items()
-        ]
-        for name, label, help_text in flags:
-            on_now = bool(getattr(settings, name))
-            yield SystemCommand(
-                f"{label}: {'on' if on_now else 'off'} (turn {'off' if on_now else 'on'})",
-                help_text,
-                partial(self.toggle_flag, name, label),
-            )
+        from gymtui.ui.commands import gym_commands
+
+        yield from gym_commands(self, screen)
         yield from super().get_system_commands(screen)
+
+    def deliver_screenshot(
+        self, filename: str | None = None, path: str | None = None, time_format: str | None = None
+    ) -> str | None:
+        """Save an SVG of the screen and say where. Textual's own saves to ~/Downloads, which
+        many machines lack ("Failed"): this uses it when it exists, else the data folder."""
+        from platformdirs import user_downloads_path
+
+        downloads = user_downloads_path()
+        folder = Path(path) if path else downloads if downloads.is_dir() else self.screenshots
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            saved = self.save_screenshot(filename, str(folder), time_format)
+        except OSError as problem:
+            self.notify(
+                shown(f"Could not save the screenshot in {folder}: {problem.strerror}."),
+                title="Screenshot",
+                severity="error",
+                markup=False,
+            )
+            return None
+        self.notify(shown(f"Saved {saved}"), title="Screenshot", markup=False)
+        return saved

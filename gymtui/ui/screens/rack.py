@@ -38,6 +38,7 @@ class RackScreen(RestScreen):
         GymScreen.show_rest(self, view)
         if not self._ready:
             return
+        self._follow_state(view)
         self.shown_remaining = view.remaining_s
         self.query_one("#rack-state", Static).update(view.headline)
         self.query_one(BigClock).text = view.digits

@@ -25,8 +25,8 @@ class RestScreen(GymScreen):
         Binding(
             "space", "pause", "Pause", tooltip="Pause or resume the rest (none running: start one)"
         ),
-        Binding("plus,equals_sign", "adjust(1)", "+15s", key_display="+", tooltip="Add 15 seconds"),
-        Binding("minus", "adjust(-1)", "-15s", key_display="-", tooltip="Take away 15 seconds"),
+        Binding("plus,equals_sign", "adjust(1)", "15s", key_display="+", tooltip="Add 15 seconds"),
+        Binding("minus", "adjust(-1)", "15s", key_display="-", tooltip="Take away 15 seconds"),
         Binding("s", "skip", "Skip", tooltip="End the rest now"),
         Binding("enter", "log_next", "Log", priority=True, tooltip="Log the next set from here"),
         Binding(
@@ -41,6 +41,7 @@ class RestScreen(GymScreen):
     shown_remaining: float | None = None  # what the last redraw showed, for the benchmark
     _ready = False  # the tick can arrive while the screen is still being composed
     _last_cache: tuple[int | None, str, Content] | None = None
+    _state = ""  # the rest's state as the footer last showed it
 
     def compose(self) -> ComposeResult:
         with Vertical(id="rest-body"):
@@ -67,10 +68,29 @@ class RestScreen(GymScreen):
         """Recompute the rest from the clock and show it."""
         self.show_rest(self.gym.rest_view())
 
+    def footer_key(self, action: str) -> str | bool | None:
+        """Space says what it does now; +/- only while a rest runs (KeyBar asks)."""
+        state = self._state
+        if action == "pause":  # over, space does nothing: the next set is what's due
+            return {"running": "Pause", "paused": "Resume", "idle": "Start rest"}.get(state, False)
+        if action == "skip":
+            return state != "idle"
+        if action.startswith("adjust("):
+            return state in ("running", "paused")
+        if action == "switch_mode('rack')":
+            return "Rack view"
+        return None
+
+    def _follow_state(self, view: RestView) -> None:
+        if view.state != self._state:
+            self._state = view.state
+            self.refresh_bindings()
+
     def show_rest(self, view: RestView) -> None:
         super().show_rest(view)
         if not self._ready:
             return
+        self._follow_state(view)
         self.shown_remaining = view.remaining_s
         self.query_one("#rest-state", Static).update(view.headline)
         self.query_one("#rest-digits", Digits).update(view.digits)

@@ -47,8 +47,8 @@ class TodayScreen(GymScreen):
             show=False,
             tooltip="Log an exercise not in the plan",
         ),
-        Binding("f", "finish", "Finish", show=False, tooltip="Finish today's session"),
-        Binding("s", "switch_day", "Switch day", show=False, tooltip="Train the other day instead"),
+        Binding("f", "finish", "Finish", tooltip="Finish today's session"),
+        Binding("s", "switch_day", "Switch day", tooltip="Train the other day instead"),
         Binding("u", "toggle_unit", "kg/lb", show=False, tooltip="Show weights in kg or lb"),
         Binding(
             "p",
@@ -92,6 +92,20 @@ class TodayScreen(GymScreen):
         self.draw(self.gym.today())
 
     # -- drawing --------------------------------------------------------------------
+
+    def footer_key(self, action: str) -> str | bool | None:
+        """The footer shows what the highlighted row and the session allow (KeyBar asks)."""
+        row = self._current()
+        session = self.view is not None and self.view.session is not None
+        logged = row is not None and row.logged is not None and row.missing_side is None
+        return {
+            "log": "Edit" if logged else ("Add" if row is None else None),
+            "log_warmup": False if logged or row is None else None,
+            "edit": False,  # enter edits a logged row, and says so
+            "delete": logged,
+            "finish": session,
+            "switch_day": not session,
+        }.get(action)
 
     def draw(self, view: TodayView, *, to_next: bool = False) -> None:
         """Show today's view; put the cursor on the next set when asked."""
@@ -234,6 +248,7 @@ class TodayScreen(GymScreen):
 
     @on(DataTable.RowHighlighted)
     def _show_detail(self) -> None:
+        self.refresh_bindings()  # the footer's keys follow the row and the session
         row = self._current()
         if row is None or self.view is None:
             self._show("#detail", "Press [b]x[/] to add an exercise, [b]s[/] to switch day.")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textual import events
 from textual.binding import Binding
 from textual.content import Content
@@ -12,7 +14,7 @@ ALWAYS = ("help", "quit")  # a narrow window drops other keys before these
 
 
 class KeyBar(Static):
-    """`⏎ Log  w Warm-up  ...`: the shown keys of the current screen and the app.
+    """`⏎ Log  w Warm-up  ...`: the keys that matter now on the screen in front, and the app's.
 
     Textual's Footer builds and styles a widget per key (about 40 ms at start-up, on a
     2-core machine, for a dozen keys); this draws the same line as one Static. It follows
@@ -47,9 +49,18 @@ class KeyBar(Static):
     def _draw(self) -> None:
         keys: list[tuple[Binding, bool]] = []
         shown: set[str] = set()
+        # A screen may say which keys matter now: footer_key(action) is False to leave a key
+        # out, a label to show it under, or None for the binding's own `show`.
+        footer_key = getattr(self.screen, "footer_key", lambda action: None)
+        here = f"switch_mode('{self.app.current_mode}')"  # the key of this very screen
         for _node, binding, enabled, _tooltip in self.screen.active_bindings.values():
-            if binding.show and binding.action not in shown:
+            wanted = False if binding.action == here else footer_key(binding.action)
+            if wanted is False or (wanted is None and not binding.show):
+                continue
+            if binding.action not in shown:
                 shown.add(binding.action)
+                if isinstance(wanted, str):
+                    binding = replace(binding, description=wanted)
                 keys.append((binding, enabled))
         width = self.size.width or 80
         while len(keys) > 1 and self._width(keys) > width:

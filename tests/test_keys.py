@@ -1,0 +1,100 @@
+"""Finding every key at 80x24: the footer shows what matters on the screen and in its state,
+`?` lists every key of every screen and scrolls, and the palette's Screenshot saves a file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.containers import VerticalScroll
+
+from gymtui.paths import Paths
+from gymtui.ui.dialogs.help import HelpDialog
+from gymtui.ui.widgets.key_bar import KeyBar
+
+from conftest import FakeClock
+from helpers import make_app, notifications
+
+SIZE = (80, 24)
+
+
+def footer(app) -> str:  # type: ignore[no-untyped-def]
+    return str(app.screen.query_one(KeyBar).render())
+
+
+async def test_the_footer_follows_the_row_the_session_and_the_rest(
+    paths: Paths, clock: FakeClock
+) -> None:
+    app = make_app(paths, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert footer(app).startswith("⏎ Log  w Warm-up  s Switch day  r Rest")  # no t on Today
+        assert "Finish" not in footer(app) and "Delete" not in footer(app)
+        await pilot.press("enter", *"100", "enter", "up")  # back on the logged set
+        await pilot.pause()
+        assert footer(app).startswith("⏎ Edit  d Delete  f Finish  r Rest")
+        assert "Switch day" not in footer(app) and "Warm-up" not in footer(app)
+        await pilot.press("down")
+        await pilot.pause()
+        assert footer(app).startswith("⏎ Log  w Warm-up  f Finish")
+        await pilot.press("r")
+        await pilot.pause()
+        assert footer(app).startswith("space Pause  + 15s  - 15s  s Skip  ⏎ Log")
+        await pilot.press("space")
+        await pilot.pause()
+        assert footer(app).startswith("space Resume  + 15s")
+        await pilot.press("s")
+        await pilot.pause()
+        assert footer(app).startswith("space Start rest  ⏎ Log")
+        assert "Skip" not in footer(app)
+        assert footer(app).endswith("? Help  q Quit  ")
+
+
+async def test_help_lists_every_screen_here_first_and_scrolls(
+    paths: Paths, clock: FakeClock
+) -> None:
+    app = make_app(paths, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("r", "question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpDialog)
+        titles = [title for title, _ in app.screen.sections]
+        assert titles == [
+            "Here: Rest (r)",
+            "Everywhere",
+            "Today (t)",
+            "Rack view (v)",
+            "History (h)",
+            "A session (History, enter)",
+            "Logging or editing a set",
+        ]
+        keys = {key for _, rows in app.screen.sections for key, _ in rows}
+        assert {"enter", "w", "f", "p", "space", "v", "D", "n", "ctrl+p", "esc, q"} <= keys
+        scroll = app.screen.query_one(VerticalScroll)
+        assert scroll.max_scroll_y > 0  # more keys than fit at 80x24
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert scroll.scroll_y > 0
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpDialog)
+
+
+async def test_the_palette_screenshot_is_saved_where_it_says(
+    paths: Paths, clock: FakeClock, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import platformdirs
+
+    monkeypatch.setattr(platformdirs, "user_downloads_path", lambda: tmp_path / "no-downloads")
+    app = make_app(paths, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p", *"screenshot")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.5)
+        saved = list((paths.data_dir / "screenshots").glob("*.svg"))
+        assert len(saved) == 1 and "Day&#160;A" in saved[0].read_text()  # Today, as shown
+        assert f"Saved {saved[0]}" in notifications(app)
+        (tmp_path / "downloads").mkdir()
+        monkeypatch.setattr(platformdirs, "user_downloads_path", lambda: tmp_path / "downloads")
+        app.deliver_screenshot()
+        assert len(list((tmp_path / "downloads").glob("*.svg"))) == 1
