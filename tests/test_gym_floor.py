@@ -1,6 +1,7 @@
 """Plates per side, the warm-up ramp and the progression rules, as a lifter meets them."""
 
 from gymtui.paths import Paths
+from gymtui.ui.commands import edit_plates
 from gymtui.ui.dialogs.plates import PlatePlanDialog, PlatesDialog
 from gymtui.ui.dialogs.set_dialog import SetDialog
 from gymtui.ui.screens.rest import RestScreen
@@ -56,7 +57,7 @@ async def test_your_own_plates_round_the_suggestion_and_say_so(
     app = make_app(paths, clock)
     async with app.run_test(size=SIZE) as pilot:
         await open_day_a(pilot)
-        app.edit_plates()
+        edit_plates(app)
         await pilot.pause()
         assert isinstance(app.screen, PlatesDialog)
         await pilot.press("tab", *"20 10 5 2,5x", "enter")

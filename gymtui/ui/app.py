@@ -12,10 +12,9 @@ from pathlib import Path
 from typing import TypeVar
 
 from textual import events
-from textual.app import App, SuspendNotSupported, SystemCommand
+from textual.app import SuspendNotSupported, SystemCommand
 from textual.binding import Binding
-from textual.notifications import Notification, SeverityLevel
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.signal import Signal
 
 from gymtui.core.metrics import beaten_text
@@ -27,6 +26,7 @@ from gymtui.gym import Gym, Logged
 from gymtui.paths import Paths
 from gymtui.ui.screens.today import TodayScreen
 from gymtui.ui.text import shown
+from gymtui.ui.toasts import ToastApp
 
 T = TypeVar("T")
 
@@ -76,7 +76,7 @@ def build_app(
 MIN_WIDTH, MIN_HEIGHT = 60, 18
 
 
-class GymApp(App[None]):
+class GymApp(ToastApp):
     """A terminal gym companion for leg training."""
 
     CSS_PATH = "gymtui.tcss"
@@ -127,50 +127,9 @@ class GymApp(App[None]):
         self._ticks = 0
         self.crash: BaseException | None = None  # an unexpected error that ended the app
         self._problem_shown: str | None = None
-        self._held: list[Notification] = []  # toasts waiting for a dialog to close
         if gym.settings.theme:
             with contextlib.suppress(Exception):
                 self.theme = gym.settings.theme
-
-    # -- toasts never cover a dialog ------------------------------------------------------
-
-    def notify(
-        self,
-        message: str,
-        *,
-        title: str = "",
-        severity: SeverityLevel = "information",
-        timeout: float | None = None,
-        markup: bool = True,
-    ) -> None:
-        """A toast. While a dialog is open it waits for the dialog to close, so that it never
-        covers the fields being typed into (the bell and desktop alert still sound at once).
-        A dialog without fields (TOASTS = True) shows them at once."""
-        screen = self.screen
-        waits = not getattr(screen, "closing", False) and not getattr(screen, "TOASTS", False)
-        if isinstance(screen, ModalScreen) and waits:
-            wait = timeout if timeout is not None else self.NOTIFICATION_TIMEOUT
-            self._held.append(Notification(message, title, severity, wait, markup))
-        else:  # no dialog, or one already closing (its result is being handled)
-            super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
-
-    def hide_toasts(self) -> None:
-        """A dialog opens: toasts leave its fields. A warning or a titled toast (a PR, the
-        rest's end) comes back when it closes; a confirmation ("Saved: ...") goes."""
-        self._held += [t for t in self._notifications if t.severity != "information" or t.title]
-        self.clear_notifications()
-
-    def release_toasts(self) -> None:
-        """Show the toasts that waited for a dialog (a screen is back on top)."""
-        held, self._held = self._held, []
-        for toast in held:
-            self.notify(
-                toast.message,
-                title=toast.title,
-                severity=toast.severity,
-                timeout=toast.timeout,
-                markup=toast.markup,
-            )
 
     # -- writes: a refused one is a message, never a traceback --------------------------
 
@@ -235,22 +194,6 @@ class GymApp(App[None]):
             self.notify(f"{label}: {'on' if new else 'off'}")
             self.data_changed.publish(None)  # the ramp's rows come and go with its flag
             self.tick()
-
-    def edit_plates(self) -> None:
-        """Set the bar, plates and collars for the unit in use."""
-        from gymtui.ui.dialogs.plates import Kit, PlatesDialog
-
-        def done(kit: Kit | None) -> None:
-            if kit is None:
-                return
-            u = kit.unit
-            changes = {f"bar_{u}": kit.bar, f"plates_{u}": kit.plates, f"collar_{u}": kit.collar}
-            if self.saving(lambda: self.gym.update_settings(**changes)):
-                self.notify(f"Bar and plates saved: {kit.plates} on a {kit.bar:g} {u} bar.")
-                self.data_changed.publish(None)
-                self.tick()
-
-        self.push_screen(PlatesDialog(self.gym.settings.inventory()), done)
 
     def watch_theme(self, theme: str) -> None:
         if self.is_running and theme != self.gym.settings.theme:

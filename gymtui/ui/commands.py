@@ -35,7 +35,7 @@ def gym_commands(app: GymApp, screen: Screen[object]) -> Iterable[SystemCommand]
     yield SystemCommand(
         f"Bar and plates ({unit})…",
         "for plates per side, the warm-up ramp and rounding suggestions",
-        app.edit_plates,
+        partial(edit_plates, app),
     )
     flags = [
         ("rest_autostart", "Rest auto-start", "start the rest when a set is logged"),
@@ -110,3 +110,20 @@ def key_sections(app: GymApp, screen: Screen[object]) -> list[tuple[str, list[tu
         everywhere,
         *((name, rows) for _, name, rows in others),
     ]
+
+
+def edit_plates(app: GymApp) -> None:
+    """Set the bar, plates and collars for the unit in use."""
+    from gymtui.ui.dialogs.plates import Kit, PlatesDialog
+
+    def done(kit: Kit | None) -> None:
+        if kit is None:
+            return
+        u = kit.unit
+        changes = {f"bar_{u}": kit.bar, f"plates_{u}": kit.plates, f"collar_{u}": kit.collar}
+        if app.saving(lambda: app.gym.update_settings(**changes)):
+            app.notify(f"Bar and plates saved: {kit.plates} on a {kit.bar:g} {u} bar.")
+            app.data_changed.publish(None)
+            app.tick()
+
+    app.push_screen(PlatesDialog(app.gym.settings.inventory()), done)
