@@ -55,7 +55,16 @@ def test_migrations_apply_twice_without_change(tmp_path: Path) -> None:
     before = [m.name for m in migrations.applied(Database(store.conn))]
     migrations.apply(Database(store.conn))
     applied = [m.name for m in migrations.applied(Database(store.conn))]
-    assert applied == before == ["m001_initial", "m002_rest_taken", "m003_pr_flags"]
+    assert (
+        applied
+        == before
+        == [
+            "m001_initial",
+            "m002_rest_taken",
+            "m003_pr_flags",
+            "m004_body_weight",
+        ]
+    )
 
 
 def test_logged_set_reads_back_after_reopen(tmp_path: Path) -> None:
@@ -219,7 +228,7 @@ def test_old_schema_file_is_upgraded_keeping_its_sets(tmp_path: Path) -> None:
     db.conn.commit()
     db.close()
     store = open_store(path)
-    assert [m.name for m in migrations.applied(Database(store.conn))][-1] == "m003_pr_flags"
+    assert [m.name for m in migrations.applied(Database(store.conn))][-1] == "m004_body_weight"
     [row] = store.sets_in_session(1)
     assert (row.weight_kg, row.reps, row.rest_taken_s) == (140, 5, None)
 

@@ -66,6 +66,19 @@ def parse_weight(text: str, unit: Unit) -> float:
     return kg
 
 
+BODY_WEIGHT_KG = (20.0, 400.0)
+
+
+def parse_body_weight(text: str, unit: Unit) -> float:
+    """Parse a body weight typed in `unit`: a weight from 20 to 400 kg (44 to 882 lb)."""
+    value = _parse_number(text)
+    low, high = BODY_WEIGHT_KG
+    span = f"{low:g} to {high:g} kg" if unit == "kg" else "44 to 882 lb"
+    if value is None or not low - 1e-9 <= to_kg(value, unit) <= high + 1e-9:
+        raise InvalidValue(f"Body weight must be a number from {span} (got {text.strip()!r}).")
+    return to_kg(value, unit)
+
+
 def parse_reps(text: str) -> int:
     """Parse reps: a whole number from 1 to 100."""
     stripped = text.strip()

@@ -1,8 +1,10 @@
-"""Corrections to past sessions, from History: a forgotten set, a note, a session deleted or
-reopened (no Textual). A mixin of Gym; each write is one transaction, and PR flags, Today and
-the suggestions that read past sessions follow it."""
+"""Corrections to past sessions, from History (a forgotten set, a note, a session deleted
+or reopened), and the day's body weight; no Textual. A mixin of Gym: each write is one
+transaction, and PR flags, Today and the suggestions that read past sessions follow it."""
 
 from __future__ import annotations
+
+from datetime import date, timedelta
 
 from gymtui.core.models import LoggedSet, SetInput
 from gymtui.core.rest import Clock
@@ -46,3 +48,22 @@ class SessionCorrections:
         """Make the latest session, finished within the idle limit, the one Today logs into."""
         self._store.reopen_session(session_id, self.clock.now())
         return self._after_change()
+
+    def log_body_weight(self, weight_kg: float) -> date:
+        """Today's body weight (weighing again the same day replaces it); the day it is for."""
+        now = self.clock.now()
+        day = now.astimezone().date()  # the lifter's own calendar day
+        self._store.set_body_weight(day, weight_kg, now)
+        return day
+
+    def body_weight(self) -> tuple[date, float] | None:
+        """The last weighed day and its weight."""
+        return self._store.latest_body_weight()
+
+    def body_weights(self, range_key: str) -> list[tuple[date, float]]:
+        """The weighed days in one of History's ranges, oldest first."""
+        from gymtui.gym.history import RANGES
+
+        days = RANGES[range_key][1]
+        since = self.clock.now().astimezone().date() - timedelta(days=days) if days else None
+        return self._store.body_weights(since)

@@ -1,4 +1,5 @@
-"""Corrections to past sessions: a forgotten set, a note, a session deleted or reopened.
+"""Corrections to past sessions (a forgotten set, a note, a session deleted or reopened), and
+the day's body weight.
 
 Each is one transaction; PR flags are recomputed from the first set the change touches, so a
 deleted record hands its star back to the set it had beaten.
@@ -7,7 +8,7 @@ deleted record hands its star back to the set it had beaten.
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import cast
 
 from gymtui.core.models import LoggedSet, SetInput
@@ -102,3 +103,28 @@ class SessionEdits(StoreBase):
                     "set. To add a forgotten set to this one, press a."
                 )
             conn.execute("UPDATE sessions SET finished_at = NULL WHERE id = ?", [session_id])
+
+    # -- body weight: one value a day -------------------------------------------------
+
+    def set_body_weight(self, day: date, weight_kg: float, now: datetime) -> None:
+        """Store the day's body weight (a second one the same day replaces the first)."""
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO body_weights (day, weight_kg, logged_at) VALUES (?, ?, ?) "
+                "ON CONFLICT(day) DO UPDATE SET weight_kg = excluded.weight_kg, "
+                "logged_at = excluded.logged_at",
+                [day.isoformat(), weight_kg, to_text(now)],
+            )
+
+    def body_weights(self, since: date | None = None) -> list[tuple[date, float]]:
+        """Every weighed day since `since` (all when None), oldest first."""
+        rows = self._rows(
+            "SELECT day, weight_kg FROM body_weights WHERE day >= ? ORDER BY day",
+            [since.isoformat() if since else ""],
+        )
+        return [(date.fromisoformat(r["day"]), float(r["weight_kg"])) for r in rows]
+
+    def latest_body_weight(self) -> tuple[date, float] | None:
+        """The last weighed day and its weight."""
+        rows = self._rows("SELECT day, weight_kg FROM body_weights ORDER BY day DESC LIMIT 1")
+        return (date.fromisoformat(rows[0]["day"]), float(rows[0]["weight_kg"])) if rows else None

@@ -106,7 +106,25 @@ def m003_pr_flags(db: Database) -> None:
     )
 
 
-STEPS: tuple[Callable[[Database], None], ...] = (m001_initial, m002_rest_taken, m003_pr_flags)
+def m004_body_weight(db: Database) -> None:
+    """Body weight: one value a day (the local date it was weighed), in kg."""
+    db.execute(
+        """
+        CREATE TABLE body_weights (
+            day TEXT PRIMARY KEY,
+            weight_kg REAL NOT NULL CHECK (weight_kg > 0),
+            logged_at TEXT NOT NULL
+        ) STRICT
+        """
+    )
+
+
+STEPS: tuple[Callable[[Database], None], ...] = (
+    m001_initial,
+    m002_rest_taken,
+    m003_pr_flags,
+    m004_body_weight,
+)
 STEP_NAMES = tuple(step.__name__ for step in STEPS)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from datetime import timedelta
+from datetime import date, timedelta
 
 from rich.text import Text
 from textual import on, work
@@ -31,7 +31,7 @@ from gymtui.core.metrics import (
 )
 from gymtui.core.models import MUSCLES
 from gymtui.core.training import week_start
-from gymtui.core.values import format_number, from_kg
+from gymtui.core.values import format_number, format_weight, from_kg
 from gymtui.errors import GymtuiError
 from gymtui.gym import MUSCLE_WEEKS, RANGES
 from gymtui.ui.screens.base import GymScreen
@@ -39,6 +39,7 @@ from gymtui.ui.text import markup, plain
 from gymtui.ui.widgets.key_bar import KeyBar
 from gymtui.ui.widgets.rest_status import RestStatus
 
+BODY_WEIGHT = "__body_weight__"  # the Progress list's entry for body weight
 WEEKS_PAGE = 104  # two years of weeks at a time
 
 
@@ -269,7 +270,8 @@ class HistoryScreen(GymScreen):
         if options.option_count:
             return
         order = self.gym.exercises_with_sets()
-        if not order:
+        weighed = self.gym_app.reading(self.gym.body_weight) is not None
+        if not order and not weighed:
             self.query_one("#chart-title", Static).update(
                 "No sets yet - press [b]t[/b] and log your first set; progress shows here."
             )
@@ -277,8 +279,10 @@ class HistoryScreen(GymScreen):
         options.add_options(
             [Option(plain(self.gym.exercise(ex_id).name), id=ex_id) for ex_id in order]
         )
+        if weighed:
+            options.add_option(Option(Text("Body weight", style="italic"), id=BODY_WEIGHT))
         options.highlighted = 0
-        self.exercise_id = order[0]
+        self.exercise_id = order[0] if order else BODY_WEIGHT
 
     @on(OptionList.OptionHighlighted, "#exercise-list")
     def _exercise_chosen(self, event: OptionList.OptionHighlighted) -> None:
@@ -302,6 +306,11 @@ class HistoryScreen(GymScreen):
         if exercise_id is None:
             return
         try:
+            if exercise_id == BODY_WEIGHT:
+                weights = self.gym.body_weights(self.range_key)
+                if not get_current_worker().is_cancelled:
+                    self.app.call_from_thread(self._show_body_weight, weights)
+                return
             progress = self.gym.progress(exercise_id, self.range_key)
         except GymtuiError as problem:
             self.app.call_from_thread(self.gym_app.show_problem, str(problem))
@@ -363,6 +372,52 @@ class HistoryScreen(GymScreen):
             )
         if rows and not body_weight:
             records.add_row(Text("e1RM", style="dim"), Text(E1RM_FORMULA, style="dim"), "")
+        self.call_after_refresh(self._stamp, "chart_at")
+
+    def _show_body_weight(self, weights: list[tuple[date, float]]) -> None:
+        """Body weight over the range as a line, with the latest, lowest and highest."""
+        from textual_plotext import PlotextPlot
+
+        holder = self.query_one("#chart-holder", Vertical)
+        if not holder.children:
+            holder.mount(PlotextPlot(id="chart"))
+        chart = holder.query_one(PlotextPlot)
+        unit = self.gym.settings.unit
+        label, _ = RANGES[self.range_key]
+        self.query_one("#chart-title", Static).update(
+            f"[b]Body weight[/b] · {label} ([b]m[/b] 3 mo [b]y[/b] 1 yr [b]a[/b] all) · {unit}"
+        )
+        plt = chart.plt
+        plt.clear_data()
+        plt.clear_figure()
+        records = self.query_one("#records", DataTable)
+        records.clear(columns=True)
+        records.add_columns("Record", "Value", "Date")
+        if weights:
+            first = weights[0][0]
+            days = [(day - first).days for day, _ in weights]
+            plt.plot(days, [from_kg(kg, unit) for _, kg in weights], marker="braille")
+            n = max(2, min(5, (chart.size.width - 8) // 12)) if chart.size.width else 4
+            ticks = sorted({float(round(i * days[-1] / (n - 1))) for i in range(n)})
+            plt.xticks(ticks, [(first + timedelta(days=d)).strftime("%d/%m/%y") for d in ticks])
+            if days[-1] - days[0] < 2:
+                plt.xlim(days[0] - 3, days[-1] + 3)
+            latest = weights[-1]
+            lowest = min(weights, key=lambda w: w[1])
+            highest = max(weights, key=lambda w: w[1])
+            for name, (day, kg) in (("Latest", latest), ("Lowest", lowest), ("Highest", highest)):
+                records.add_row(
+                    Text(name, style="bold"),
+                    format_weight(kg, unit),
+                    Text(day.strftime("%d/%m/%y"), style="dim"),
+                )
+            change = latest[1] - weights[0][1]
+            records.add_row(
+                Text("Change", style="bold"), f"{from_kg(change, unit):+.1f} {unit}", ""
+            )
+        else:
+            plt.title("No weighings in this range")
+        chart.refresh()
         self.call_after_refresh(self._stamp, "chart_at")
 
     def _stamp(self, name: str) -> None:

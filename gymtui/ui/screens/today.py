@@ -51,6 +51,13 @@ class TodayScreen(GymScreen):
         Binding("s", "switch_day", "Switch day", tooltip="Train the other day instead"),
         Binding("u", "toggle_unit", "kg/lb", show=False, tooltip="Show weights in kg or lb"),
         Binding(
+            "b",
+            "body_weight",
+            "Body weight",
+            show=False,
+            tooltip="Log today's body weight (one a day; Progress charts it)",
+        ),
+        Binding(
             "p",
             "plate_plan",
             "Plates",
@@ -424,3 +431,22 @@ class TodayScreen(GymScreen):
         steps = view.plates
         rows = [(view.rows[i], steps[i]) for i in sorted(steps)]
         self.app.push_screen(PlatePlanDialog(rows, self.gym.settings.unit))
+
+    def action_body_weight(self) -> None:
+        from gymtui.ui.dialogs.body_weight import BodyWeightDialog
+
+        gym = self.gym
+        unit = gym.settings.unit
+        last = self.gym_app.reading(gym.body_weight)
+        hint = "One value a day: weighing again today replaces it."
+        if last is not None:
+            hint = f"Last: {format_weight(last[1], unit)} on {last[0]:%a %d %b}. {hint}"
+
+        def done(kg: float | None) -> None:
+            if kg is None:
+                return
+            day = self.gym_app.saving(lambda: gym.log_body_weight(kg))
+            if day is not None:
+                self.notify(f"Body weight {format_weight(kg, unit)} saved for {day:%a %d %b}.")
+
+        self.app.push_screen(BodyWeightDialog(unit, last[1] if last else None, hint), done)
