@@ -33,7 +33,7 @@ async def test_body_weight_is_one_value_a_day_and_progress_charts_it(
         await pilot.pause()
         assert "Body weight 84.5 kg saved for Sun 22 Nov." in notifications(app)
         await pilot.press("b")  # the same day again: it replaces, prefilled with the last
-        assert text_of(app, "#plates-hint").startswith("Last: 84.5 kg on Sun 22 Nov.")
+        assert text_of(app, "#dialog-hint").startswith("Last: 84.5 kg on Sun 22 Nov.")
         await pilot.press("ctrl+u", *"84", "enter")
         clock.advance(timedelta(days=7).total_seconds())
         await pilot.press("b", "ctrl+u", *"83.2", "enter")

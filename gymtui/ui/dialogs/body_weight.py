@@ -34,7 +34,7 @@ class BodyWeightDialog(GymDialog[float | None]):
             with Grid(id="set-fields"):
                 yield Label(f"Weight ({self.unit})")
                 yield GymInput(value, id="body-weight", compact=True, placeholder="e.g. 82.5")
-            yield Static(plain(self.hint), id="plates-hint")
+            yield Static(plain(self.hint), id="dialog-hint")
             yield Static("", id="dialog-error")
             yield Static(SAVE_HELP, id="dialog-help")
 
