@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -38,6 +39,9 @@ from gymtui.ui.screens.base import GymScreen
 from gymtui.ui.text import markup, plain
 from gymtui.ui.widgets.key_bar import KeyBar
 from gymtui.ui.widgets.rest_status import RestStatus
+
+if TYPE_CHECKING:
+    from textual_plotext import PlotextPlot
 
 BODY_WEIGHT = "__body_weight__"  # the Progress list's entry for body weight
 WEEKS_PAGE = 104  # two years of weeks at a time
@@ -318,7 +322,8 @@ class HistoryScreen(GymScreen):
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show_progress, progress)
 
-    def _show_progress(self, progress: Progress) -> None:
+    def _chart(self) -> PlotextPlot:
+        """The chart, mounted on first use, its data and figure cleared."""
         # Imported on first use so that start-up does not pay for plotting.
         from textual_plotext import PlotextPlot
 
@@ -326,6 +331,22 @@ class HistoryScreen(GymScreen):
         if not holder.children:
             holder.mount(PlotextPlot(id="chart"))
         chart = holder.query_one(PlotextPlot)
+        chart.plt.clear_data()
+        chart.plt.clear_figure()
+        return chart
+
+    @staticmethod
+    def _date_axis(chart: PlotextPlot, first: date, days: list[int]) -> None:
+        """Dated ticks even in time, as many as fit (crowded labels overlap)."""
+        plt = chart.plt
+        n = max(2, min(5, (chart.size.width - 8) // 12)) if chart.size.width else 4
+        ticks = sorted({float(round(i * days[-1] / (n - 1))) for i in range(n)})
+        plt.xticks(ticks, [(first + timedelta(days=d)).strftime("%d/%m/%y") for d in ticks])
+        if days[-1] - days[0] < 2:  # one or two days: a sane axis around them
+            plt.xlim(days[0] - 3, days[-1] + 3)
+
+    def _show_progress(self, progress: Progress) -> None:
+        chart = self._chart()
         exercise = self.gym.exercise(progress.exercise_id)
         unit = self.gym.settings.unit
         label, _ = RANGES[self.range_key]
@@ -340,8 +361,6 @@ class HistoryScreen(GymScreen):
             )
         )
         plt = chart.plt
-        plt.clear_data()
-        plt.clear_figure()
         if points:
             first = points[0].when.date()
             days = [(p.when.date() - first).days for p in points]
@@ -353,12 +372,7 @@ class HistoryScreen(GymScreen):
                     ("top set", [from_kg(p.top_weight, unit) for p in points]),
                 ):
                     plt.plot(days, values, label=label, marker="braille")
-            # dated ticks even in time, as many as fit: crowded labels overlap
-            n = max(2, min(5, (chart.size.width - 8) // 12)) if chart.size.width else 4
-            ticks = sorted({float(round(i * days[-1] / (n - 1))) for i in range(n)})
-            plt.xticks(ticks, [(first + timedelta(days=d)).strftime("%d/%m/%y") for d in ticks])
-            if days[-1] - days[0] < 2:  # one or two days: a sane axis around them
-                plt.xlim(days[0] - 3, days[-1] + 3)
+            self._date_axis(chart, first, days)
         else:
             plt.title("No working sets in this range")
         chart.refresh()
@@ -376,20 +390,13 @@ class HistoryScreen(GymScreen):
 
     def _show_body_weight(self, weights: list[tuple[date, float]]) -> None:
         """Body weight over the range as a line, with the latest, lowest and highest."""
-        from textual_plotext import PlotextPlot
-
-        holder = self.query_one("#chart-holder", Vertical)
-        if not holder.children:
-            holder.mount(PlotextPlot(id="chart"))
-        chart = holder.query_one(PlotextPlot)
+        chart = self._chart()
         unit = self.gym.settings.unit
         label, _ = RANGES[self.range_key]
         self.query_one("#chart-title", Static).update(
             f"[b]Body weight[/b] · {label} ([b]m[/b] 3 mo [b]y[/b] 1 yr [b]a[/b] all) · {unit}"
         )
         plt = chart.plt
-        plt.clear_data()
-        plt.clear_figure()
         records = self.query_one("#records", DataTable)
         records.clear(columns=True)
         records.add_columns("Record", "Value", "Date")
@@ -397,11 +404,7 @@ class HistoryScreen(GymScreen):
             first = weights[0][0]
             days = [(day - first).days for day, _ in weights]
             plt.plot(days, [from_kg(kg, unit) for _, kg in weights], marker="braille")
-            n = max(2, min(5, (chart.size.width - 8) // 12)) if chart.size.width else 4
-            ticks = sorted({float(round(i * days[-1] / (n - 1))) for i in range(n)})
-            plt.xticks(ticks, [(first + timedelta(days=d)).strftime("%d/%m/%y") for d in ticks])
-            if days[-1] - days[0] < 2:
-                plt.xlim(days[0] - 3, days[-1] + 3)
+            self._date_axis(chart, first, days)
             latest = weights[-1]
             lowest = min(weights, key=lambda w: w[1])
             highest = max(weights, key=lambda w: w[1])
