@@ -73,7 +73,7 @@ def parse_body_weight(text: str, unit: Unit) -> float:
     """Parse a body weight typed in `unit`: a weight from 20 to 400 kg (44 to 882 lb)."""
     value = _parse_number(text)
     low, high = BODY_WEIGHT_KG
-    span = f"{low:g} to {high:g} kg" if unit == "kg" else "44 to 882 lb"
+    span = f"{from_kg(low, unit):.0f} to {from_kg(high, unit):.0f} {unit}"
     if value is None or not low - 1e-9 <= to_kg(value, unit) <= high + 1e-9:
         raise InvalidValue(f"Body weight must be a number from {span} (got {text.strip()!r}).")
     return to_kg(value, unit)

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from gymtui.core.models import LoggedSet, SetInput
 from gymtui.core.rest import Clock
 from gymtui.core.training import TodayView
+from gymtui.gym.history import RANGES
 from gymtui.store import Store
 
 
@@ -62,8 +63,6 @@ class SessionCorrections:
 
     def body_weights(self, range_key: str) -> list[tuple[date, float]]:
         """The weighed days in one of History's ranges, oldest first."""
-        from gymtui.gym.history import RANGES
-
         days = RANGES[range_key][1]
         since = self.clock.now().astimezone().date() - timedelta(days=days) if days else None
         return self._store.body_weights(since)

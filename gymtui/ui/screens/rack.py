@@ -39,13 +39,9 @@ class RackScreen(RestScreen):
         if not self._ready:
             return
         self._follow_state(view)
-        self.shown_remaining = view.remaining_s
         self.query_one("#rack-state", Static).update(view.headline)
         self.query_one(BigClock).text = view.digits
-        over = view.state == "over"
-        flashing = over and -view.remaining_s < FLASH_S
-        self.set_class(over, "-over")
-        self.set_class(view.state == "paused", "-paused")
+        flashing = view.state == "over" and -view.remaining_s < FLASH_S
         self.set_class(flashing and int(-view.remaining_s * 2) % 2 == 0, "-flash")
         nxt = view.next_up or "Nothing planned: add an exercise on Today (t, then x)"
         self.query_one("#rack-next", Static).update(markup("$next", next=nxt))

@@ -82,6 +82,11 @@ class RestScreen(GymScreen):
         return None
 
     def _follow_state(self, view: RestView) -> None:
+        """What Rest and the rack view share: the state's classes, the footer's keys, and
+        the figure the benchmark reads."""
+        self.shown_remaining = view.remaining_s
+        self.set_class(view.state == "over", "-over")
+        self.set_class(view.state == "paused", "-paused")
         if view.state != self._state:
             self._state = view.state
             self.refresh_bindings()
@@ -91,13 +96,10 @@ class RestScreen(GymScreen):
         if not self._ready:
             return
         self._follow_state(view)
-        self.shown_remaining = view.remaining_s
         self.query_one("#rest-state", Static).update(view.headline)
         self.query_one("#rest-digits", Digits).update(view.digits)
         total = max(view.length_s, 1.0)
         self.query_one("#rest-bar", ProgressBar).update(total=total, progress=view.done_s)
-        self.set_class(view.state == "over", "-over")
-        self.set_class(view.state == "paused", "-paused")
         nxt = view.next_up or "Nothing planned: add an exercise on Today (t, then x)"
         self.query_one("#rest-next", Static).update(markup("[b]Next:[/b] $next", next=nxt))
         plates = markup("[b]Plates:[/b] $plates", plates=view.next_plates)
