@@ -79,6 +79,13 @@ async def shoot(size: tuple[int, int], suffix: str) -> None:
             await app.workers.wait_for_complete()
             await pilot.pause()
             app.save_screenshot(str(OUT / f"progress{suffix}.svg"))
+            await pilot.press("e")
+            await pilot.pause()
+            app.save_screenshot(str(OUT / f"exercises{suffix}.svg"))
+            await pilot.press("slash", *"Belt squat", "enter")
+            await pilot.press("tab", "q", "g", "tab", "c", "tab", "y")
+            await pilot.pause()
+            app.save_screenshot(str(OUT / f"exercise-edit{suffix}.svg"))
 
 
 def main() -> None:

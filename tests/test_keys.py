@@ -67,9 +67,12 @@ async def test_help_lists_every_screen_here_first_and_scrolls(
             "History (h)",
             "A session (History, enter)",
             "Logging or editing a set",
+            "Exercises (History, e)",
+            "Editing an exercise",
         ]
         keys = {key for _, rows in app.screen.sections for key, _ in rows}
-        assert {"enter", "w", "f", "p", "space", "v", "D", "n", "ctrl+p", "esc, q"} <= keys
+        wanted = {"enter", "w", "f", "p", "space", "v", "D", "n", "ctrl+p", "esc, q", "/", "m"}
+        assert wanted <= keys
         scroll = app.screen.query_one(VerticalScroll)
         assert scroll.max_scroll_y > 0  # more keys than fit at 80x24
         await pilot.press("pagedown")

@@ -63,6 +63,7 @@ def test_migrations_apply_twice_without_change(tmp_path: Path) -> None:
             "m002_rest_taken",
             "m003_pr_flags",
             "m004_body_weight",
+            "m005_own_exercises",
         ]
     )
 
@@ -228,7 +229,7 @@ def test_old_schema_file_is_upgraded_keeping_its_sets(tmp_path: Path) -> None:
     db.conn.commit()
     db.close()
     store = open_store(path)
-    assert [m.name for m in migrations.applied(Database(store.conn))][-1] == "m004_body_weight"
+    assert [m.name for m in migrations.applied(Database(store.conn))][-1] == "m005_own_exercises"
     [row] = store.sets_in_session(1)
     assert (row.weight_kg, row.reps, row.rest_taken_s) == (140, 5, None)
 

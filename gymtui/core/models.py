@@ -27,6 +27,7 @@ class Exercise:
     rest_s: int = 90
     cues: tuple[str, ...] = ()
     custom: bool = False
+    body_weight_load: bool = False  # the user's switch: Progress adds the day's body weight
 
     @property
     def uses_bar(self) -> bool:

@@ -16,7 +16,7 @@ MAX_REPS = 100
 _NUMBER = re.compile(r"^\s*(\d{1,5})(?:[.,](\d{1,3}))?\s*$")
 
 
-def _parse_number(text: str) -> float | None:
+def parse_number(text: str) -> float | None:
     match = _NUMBER.match(text)
     if match is None:
         return None
@@ -54,7 +54,7 @@ def format_e1rm(kg: float, unit: Unit) -> str:
 
 def parse_weight(text: str, unit: Unit) -> float:
     """Parse a weight typed in `unit` (`102,5` or `102.5`) and return kilograms."""
-    value = _parse_number(text)
+    value = parse_number(text)
     if value is None:
         if text.strip().startswith("-"):
             raise InvalidValue("Weight cannot be negative.")
@@ -71,7 +71,7 @@ BODY_WEIGHT_KG = (20.0, 400.0)
 
 def parse_body_weight(text: str, unit: Unit) -> float:
     """Parse a body weight typed in `unit`: a weight from 20 to 400 kg (44 to 882 lb)."""
-    value = _parse_number(text)
+    value = parse_number(text)
     low, high = BODY_WEIGHT_KG
     span = f"{from_kg(low, unit):.0f} to {from_kg(high, unit):.0f} {unit}"
     if value is None or not low - 1e-9 <= to_kg(value, unit) <= high + 1e-9:
@@ -94,7 +94,7 @@ def parse_rpe(text: str) -> float | None:
     """Parse an optional RPE from 1 to 10 in half steps; empty means not given."""
     if not text.strip():
         return None
-    value = _parse_number(text)
+    value = parse_number(text)
     if value is None or not 1 <= value <= 10 or not math.isclose(value * 2, round(value * 2)):
         raise InvalidValue(f"RPE must be from 1 to 10, like 8 or 8.5 (got {text.strip()!r}).")
     return value

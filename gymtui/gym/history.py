@@ -129,8 +129,12 @@ class HistoryReads:
         since = self.clock.now() - timedelta(days=days) if days else None
         reader = self._reader()
         try:
+            known = self.exercises.get(exercise_id)
+            body_weight = known is not None and known.body_weight_load
             return Progress(
-                exercise_id, reader.progress(exercise_id, since), reader.records(exercise_id)
+                exercise_id,
+                reader.progress(exercise_id, since, body_weight=body_weight),
+                reader.records(exercise_id, body_weight=body_weight),
             )
         finally:
             reader.close()

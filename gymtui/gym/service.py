@@ -47,6 +47,7 @@ from gymtui.core.training import (
 )
 from gymtui.errors import DatabaseFileError
 from gymtui.gym.corrections import SessionCorrections
+from gymtui.gym.exercises import ExerciseCatalogue, catalogue
 from gymtui.gym.history import HistoryReads
 from gymtui.paths import Paths
 from gymtui.store import StaleSession, StorageError, Store
@@ -66,14 +67,14 @@ class Logged:
     records: tuple[Beaten, ...] = ()  # the records the set broke, for the toast
 
 
-class Gym(SessionCorrections, HistoryReads):
+class Gym(SessionCorrections, ExerciseCatalogue, HistoryReads):
     """The training log: today's plan, logging, the rest timer, settings and history."""
 
     def __init__(self, store: Store, program: Program, clock: Clock | None = None) -> None:
         self._store = store
         self.program = program
         self.clock: Clock = clock or SystemClock()
-        self.exercises: dict[str, Exercise] = {**store.exercises(), **program.exercises}
+        self.exercises: dict[str, Exercise] = catalogue(store.exercises(), program.exercises)
         stored = store.settings()
         self.settings = Settings.from_stored(stored)
         self.timer = self._timer_from(stored.get(TIMER_KEY))
@@ -247,7 +248,7 @@ class Gym(SessionCorrections, HistoryReads):
             return False
         self._version = version
         self._recent.clear()
-        self.exercises = {**self._store.exercises(), **self.program.exercises}
+        self._reload_exercises()
         stored = self._store.settings()
         self.settings = Settings.from_stored(stored)
         self.timer = self._timer_from(stored.get(TIMER_KEY))
@@ -355,12 +356,6 @@ class Gym(SessionCorrections, HistoryReads):
         keys = [d.key for d in days]
         key = self.today().day.key
         return days[(keys.index(key) + 1) % len(days)] if key in keys else days[0]
-
-    def add_exercise(self, name: str) -> Exercise:
-        """Create the user's own exercise (or find the one with that name)."""
-        made = self._store.add_custom_exercise(name)
-        self.exercises = {**self._store.exercises(), **self.program.exercises}
-        return self.exercises.get(made.id, made)
 
     # -- settings -------------------------------------------------------------------
 

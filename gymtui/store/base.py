@@ -154,7 +154,13 @@ def exercise_from_row(row: sqlite3.Row) -> Exercise:
         increment_kg=row["increment_kg"],
         rest_s=row["default_rest_s"],
         custom=bool(row["custom"]),
+        body_weight_load=_flag(row, "body_weight_load"),
     )
+
+
+def _flag(row: sqlite3.Row, column: str) -> bool:
+    """A 0/1 column that a file opened read-only (export, backup) may predate."""
+    return bool(row[column]) if column in row.keys() else False  # noqa: SIM118 (Row: values)
 
 
 def session_from_row(row: sqlite3.Row) -> Session:

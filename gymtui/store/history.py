@@ -67,13 +67,17 @@ class HistoryReads(StoreBase):
         rows = self._rows("SELECT DISTINCT exercise_id FROM sets ORDER BY exercise_id")
         return [r["exercise_id"] for r in rows]
 
-    def progress(self, exercise_id: str, since: datetime | None = None) -> list[ProgressPoint]:
-        """Per session: best e1RM, top set weight and volume of an exercise, oldest first."""
+    def progress(
+        self, exercise_id: str, since: datetime | None = None, *, body_weight: bool = False
+    ) -> list[ProgressPoint]:
+        """Per session: best e1RM, top set weight and volume of an exercise, oldest first.
+        With `body_weight`, each set's load is its weight plus the body weight of its day."""
         rows = self._rows(
             f"""
+            WITH {_working(body_weight)}
             SELECT min(logged_at) AS day, max({E1RM_SQL}) AS e1rm, max(weight_kg) AS top,
                 total(weight_kg * reps) AS volume, max(reps) AS reps
-            FROM sets WHERE exercise_id = ? AND kind != 'warmup' AND logged_at >= ?
+            FROM working WHERE logged_at >= ?
             GROUP BY session_id ORDER BY day
             """,
             [exercise_id, to_text(since) if since else ""],
@@ -83,34 +87,36 @@ class HistoryReads(StoreBase):
             for r in rows
         ]
 
-    def records(self, exercise_id: str) -> Records | None:
-        """Personal records of an exercise, from working sets only, each with its date."""
-        base = "FROM sets WHERE exercise_id = ? AND kind != 'warmup'"
+    def records(self, exercise_id: str, *, body_weight: bool = False) -> Records | None:
+        """Personal records of an exercise, from working sets only, each with its date (the
+        loads with the day's body weight, when `body_weight`)."""
+        base = f"WITH {_working(body_weight)}"
         heaviest = self._rows(
-            f"SELECT weight_kg, reps, logged_at {base} ORDER BY weight_kg DESC, reps DESC, "
-            "logged_at LIMIT 1",
+            f"{base} SELECT weight_kg, reps, logged_at FROM working "
+            "ORDER BY weight_kg DESC, reps DESC, logged_at LIMIT 1",
             [exercise_id],
         )
         if not heaviest:
             return None
         best = self._rows(
-            f"SELECT weight_kg, reps, logged_at, {E1RM_SQL} AS e1rm {base} "
+            f"{base} SELECT weight_kg, reps, logged_at, {E1RM_SQL} AS e1rm FROM working "
             "ORDER BY e1rm DESC, logged_at LIMIT 1",
             [exercise_id],
         )[0]
         reps_at = self._rows(
             f"""
+            {base}
             SELECT weight_kg, reps, min(logged_at) AS logged_at FROM (
                 SELECT weight_kg, reps, logged_at,
                     rank() OVER (PARTITION BY weight_kg ORDER BY reps DESC) AS place
-                {base}) WHERE place = 1
+                FROM working) WHERE place = 1
             GROUP BY weight_kg ORDER BY weight_kg DESC LIMIT 3
             """,
             [exercise_id],
         )
         volume = self._rows(
-            f"SELECT total(weight_kg * reps) AS v, min(logged_at) AS logged_at {base} "
-            "GROUP BY session_id ORDER BY v DESC, logged_at LIMIT 1",
+            f"{base} SELECT total(weight_kg * reps) AS v, min(logged_at) AS logged_at "
+            "FROM working GROUP BY session_id ORDER BY v DESC, logged_at LIMIT 1",
             [exercise_id],
         )[0]
 
@@ -124,3 +130,22 @@ class HistoryReads(StoreBase):
             best_volume_kg=volume["v"],
             best_volume_when=from_text(volume["logged_at"]),
         )
+
+
+# The body weight of a set's day: the last weighing on or before it, else the first one ever
+# (a lifter who starts weighing in later still gets a load), else none.
+_DAY_BODY_WEIGHT = """coalesce(
+    (SELECT b.weight_kg FROM body_weights b WHERE b.day <= date(sets.logged_at, 'localtime')
+        ORDER BY b.day DESC LIMIT 1),
+    (SELECT b.weight_kg FROM body_weights b ORDER BY b.day LIMIT 1),
+    0)"""
+
+
+def _working(body_weight: bool) -> str:
+    """A `working` CTE: an exercise's (first parameter) working sets, with their load as
+    `weight_kg`: the weight lifted, plus the day's body weight when it counts."""
+    load = f"weight_kg + {_DAY_BODY_WEIGHT}" if body_weight else "weight_kg"
+    return (
+        f"working AS (SELECT session_id, logged_at, {load} AS weight_kg, reps FROM sets "
+        "WHERE exercise_id = ? AND kind != 'warmup')"
+    )

@@ -9,7 +9,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from gymtui.store.base import StoreBase, exercise_from_row, to_text
+from gymtui.store.base import exercise_from_row, to_text
+from gymtui.store.exercises import ExerciseTable
 from gymtui.store.prs import refresh_prs
 
 if TYPE_CHECKING:
@@ -73,7 +74,7 @@ def zone_free(key: str) -> str:
     return _OFFSET.sub(r"\1:", key, count=1)
 
 
-class ImportWrites(StoreBase):
+class ImportWrites(ExerciseTable):
     """Bring a parsed export in, and give every set back out."""
 
     def import_parsed(
@@ -165,6 +166,7 @@ class ImportWrites(StoreBase):
         known = {r["id"]: exercise_from_row(r) for r in self._rows("SELECT * FROM exercises")}
         by_name = {same_name(ex.name): ex.id for ex in known.values()}
         alias = aliases()
+        own_alias = self.exercise_aliases()
         ids: dict[str, str] = {}
         for session in parsed.sessions:
             for item in session.sets:
@@ -175,7 +177,7 @@ class ImportWrites(StoreBase):
                     ids[name] = item.exercise_id
                     continue
                 wanted = same_name(item.exercise_name)
-                found = alias.get(wanted) or by_name.get(wanted)
+                found = own_alias.get(wanted) or alias.get(wanted) or by_name.get(wanted)
                 if found and found in known:
                     ids[name] = found
                     if same_name(known[found].name) != wanted:

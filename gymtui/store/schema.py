@@ -119,11 +119,30 @@ def m004_body_weight(db: Database) -> None:
     )
 
 
+def m005_own_exercises(db: Database) -> None:
+    """Names that lead to an exercise (a merged or renamed exercise's old name, so that the
+    next import of a file that uses it finds the exercise instead of making it again), and
+    the user's switch that counts body weight in an exercise's load."""
+    db.execute(
+        """
+        CREATE TABLE exercise_aliases (
+            name_key TEXT PRIMARY KEY,
+            exercise_id TEXT NOT NULL REFERENCES exercises(id) ON DELETE CASCADE
+        ) STRICT
+        """
+    )
+    db.execute(
+        "ALTER TABLE exercises ADD COLUMN body_weight_load INTEGER NOT NULL DEFAULT 0 "
+        "CHECK (body_weight_load IN (0, 1))"
+    )
+
+
 STEPS: tuple[Callable[[Database], None], ...] = (
     m001_initial,
     m002_rest_taken,
     m003_pr_flags,
     m004_body_weight,
+    m005_own_exercises,
 )
 STEP_NAMES = tuple(step.__name__ for step in STEPS)
 

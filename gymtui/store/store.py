@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
 from typing import Literal, cast
 
 from gymtui.core.metrics import Bests
-from gymtui.core.models import Exercise, LoggedSet, ProgramDay, Session, SetInput
+from gymtui.core.models import LoggedSet, ProgramDay, Session, SetInput
 from gymtui.core.training import SESSION_IDLE
 from gymtui.errors import DatabaseFileError, StaleSession
 from gymtui.store.base import (
@@ -18,7 +18,6 @@ from gymtui.store.base import (
     StoreBase,
     connect,
     entered,
-    exercise_from_row,
     from_text,
     insert_set,
     session_from_row,
@@ -84,68 +83,6 @@ class Store(SessionEdits, HistoryReads, ImportWrites, StoreBase):
         reader = cls(connect(f"{path.resolve().as_uri()}?mode=ro", uri=True), path)
         reader.read_only = True
         return reader
-
-    # -- exercises ------------------------------------------------------------------
-
-    def sync_exercises(self, catalogue: Iterable[Exercise]) -> bool:
-        """Make the exercises table hold the catalogue (user rest settings are kept).
-
-        Writes only what differs, so an unchanged catalogue costs a read and no commit.
-        """
-        on_file = self.exercises()
-        changed = [
-            ex for ex in catalogue if _catalogue_fields(on_file.get(ex.id)) != _catalogue_fields(ex)
-        ]
-        if not changed:
-            return False
-        with self.transaction() as conn:
-            for ex in changed:
-                conn.execute(
-                    """
-                    INSERT INTO exercises (id, name, muscles, stabilisers, equipment,
-                        one_legged, increment_kg, default_rest_s, custom)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)
-                    ON CONFLICT(id) DO UPDATE SET name=excluded.name, muscles=excluded.muscles,
-                        stabilisers=excluded.stabilisers, equipment=excluded.equipment,
-                        one_legged=excluded.one_legged, increment_kg=excluded.increment_kg,
-                        default_rest_s=excluded.default_rest_s, custom=0
-                    """,
-                    [
-                        ex.id,
-                        ex.name,
-                        ",".join(ex.muscles),
-                        ",".join(ex.stabilisers),
-                        ex.equipment,
-                        int(ex.one_legged),
-                        ex.increment_kg,
-                        ex.rest_s,
-                    ],
-                )
-        return True
-
-    def exercises(self) -> dict[str, Exercise]:
-        """Every exercise on file, the user's own included."""
-        return {row["id"]: exercise_from_row(row) for row in self._rows("SELECT * FROM exercises")}
-
-    def add_custom_exercise(self, name: str) -> Exercise:
-        """Create the user's own exercise (or return the one with that name)."""
-        clean = " ".join(name.split())
-        for row in self._rows("SELECT * FROM exercises WHERE lower(name) = lower(?)", [clean]):
-            return exercise_from_row(row)
-        return self._insert_custom(
-            clean, lambda ex_id: bool(self._rows("SELECT 1 FROM exercises WHERE id = ?", [ex_id]))
-        )
-
-    def exercise_rest(self, exercise_id: str) -> int | None:
-        """The user's own rest length for an exercise, when they set one."""
-        return cast(
-            "int | None", self._value("SELECT rest_s FROM exercises WHERE id = ?", [exercise_id])
-        )
-
-    def set_exercise_rest(self, exercise_id: str, seconds: int | None) -> None:
-        """Set (or clear, with None) the user's own rest length for an exercise."""
-        with self.transaction() as conn:
-            conn.execute("UPDATE exercises SET rest_s = ? WHERE id = ?", [seconds, exercise_id])
 
     # -- settings -------------------------------------------------------------------
 
@@ -394,21 +331,6 @@ class Store(SessionEdits, HistoryReads, ImportWrites, StoreBase):
             self.conn.backup(destination)
         finally:
             destination.close()
-
-
-def _catalogue_fields(ex: Exercise | None) -> tuple[object, ...] | None:
-    if ex is None:
-        return None
-    return (
-        ex.name,
-        ex.muscles,
-        ex.stabilisers,
-        ex.equipment,
-        ex.one_legged,
-        ex.increment_kg,
-        ex.rest_s,
-        ex.custom,
-    )
 
 
 def db_size(path: Path) -> int:

@@ -37,6 +37,11 @@ def gym_commands(app: GymApp, screen: Screen[object]) -> Iterable[SystemCommand]
         "for plates per side, the warm-up ramp and rounding suggestions",
         partial(edit_plates, app),
     )
+    yield SystemCommand(
+        "Exercises…",
+        "every exercise: edit, rename, merge or delete your own",
+        partial(open_exercises, app),
+    )
     flags = [
         ("rest_autostart", "Rest auto-start", "start the rest when a set is logged"),
         ("warmup_ramp", "Warm-up ramp", "warm-up rows before the first barbell exercise"),
@@ -53,6 +58,14 @@ def gym_commands(app: GymApp, screen: Screen[object]) -> Iterable[SystemCommand]
         )
 
 
+EDIT_EXERCISE_KEYS = [
+    ("enter", "Save (from any field)"),
+    ("tab", "Next field (shift+tab: back)"),
+    ("q h g c", "In Muscles: quadriceps, hamstrings, glutes, calves on or off"),
+    ("c l", "In Stabilisers: core, lower back on or off"),
+    ("y n", "In Barbell and Per leg: yes, no"),
+    ("esc", "Cancel: nothing is saved"),
+]
 SET_DIALOG_KEYS = [
     ("enter", "Save the set (from any field)"),
     ("tab", "Next field (shift+tab: back)"),
@@ -82,6 +95,8 @@ def rows_of(bindings: Iterable[object]) -> list[tuple[str, str]]:
 
 def key_sections(app: GymApp, screen: Screen[object]) -> list[tuple[str, list[tuple[str, str]]]]:
     """Every key gymtui has, by screen: the one in front first, then everywhere, the rest."""
+    from gymtui.ui.dialogs.exercise_edit import ExerciseEditDialog
+    from gymtui.ui.dialogs.exercises import ExercisesDialog
     from gymtui.ui.dialogs.session import SessionDialog
     from gymtui.ui.dialogs.set_dialog import SetDialog
     from gymtui.ui.screens.history import HistoryScreen
@@ -102,6 +117,8 @@ def key_sections(app: GymApp, screen: Screen[object]) -> list[tuple[str, list[tu
         (HistoryScreen, "History (h)", rows_of(HistoryScreen.BINDINGS)),
         (SessionDialog, "A session (History, enter)", rows_of(SessionDialog.BINDINGS)),
         (SetDialog, "Logging or editing a set", SET_DIALOG_KEYS),
+        (ExercisesDialog, "Exercises (History, e)", rows_of(ExercisesDialog.BINDINGS)),
+        (ExerciseEditDialog, "Editing an exercise", EDIT_EXERCISE_KEYS),
     ]
     here = [s for s in screens if type(screen) is s[0]]
     others = [s for s in screens if type(screen) is not s[0]]
@@ -110,6 +127,13 @@ def key_sections(app: GymApp, screen: Screen[object]) -> list[tuple[str, list[tu
         everywhere,
         *((name, rows) for _, name, rows in others),
     ]
+
+
+def open_exercises(app: GymApp) -> None:
+    """The exercise list, over whatever screen is in front."""
+    from gymtui.ui.dialogs.exercises import ExercisesDialog
+
+    app.push_screen(ExercisesDialog())
 
 
 def edit_plates(app: GymApp) -> None:

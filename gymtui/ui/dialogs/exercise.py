@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from gymtui.ui.app import GymApp
 
 
+PICK_HELP = "[b]enter[/] choose   [b]down[/] move   [b]esc[/] cancel"
+
+
 @dataclass(frozen=True)
 class ExerciseChoice:
     """An exercise picked from the list, or the name of a new one to create."""
@@ -39,21 +42,33 @@ def chosen_exercise(app: GymApp, choice: ExerciseChoice) -> Exercise | None:
 
 
 class ExerciseDialog(GymDialog[ExerciseChoice | None]):
-    """Choose an exercise to add: type to filter, `enter` picks; a new name creates one."""
+    """Choose an exercise: type to filter, `enter` picks; a new name creates one (when the
+    caller allows it)."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
     NEW = "__new__"
 
-    def __init__(self, exercises: dict[str, Exercise]) -> None:
+    def __init__(
+        self,
+        exercises: dict[str, Exercise],
+        title: str = "Add an exercise",
+        *,
+        allow_new: bool = True,
+    ) -> None:
         super().__init__()
         self.exercises = exercises
+        self.title_text = title
+        self.allow_new = allow_new
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="picker-dialog"):
-            yield Label("Add an exercise", id="dialog-title")
-            yield GymInput(placeholder="Type to filter, or a new name", id="filter")
+            yield Label(plain(self.title_text), id="dialog-title")
+            hint = "Type to filter, or a new name" if self.allow_new else "Type to filter"
+            yield GymInput(placeholder=hint, id="filter")
             yield OptionList(id="choices")
-            yield Static("[b]enter[/] add   [b]down[/] choose   [b]esc[/] cancel", id="dialog-help")
+            yield Static(
+                "[b]enter[/] choose   [b]down[/] move   [b]esc[/] cancel", id="dialog-help"
+            )
 
     def on_mount(self) -> None:
         self._fill("")
@@ -70,7 +85,7 @@ class ExerciseDialog(GymDialog[ExerciseChoice | None]):
         ]
         choices.add_options([Option(plain(ex.name), id=ex.id) for ex in matches])
         exact = any(ex.name.lower() == needle for ex in matches)
-        if needle and not exact:
+        if needle and not exact and self.allow_new:
             choices.add_option(Option(plain(f"New exercise: {text.strip()}"), id=self.NEW))
         if choices.option_count:
             choices.highlighted = 0

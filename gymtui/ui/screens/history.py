@@ -47,6 +47,9 @@ BODY_WEIGHT = "__body_weight__"  # the Progress list's entry for body weight
 WEEKS_PAGE = 104  # two years of weeks at a time
 
 
+BODY_WEIGHT_LOAD = "weight + the day's body weight"
+
+
 class HistoryScreen(GymScreen):
     """Every session and set, and progress you can see."""
 
@@ -59,6 +62,12 @@ class HistoryScreen(GymScreen):
         Binding("y", "range('1y')", "1 yr", show=False, tooltip="Progress over 1 year"),
         Binding("a", "range('all')", "All", show=False, tooltip="Progress over all time"),
         Binding("g", "targets", "Targets", show=False, tooltip="Set the weekly sets target"),
+        Binding(
+            "e",
+            "exercises",
+            "Exercises",
+            tooltip="Every exercise: edit, rename, merge or delete your own",
+        ),
     ]
 
     overview: Overview | None = None
@@ -72,6 +81,7 @@ class HistoryScreen(GymScreen):
     chart_at: float | None = None
     range_key = "1y"
     exercise_id: str | None = None
+    _listed: list[tuple[str, str]] = []  # the Progress list as last filled, replaced whole
 
     def compose(self) -> ComposeResult:
         with TabbedContent(id="history-tabs", initial="sessions"):
@@ -114,6 +124,7 @@ class HistoryScreen(GymScreen):
         self.call_after_refresh(self._stamp, "loaded_at")
         self.load_overview()
         if self.query_one(TabbedContent).active == "progress":
+            self._fill_exercises()
             self.load_progress()
 
     # -- loading, in a thread with its own read-only connection -----------------------
@@ -270,23 +281,36 @@ class HistoryScreen(GymScreen):
             self.load_progress()
 
     def _fill_exercises(self) -> None:
-        options = self.query_one("#exercise-list", OptionList)
-        if options.option_count:
-            return
+        """The exercises with sets, then Body weight once weighed; filled again only when
+        they change (a first set, a rename, a merge), the highlighted one kept."""
         order = self.gym.exercises_with_sets()
         weighed = self.gym_app.reading(self.gym.body_weight) is not None
-        if not order and not weighed:
+        wanted = [(ex_id, self.gym.exercise(ex_id).name) for ex_id in order]
+        if weighed:
+            wanted.append((BODY_WEIGHT, "Body weight"))
+        if not wanted:
             self.query_one("#chart-title", Static).update(
                 "No sets yet - press [b]t[/b] and log your first set; progress shows here."
             )
+        if wanted == self._listed:
+            return
+        self._listed = wanted
+        options = self.query_one("#exercise-list", OptionList)
+        options.clear_options()
+        if not wanted:
             return
         options.add_options(
-            [Option(plain(self.gym.exercise(ex_id).name), id=ex_id) for ex_id in order]
+            [
+                Option(
+                    Text(name, style="italic") if ex_id == BODY_WEIGHT else plain(name), id=ex_id
+                )
+                for ex_id, name in wanted
+            ]
         )
-        if weighed:
-            options.add_option(Option(Text("Body weight", style="italic"), id=BODY_WEIGHT))
-        options.highlighted = 0
-        self.exercise_id = order[0] if order else BODY_WEIGHT
+        ids = [ex_id for ex_id, _ in wanted]
+        keep = self.exercise_id if self.exercise_id in ids else ids[0]
+        options.highlighted = ids.index(keep)
+        self.exercise_id = keep
 
     @on(OptionList.OptionHighlighted, "#exercise-list")
     def _exercise_chosen(self, event: OptionList.OptionHighlighted) -> None:
@@ -386,6 +410,8 @@ class HistoryScreen(GymScreen):
             )
         if rows and not body_weight:
             records.add_row(Text("e1RM", style="dim"), Text(E1RM_FORMULA, style="dim"), "")
+        if rows and exercise.body_weight_load:
+            records.add_row(Text("Load", style="dim"), Text(BODY_WEIGHT_LOAD, style="dim"), "")
         self.call_after_refresh(self._stamp, "chart_at")
 
     def _show_body_weight(self, weights: list[tuple[date, float]]) -> None:
@@ -426,6 +452,11 @@ class HistoryScreen(GymScreen):
     def _stamp(self, name: str) -> None:
         """Note when something reached the screen (read by the scale benchmark)."""
         setattr(self, name, time.perf_counter())
+
+    def action_exercises(self) -> None:
+        from gymtui.ui.dialogs.exercises import ExercisesDialog
+
+        self.app.push_screen(ExercisesDialog())
 
     # -- targets ----------------------------------------------------------------------
 

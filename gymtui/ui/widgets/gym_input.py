@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Generic, TypeVar
 
 from rich.text import Text
@@ -94,9 +94,11 @@ class ChoiceField(Widget, Generic[T], can_focus=True):
 
     value: reactive[int] = reactive(0)
 
-    def __init__(self, choices: Sequence[tuple[T, str, str]], value: T, *, id: str) -> None:
+    def __init__(
+        self, choices: Sequence[tuple[T, str, str]], value: T, *, id: str, disabled: bool = False
+    ) -> None:
         """`choices` are (value, label, key); the key picks the value at once."""
-        super().__init__(id=id)
+        super().__init__(id=id, disabled=disabled)
         self.choices = list(choices)
         self.set_reactive(
             ChoiceField.value, next((i for i, c in enumerate(choices) if c[0] == value), 0)
@@ -128,5 +130,74 @@ class ChoiceField(Widget, Generic[T], can_focus=True):
             if found is None:
                 return
             self.value = found
+        event.stop()
+        event.prevent_default()
+
+
+class TogglesField(Widget, Generic[T], can_focus=True):
+    """Any of a few values, each switched on and off with its key (or left/right and space);
+    enter submits the form. The keys keep their order within one read, as in ChoiceField."""
+
+    DEFAULT_CSS = """
+    TogglesField { height: 1; width: 1fr; }
+    """
+
+    class Submitted(Message):
+        """Enter was pressed on the field."""
+
+    picked: reactive[frozenset[int]] = reactive(frozenset())
+    cursor: reactive[int] = reactive(0)
+
+    def __init__(
+        self,
+        choices: Sequence[tuple[T, str, str]],
+        values: Collection[T],
+        *,
+        id: str,
+        disabled: bool = False,
+    ) -> None:
+        """`choices` are (value, label, key); the key switches the value on or off."""
+        super().__init__(id=id, disabled=disabled)
+        self.choices = list(choices)
+        self.set_reactive(
+            TogglesField.picked, frozenset(i for i, c in enumerate(choices) if c[0] in values)
+        )
+
+    @property
+    def chosen(self) -> tuple[T, ...]:
+        """The values switched on, in the order of the choices."""
+        return tuple(c[0] for i, c in enumerate(self.choices) if i in self.picked)
+
+    def render(self) -> Text:
+        line = Text(no_wrap=True, overflow="ellipsis")
+        for i, (_value, label, key) in enumerate(self.choices):
+            picked = i in self.picked
+            line.append(f"{key} ", style="bold" if picked else "dim")
+            style = "reverse bold" if picked else ""
+            if self.has_focus and i == self.cursor:
+                style += " underline"
+            line.append(("✓" if picked else " ") + shown(label), style=style.strip())
+            line.append("  ")
+        return line
+
+    def _toggle(self, index: int) -> None:
+        self.cursor = index
+        self.picked = self.picked ^ {index}
+
+    async def _on_key(self, event: events.Key) -> None:
+        if pass_on(self, event) or move_focus(self, event):
+            return
+        count = len(self.choices)
+        if event.key in ("left", "right"):
+            self.cursor = (self.cursor + (-1 if event.key == "left" else 1)) % count
+        elif event.key == "space":
+            self._toggle(self.cursor)
+        elif event.key == "enter":
+            self.post_message(self.Submitted())
+        else:
+            found = next((i for i, c in enumerate(self.choices) if c[2] == event.key), None)
+            if found is None:
+                return
+            self._toggle(found)
         event.stop()
         event.prevent_default()

@@ -1,0 +1,131 @@
+"""The user's own exercises: how names are tidied and compared, and what an edit may hold.
+
+Pure rules, no storage: the store applies an `ExerciseEdit`, the editor builds one from what
+was typed, and both refuse the same things with the same words.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import datetime
+
+from gymtui.core.models import MUSCLES, STABILISERS, Exercise
+from gymtui.core.values import Unit, from_kg, parse_number, to_kg
+from gymtui.errors import InvalidValue
+
+MAX_NAME = 60
+MAX_STEP_KG = 50.0
+_INNER_SPACE = re.compile(r"\(\s+|\s+\)")
+
+
+@functools.lru_cache(maxsize=4096)  # an export repeats a few hundred names on every row
+def tidy_name(name: str) -> str:
+    """A name as it is kept: no control characters (an escape sequence in an export must not
+    reach the terminal), spaces squeezed, none just inside brackets ("Curl (barbell )")."""
+    printable = "".join(
+        " " if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") else ch for ch in name
+    )
+    squeezed = " ".join(printable.split())
+    return _INNER_SPACE.sub(lambda m: m.group().strip(), squeezed)
+
+
+def normalise_name(name: str) -> str:
+    """Lower case with spaces squeezed: how exercise names are compared."""
+    return " ".join(name.lower().split())
+
+
+def same_name(name: str) -> str:
+    """The key two exercise names share when they are the same exercise."""
+    return normalise_name(tidy_name(name))
+
+
+def parse_exercise_name(text: str, taken: Collection[str] = ()) -> str:
+    """A name for the user's own exercise: tidied, 1 to 60 characters, and not the name of
+    another exercise (`taken` holds their `same_name` keys)."""
+    name = tidy_name(text)
+    if not name:
+        raise InvalidValue("Name the exercise (it cannot be empty).")
+    if len(name) > MAX_NAME:
+        raise InvalidValue(f"The name must be at most {MAX_NAME} characters (it has {len(name)}).")
+    if same_name(name) in taken:
+        raise InvalidValue(f"Another exercise is already called {name!r}: choose another name.")
+    return name
+
+
+def parse_step(text: str, unit: Unit) -> float:
+    """The weight step for progression, typed in `unit`, in kg: from 0 (reps only) to 50 kg."""
+    value = parse_number(text)
+    top = from_kg(MAX_STEP_KG, unit)
+    if value is None or to_kg(value, unit) > MAX_STEP_KG + 1e-9:
+        raise InvalidValue(
+            f"Step must be a number of {unit} from 0 to {top:g}, like 2.5 (got {text.strip()!r})."
+        )
+    return to_kg(value, unit)
+
+
+def muscle_groups(chosen: Collection[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Split chosen muscles into the worked ones and the stabilisers, in the catalogue's order."""
+    return tuple(m for m in MUSCLES if m in chosen), tuple(m for m in STABILISERS if m in chosen)
+
+
+@dataclass(frozen=True)
+class ExerciseEdit:
+    """Everything the user sets on their own exercise (rest: their own length, None: default)."""
+
+    name: str
+    muscles: tuple[str, ...] = ()
+    stabilisers: tuple[str, ...] = ()
+    barbell: bool = False
+    one_legged: bool = False
+    increment_kg: float = 2.5
+    rest_s: int | None = None
+    body_weight_load: bool = False
+
+    @property
+    def equipment(self) -> str:
+        return "barbell" if self.barbell else "other"
+
+
+@dataclass(frozen=True)
+class ExerciseInfo:
+    """An exercise as the exercise list shows it: how much it was used, and its own rest."""
+
+    exercise: Exercise
+    sets: int = 0
+    last_done: datetime | None = None
+    own_rest_s: int | None = None
+    in_program: bool = False
+
+    @property
+    def editable(self) -> bool:
+        """The user's own exercises change here; the catalogue's come from gymtui or the
+        program file (their rest alone is the user's)."""
+        return self.exercise.custom
+
+
+def merge_problem(source: ExerciseInfo, target: ExerciseInfo | None = None) -> str | None:
+    """Why `source` cannot be merged (into `target`, when given), or None when it can."""
+    name = source.exercise.name
+    if target is not None and source.exercise.id == target.exercise.id:
+        return f"Choose another exercise to merge {name} into."
+    if not source.exercise.custom:
+        return (
+            f"{name} comes with gymtui or your program file, so it stays. To merge, highlight "
+            f"the other exercise and merge it into {name}."
+        )
+    return None
+
+
+def delete_problem(info: ExerciseInfo) -> str | None:
+    """Why an exercise cannot be deleted, or None when it can."""
+    name = info.exercise.name
+    if not info.exercise.custom:
+        return f"{name} comes with gymtui or your program file: it cannot be deleted."
+    if info.sets:
+        sets = f"{info.sets} set" if info.sets == 1 else f"{info.sets:,} sets"
+        return f"{name} has {sets}: merge it into another exercise instead (m)."
+    return None

@@ -1,0 +1,260 @@
+"""The exercises table: the catalogue kept in step with the program, and the user's own
+exercises (create, edit, rename, merge, delete), each change one transaction.
+
+A merged or renamed exercise leaves its old name behind in `exercise_aliases`, so the next
+import of a file that uses that name finds the exercise instead of creating it again.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from datetime import datetime
+from typing import cast
+
+from gymtui.core.exercises import ExerciseEdit, same_name
+from gymtui.core.models import Exercise
+from gymtui.store.base import StorageError, StoreBase, exercise_from_row, from_text
+from gymtui.store.prs import refresh_prs
+
+GONE = "Not saved: that exercise is gone (deleted or merged in another window?)."
+
+
+class ExerciseTable(StoreBase):
+    """Reads and writes of the exercises table."""
+
+    def sync_exercises(self, catalogue: Iterable[Exercise]) -> bool:
+        """Make the exercises table hold the catalogue (user rest settings are kept).
+
+        Writes only what differs, so an unchanged catalogue costs a read and no commit.
+        """
+        on_file = self.exercises()
+        changed = [
+            ex for ex in catalogue if _catalogue_fields(on_file.get(ex.id)) != _catalogue_fields(ex)
+        ]
+        if not changed:
+            return False
+        with self.transaction() as conn:
+            for ex in changed:
+                conn.execute(
+                    """
+                    INSERT INTO exercises (id, name, muscles, stabilisers, equipment,
+                        one_legged, increment_kg, default_rest_s, custom)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)
+                    ON CONFLICT(id) DO UPDATE SET name=excluded.name, muscles=excluded.muscles,
+                        stabilisers=excluded.stabilisers, equipment=excluded.equipment,
+                        one_legged=excluded.one_legged, increment_kg=excluded.increment_kg,
+                        default_rest_s=excluded.default_rest_s, custom=0
+                    """,
+                    [
+                        ex.id,
+                        ex.name,
+                        ",".join(ex.muscles),
+                        ",".join(ex.stabilisers),
+                        ex.equipment,
+                        int(ex.one_legged),
+                        ex.increment_kg,
+                        ex.rest_s,
+                    ],
+                )
+        return True
+
+    def exercises(self) -> dict[str, Exercise]:
+        """Every exercise on file, the user's own included."""
+        return {row["id"]: exercise_from_row(row) for row in self._rows("SELECT * FROM exercises")}
+
+    def add_custom_exercise(self, name: str) -> Exercise:
+        """Create the user's own exercise (or return the one with that name)."""
+        clean = " ".join(name.split())
+        for row in self._rows("SELECT * FROM exercises WHERE lower(name) = lower(?)", [clean]):
+            return exercise_from_row(row)
+        made = self._insert_custom(
+            clean, lambda ex_id: bool(self._rows("SELECT 1 FROM exercises WHERE id = ?", [ex_id]))
+        )
+        with self.transaction() as conn:  # the name is an exercise again, not an alias
+            conn.execute("DELETE FROM exercise_aliases WHERE name_key = ?", [same_name(clean)])
+        return made
+
+    def exercise_rest(self, exercise_id: str) -> int | None:
+        """The user's own rest length for an exercise, when they set one."""
+        return cast(
+            "int | None", self._value("SELECT rest_s FROM exercises WHERE id = ?", [exercise_id])
+        )
+
+    def set_exercise_rest(self, exercise_id: str, seconds: int | None) -> None:
+        """Set (or clear, with None) the user's own rest length for an exercise."""
+        with self.transaction() as conn:
+            conn.execute("UPDATE exercises SET rest_s = ? WHERE id = ?", [seconds, exercise_id])
+
+    def set_exercise_own(self, exercise_id: str, rest_s: int | None, body_weight: bool) -> None:
+        """What the user sets on any exercise, gymtui's own too: the rest after it, and whether
+        body weight counts in its load."""
+        with self.transaction() as conn:
+            self._exercise_row(conn, exercise_id)
+            conn.execute(
+                "UPDATE exercises SET rest_s = ?, body_weight_load = ? WHERE id = ?",
+                [rest_s, int(body_weight), exercise_id],
+            )
+
+    # -- the exercise list ------------------------------------------------------------
+
+    def exercise_usage(self) -> dict[str, tuple[int, datetime | None, int | None]]:
+        """Per exercise: its sets, when it was last done, and the user's own rest."""
+        usage: dict[str, tuple[int, datetime | None, int | None]] = {
+            row[0]: (int(row[1]), from_text(row[2]), None)
+            for row in self._rows(
+                "SELECT exercise_id, count(*), max(logged_at) FROM sets GROUP BY exercise_id"
+            )
+        }
+        for ex_id, rest in self._rows("SELECT id, rest_s FROM exercises"):
+            sets, last, _ = usage.get(ex_id, (0, None, None))
+            usage[ex_id] = (sets, last, rest)
+        return usage
+
+    def exercise_aliases(self) -> dict[str, str]:
+        """Old names (as `same_name` keys) of merged or renamed exercises, to their exercise."""
+        return {
+            r[0]: r[1] for r in self._rows("SELECT name_key, exercise_id FROM exercise_aliases")
+        }
+
+    # -- the user's own exercises -----------------------------------------------------
+
+    def create_exercise(self, edit: ExerciseEdit) -> Exercise:
+        """A new exercise of the user's own, with everything set at once."""
+        with self.transaction() as conn:
+            self._check_name(conn, edit.name, None)
+            made = self._insert_custom(
+                edit.name,
+                lambda ex_id: bool(
+                    conn.execute("SELECT 1 FROM exercises WHERE id = ?", [ex_id]).fetchone()
+                ),
+            )
+            return self._write_edit(conn, made.id, edit)
+
+    def update_exercise(self, exercise_id: str, edit: ExerciseEdit) -> Exercise:
+        """Change the user's own exercise; a new name keeps the old one as an alias."""
+        with self.transaction() as conn:
+            row = self._exercise_row(conn, exercise_id)
+            if not row["custom"]:
+                raise StorageError(
+                    f"Not saved: {row['name']} comes with gymtui or your program file; only "
+                    "its rest can change here."
+                )
+            self._check_name(conn, edit.name, exercise_id)
+            if same_name(row["name"]) != same_name(edit.name):
+                self._add_alias(conn, row["name"], exercise_id)
+            return self._write_edit(conn, exercise_id, edit)
+
+    def merge_exercises(self, source_id: str, target_id: str) -> int:
+        """Move every set of `source` to `target` and remove `source`; its name becomes an
+        alias of `target`. Set numbers follow the time order within each session, and the
+        PR flags are recomputed from the first moved set. Returns the number of sets moved."""
+        with self.transaction() as conn:
+            source = self._exercise_row(conn, source_id)
+            self._exercise_row(conn, target_id)
+            if not source["custom"]:
+                raise StorageError(f"Not saved: {source['name']} comes with gymtui; it stays.")
+            if source_id == target_id:
+                raise StorageError("Not saved: an exercise cannot be merged into itself.")
+            moved, since = conn.execute(
+                "SELECT count(*), min(logged_at) FROM sets WHERE exercise_id = ?", [source_id]
+            ).fetchone()
+            conn.execute(
+                """
+                WITH touched AS (SELECT DISTINCT session_id FROM sets WHERE exercise_id = :source)
+                UPDATE sets SET exercise_id = :target, set_number = numbered.n
+                FROM (
+                    SELECT id, row_number() OVER (
+                        PARTITION BY session_id ORDER BY logged_at, id) AS n
+                    FROM sets WHERE exercise_id IN (:source, :target)
+                        AND session_id IN (SELECT session_id FROM touched)
+                ) AS numbered
+                WHERE sets.id = numbered.id
+                """,
+                {"source": source_id, "target": target_id},
+            )
+            conn.execute(
+                "UPDATE exercise_aliases SET exercise_id = ? WHERE exercise_id = ?",
+                [target_id, source_id],
+            )
+            conn.execute("DELETE FROM exercises WHERE id = ?", [source_id])
+            self._add_alias(conn, source["name"], target_id)
+            if since is not None:
+                refresh_prs(conn, target_id, since)
+            return int(moved)
+
+    def delete_exercise(self, exercise_id: str) -> None:
+        """Remove the user's own exercise that has no sets (and its aliases)."""
+        with self.transaction() as conn:
+            row = self._exercise_row(conn, exercise_id)
+            if not row["custom"]:
+                raise StorageError(f"Not deleted: {row['name']} comes with gymtui.")
+            used = conn.execute(
+                "SELECT count(*) FROM sets WHERE exercise_id = ?", [exercise_id]
+            ).fetchone()[0]
+            if used:
+                raise StorageError(
+                    f"Not deleted: {row['name']} has {used} sets (logged in another window?). "
+                    "Merge it into another exercise instead."
+                )
+            conn.execute("DELETE FROM exercise_aliases WHERE exercise_id = ?", [exercise_id])
+            conn.execute("DELETE FROM exercises WHERE id = ?", [exercise_id])
+
+    def _exercise_row(self, conn: sqlite3.Connection, exercise_id: str) -> sqlite3.Row:
+        row = conn.execute("SELECT * FROM exercises WHERE id = ?", [exercise_id]).fetchone()
+        if row is None:
+            raise StorageError(GONE)
+        return cast(sqlite3.Row, row)
+
+    def _check_name(self, conn: sqlite3.Connection, name: str, own_id: str | None) -> None:
+        key = same_name(name)
+        for ex_id, other in conn.execute("SELECT id, name FROM exercises").fetchall():
+            if ex_id != own_id and same_name(other) == key:
+                raise StorageError(f"Not saved: another exercise is already called {other!r}.")
+
+    def _add_alias(self, conn: sqlite3.Connection, old_name: str, exercise_id: str) -> None:
+        conn.execute(
+            "INSERT INTO exercise_aliases (name_key, exercise_id) VALUES (?, ?) "
+            "ON CONFLICT(name_key) DO UPDATE SET exercise_id = excluded.exercise_id",
+            [same_name(old_name), exercise_id],
+        )
+
+    def _write_edit(
+        self, conn: sqlite3.Connection, exercise_id: str, edit: ExerciseEdit
+    ) -> Exercise:
+        conn.execute(
+            """
+            UPDATE exercises SET name = ?, muscles = ?, stabilisers = ?, equipment = ?,
+                one_legged = ?, increment_kg = ?, rest_s = ?, body_weight_load = ?
+            WHERE id = ?
+            """,
+            [
+                edit.name,
+                ",".join(edit.muscles),
+                ",".join(edit.stabilisers),
+                edit.equipment,
+                int(edit.one_legged),
+                edit.increment_kg,
+                edit.rest_s,
+                int(edit.body_weight_load),
+                exercise_id,
+            ],
+        )
+        # the new name is an exercise's own again, no longer another's alias
+        conn.execute("DELETE FROM exercise_aliases WHERE name_key = ?", [same_name(edit.name)])
+        return exercise_from_row(self._exercise_row(conn, exercise_id))
+
+
+def _catalogue_fields(ex: Exercise | None) -> tuple[object, ...] | None:
+    if ex is None:
+        return None
+    return (
+        ex.name,
+        ex.muscles,
+        ex.stabilisers,
+        ex.equipment,
+        ex.one_legged,
+        ex.increment_kg,
+        ex.rest_s,
+        ex.custom,
+    )

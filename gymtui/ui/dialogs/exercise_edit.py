@@ -1,0 +1,184 @@
+"""Create or edit an exercise of your own: name, muscles, barbell, per leg, step and rest."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Vertical
+from textual.widget import Widget
+from textual.widgets import Input, Label, Static
+
+from gymtui.core.exercises import (
+    ExerciseEdit,
+    ExerciseInfo,
+    muscle_groups,
+    parse_exercise_name,
+    parse_step,
+    same_name,
+)
+from gymtui.core.models import MUSCLES, STABILISERS
+from gymtui.core.values import Unit, format_duration, format_weight, parse_rest, to_kg
+from gymtui.errors import InvalidValue
+from gymtui.ui.dialogs.base import GymDialog
+from gymtui.ui.dialogs.set_dialog import SAVE_HELP
+from gymtui.ui.text import plain
+from gymtui.ui.widgets.gym_input import ChoiceField, GymInput, TogglesField
+
+MUSCLE_CHOICES = [(m, m, k) for m, k in zip(MUSCLES, ("q", "h", "g", "c"), strict=True)]
+STABILISER_CHOICES = [(m, m, k) for m, k in zip(STABILISERS, ("c", "l"), strict=True)]
+BARBELL_CHOICES = [(False, "No", "n"), (True, "Yes: plates per side, warm-up ramp", "y")]
+PER_LEG_CHOICES = [(False, "No", "n"), (True, "Yes: log left and right", "y")]
+BODY_WEIGHT_CHOICES = [(False, "No", "n"), (True, "Yes: Progress adds it to the weight", "y")]
+BUILT_IN_HINT = (
+    "Comes with gymtui: only your rest and body weight switch change here. For other muscles "
+    "or another step, give it a table under [exercises] in your program file."
+)
+EDIT_HELP = "[b]space[/] or a letter ticks   " + SAVE_HELP
+
+
+class ExerciseEditDialog(GymDialog[ExerciseEdit | None]):
+    """Every field of an exercise of your own; for the catalogue's, only your rest."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(
+        self,
+        info: ExerciseInfo | None,
+        unit: Unit,
+        taken: Collection[str],
+        rest_fallback_s: int,
+        name: str = "",
+    ) -> None:
+        """`info` None makes a new exercise (named `name`); `taken` are the other
+        exercises' names as `same_name` keys; `rest_fallback_s` is the rest without one."""
+        super().__init__()
+        self.info = info
+        self.unit: Unit = unit
+        self.taken = set(taken)
+        self.rest_fallback_s = rest_fallback_s
+        self.new_name = name
+
+    @property
+    def editable(self) -> bool:
+        return self.info is None or self.info.editable
+
+    def compose(self) -> ComposeResult:
+        info, unit = self.info, self.unit
+        ex = info.exercise if info else None
+        locked = not self.editable
+        if ex is None:
+            title, step_kg = "New exercise", 2.5 if unit == "kg" else to_kg(5, "lb")
+        else:
+            title = f"Edit {ex.name}" + ("" if ex.custom else " (built in)")
+            step_kg = ex.increment_kg
+        rest = info.own_rest_s if info else None
+        with Vertical(id="exercise-edit-dialog", classes="dialog"):
+            yield Label(plain(title), id="dialog-title")
+            with Grid(id="set-fields", classes="-wide"):
+                yield Label("Name")
+                yield GymInput(
+                    ex.name if ex else self.new_name,
+                    id="name",
+                    compact=True,
+                    placeholder="e.g. Belt squat",
+                    disabled=locked,
+                    select_on_focus=False,
+                )
+                yield Label("Muscles worked")
+                yield TogglesField[str](
+                    MUSCLE_CHOICES, ex.muscles if ex else (), id="muscles", disabled=locked
+                )
+                yield Label("Stabilisers")
+                yield TogglesField[str](
+                    STABILISER_CHOICES,
+                    ex.stabilisers if ex else (),
+                    id="stabilisers",
+                    disabled=locked,
+                )
+                yield Label("Barbell")
+                yield ChoiceField[bool](
+                    BARBELL_CHOICES, bool(ex and ex.uses_bar), id="barbell", disabled=locked
+                )
+                yield Label("Per leg")
+                yield ChoiceField[bool](
+                    PER_LEG_CHOICES, bool(ex and ex.one_legged), id="per-leg", disabled=locked
+                )
+                yield Label("Body weight load")
+                yield ChoiceField[bool](
+                    BODY_WEIGHT_CHOICES, bool(ex and ex.body_weight_load), id="body-weight"
+                )
+                yield Label(f"Step ({unit})")
+                yield GymInput(
+                    format_weight(step_kg, unit, with_unit=False),
+                    id="step",
+                    compact=True,
+                    placeholder="added when the targets are met; 0: reps only",
+                    disabled=locked,
+                )
+                yield Label("Rest after a set")
+                yield GymInput(
+                    format_duration(rest) if rest else "",
+                    id="rest",
+                    compact=True,
+                    placeholder=f"default {format_duration(self.rest_fallback_s)}",
+                )
+            if locked:
+                yield Static(plain(BUILT_IN_HINT), id="dialog-hint")
+            yield Static("", id="dialog-error")
+            yield Static(EDIT_HELP, id="dialog-help")
+
+    def on_mount(self) -> None:
+        self.query_one("#name" if self.editable else "#rest", Input).focus()
+
+    def _refuse(self, field: Widget, problem: InvalidValue) -> None:
+        field.add_class("-invalid")
+        field.focus()
+        self.query_one("#dialog-error", Static).update(plain(str(problem)))
+
+    @on(Input.Submitted)
+    @on(ChoiceField.Submitted)
+    @on(TogglesField.Submitted)
+    def _save(self) -> None:
+        if self.closing:
+            return
+        own = same_name(self.info.exercise.name) if self.info else None
+        checks = {
+            "name": lambda t: parse_exercise_name(t, self.taken - {own}),
+            "step": lambda t: parse_step(t, self.unit),
+            "rest": parse_rest,
+        }
+        parsed: dict[str, object] = {}
+        for field_id, check in checks.items():
+            field = self.query_one(f"#{field_id}", Input)
+            try:
+                parsed[field_id] = check(field.value)
+            except InvalidValue as problem:
+                self._refuse(field, problem)
+                return
+            field.remove_class("-invalid")
+        chosen = (
+            *self.query_one("#muscles", TogglesField).chosen,
+            *self.query_one("#stabilisers", TogglesField).chosen,
+        )
+        muscles, stabilisers = muscle_groups(chosen)
+        name, step, rest = parsed["name"], parsed["step"], parsed["rest"]
+        assert isinstance(name, str) and isinstance(step, float)
+        assert rest is None or isinstance(rest, int)
+        self.dismiss(
+            ExerciseEdit(
+                name=name,
+                muscles=muscles,
+                stabilisers=stabilisers,
+                barbell=self.query_one("#barbell", ChoiceField).chosen,
+                one_legged=self.query_one("#per-leg", ChoiceField).chosen,
+                increment_kg=step,
+                rest_s=rest,
+                body_weight_load=self.query_one("#body-weight", ChoiceField).chosen,
+            )
+        )
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,318 @@
+"""Every exercise, with how much it was used; your own ones edited, renamed, merged (imports
+often bring near duplicates) and deleted here."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from rich.text import Text
+from textual import events, on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import DataTable, Input, Label, Static
+
+from gymtui.core.exercises import ExerciseInfo, delete_problem, merge_problem, same_name
+from gymtui.core.rest import DEFAULT_REST_S
+from gymtui.core.values import count, format_duration, format_weight
+from gymtui.ui.dialogs.base import GymDialog
+from gymtui.ui.text import markup, plain, shown
+from gymtui.ui.widgets.gym_input import GymInput, pass_on
+
+if TYPE_CHECKING:
+    from gymtui.ui.app import GymApp
+
+HELP = (
+    "[b]e[/] edit  [b]n[/] new  [b]m[/] merge into another  [b]d[/] delete  "
+    "[b]/[/] filter  [b]esc[/] close"
+)
+SHORT = {"quadriceps": "quads", "hamstrings": "hams", "lower back": "low back"}
+
+
+def muscles_text(info: ExerciseInfo) -> str:
+    """The muscles an exercise works, short enough for a column."""
+    return ", ".join(SHORT.get(m, m) for m in info.exercise.muscles) or "—"
+
+
+class ExerciseTable(DataTable[object]):
+    """The list. `/` moves to the filter at once, and keys typed after it in the same read
+    (a fast typist, a paste) follow it there instead of running the list's keys."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if pass_on(self, event):
+            return
+        if event.key == "slash":
+            event.stop()
+            event.prevent_default()
+            self.screen.set_focus(self.screen.query_one("#exercise-filter"))
+            return
+        await super()._on_key(event)
+
+
+class ExercisesDialog(GymDialog[None]):
+    """The exercise list: your own ones first-class (edit, rename, merge, delete)."""
+
+    BINDINGS = [
+        Binding("escape", "close", "Close", tooltip="Back (in the filter: clear it)"),
+        Binding("e", "edit", "Edit", tooltip="Edit the highlighted exercise (or enter)"),
+        Binding("n", "new", "New", tooltip="Create an exercise of your own"),
+        Binding(
+            "m",
+            "merge",
+            "Merge",
+            tooltip="Merge the highlighted exercise into another: its sets and PRs go with it",
+        ),
+        Binding(
+            "d,delete", "delete", "Delete", tooltip="Delete an exercise of your own with no sets"
+        ),
+        Binding("slash", "filter", "Filter", key_display="/", tooltip="Type to filter the list"),
+    ]
+
+    TOASTS = True  # what a change did shows at once
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.infos: list[ExerciseInfo] = []
+        self.shown_infos: list[ExerciseInfo] = []
+
+    @property
+    def gym_app(self) -> GymApp:
+        return cast("GymApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="exercises-dialog"):
+            yield Label("Exercises", id="dialog-title")
+            yield GymInput(placeholder="/ filters the list", id="exercise-filter", compact=True)
+            yield ExerciseTable(id="exercise-table", cursor_type="row")
+            yield Static(id="exercise-detail")
+            yield Static(HELP, id="dialog-help")
+
+    def on_mount(self) -> None:
+        table = self.query_one("#exercise-table", DataTable)
+        table.add_columns("Exercise", "Muscles", "Equipment", "Sets", "Last done")
+        self.load()
+        table.focus()
+        self.gym_app.data_changed.subscribe(self, lambda _: self.load(), immediate=True)
+
+    def on_screen_resume(self) -> None:
+        self.gym_app.release_toasts()
+
+    def load(self) -> None:
+        """Read the list again and show it, the highlighted exercise kept."""
+        if self.closing:
+            return
+        infos = self.gym_app.reading(self.gym_app.gym.exercise_list)
+        if infos is None:
+            return
+        self.infos = infos
+        own = sum(1 for i in infos if i.exercise.custom)
+        self.query_one("#dialog-title", Label).update(f"Exercises · {len(infos)} ({own} your own)")
+        self._fill()
+
+    def _fill(self, keep: str | None = None) -> None:
+        table = self.query_one("#exercise-table", DataTable)
+        current = self._highlighted()
+        keep = keep or (current.exercise.id if current else None)
+        needle = self.query_one("#exercise-filter", Input).value.strip().lower()
+        self.shown_infos = [i for i in self.infos if needle in i.exercise.name.lower()]
+        table.clear()
+        for info in self.shown_infos:
+            ex = info.exercise
+            equipment = ex.equipment + (", L/R" if ex.one_legged else "")
+            last = info.last_done.strftime("%d %b %y") if info.last_done else ""
+            table.add_row(
+                plain(ex.name, "italic" if ex.custom else ""),
+                muscles_text(info),
+                equipment,
+                Text(f"{info.sets:,}" if info.sets else "—", justify="right"),
+                last,
+                key=ex.id,
+            )
+        ids = [i.exercise.id for i in self.shown_infos]
+        table.move_cursor(row=ids.index(keep) if keep in ids else 0)
+        self._show_detail()
+
+    @on(Input.Changed, "#exercise-filter")
+    def _filtered(self) -> None:
+        self._fill()
+
+    @on(Input.Submitted, "#exercise-filter")
+    def _filter_done(self) -> None:
+        """Enter in the filter: to the list, or, when nothing matches, make the exercise."""
+        self.set_focus(self.query_one("#exercise-table", DataTable))
+        if not self.shown_infos and self.query_one("#exercise-filter", Input).value.strip():
+            self.action_new()
+
+    @on(DataTable.RowHighlighted, "#exercise-table")
+    def _show_detail(self) -> None:
+        info = self._highlighted()
+        line = self.query_one("#exercise-detail", Static)
+        if info is None:
+            typed = self.query_one("#exercise-filter", Input).value.strip()
+            line.update(
+                markup("No exercise matches $typed: [b]enter[/b] creates it.", typed=typed)
+                if typed
+                else ""
+            )
+            return
+        ex = info.exercise
+        unit = self.gym_app.gym.settings.unit
+        rest = (
+            format_duration(info.own_rest_s)
+            if info.own_rest_s
+            else f"default ({format_duration(self._fallback_rest(info))})"
+        )
+        origin = "your own" if ex.custom else "built in"
+        planned = " · in your program" if info.in_program else ""
+        step = format_weight(ex.increment_kg, unit)
+        stabilisers = f" · stabilisers: {', '.join(ex.stabilisers)}" if ex.stabilisers else ""
+        load = " · load: body weight + added" if ex.body_weight_load else ""
+        line.update(
+            plain(f"{ex.name}: {origin}{planned} · step {step} · rest {rest}{load}{stabilisers}")
+        )
+
+    def _highlighted(self) -> ExerciseInfo | None:
+        if not self.shown_infos:
+            return None
+        row = self.query_one("#exercise-table", DataTable).cursor_row
+        return self.shown_infos[row] if 0 <= row < len(self.shown_infos) else None
+
+    def _fallback_rest(self, info: ExerciseInfo | None) -> int:
+        """The rest after a working set when the user has set none for the exercise."""
+        if info is not None and not info.exercise.custom and info.exercise.rest_s:
+            return info.exercise.rest_s
+        return self.gym_app.gym.settings.rest_default_s or DEFAULT_REST_S
+
+    def _taken(self) -> set[str]:
+        return {same_name(i.exercise.name) for i in self.infos}
+
+    # -- changes: each one write; the list is read again through data_changed ----------
+
+    def _changed(self) -> None:
+        self.gym_app.data_changed.publish(None)
+
+    @on(DataTable.RowSelected, "#exercise-table")
+    def action_edit(self) -> None:
+        from gymtui.ui.dialogs.exercise_edit import ExerciseEditDialog
+
+        info = self._highlighted()
+        if info is None:
+            self.notify("No exercise highlighted: n creates one.", severity="warning")
+            return
+        gym = self.gym_app.gym
+
+        def done(edit: object) -> None:
+            from gymtui.core.exercises import ExerciseEdit
+
+            if not isinstance(edit, ExerciseEdit):
+                return
+            saved = self.gym_app.saving(lambda: gym.save_exercise(info.exercise.id, edit))
+            if saved is not None:
+                self.notify(shown(f"Saved {saved.name}."), markup=False)
+                self._changed()
+
+        dialog = ExerciseEditDialog(
+            info, gym.settings.unit, self._taken(), self._fallback_rest(info)
+        )
+        self.app.push_screen(dialog, done)
+
+    def action_new(self) -> None:
+        from gymtui.ui.dialogs.exercise_edit import ExerciseEditDialog
+
+        gym = self.gym_app.gym
+        typed = self.query_one("#exercise-filter", Input).value.strip()
+
+        def done(edit: object) -> None:
+            from gymtui.core.exercises import ExerciseEdit
+
+            if not isinstance(edit, ExerciseEdit):
+                return
+            made = self.gym_app.saving(lambda: gym.save_exercise(None, edit))
+            if made is not None:
+                self.notify(shown(f"Created {made.name}: x on Today logs it."), markup=False)
+                self.query_one("#exercise-filter", Input).value = ""
+                self._changed()
+                self._fill(keep=made.id)
+
+        dialog = ExerciseEditDialog(
+            None, gym.settings.unit, self._taken(), self._fallback_rest(None), typed
+        )
+        self.app.push_screen(dialog, done)
+
+    @work
+    async def action_merge(self) -> None:
+        from gymtui.ui.dialogs.confirm import ConfirmDialog
+        from gymtui.ui.dialogs.exercise import ExerciseDialog
+
+        source = self._highlighted()
+        if source is None:
+            return
+        name = source.exercise.name
+        problem = merge_problem(source)
+        if problem is not None:
+            self.notify(shown(problem), severity="warning", markup=False, timeout=10)
+            return
+        others = {i.exercise.id: i.exercise for i in self.infos if i is not source}
+        picker = ExerciseDialog(others, title=f"Merge {name} into…", allow_new=False)
+        choice = await self.app.push_screen_wait(picker)
+        target = next(
+            (i for i in self.infos if choice and i.exercise.id == choice.exercise_id), None
+        )
+        if target is None:
+            return
+        problem = merge_problem(source, target)
+        if problem is not None:
+            self.notify(shown(problem), severity="warning", markup=False, timeout=10)
+            return
+        into = target.exercise.name
+        question = (
+            f"Merge {name} ({count(source.sets, 'set')}) into {into}? Its sets become {into}'s, "
+            f"the PRs are worked out again, and {name} goes; an import that names it will "
+            f"log {into}. This cannot be undone."
+        )
+        if not await self.app.push_screen_wait(ConfirmDialog(question)):
+            return
+        gym = self.gym_app.gym
+        moved = self.gym_app.saving(
+            lambda: gym.merge_exercises(source.exercise.id, target.exercise.id)
+        )
+        if moved is not None:
+            self.notify(
+                shown(f"Merged {name} into {into}: {count(moved, 'set')} moved."), markup=False
+            )
+            self.query_one("#exercise-filter", Input).value = ""
+            self._changed()
+            self._fill(keep=target.exercise.id)
+
+    def action_delete(self) -> None:
+        from gymtui.ui.dialogs.confirm import ConfirmDialog
+
+        info = self._highlighted()
+        if info is None:
+            return
+        problem = delete_problem(info)
+        if problem is not None:
+            self.notify(shown(problem), severity="warning", markup=False, timeout=10)
+            return
+        gym = self.gym_app.gym
+        name = info.exercise.name
+
+        def done(yes: bool | None) -> None:
+            if not yes:
+                return
+            if self.gym_app.saving(lambda: gym.delete_exercise(info.exercise.id)):
+                self.notify(shown(f"Deleted {name}."), markup=False)
+                self._changed()
+
+        self.app.push_screen(ConfirmDialog(f"Delete {name}? It has no sets."), done)
+
+    def action_filter(self) -> None:
+        self.set_focus(self.query_one("#exercise-filter", Input))
+
+    def action_close(self) -> None:
+        field = self.query_one("#exercise-filter", Input)
+        if field.has_focus or field.value:
+            field.value = ""
+            self.set_focus(self.query_one("#exercise-table", DataTable))
+            return
+        self.dismiss(None)
