@@ -27,6 +27,12 @@ HELP = (
     "[b]/[/] filter  [b]esc[/] close"
 )
 SHORT = {"quadriceps": "quads", "hamstrings": "hams", "lower back": "low back"}
+NAME_WIDTH = 26  # every column fits at 80 wide; the line under the list has the whole name
+
+
+def clip(text: str, width: int) -> str:
+    """`text`, cut to `width` with an ellipsis when longer."""
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def muscles_text(info: ExerciseInfo) -> str:
@@ -121,7 +127,7 @@ class ExercisesDialog(GymDialog[None]):
             equipment = ex.equipment + (", L/R" if ex.one_legged else "")
             last = info.last_done.strftime("%d %b %y") if info.last_done else ""
             table.add_row(
-                plain(ex.name, "italic" if ex.custom else ""),
+                plain(clip(ex.name, NAME_WIDTH), "italic" if ex.custom else ""),
                 muscles_text(info),
                 equipment,
                 Text(f"{info.sets:,}" if info.sets else "—", justify="right"),
