@@ -68,10 +68,9 @@ class ExerciseTable(StoreBase):
         clean = " ".join(name.split())
         for row in self._rows("SELECT * FROM exercises WHERE lower(name) = lower(?)", [clean]):
             return exercise_from_row(row)
-        made = self._insert_custom(
-            clean, lambda ex_id: bool(self._rows("SELECT 1 FROM exercises WHERE id = ?", [ex_id]))
-        )
-        with self.transaction() as conn:  # the name is an exercise again, not an alias
+        with self.transaction() as conn:
+            made = self._insert_custom(clean, lambda ex_id: _taken(conn, ex_id))
+            # the name is an exercise's own again, no longer another's alias
             conn.execute("DELETE FROM exercise_aliases WHERE name_key = ?", [same_name(clean)])
         return made
 
@@ -123,12 +122,7 @@ class ExerciseTable(StoreBase):
         """A new exercise of the user's own, with everything set at once."""
         with self.transaction() as conn:
             self._check_name(conn, edit.name, None)
-            made = self._insert_custom(
-                edit.name,
-                lambda ex_id: bool(
-                    conn.execute("SELECT 1 FROM exercises WHERE id = ?", [ex_id]).fetchone()
-                ),
-            )
+            made = self._insert_custom(edit.name, lambda ex_id: _taken(conn, ex_id))
             return self._write_edit(conn, made.id, edit)
 
     def update_exercise(self, exercise_id: str, edit: ExerciseEdit) -> Exercise:
@@ -243,6 +237,12 @@ class ExerciseTable(StoreBase):
         # the new name is an exercise's own again, no longer another's alias
         conn.execute("DELETE FROM exercise_aliases WHERE name_key = ?", [same_name(edit.name)])
         return exercise_from_row(self._exercise_row(conn, exercise_id))
+
+
+def _taken(conn: sqlite3.Connection, exercise_id: str) -> bool:
+    return (
+        conn.execute("SELECT 1 FROM exercises WHERE id = ?", [exercise_id]).fetchone() is not None
+    )
 
 
 def _catalogue_fields(ex: Exercise | None) -> tuple[object, ...] | None:

@@ -12,7 +12,13 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Input, Label, Static
 
-from gymtui.core.exercises import ExerciseInfo, delete_problem, merge_problem, same_name
+from gymtui.core.exercises import (
+    ExerciseEdit,
+    ExerciseInfo,
+    delete_problem,
+    merge_problem,
+    same_name,
+)
 from gymtui.core.rest import DEFAULT_REST_S
 from gymtui.core.values import count, format_duration, format_weight
 from gymtui.ui.dialogs.base import GymDialog
@@ -207,10 +213,8 @@ class ExercisesDialog(GymDialog[None]):
             return
         gym = self.gym_app.gym
 
-        def done(edit: object) -> None:
-            from gymtui.core.exercises import ExerciseEdit
-
-            if not isinstance(edit, ExerciseEdit):
+        def done(edit: ExerciseEdit | None) -> None:
+            if edit is None:
                 return
             saved = self.gym_app.saving(lambda: gym.save_exercise(info.exercise.id, edit))
             if saved is not None:
@@ -228,10 +232,8 @@ class ExercisesDialog(GymDialog[None]):
         gym = self.gym_app.gym
         typed = self.query_one("#exercise-filter", Input).value.strip()
 
-        def done(edit: object) -> None:
-            from gymtui.core.exercises import ExerciseEdit
-
-            if not isinstance(edit, ExerciseEdit):
+        def done(edit: ExerciseEdit | None) -> None:
+            if edit is None:
                 return
             made = self.gym_app.saving(lambda: gym.save_exercise(None, edit))
             if made is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from textual import on
@@ -85,9 +86,14 @@ class SetDialog(GymDialog[SetInput | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, request: SetDialogRequest) -> None:
+    def __init__(
+        self, request: SetDialogRequest, commit: Callable[[SetInput], object] | None = None
+    ) -> None:
+        """`commit`, when given, writes the set and redraws the screen beneath before the
+        dialog goes, so the one repaint that uncovers it already shows the set logged."""
         super().__init__()
         self.request = request
+        self.commit = commit
 
     def compose(self) -> ComposeResult:
         req = self.request
@@ -160,17 +166,18 @@ class SetDialog(GymDialog[SetInput | None]):
         weight, reps, rpe = parsed["weight"], parsed["reps"], parsed["rpe"]
         assert isinstance(weight, float) and isinstance(reps, int)
         assert rpe is None or isinstance(rpe, float)
-        self.dismiss(
-            SetInput(
-                exercise_id=self.request.exercise.id,
-                weight_kg=weight,
-                reps=reps,
-                kind=kind,
-                rpe=rpe,
-                note=note,
-                side=side,
-            )
+        entry = SetInput(
+            exercise_id=self.request.exercise.id,
+            weight_kg=weight,
+            reps=reps,
+            kind=kind,
+            rpe=rpe,
+            note=note,
+            side=side,
         )
+        if self.commit is not None:
+            self.commit(entry)
+        self.dismiss(entry)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

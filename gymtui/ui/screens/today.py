@@ -177,7 +177,9 @@ class TodayScreen(GymScreen):
         key = (template, tuple(sorted(values.items())))
         if self._shown.get(selector) != key:
             self._shown[selector] = key
-            self.query_one(selector, Static).update(markup(template, **values))
+            # the title, the recovery line and the detail are fixed in height (gymtui.tcss):
+            # new words need a repaint, never a layout pass
+            self.query_one(selector, Static).update(markup(template, **values), layout=False)
 
     def _cells(self, row: PlanRow, is_next: bool, first: bool, unit: Unit) -> list[object]:
         view = self.view
@@ -318,7 +320,8 @@ class TodayScreen(GymScreen):
         from gymtui.ui.dialogs.set_dialog import SetDialog, set_request
 
         request = set_request(self.gym.today(), row, kind, self.gym.settings.unit, extra=extra)
-        self.app.push_screen(SetDialog(request), self._after_log)
+        # logged and drawn before the dialog goes: one repaint uncovers Today with the set in it
+        self.app.push_screen(SetDialog(request, commit=self._after_log))
 
     def _after_log(self, entry: SetInput | None) -> None:
         if entry is None:

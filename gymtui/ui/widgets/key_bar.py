@@ -33,6 +33,8 @@ class KeyBar(Static):
     }
     """
 
+    _line: Content | None = None
+
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
         self._draw()
@@ -75,7 +77,10 @@ class KeyBar(Static):
                 (f"{self.app.get_key_display(binding)} ", f"bold $footer-key-foreground{dim}")
             )
             parts.append((f"{binding.description}  ", dim.strip()))
-        self.update(Content.assemble(*parts))
+        line = Content.assemble(*parts)
+        if line != self._line:  # bindings are re-announced often; most times nothing changed
+            self._line = line
+            self.update(line, layout=False)  # one line, always: no layout pass for it
 
     def _width(self, keys: list[tuple[Binding, bool]]) -> int:
         return sum(len(self.app.get_key_display(b)) + len(b.description) + 3 for b, _ in keys)

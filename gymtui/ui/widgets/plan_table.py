@@ -9,6 +9,9 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable
+from textual.widgets._data_table import RowKey
+
+SegmentLines = list[list[Segment]]  # as DataTable names it
 
 MEMO_LIMIT = 4000  # rendered cells kept; a screenful is about 120
 
@@ -28,6 +31,7 @@ class PlanTable(DataTable[object]):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self._versions: dict[tuple[int, int], int] = {}
         self._memo: dict[tuple[object, ...], list[list[Segment]]] = {}
+        self._rows_memo: dict[tuple[object, ...], tuple[SegmentLines, SegmentLines]] = {}
 
     def show(self, rows: Sequence[Sequence[object]]) -> None:
         """Show these rows; when the shape is unchanged only the changed cells are touched."""
@@ -62,10 +66,12 @@ class PlanTable(DataTable[object]):
     def _clear_caches(self) -> None:
         super()._clear_caches()
         self._memo.clear()  # styles or contents changed wholesale (clear, theme, CSS)
+        self._rows_memo.clear()
 
     def clear(self, columns: bool = False) -> PlanTable:
         self._versions.clear()
         self._memo.clear()
+        self._rows_memo.clear()
         super().clear(columns)
         return self
 
@@ -99,3 +105,44 @@ class PlanTable(DataTable[object]):
             lines = super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
             self._memo[key] = lines
         return lines
+
+    def _render_line_in_row(
+        self,
+        row_key: RowKey,
+        line_no: int,
+        base_style: Style,
+        cursor_location: Coordinate,
+        hover_location: Coordinate,
+    ) -> tuple[SegmentLines, SegmentLines]:
+        """A row's line, remembered by what it shows: its cells' versions, the widths, and
+        whether the cursor or the hover is on it. DataTable's own cache is keyed by the
+        table-wide update count and cursor, so after a logged set (a screen uncovered, two
+        cells changed) it re-rendered every row; here only the changed rows are."""
+        found_row = self._row_locations.get(row_key)  # None: the header
+        row = -1 if found_row is None else found_row
+        on_cursor = cursor_location.row == row
+        on_hover = hover_location.row == row
+        key = (
+            row_key,
+            row,
+            line_no,
+            base_style,
+            tuple(self._versions.get((row, x), 0) for x in range(len(self.columns))),
+            tuple(column.get_render_width(self) for column in self.ordered_columns),
+            self.size.width,
+            cursor_location if on_cursor else None,
+            hover_location if on_hover else None,
+            self.cursor_type,
+            self.show_cursor,
+            self._show_hover_cursor,
+            self._pseudo_class_state,
+        )
+        found = self._rows_memo.get(key)
+        if found is None:
+            if len(self._rows_memo) > MEMO_LIMIT:
+                self._rows_memo.clear()
+            found = super()._render_line_in_row(
+                row_key, line_no, base_style, cursor_location, hover_location
+            )
+            self._rows_memo[key] = found
+        return found

@@ -31,6 +31,7 @@ class RestStatus(Static):
         if self._shown == (text, view.state):
             return
         self._shown = (text, view.state)
-        self.update(Text(text))  # plain text: exercise names may hold brackets
+        # plain text (exercise names may hold brackets), one line always: no layout pass
+        self.update(Text(text), layout=False)
         for name in ("running", "paused", "over"):
             self.set_class(view.state == name, f"-{name}")
