@@ -245,3 +245,43 @@ async def test_body_weight_counts_in_the_load_when_switched_on(
     assert db_rows(
         paths.database, "SELECT body_weight_load FROM exercises WHERE name = 'Pistol squat'"
     ) == [(1,)]
+
+
+async def test_the_list_follows_a_merge_in_another_window(paths: Paths, clock: FakeClock) -> None:
+    imported = seed(paths, clock)
+    app = make_app(paths, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_list(pilot)
+        assert "Squat (Barbell)" in [r[0] for r in table_rows(app, "#exercise-table")]
+        other = Store.open(paths.database)  # another window merges it away
+        other.merge_exercises(imported, "back_squat")
+        other.close()
+        for _ in range(app.CHECK_OTHERS_EVERY):  # one second of ticks
+            app.tick()
+        await pilot.pause()
+        rows = table_rows(app, "#exercise-table")
+        assert "Squat (Barbell)" not in [r[0] for r in rows]
+        assert next(r for r in rows if r[0] == "Back squat")[3] == "4"
+        # This window still had it highlighted for a merge: the write is refused, not misfiled.
+        assert app.saving(lambda: app.gym.merge_exercises(imported, "deadlift")) is None
+        await pilot.pause()
+        assert any("that exercise is gone" in n for n in notifications(app))
+    assert db_rows(paths.database, "SELECT count(*) FROM sets WHERE exercise_id = 'deadlift'") == [
+        (0,)
+    ]
+
+
+async def test_a_name_with_markup_shows_as_typed(paths: Paths, clock: FakeClock) -> None:
+    app = make_app(paths, clock)
+    name = "[b]Zercher[/b] squat [red"
+    async with app.run_test(size=SIZE) as pilot:
+        await open_list(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press(*name, "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ExercisesDialog)
+        assert f"Created {name}: x on Today logs it." in notifications(app)
+        assert name in [r[0] for r in table_rows(app, "#exercise-table")]
+        assert text_of(app, "#exercise-detail").startswith(f"{name}: your own")
+    assert db_rows(paths.database, "SELECT name FROM exercises WHERE custom = 1") == [(name,)]
