@@ -13,7 +13,7 @@ from gymtui.ui.dialogs.help import HelpDialog
 from gymtui.ui.widgets.key_bar import KeyBar
 
 from conftest import FakeClock
-from helpers import make_app, notifications
+from helpers import db_rows, make_app, notifications
 
 SIZE = (80, 24)
 
@@ -101,3 +101,22 @@ async def test_the_palette_screenshot_is_saved_where_it_says(
         monkeypatch.setattr(platformdirs, "user_downloads_path", lambda: tmp_path / "downloads")
         app.deliver_screenshot()
         assert len(list((tmp_path / "downloads").glob("*.svg"))) == 1
+
+
+async def test_the_chosen_theme_is_kept_and_painted_from_the_first_frame(
+    paths: Paths, clock: FakeClock
+) -> None:
+    app = make_app(paths, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        app.theme = "gruvbox"
+        await pilot.pause()
+    assert db_rows(paths.database, "SELECT value FROM settings WHERE key = 'theme'") == [
+        ("gruvbox",)
+    ]
+    again = make_app(paths, clock)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert again.theme == "gruvbox"
+        theme = again.get_theme("gruvbox")
+        assert theme is not None and theme.background is not None
+        assert again.screen.styles.background.hex.lower() == theme.background.lower()

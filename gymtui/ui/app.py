@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from textual import events
+from textual._context import active_app
 from textual.app import SuspendNotSupported, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -43,6 +44,18 @@ def desktop_notify(title: str, body: str) -> None:
             stderr=subprocess.DEVNULL,
             start_new_session=True,
         )
+
+
+def _today_screen() -> Screen[None]:
+    # Textual re-parses every stylesheet (about 10 ms) for a mode's first screen when the CSS
+    # counter moved since the app began, as setting the theme in __init__ does. The stylesheet
+    # already holds this theme's variables (GymApp.__init__ sets them), so the screen is
+    # marked current and the first frame comes without the second parse.
+    screen = TodayScreen()
+    app = active_app.get()
+    if app.stylesheet._variables == app.get_css_variables():
+        screen._css_update_count = app._css_update_count
+    return screen
 
 
 def _rest_screen() -> Screen[None]:
@@ -82,7 +95,7 @@ class GymApp(ToastApp):
     CSS_PATH = "gymtui.tcss"
     TITLE = "gymtui"
     MODES = {
-        "today": TodayScreen,
+        "today": _today_screen,
         "rest": _rest_screen,
         "rack": _rack_screen,
         "history": _history_screen,
@@ -130,6 +143,7 @@ class GymApp(ToastApp):
         if gym.settings.theme:
             with contextlib.suppress(Exception):
                 self.theme = gym.settings.theme
+        self.stylesheet.set_variables(self.get_css_variables())  # the theme's, before any parse
 
     # -- writes: a refused one is a message, never a traceback --------------------------
 

@@ -12,6 +12,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from gymtui.core.exercises import normalise_name
 from gymtui.core.models import Exercise
 from gymtui.ui.dialogs.base import GymDialog
 from gymtui.ui.text import plain
@@ -75,16 +76,16 @@ class ExerciseDialog(GymDialog[ExerciseChoice | None]):
         self.query_one("#filter", Input).focus()
 
     def _fill(self, text: str) -> None:
-        needle = text.strip().lower()
+        needle = normalise_name(text)  # "belt  squat" finds Belt squat
         choices = self.query_one("#choices", OptionList)
         choices.clear_options()
         matches = [
             ex
             for ex in sorted(self.exercises.values(), key=lambda e: e.name)
-            if needle in ex.name.lower()
+            if needle in normalise_name(ex.name)
         ]
         choices.add_options([Option(plain(ex.name), id=ex.id) for ex in matches])
-        exact = any(ex.name.lower() == needle for ex in matches)
+        exact = any(normalise_name(ex.name) == needle for ex in matches)
         if needle and not exact and self.allow_new:
             choices.add_option(Option(plain(f"New exercise: {text.strip()}"), id=self.NEW))
         if choices.option_count:

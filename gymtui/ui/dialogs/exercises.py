@@ -17,6 +17,7 @@ from gymtui.core.exercises import (
     ExerciseInfo,
     delete_problem,
     merge_problem,
+    normalise_name,
     same_name,
 )
 from gymtui.core.rest import DEFAULT_REST_S
@@ -125,8 +126,8 @@ class ExercisesDialog(GymDialog[None]):
         table = self.query_one("#exercise-table", DataTable)
         current = self._highlighted()
         keep = keep or (current.exercise.id if current else None)
-        needle = self.query_one("#exercise-filter", Input).value.strip().lower()
-        self.shown_infos = [i for i in self.infos if needle in i.exercise.name.lower()]
+        needle = normalise_name(self.query_one("#exercise-filter", Input).value)
+        self.shown_infos = [i for i in self.infos if needle in normalise_name(i.exercise.name)]
         table.clear()
         for info in self.shown_infos:
             ex = info.exercise
