@@ -198,7 +198,9 @@ async def test_a_built_in_exercise_changes_only_its_rest(paths: Paths, clock: Fa
         dialog = app.screen
         assert isinstance(dialog, ExerciseEditDialog)
         assert dialog.query_one("#name").disabled and dialog.query_one("#step").disabled
-        assert text_of(app, "#dialog-hint").startswith("Comes with gymtui: only your rest")
+        assert text_of(app, "#dialog-hint").startswith(
+            "Comes with gymtui or your program file: only"
+        )
         await pilot.press(*"4:00", "enter")
         await pilot.pause()
         assert "Saved Deadlift." in notifications(app)

@@ -147,7 +147,9 @@ class ExerciseTable(StoreBase):
             source = self._exercise_row(conn, source_id)
             self._exercise_row(conn, target_id)
             if not source["custom"]:
-                raise StorageError(f"Not saved: {source['name']} comes with gymtui; it stays.")
+                raise StorageError(
+                    f"Not saved: {source['name']} comes with gymtui or your program file; it stays."
+                )
             if source_id == target_id:
                 raise StorageError("Not saved: an exercise cannot be merged into itself.")
             moved, since = conn.execute(
@@ -182,7 +184,9 @@ class ExerciseTable(StoreBase):
         with self.transaction() as conn:
             row = self._exercise_row(conn, exercise_id)
             if not row["custom"]:
-                raise StorageError(f"Not deleted: {row['name']} comes with gymtui.")
+                raise StorageError(
+                    f"Not deleted: {row['name']} comes with gymtui or your program file."
+                )
             used = conn.execute(
                 "SELECT count(*) FROM sets WHERE exercise_id = ?", [exercise_id]
             ).fetchone()[0]

@@ -33,8 +33,9 @@ BARBELL_CHOICES = [(False, "No", "n"), (True, "Yes: plates per side, warm-up ram
 PER_LEG_CHOICES = [(False, "No", "n"), (True, "Yes: log left and right", "y")]
 BODY_WEIGHT_CHOICES = [(False, "No", "n"), (True, "Yes: Progress adds it to the weight", "y")]
 BUILT_IN_HINT = (
-    "Comes with gymtui: only your rest and body weight switch change here. For other muscles "
-    "or another step, give it a table under [exercises] in your program file."
+    "Comes with gymtui or your program file: only your rest and body weight switch change "
+    "here. For other muscles or another step, give it a table under [exercises] in your "
+    "program file."
 )
 EDIT_HELP = "[b]space[/] or a letter ticks   " + SAVE_HELP
 
@@ -72,7 +73,7 @@ class ExerciseEditDialog(GymDialog[ExerciseEdit | None]):
         if ex is None:
             title, step_kg = "New exercise", 2.5 if unit == "kg" else to_kg(5, "lb")
         else:
-            title = f"Edit {ex.name}" + ("" if ex.custom else " (built in)")
+            title = f"Edit {ex.name}" + ("" if ex.custom else " (from the catalogue)")
             step_kg = ex.increment_kg
         rest = info.own_rest_s if info else None
         with Vertical(id="exercise-edit-dialog", classes="dialog"):

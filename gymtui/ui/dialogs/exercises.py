@@ -175,7 +175,7 @@ class ExercisesDialog(GymDialog[None]):
             if info.own_rest_s
             else f"default ({format_duration(self._fallback_rest(info))})"
         )
-        origin = "your own" if ex.custom else "built in"
+        origin = "your own" if ex.custom else "from the catalogue"
         planned = " · in your program" if info.in_program else ""
         step = format_weight(ex.increment_kg, unit)
         stabilisers = f" · stabilisers: {', '.join(ex.stabilisers)}" if ex.stabilisers else ""
