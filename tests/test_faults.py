@@ -124,7 +124,8 @@ async def test_markup_typed_in_the_exercise_picker(paths: Paths, clock: FakeCloc
         await pilot.press("[", "/")
         await pilot.pause()
         assert app._exception is None
-        await pilot.press("enter")
+        await pilot.press("enter", "enter")  # a new exercise: the editor, taken as it is
+        await pilot.pause()
         assert isinstance(app.screen, SetDialog)
         await pilot.press("1", "0", "tab", "5", "enter")
         assert any(n.startswith("Saved: [/ 10 kg") for n in notifications(app))

@@ -7,6 +7,7 @@ from gymtui.core.program import load_program
 from gymtui.paths import Paths
 from gymtui.store import Store
 from gymtui.ui.dialogs.confirm import ConfirmDialog
+from gymtui.ui.dialogs.exercise_edit import ExerciseEditDialog
 from gymtui.ui.dialogs.set_dialog import SetDialog
 from gymtui.ui.screens.history import HistoryScreen
 from gymtui.ui.screens.rest import RestScreen
@@ -175,12 +176,16 @@ async def test_add_an_exercise_not_in_the_plan(paths: Paths, clock: FakeClock) -
     app = make_app(paths, clock)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("x", *"sissy squat", "enter")
+        # a new exercise opens the editor, named as typed: quadriceps, then enter
+        assert isinstance(app.screen, ExerciseEditDialog)
+        await pilot.press("tab", "q", "enter")
+        await pilot.pause()
         assert isinstance(app.screen, SetDialog)
         await pilot.press("0", "tab", "1", "5", "enter")
         assert table_rows(app)[-1][0] == "sissy squat"
-    assert db_rows(paths.database, "SELECT name, custom FROM exercises WHERE custom = 1") == [
-        ("sissy squat", 1)
-    ]
+    assert db_rows(
+        paths.database, "SELECT name, muscles, custom FROM exercises WHERE custom = 1"
+    ) == [("sissy squat", "quadriceps", 1)]
 
 
 async def test_write_refused_says_not_saved(paths: Paths, clock: FakeClock) -> None:

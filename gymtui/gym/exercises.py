@@ -46,12 +46,6 @@ class ExerciseCatalogue:
         ]
         return sorted(infos, key=lambda info: info.exercise.name.casefold())
 
-    def add_exercise(self, name: str) -> Exercise:
-        """Create the user's own exercise (or find the one with that name)."""
-        made = self._store.add_custom_exercise(name)
-        self._reload_exercises()
-        return self.exercises.get(made.id, made)
-
     def save_exercise(self, exercise_id: str | None, edit: ExerciseEdit) -> Exercise:
         """Create (no id) or change the user's own exercise; of the catalogue's, only the
         user's rest changes. What Today shows follows at once."""

@@ -202,7 +202,7 @@ class SessionDialog(GymDialog[None]):
         choice = await self.app.push_screen_wait(ExerciseDialog(self.gym_app.gym.exercises))
         if choice is None:
             return
-        exercise = chosen_exercise(self.gym_app, choice)
+        exercise = await chosen_exercise(self.gym_app, choice)
         if exercise is not None:
             like = next((s for s in reversed(self.sets) if s.exercise_id == exercise.id), None)
             self._add(exercise.id, like)

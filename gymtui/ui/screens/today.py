@@ -375,7 +375,7 @@ class TodayScreen(GymScreen):
         if choice is None:
             return
         gym = self.gym
-        exercise = chosen_exercise(self.gym_app, choice)
+        exercise = await chosen_exercise(self.gym_app, choice)
         if exercise is None:
             return
         suggestion, last = gym.suggestion(exercise.id)
