@@ -192,7 +192,13 @@ def rest_length(
         return user_rest_s
     if planned is not None and planned.rest_s:
         return planned.rest_s
-    if not exercise.custom and exercise.rest_s:
+    return fallback_rest(exercise, default_rest_s)
+
+
+def fallback_rest(exercise: Exercise | None, default_rest_s: int | None) -> int:
+    """The rest after a working set when neither the user nor the program set one: the
+    catalogue's for its exercises, else the user's default for their own, else 2:00."""
+    if exercise is not None and not exercise.custom and exercise.rest_s:
         return exercise.rest_s
     return default_rest_s or DEFAULT_REST_S
 

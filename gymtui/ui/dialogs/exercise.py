@@ -12,7 +12,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from gymtui.core.exercises import normalise_name, same_name
+from gymtui.core.exercises import normalise_name
 from gymtui.core.models import Exercise
 from gymtui.ui.dialogs.base import GymDialog
 from gymtui.ui.text import plain
@@ -37,20 +37,12 @@ async def chosen_exercise(app: GymApp, choice: ExerciseChoice) -> Exercise | Non
     """The exercise picked; or a new one, made in the exercise editor with the typed name, so
     that its muscles, barbell, step and rest are set from the start (enter takes it as it
     is). None when the editor was cancelled or the write refused."""
-    from gymtui.core.rest import DEFAULT_REST_S
     from gymtui.ui.dialogs.exercise_edit import ExerciseEditDialog
 
     gym = app.gym
     if choice.new_name is None:
         return gym.exercise(choice.exercise_id or "")
-    editor = ExerciseEditDialog(
-        None,
-        gym.settings.unit,
-        {same_name(ex.name) for ex in gym.exercises.values()},
-        gym.settings.rest_default_s or DEFAULT_REST_S,
-        choice.new_name,
-    )
-    made = await app.push_screen_wait(editor)
+    made = await app.push_screen_wait(ExerciseEditDialog.of(gym, None, choice.new_name))
     if made is None:
         return None
     return app.saving(lambda: gym.save_exercise(None, made))

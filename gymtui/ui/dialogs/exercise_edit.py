@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -20,12 +21,16 @@ from gymtui.core.exercises import (
     same_name,
 )
 from gymtui.core.models import MUSCLES, STABILISERS
+from gymtui.core.rest import fallback_rest
 from gymtui.core.values import Unit, format_duration, format_weight, parse_rest, to_kg
 from gymtui.errors import InvalidValue
 from gymtui.ui.dialogs.base import GymDialog
 from gymtui.ui.dialogs.set_dialog import SAVE_HELP
 from gymtui.ui.text import plain
 from gymtui.ui.widgets.gym_input import ChoiceField, GymInput, TogglesField
+
+if TYPE_CHECKING:
+    from gymtui.gym import Gym
 
 MUSCLE_CHOICES = [(m, m, k) for m, k in zip(MUSCLES, ("q", "h", "g", "c"), strict=True)]
 STABILISER_CHOICES = [(m, m, k) for m, k in zip(STABILISERS, ("c", "l"), strict=True)]
@@ -61,6 +66,14 @@ class ExerciseEditDialog(GymDialog[ExerciseEdit | None]):
         self.taken = set(taken)
         self.rest_fallback_s = rest_fallback_s
         self.new_name = name
+
+    @classmethod
+    def of(cls, gym: Gym, info: ExerciseInfo | None, name: str = "") -> ExerciseEditDialog:
+        """The editor for `info` (None: a new exercise named `name`), with the names the
+        exercise may not take and the rest it gets when none is typed."""
+        taken = {same_name(ex.name) for ex in gym.exercises.values()}
+        fallback = fallback_rest(info.exercise if info else None, gym.settings.rest_default_s)
+        return cls(info, gym.settings.unit, taken, fallback, name)
 
     @property
     def editable(self) -> bool:

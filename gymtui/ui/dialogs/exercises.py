@@ -18,9 +18,8 @@ from gymtui.core.exercises import (
     delete_problem,
     merge_problem,
     normalise_name,
-    same_name,
 )
-from gymtui.core.rest import DEFAULT_REST_S
+from gymtui.core.rest import fallback_rest
 from gymtui.core.values import count, format_duration, format_weight
 from gymtui.ui.dialogs.base import GymDialog
 from gymtui.ui.text import markup, plain, shown
@@ -190,14 +189,8 @@ class ExercisesDialog(GymDialog[None]):
         row = self.query_one("#exercise-table", DataTable).cursor_row
         return self.shown_infos[row] if 0 <= row < len(self.shown_infos) else None
 
-    def _fallback_rest(self, info: ExerciseInfo | None) -> int:
-        """The rest after a working set when the user has set none for the exercise."""
-        if info is not None and not info.exercise.custom and info.exercise.rest_s:
-            return info.exercise.rest_s
-        return self.gym_app.gym.settings.rest_default_s or DEFAULT_REST_S
-
-    def _taken(self) -> set[str]:
-        return {same_name(i.exercise.name) for i in self.infos}
+    def _fallback_rest(self, info: ExerciseInfo) -> int:
+        return fallback_rest(info.exercise, self.gym_app.gym.settings.rest_default_s)
 
     # -- changes: each one write; the list is read again through data_changed ----------
 
@@ -222,10 +215,7 @@ class ExercisesDialog(GymDialog[None]):
                 self.notify(shown(f"Saved {saved.name}."), markup=False)
                 self._changed()
 
-        dialog = ExerciseEditDialog(
-            info, gym.settings.unit, self._taken(), self._fallback_rest(info)
-        )
-        self.app.push_screen(dialog, done)
+        self.app.push_screen(ExerciseEditDialog.of(gym, info), done)
 
     def action_new(self) -> None:
         from gymtui.ui.dialogs.exercise_edit import ExerciseEditDialog
@@ -243,10 +233,7 @@ class ExercisesDialog(GymDialog[None]):
                 self._changed()
                 self._fill(keep=made.id)
 
-        dialog = ExerciseEditDialog(
-            None, gym.settings.unit, self._taken(), self._fallback_rest(None), typed
-        )
-        self.app.push_screen(dialog, done)
+        self.app.push_screen(ExerciseEditDialog.of(gym, None, typed), done)
 
     @work
     async def action_merge(self) -> None:

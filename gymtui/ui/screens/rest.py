@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.widgets import Digits, ProgressBar, Static
 
 from gymtui.core.models import SetInput, SetKind
-from gymtui.core.rest import DEFAULT_REST_S, RestLengths, RestView
+from gymtui.core.rest import RestLengths, RestView, fallback_rest
 from gymtui.core.values import format_set
 from gymtui.ui.dialogs.set_dialog import SetDialog, set_request
 from gymtui.ui.screens.base import GymScreen
@@ -145,7 +145,7 @@ class RestScreen(GymScreen):
         gym = self.gym
         last = gym.find_set(gym.timer.after_set_id)
         exercise = gym.exercise(last.exercise_id) if last else None
-        fallback = exercise.rest_s if exercise and not exercise.custom else DEFAULT_REST_S
+        fallback = fallback_rest(exercise, gym.settings.rest_default_s)
         current = gym.rest_lengths(exercise.id if exercise else None)
 
         def done(lengths: RestLengths | None) -> None:
