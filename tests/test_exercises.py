@@ -3,8 +3,9 @@ leave in the file (sets, set numbers, PR flags, the names the next import finds)
 
 from __future__ import annotations
 
+import time
 import unicodedata
-from datetime import timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -175,3 +176,24 @@ def test_delete_only_an_unused_exercise_of_your_own(tmp_path: Path) -> None:
         store.delete_exercise("deadlift")
     store.delete_exercise(unused.id)
     assert rows(store, "SELECT id FROM exercises WHERE custom = 1") == [(used.id,)]
+
+
+def test_body_weight_load_uses_the_lifters_own_calendar_day(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A set at 02:00 UTC on the 22nd is 18:00 on the 21st in California: that evening's
+    weigh-in is its body weight, not the next morning's."""
+    monkeypatch.setenv("TZ", "America/Los_Angeles")
+    time.tzset()
+    store = open_store(tmp_path / "g.db")
+    dips = store.create_exercise(ExerciseEdit("Weighted step-up", body_weight_load=True))
+    when = datetime(2026, 11, 22, 2, 0, tzinfo=UTC)
+    store.set_body_weight(date(2026, 11, 21), 70.0, when)
+    store.set_body_weight(date(2026, 11, 22), 90.0, when + timedelta(hours=14))
+    store.log_set(SetInput(dips.id, 10, 5), DAY_A, when)
+    [point] = store.progress(dips.id, body_weight=True)
+    assert point.top_weight == 80.0  # 10 kg held + the 21st's 70 kg
+    [plain] = store.progress(dips.id)
+    assert plain.top_weight == 10.0
+    records = store.records(dips.id, body_weight=True)
+    assert records is not None and records.heaviest.weight_kg == 80.0
