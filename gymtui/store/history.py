@@ -63,8 +63,12 @@ class HistoryReads(StoreBase):
         return [(r["exercise_id"], r["n"]) for r in rows]
 
     def exercises_with_sets(self) -> list[str]:
-        """Exercise ids that have sets."""
-        rows = self._rows("SELECT DISTINCT exercise_id FROM sets ORDER BY exercise_id")
+        """Exercise ids that have sets: one index seek per exercise, not a scan of every set
+        (History's Progress list asks again whenever the data changes)."""
+        rows = self._rows(
+            "SELECT id AS exercise_id FROM exercises e WHERE EXISTS "
+            "(SELECT 1 FROM sets t WHERE t.exercise_id = e.id) ORDER BY id"
+        )
         return [r["exercise_id"] for r in rows]
 
     def progress(
