@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import platformdirs
 
@@ -14,8 +14,7 @@ DB_FILENAME = "gymtui.db"
 PROGRAM_FILENAME = "program.toml"
 
 
-@dataclass(frozen=True)
-class Paths:
+class Paths(NamedTuple):
     """The data folder, the database inside it, and the config folder."""
 
     data_dir: Path

@@ -1,6 +1,5 @@
 """Plates per side, the warm-up ramp and the progression rules: the pure rules, with properties."""
 
-from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -61,7 +60,7 @@ def test_the_issues_example_and_its_wording() -> None:
     assert load(101, KG).text() == "101 kg can't be loaded: 100 kg is 25 + 15 a side"
     assert load(500, KG).plates_text() == "9×25 + 15 a side"
     assert load(225 * KG_PER_LB, LB).text() == "225 lb: 45 + 45 a side"
-    collars = replace(KG, collar=2.5)
+    collars = KG._replace(collar=2.5)
     assert load(100, collars).text() == "100 kg: 25 + 10 + 2.5 a side"
 
 
@@ -156,8 +155,8 @@ def test_settings_keep_a_kit_per_unit_and_ignore_a_bad_stored_one() -> None:
     assert settings.inventory("lb") == Inventory(
         "lb", 35.0, ((45.0, None), (25.0, None), (10.0, None), (5.0, None))
     )
-    assert settings.inventory("kg") == replace(KG, collar=2.5)  # junk plates: the defaults
-    assert Settings.from_stored(settings.to_stored()) == replace(settings, plates_kg=None)
+    assert settings.inventory("kg") == KG._replace(collar=2.5)  # junk plates: the defaults
+    assert Settings.from_stored(settings.to_stored()) == settings._replace(plates_kg=None)
 
 
 @given(st.floats(min_value=20, max_value=300))

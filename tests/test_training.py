@@ -1,6 +1,5 @@
 """The training model: rotation, recovery, progression, plan rows."""
 
-from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from hypothesis import given
@@ -77,7 +76,7 @@ def test_week_starts_on_monday_and_counts_against_goal() -> None:
 
 
 PLANNED_SQUAT = PROGRAM.days[0].exercises[0]  # 4x6, linear
-DEFAULT_RULE = replace(PLANNED_SQUAT, progression=Progression())
+DEFAULT_RULE = PLANNED_SQUAT._replace(progression=Progression())
 
 
 def test_default_rule_adds_the_step_when_every_set_met_its_reps() -> None:

@@ -10,8 +10,8 @@ import functools
 import re
 import unicodedata
 from collections.abc import Collection
-from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from gymtui.core.models import MUSCLES, STABILISERS, Exercise
 from gymtui.core.values import Unit, from_kg, parse_number, to_kg
@@ -72,8 +72,7 @@ def muscle_groups(chosen: Collection[str]) -> tuple[tuple[str, ...], tuple[str, 
     return tuple(m for m in MUSCLES if m in chosen), tuple(m for m in STABILISERS if m in chosen)
 
 
-@dataclass(frozen=True)
-class ExerciseEdit:
+class ExerciseEdit(NamedTuple):
     """Everything the user sets on their own exercise (rest: their own length, None: default)."""
 
     name: str
@@ -90,8 +89,7 @@ class ExerciseEdit:
         return "barbell" if self.barbell else "other"
 
 
-@dataclass(frozen=True)
-class ExerciseInfo:
+class ExerciseInfo(NamedTuple):
     """An exercise as the exercise list shows it: how much it was used, and its own rest."""
 
     exercise: Exercise

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from gymtui.core.models import MUSCLES, Exercise, Session
 from gymtui.core.training import RECOVERY_MAX_H, RECOVERY_MIN_H, week_start
@@ -31,8 +30,7 @@ def e1rm(weight_kg: float, reps: int) -> float:
     return weight_kg * (1 + min(reps, E1RM_REP_CAP) / 30)
 
 
-@dataclass(frozen=True)
-class SessionSummary:
+class SessionSummary(NamedTuple):
     """A row of the sessions list."""
 
     session: Session
@@ -60,8 +58,7 @@ def gap_verdict(hours: float) -> str:
     return "long gap"
 
 
-@dataclass(frozen=True)
-class WeekRow:
+class WeekRow(NamedTuple):
     """One week: its sessions against the goal, and the gaps before each session."""
 
     start: date
@@ -140,8 +137,7 @@ def sets_per_muscle(
     return totals
 
 
-@dataclass(frozen=True)
-class TopSet:
+class TopSet(NamedTuple):
     """A set that holds a record: its weight, reps and when."""
 
     weight_kg: float
@@ -153,8 +149,7 @@ class TopSet:
         return e1rm(self.weight_kg, self.reps)
 
 
-@dataclass(frozen=True)
-class Records:
+class Records(NamedTuple):
     """An exercise's personal records, from working sets only (numbers; the UI formats)."""
 
     heaviest: TopSet
@@ -164,8 +159,7 @@ class Records:
     best_volume_when: datetime
 
 
-@dataclass(frozen=True)
-class ProgressPoint:
+class ProgressPoint(NamedTuple):
     """One session of an exercise, for the chart."""
 
     when: datetime
@@ -175,8 +169,7 @@ class ProgressPoint:
     most_reps: int = 0  # what a body-weight exercise's chart shows
 
 
-@dataclass(frozen=True)
-class Overview:
+class Overview(NamedTuple):
     """What the Weeks and Muscles tabs show, read in one go off the event loop."""
 
     starts: list[datetime]  # every session's start
@@ -186,8 +179,7 @@ class Overview:
     per_week: list[dict[str, int]]
 
 
-@dataclass(frozen=True)
-class Progress:
+class Progress(NamedTuple):
     """The Progress tab for one exercise and range."""
 
     exercise_id: str
@@ -195,8 +187,7 @@ class Progress:
     records: Records | None
 
 
-@dataclass(frozen=True)
-class Bests:
+class Bests(NamedTuple):
     """An exercise's bests before a set, to tell which records the set breaks."""
 
     weight_kg: float | None  # heaviest working set
@@ -204,8 +195,7 @@ class Bests:
     reps_at_weight: int | None  # most reps at the new set's weight
 
 
-@dataclass(frozen=True)
-class Beaten:
+class Beaten(NamedTuple):
     """A record a set just broke: what, the new value and the old."""
 
     what: Literal["heaviest", "e1rm", "reps"]

@@ -1,10 +1,11 @@
-"""The dataclasses that flow between the store, the training model and the screens."""
+"""The records that flow between the store, the training model and the screens.
+
+Immutable NamedTuples: they cost a sixth of a frozen dataclass to define at start (README)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal
+from typing import Literal, NamedTuple
 
 SetKind = Literal["warmup", "working", "drop", "failure"]
 SET_KINDS: tuple[SetKind, ...] = ("warmup", "working", "drop", "failure")
@@ -13,8 +14,7 @@ MUSCLES = ("quadriceps", "hamstrings", "glutes", "calves")
 STABILISERS = ("core", "lower back")
 
 
-@dataclass(frozen=True)
-class Exercise:
+class Exercise(NamedTuple):
     """An exercise in the catalogue (built-in, from the program file, or the user's own)."""
 
     id: str
@@ -38,8 +38,7 @@ class Exercise:
 ProgressionKind = Literal["default", "linear", "double"]
 
 
-@dataclass(frozen=True)
-class Progression:
+class Progression(NamedTuple):
     """How an exercise's weight moves from session to session (the program file says).
 
     default: add the step when every planned set met its reps, else repeat.
@@ -54,8 +53,7 @@ class Progression:
     deload_pct: float = 10.0
 
 
-@dataclass(frozen=True)
-class PlannedExercise:
+class PlannedExercise(NamedTuple):
     """One exercise of a program day: how many sets of how many reps (or a rep range)."""
 
     exercise_id: str
@@ -72,8 +70,7 @@ class PlannedExercise:
         return f"{self.reps}-{self.reps_top}" if self.reps_top else str(self.reps)
 
 
-@dataclass(frozen=True)
-class RampStep:
+class RampStep(NamedTuple):
     """A step of a warm-up ramp: the empty bar, or a percentage of the working weight."""
 
     percent: float | None  # None: the empty bar
@@ -89,8 +86,7 @@ class RampStep:
 DEFAULT_RAMP = (RampStep(None, 10), RampStep(40, 5), RampStep(60, 3), RampStep(80, 2))
 
 
-@dataclass(frozen=True)
-class WarmupScheme:
+class WarmupScheme(NamedTuple):
     """The warm-up ramp: its steps, and which exercises get one ("first": the day's first
     barbell exercise; "barbell": every barbell exercise; "off")."""
 
@@ -98,8 +94,7 @@ class WarmupScheme:
     applies_to: Literal["first", "barbell", "off"] = "first"
 
 
-@dataclass(frozen=True)
-class ProgramDay:
+class ProgramDay(NamedTuple):
     """A training day of the program (Day A, Day B, ...)."""
 
     key: str
@@ -108,8 +103,7 @@ class ProgramDay:
     exercises: tuple[PlannedExercise, ...]
 
 
-@dataclass(frozen=True)
-class Program:
+class Program(NamedTuple):
     """The rotation of days the user trains, with the weekly goal."""
 
     name: str
@@ -124,8 +118,7 @@ class Program:
         return next((d for d in self.days if d.key == key), None)
 
 
-@dataclass(frozen=True)
-class Session:
+class Session(NamedTuple):
     """A training session: begins with its first set, ends when finished or idle."""
 
     id: int
@@ -137,8 +130,7 @@ class Session:
     note: str | None = None
 
 
-@dataclass(frozen=True)
-class LoggedSet:
+class LoggedSet(NamedTuple):
     """A set as stored on disk."""
 
     id: int
@@ -161,8 +153,7 @@ class LoggedSet:
         return self.kind != "warmup"
 
 
-@dataclass(frozen=True)
-class SetInput:
+class SetInput(NamedTuple):
     """A set as the user entered it, before it is stored."""
 
     exercise_id: str

@@ -10,8 +10,8 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from gymtui.core.values import KG_PER_LB, Unit, format_number, to_kg
 from gymtui.errors import InvalidValue
@@ -24,8 +24,7 @@ NEAR_STEPS = 40  # how far from a weight to look for a loadable one, in plate st
 _PLATE = re.compile(r"^(\d{1,3}(?:[.,]\d{1,3})?)(?:\s*[x×*]\s*(\d{1,2}))?$")
 
 
-@dataclass(frozen=True)
-class Inventory:
+class Inventory(NamedTuple):
     """The user's bar and plates, in their unit; `pairs` None means as many as needed."""
 
     unit: Unit
@@ -77,8 +76,7 @@ def default_inventory(unit: Unit) -> Inventory:
     return Inventory(unit, DEFAULT_BAR[unit], parse_plates(DEFAULT_PLATES[unit], unit))
 
 
-@dataclass(frozen=True)
-class Loading:
+class Loading(NamedTuple):
     """A weight on the bar: the plates per side (heaviest first) and what they make."""
 
     inventory: Inventory
@@ -210,8 +208,7 @@ def simple_kg(kg: float, inventory: Inventory, tolerance: float = 0.05) -> float
 # -- a session's plate plan ----------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class PlanStep:
+class PlanStep(NamedTuple):
     """One set's load in a plate plan, and the change from the load before it."""
 
     loading: Loading

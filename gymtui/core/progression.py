@@ -9,15 +9,14 @@ unit allows, and for a barbell one their plates make.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from gymtui.core.models import Exercise, LoggedSet, PlannedExercise
 from gymtui.core.plates import Inventory, nearest_kg
 from gymtui.core.values import Unit, format_weight, loadable
 
 
-@dataclass(frozen=True)
-class Suggestion:
+class Suggestion(NamedTuple):
     """The weight to try today, the reps to aim for, and why (the tip line says it)."""
 
     weight_kg: float | None

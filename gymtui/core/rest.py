@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, Literal, Protocol
+from typing import Any, Literal, NamedTuple, Protocol
 
 from gymtui.core.models import Exercise, PlannedExercise, SetKind
 from gymtui.core.values import format_duration
@@ -203,8 +203,7 @@ def fallback_rest(exercise: Exercise | None, default_rest_s: int | None) -> int:
     return default_rest_s or DEFAULT_REST_S
 
 
-@dataclass(frozen=True)
-class RestLengths:
+class RestLengths(NamedTuple):
     """The user's rest lengths in seconds; None means "use the default"."""
 
     exercise: int | None
@@ -216,8 +215,7 @@ class RestLengths:
 RestShown = Literal["idle", "running", "paused", "over"]
 
 
-@dataclass(frozen=True)
-class RestView:
+class RestView(NamedTuple):
     """The rest as every screen shows it: one value, computed once per tick."""
 
     state: RestShown

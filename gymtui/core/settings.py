@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, fields, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from gymtui.core.plates import Inventory, default_inventory, parse_plates
 from gymtui.core.values import Unit, format_number
@@ -14,8 +13,7 @@ DEFAULT_MUSCLE_TARGET = (10, 20)  # working sets per muscle per week
 ALERT_CHANNELS = {"bell": "Bell", "toast": "Toast", "desktop": "Desktop notification"}
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     """Everything the user can set; read once, replaced whole on every change."""
 
     unit: Unit = "kg"
@@ -41,18 +39,18 @@ class Settings:
     def from_stored(cls, raw: Mapping[str, str]) -> Settings:
         """Read the settings table's text; a missing or unreadable value is the default."""
         values: dict[str, Any] = {}
-        for f in fields(cls):
-            text = raw.get(f.name)
+        for name in cls._fields:
+            text = raw.get(name)
             if text is None:
                 continue
-            value = _parse(f.name, text)
+            value = _parse(name, text)
             if value is not None:
-                values[f.name] = value
+                values[name] = value
         return cls(**values)
 
     def to_stored(self) -> dict[str, str | None]:
         """The settings as the table keeps them (None: not stored, so the default)."""
-        return {f.name: _show(getattr(self, f.name)) for f in fields(self)}
+        return {name: _show(getattr(self, name)) for name in self._fields}
 
     def inventory(self, unit: Unit | None = None) -> Inventory:
         """The bar and plates for a unit (the user's unit when none is given)."""
@@ -72,7 +70,7 @@ class Settings:
 
     def changed(self, **changes: Any) -> Settings:
         """A copy with some values changed."""
-        return replace(self, **changes)
+        return self._replace(**changes)
 
 
 def _parse(name: str, text: str) -> object:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import NamedTuple
 
 from gymtui.core.models import Exercise, LoggedSet, ProgramDay, Session
 from gymtui.core.plates import Inventory
@@ -12,8 +12,7 @@ from gymtui.core.progression import suggest
 from gymtui.core.values import Unit, count, format_duration, format_set, format_weight
 
 
-@dataclass(frozen=True)
-class Summary:
+class Summary(NamedTuple):
     """What the summary screen (after f) and History's session view show."""
 
     session: Session

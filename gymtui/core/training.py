@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import cached_property
+from typing import NamedTuple
 
 from gymtui.core.models import (
     Exercise,
@@ -36,8 +37,7 @@ def next_day(program: Program, last_day_key: str | None) -> ProgramDay:
     return program.days[(keys.index(last_day_key) + 1) % len(keys)]
 
 
-@dataclass(frozen=True)
-class Recovery:
+class Recovery(NamedTuple):
     """Where the legs stand in the 48-72 h window since the last session."""
 
     state: str  # "first", "recovering", "ready", "overdue"
@@ -76,8 +76,7 @@ def weekly_text(done: int, goal: int) -> str:
     return f"{done} of {goal} leg session{'s' if goal != 1 else ''} this week{mark}"
 
 
-@dataclass(frozen=True)
-class RampSet:
+class RampSet(NamedTuple):
     """A warm-up the ramp generated: its weight and reps, and its place in the ramp."""
 
     weight_kg: float
@@ -87,8 +86,7 @@ class RampSet:
     step: RampStep
 
 
-@dataclass(frozen=True)
-class PlanRow:
+class PlanRow(NamedTuple):
     """One row of the Today table: a planned set, a warm-up, or an extra set."""
 
     exercise: Exercise
@@ -181,14 +179,16 @@ def ramps_for(day: ProgramDay, exercises: dict[str, Exercise], scheme: WarmupSch
     return chosen
 
 
-@dataclass(frozen=True)
-class Plan:
+class Plan(NamedTuple):
     """What build_plan needs besides the day: the user's unit, plates and warm-up choice."""
 
     unit: Unit = "kg"
     inventory: Inventory | None = None
-    scheme: WarmupScheme = field(default_factory=WarmupScheme)
+    scheme: WarmupScheme = WarmupScheme()
     ramps_on: bool = True
+
+
+DEFAULT_PLAN = Plan()
 
 
 def build_plan(
@@ -196,7 +196,7 @@ def build_plan(
     exercises: dict[str, Exercise],
     session_sets: Sequence[LoggedSet],
     recent: dict[str, list[list[LoggedSet]]],
-    plan: Plan = Plan(),
+    plan: Plan = DEFAULT_PLAN,
 ) -> tuple[list[PlanRow], dict[str, Suggestion]]:
     """Lay the session's sets over the day's plan (a warm-up ramp first where it applies);
     exercises logged off-plan come last. Each exercise's suggestion comes back too."""
@@ -367,8 +367,7 @@ def next_plates_text(view: TodayView) -> str:
     return step.loading.text() + change
 
 
-@dataclass(frozen=True)
-class SetPrefill:
+class SetPrefill(NamedTuple):
     """What the set dialog opens with for a row: weight, reps and a title."""
 
     weight_kg: float | None

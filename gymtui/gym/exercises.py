@@ -3,8 +3,6 @@ Textual. A mixin of Gym: after each write the catalogue, Today and the suggestio
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from gymtui.core.exercises import ExerciseEdit, ExerciseInfo
 from gymtui.core.models import Exercise, Program
 from gymtui.core.training import TodayView
@@ -17,7 +15,7 @@ def catalogue(stored: dict[str, Exercise], program: dict[str, Exercise]) -> dict
     merged = dict(stored)
     for ex_id, ex in program.items():
         own = stored.get(ex_id)
-        merged[ex_id] = replace(ex, body_weight_load=own.body_weight_load) if own else ex
+        merged[ex_id] = ex._replace(body_weight_load=own.body_weight_load) if own else ex
     return merged
 
 

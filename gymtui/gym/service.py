@@ -10,9 +10,8 @@ from __future__ import annotations
 import contextlib
 import copy
 import json
-from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from gymtui.core.metrics import (
     Beaten,
@@ -56,8 +55,7 @@ TIMER_KEY = "rest_timer"
 CHOSEN_DAY = "chosen_day"
 
 
-@dataclass(frozen=True)
-class Logged:
+class Logged(NamedTuple):
     """What logging a set gives back: the set, the new Today, the rest that started."""
 
     set: LoggedSet
