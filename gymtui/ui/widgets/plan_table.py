@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from rich.segment import Segment
 from rich.style import Style
+from rich.text import Text
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable
 from textual.widgets._data_table import RowKey
@@ -28,10 +29,11 @@ class PlanTable(DataTable[object]):
     """
 
     def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        # before DataTable's own set-up, which may already clear the caches (cell_padding=)
         self._versions: dict[tuple[int, int], int] = {}
         self._memo: dict[tuple[object, ...], list[list[Segment]]] = {}
         self._rows_memo: dict[tuple[object, ...], tuple[SegmentLines, SegmentLines]] = {}
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
 
     def show(self, rows: Sequence[Sequence[object]]) -> None:
         """Show these rows; when the shape is unchanged only the changed cells are touched."""
@@ -102,9 +104,70 @@ class PlanTable(DataTable[object]):
         if lines is None:
             if len(self._memo) > MEMO_LIMIT:
                 self._memo.clear()
-            lines = super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+            lines = self._render_text_cell(
+                row_index, column_index, base_style, width, cursor, hover
+            ) or super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
             self._memo[key] = lines
         return lines
+
+    def _render_text_cell(
+        self,
+        row_index: int,
+        column_index: int,
+        base_style: Style,
+        width: int,
+        cursor: bool,
+        hover: bool,
+    ) -> SegmentLines | None:
+        """A one-line text cell rendered straight to segments: the same segments as
+        DataTable's own path (tests/test_plan_table.py compares them), which wraps the cell
+        in Padding and Styled and lets the console render three layers; this is a third of
+        the cost, and the first frame renders over 100 cells. None: not such a cell."""
+        row_key = self._row_locations.get_key(row_index)
+        column_key = self._column_locations.get_key(column_index)
+        inner = width - 2 * self.cell_padding
+        if (
+            row_key is None
+            or column_key is None
+            or self.rows[row_key].height != 1
+            or inner < 1
+            or row_index < self.fixed_rows
+            or column_index < self.fixed_columns
+        ):
+            return None
+        value = self._data[row_key].get(column_key)
+        if isinstance(value, str):
+            value = Text.from_markup(value, end="")  # as DataTable's cell formatter does
+        if value is None or (isinstance(value, Text) and not value):
+            value = Text("")  # DataTable shows an empty cell unstyled
+        if not isinstance(value, Text) or "\n" in value.plain or "\t" in value.plain:
+            return None
+        component_style, post_style = self._get_styles_to_render_cell(
+            False,
+            False,
+            False,
+            hover,
+            cursor,
+            self.show_cursor,
+            self._show_hover_cursor,
+            self.cursor_foreground_priority == "css",
+            self.cursor_background_priority == "css",
+        )
+        meta = Style.from_meta({"row": row_index, "column": column_index})
+        options = self.app.console_options
+        console = self.app.console
+        line = value.wrap(
+            console,
+            inner,
+            justify=value.justify or options.justify or "default",
+            overflow=value.overflow or options.overflow or "fold",
+            no_wrap=True,
+        )[0]
+        # Rich renders a text's own style as a span of a joined text, as here
+        segments = list(Text("\n").join([line]).render(console, end=""))
+        padding = [Segment(" " * self.cell_padding)] if self.cell_padding else []
+        cell = [*padding, *Segment.adjust_line_length(segments, inner), *padding]
+        return [list(Segment.apply_style(cell, base_style + meta + component_style, post_style))]
 
     def _render_line_in_row(
         self,

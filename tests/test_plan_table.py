@@ -1,0 +1,101 @@
+"""PlanTable renders one-line text cells itself, for speed: it must paint exactly what
+DataTable's own path paints, for any text, style, width, padding, cursor and hover."""
+
+from __future__ import annotations
+
+import random
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.widgets import DataTable
+
+from gymtui.ui.widgets.plan_table import PlanTable
+
+WORDS = ["Back squat", "×6/leg", "✓ 100×6", "日本語", "💪 PR", "", " ", "a[b]c", "[bold]x[/]", "ok"]
+STYLES = ["", "bold", "dim", "italic yellow", "bold yellow", "green on red", "underline #ff8800"]
+
+
+def random_cell(rng: random.Random) -> object:
+    kind = rng.randrange(4)
+    words = " ".join(rng.choice(WORDS) for _ in range(rng.randrange(1, 4)))
+    if kind == 0:
+        return words  # DataTable reads a str as markup
+    if kind == 1:
+        return None
+    text = Text(
+        words,
+        style=rng.choice(STYLES),
+        overflow=rng.choice([None, "ellipsis", "crop", "fold"]),
+        justify=rng.choice([None, "left", "right", "center"]),
+    )
+    for _ in range(rng.randrange(3) if kind == 3 else 0):
+        start = rng.randrange(len(words) + 1)
+        text.stylize(rng.choice(STYLES[1:]), start, rng.randrange(start, len(words) + 1))
+    if kind == 3 and rng.random() < 0.5:
+        text.append(" ★", style="bold yellow")
+    return text
+
+
+class TableApp(App[None]):
+    def __init__(self, padding: int) -> None:
+        super().__init__()
+        self.padding = padding
+
+    def compose(self) -> ComposeResult:
+        yield PlanTable(id="plan", cursor_type="row", cell_padding=self.padding)
+
+
+def simplified(lines: list[list[Segment]]) -> list[list[Segment]]:
+    return [list(Segment.simplify(line)) for line in lines]
+
+
+async def test_text_cells_paint_as_datatable_paints_them() -> None:
+    rng = random.Random(20261122)
+    compared = 0
+    for padding in (0, 1, 2):
+        app = TableApp(padding)
+        async with app.run_test(size=(120, 30)) as pilot:
+            table = app.query_one(PlanTable)
+            # fixed widths below the text's length crop it; auto widths fit it
+            for width in (None, 3, 8, 14, None, 1):
+                table.add_column(f"c{width}", width=width)
+            for _ in range(25):
+                table.add_row(*[random_cell(rng) for _ in range(6)])
+            await pilot.pause()
+            widths = [column.get_render_width(table) for column in table.ordered_columns]
+            for row in range(table.row_count):
+                for column, width in enumerate(widths):
+                    base = Style(bgcolor=rng.choice(["#202020", "blue"]))
+                    for cursor, hover in ((False, False), (True, False), (False, True)):
+                        mine = table._render_text_cell(row, column, base, width, cursor, hover)
+                        if mine is None:  # too narrow for its padding: DataTable's path
+                            assert width - 2 * padding < 1
+                            continue
+                        theirs = DataTable._render_cell(
+                            table, row, column, base, width, cursor, hover
+                        )
+                        assert simplified(mine) == simplified(theirs), (row, column, width)
+                        compared += 1
+    assert compared > 1000
+
+
+async def test_a_plan_table_shows_its_rows() -> None:
+    app = TableApp(1)
+    async with app.run_test(size=(80, 10)) as pilot:
+        table = app.query_one(PlanTable)
+        table.add_columns("Exercise", "Set", "Next")
+        table.show(
+            [
+                [Text("Back squat", style="bold"), Text("▶1/4", style="bold yellow"), "100"],
+                ["", " 2/4", Text("new", style="italic yellow")],
+            ]
+        )
+        await pilot.pause()
+        lines = [
+            "".join(segment.text for segment in strip)
+            for strip in table.render_lines(table.region.reset_offset)
+        ]
+        assert lines[1].startswith(" Back squat  ▶1/4  100")
+        assert lines[2].startswith("              2/4  new")
