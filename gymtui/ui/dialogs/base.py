@@ -8,6 +8,8 @@ from textual import events
 from textual.await_complete import AwaitComplete
 from textual.screen import ModalScreen
 
+from gymtui.ui.css import css_beside
+
 if TYPE_CHECKING:
     from gymtui.ui.app import GymApp
 
@@ -22,6 +24,8 @@ class GymDialog(ModalScreen[ResultT]):
     it again, popping the screen beneath (ScreenStackError), or save the set twice. Keys that
     reach a closing dialog are dropped: a bounce is not a second set.
     """
+
+    DEFAULT_CSS = css_beside(__file__, "dialogs.tcss")
 
     closing = False
 

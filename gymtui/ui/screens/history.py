@@ -35,6 +35,7 @@ from gymtui.core.training import week_start
 from gymtui.core.values import format_number, format_weight, from_kg
 from gymtui.errors import GymtuiError
 from gymtui.gym import MUSCLE_WEEKS, RANGES
+from gymtui.ui.css import css_beside
 from gymtui.ui.screens.base import GymScreen
 from gymtui.ui.text import markup, plain
 from gymtui.ui.widgets.key_bar import KeyBar
@@ -52,6 +53,8 @@ BODY_WEIGHT_LOAD = "weight + the day's body weight"
 
 class HistoryScreen(GymScreen):
     """Every session and set, and progress you can see."""
+
+    DEFAULT_CSS = css_beside(__file__, "history.tcss")
 
     BINDINGS = [
         Binding("1", "tab('sessions')", "Sessions", tooltip="Sessions, newest first"),

@@ -9,6 +9,7 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from gymtui.core.rest import RestView
+from gymtui.ui.css import css_beside
 from gymtui.ui.screens.base import GymScreen
 from gymtui.ui.screens.rest import RestScreen
 from gymtui.ui.text import markup
@@ -20,6 +21,8 @@ RACK_HELP = "[b]v[/] back  [b]enter[/] log  [b]space[/] pause  [b]+[/]/[b]-[/] 1
 
 class RackScreen(RestScreen):
     """The rest for reading from two metres away."""
+
+    DEFAULT_CSS = css_beside(__file__, "rack.tcss")
 
     BINDINGS = [
         *RestScreen.BINDINGS,

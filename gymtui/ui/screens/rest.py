@@ -11,6 +11,7 @@ from textual.widgets import Digits, ProgressBar, Static
 from gymtui.core.models import SetInput, SetKind
 from gymtui.core.rest import RestLengths, RestView, fallback_rest
 from gymtui.core.values import format_set
+from gymtui.ui.css import css_beside
 from gymtui.ui.dialogs.set_dialog import SetDialog, set_request
 from gymtui.ui.screens.base import GymScreen
 from gymtui.ui.text import markup
@@ -20,6 +21,8 @@ from gymtui.ui.widgets.rest_status import RestStatus
 
 class RestScreen(GymScreen):
     """Time the rest between sets."""
+
+    DEFAULT_CSS = css_beside(__file__, "rest.tcss")
 
     BINDINGS = [
         Binding(
