@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import tomllib
-from importlib import resources
 from pathlib import Path
 from typing import Any, Literal, cast
 
@@ -20,14 +19,14 @@ from gymtui.core.models import (
     RampStep,
     WarmupScheme,
 )
+from gymtui.data import read_data
 from gymtui.errors import ProgramError
 
 BUILT_IN = "built-in"
 
 
 def _read_builtin(name: str) -> dict[str, Any]:
-    text = resources.files("gymtui.data").joinpath(name).read_text(encoding="utf-8")
-    return tomllib.loads(text)
+    return tomllib.loads(read_data(name))
 
 
 class _Checker:

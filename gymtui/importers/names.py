@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import tomllib
-from importlib import resources
 
 from gymtui.core.exercises import normalise_name, same_name, tidy_name
+from gymtui.data import read_data
 
 __all__ = ["aliases", "normalise_name", "same_name", "tidy_name"]
 
 
 def aliases() -> dict[str, str]:
     """Other apps' exercise names mapped onto the catalogue."""
-    text = resources.files("gymtui.data").joinpath("aliases.toml").read_text(encoding="utf-8")
-    return {same_name(k): v for k, v in tomllib.loads(text)["aliases"].items()}
+    aliases = tomllib.loads(read_data("aliases.toml"))["aliases"]
+    return {same_name(k): v for k, v in aliases.items()}

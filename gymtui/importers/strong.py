@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import re
 import tomllib
-from importlib import resources
 
 from gymtui.core.models import SetKind
 from gymtui.core.values import KG_PER_LB
+from gymtui.data import read_data
 from gymtui.importers.names import normalise_name, tidy_name
 from gymtui.importers.parsed import ImportedSet, ImportFileError
 from gymtui.importers.reader import Reader
@@ -28,8 +28,7 @@ KINDS: dict[str, SetKind] = {"w": "warmup", "d": "drop", "f": "failure"}
 
 def languages() -> dict[str, dict[str, dict[str, str]]]:
     """Strong's header in other languages: {language: {"columns": ..., "durations": ...}}."""
-    text = resources.files("gymtui.data").joinpath("strong_headers.toml").read_text("utf-8")
-    return tomllib.loads(text)
+    return tomllib.loads(read_data("strong_headers.toml"))
 
 
 def language(rows: Rows) -> dict[str, dict[str, str]] | None:
