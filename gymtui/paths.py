@@ -1,7 +1,5 @@
 """Where gymtui keeps its data and configuration."""
 
-from __future__ import annotations
-
 import os
 from pathlib import Path
 from typing import NamedTuple

@@ -4,8 +4,6 @@ Pure rules, no storage: the store applies an `ExerciseEdit`, the editor builds o
 was typed, and both refuse the same things with the same words.
 """
 
-from __future__ import annotations
-
 import functools
 import re
 import unicodedata

@@ -1,7 +1,5 @@
 """What history shows: e1RM, personal records, weeks against the goal, sets per muscle."""
 
-from __future__ import annotations
-
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 from typing import Literal, NamedTuple

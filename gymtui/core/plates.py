@@ -5,8 +5,6 @@ first, as a lifter slides them on. Sums are worked in whole steps of the plates'
 common divisor, so 1.25 kg and 2.5 lb plates never meet a float rounding error.
 """
 
-from __future__ import annotations
-
 import math
 import re
 from collections.abc import Sequence

@@ -6,8 +6,6 @@ progression over a rep range. Suggested weights are ones the user can load: a mu
 unit allows, and for a barbell one their plates make.
 """
 
-from __future__ import annotations
-
 from collections.abc import Sequence
 from typing import NamedTuple
 

@@ -1,7 +1,5 @@
 """The rest timer: a deadline read against a clock that keeps counting through suspend."""
 
-from __future__ import annotations
-
 import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -153,7 +151,7 @@ class RestTimer:
         return data
 
     @classmethod
-    def from_saved(cls, data: dict[str, Any], at: float, wall: datetime) -> RestTimer:
+    def from_saved(cls, data: dict[str, Any], at: float, wall: datetime) -> "RestTimer":
         """Rebuild a saved timer: the same countdown, not a reset one."""
         timer = cls(
             state=data.get("state", "idle"),

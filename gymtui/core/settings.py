@@ -1,7 +1,5 @@
 """The user's settings as one frozen, typed value, and how they are kept as text."""
 
-from __future__ import annotations
-
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
@@ -36,7 +34,7 @@ class Settings(NamedTuple):
     collar_lb: float | None = None
 
     @classmethod
-    def from_stored(cls, raw: Mapping[str, str]) -> Settings:
+    def from_stored(cls, raw: Mapping[str, str]) -> "Settings":
         """Read the settings table's text; a missing or unreadable value is the default."""
         values: dict[str, Any] = {}
         for name in cls._fields:
@@ -68,7 +66,7 @@ class Settings(NamedTuple):
             collar or 0.0,
         )
 
-    def changed(self, **changes: Any) -> Settings:
+    def changed(self, **changes: Any) -> "Settings":
         """A copy with some values changed."""
         return self._replace(**changes)
 

@@ -1,7 +1,5 @@
 """A session's summary: how long, how much, the records, the rest, and what moves next time."""
 
-from __future__ import annotations
-
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import NamedTuple

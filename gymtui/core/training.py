@@ -1,7 +1,5 @@
 """The training model: which day is next, recovery, progression and the plan for a session."""
 
-from __future__ import annotations
-
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta

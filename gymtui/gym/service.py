@@ -5,8 +5,6 @@ did (log_set, edit_set, finish_session, ...). Each action is one transaction; ea
 the screen needs to redraw, so a screen never reads the file itself.
 """
 
-from __future__ import annotations
-
 import contextlib
 import copy
 import json
@@ -94,7 +92,7 @@ class Gym(SessionCorrections, ExerciseCatalogue, HistoryReads):
         self._version = store.data_version()
 
     @classmethod
-    def open(cls, paths: Paths, clock: Clock | None = None) -> Gym:
+    def open(cls, paths: Paths, clock: Clock | None = None) -> "Gym":
         """Open the program and the database at `paths` (writes only if the catalogue changed)."""
         program = load_program(paths.program_file)
         store = Store.open(paths.database)
