@@ -33,7 +33,6 @@ class SummaryDialog(GymDialog[None]):
             yield Static("[b]enter[/] close", id="dialog-help")
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.query_one("#summary-scroll").focus()
 
     def action_close(self) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
+from textual import events, on
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -35,7 +36,17 @@ class GymScreen(Screen[None]):
             )
         )
 
-    def on_screen_resume(self) -> None:
+    resumed = False
+
+    @on(events.ScreenResume)
+    def resume(self, event: events.ScreenResume) -> None:
+        """Every screen, on coming to the front: follow the rest and the data (a subclass's
+        on_screen_resume runs first: Textual calls each class's own handler)."""
+        if not self.resumed:
+            # Mounting has just styled every widget; Textual would style them all again on
+            # this first resume (4 ms of the first frame). Later resumes restyle as usual.
+            event.refresh_styles = False
+            self.resumed = True
         app = self.gym_app
         # Re-subscribing on every resume: a screen of another mode may have been dropped.
         app.rest_changed.unsubscribe(self)

@@ -112,7 +112,7 @@ class HistoryScreen(GymScreen):
         self.query_one("#weeks-table", DataTable).add_columns("Week of", "Sessions", "Gaps")
 
     def on_screen_resume(self) -> None:
-        super().on_screen_resume()
+        # (GymScreen.resume runs after this one: Textual calls each class's own handler.)
         self.resumed_at = time.perf_counter()
         self.data_changed()
 

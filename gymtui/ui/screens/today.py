@@ -86,10 +86,12 @@ class TodayScreen(GymScreen):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.table.add_columns(*COLUMNS)
+        # Text, not str: DataTable reads a str as markup, and Rich's markup loads its emoji
+        # table (3 ms) on first use. Every cell is Text for the same reason.
+        self.table.add_columns(*(Text(label) for label in COLUMNS))
 
     def on_screen_resume(self) -> None:
-        super().on_screen_resume()
+        # (GymScreen.resume runs after this one: Textual calls each class's own handler.)
         # Back from a dialog, the view is usually the one already drawn: draw only news.
         view = self.gym_app.reading(lambda: self.gym.today(max_age_s=RE_READ_AFTER_S))
         if view is not None and view is not self.view:
@@ -135,7 +137,7 @@ class TodayScreen(GymScreen):
         )
         table = self.table
         row = table.cursor_row
-        cells: list[list[object]] = []
+        cells: list[list[Text]] = []
         previous_id = None
         for index, plan_row in enumerate(view.rows):
             first = plan_row.exercise.id != previous_id
@@ -143,7 +145,7 @@ class TodayScreen(GymScreen):
             cells.append(self._cells(plan_row, index == view.next_index, first, unit))
         if not view.rows:
             cells.append(
-                [Text("Nothing planned: press x to add an exercise", style="dim"), *[""] * 5]
+                [Text("Nothing planned: press x to add an exercise", style="dim"), *[Text()] * 5]
             )
         table.show(cells)
         if to_next and view.next_index is not None:
@@ -181,25 +183,25 @@ class TodayScreen(GymScreen):
             # new words need a repaint, never a layout pass
             self.query_one(selector, Static).update(markup(template, **values), layout=False)
 
-    def _cells(self, row: PlanRow, is_next: bool, first: bool, unit: Unit) -> list[object]:
+    def _cells(self, row: PlanRow, is_next: bool, first: bool, unit: Unit) -> list[Text]:
         view = self.view
         assert view is not None
         name = plain(row.exercise.name if first else "", style="bold")
         marker = "▶" if is_next else " "
         label = Text(f"{marker}{row.label}", style="bold yellow" if is_next else "")
         per_leg = "/leg" if row.exercise.one_legged else ""
-        target: Text | str = ""
+        target = Text()
         if row.ramp is not None:
             share = row.ramp.step.percent
             target = Text(f"×{row.ramp.reps} {'bar' if share is None else f'{share:g}%'}")
             target.stylize("dim")
         elif row.planned and row.slot:
-            target = f"×{row.planned.reps_text}{per_leg}"
-        last = (
+            target = Text(f"×{row.planned.reps_text}{per_leg}")
+        last = Text(
             format_set(row.last_time.weight_kg, row.last_time.reps, unit) if row.last_time else ""
         )
-        nxt: Text | str = ""
-        logged: Text | str = ""
+        nxt = Text()
+        logged = Text()
         if row.ramp is not None and row.logged is None:
             nxt = Text(format_number(from_kg(row.ramp.weight_kg, unit)), style="dim")
         elif row.logged is not None:
