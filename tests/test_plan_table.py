@@ -9,6 +9,7 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.app import App, ComposeResult
+from textual.coordinate import Coordinate
 from textual.widgets import DataTable
 
 from gymtui.ui.widgets.plan_table import PlanTable
@@ -99,3 +100,31 @@ async def test_a_plan_table_shows_its_rows() -> None:
         ]
         assert lines[1].startswith(" Back squat  ▶1/4  100")
         assert lines[2].startswith("              2/4  new")
+
+
+async def test_rows_paint_as_datatable_paints_them() -> None:
+    """The whole line of a row, the filler right of the last column included, with the
+    cursor and the mouse on it or elsewhere, in a table wider than its columns."""
+    rng = random.Random(22)
+    app = TableApp(1)
+    async with app.run_test(size=(120, 30)) as pilot:
+        table = app.query_one(PlanTable)
+        table.add_columns("Exercise", "Set", "Target", "Last time", "Next", "Logged")
+        for _ in range(12):
+            table.add_row(*[random_cell(rng) for _ in range(6)])
+        await pilot.pause()
+        compared = 0
+        for row in range(table.row_count):
+            key = table._row_locations.get_key(row)
+            assert key is not None
+            for cursor, hover in ((row, 0), (0, row), (row, row), (-1, -1)):
+                at, over = Coordinate(cursor, 0), Coordinate(hover, 0)
+                base = Style(bgcolor="#202020")
+                mine = table._render_data_row(row, 0, base, at, over)
+                assert mine is not None
+                theirs = DataTable._render_line_in_row(table, key, 0, base, at, over)
+                assert [simplified(part) for part in mine] == [
+                    simplified(part) for part in theirs
+                ], (row, cursor, hover)
+                compared += 1
+        assert compared == 48
