@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import argparse
 import io
 import sys
-import tempfile
 import time
 from collections.abc import Sequence
 from datetime import datetime
@@ -21,11 +19,15 @@ FORMATS = ("strong", "hevy", "fitnotes", "fitbod", "gymtui")  # importers.FORMAT
 SHOWN_BAD_ROWS = 20
 
 if TYPE_CHECKING:
+    import argparse
+
     from gymtui.store import ImportSummary
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The command line."""
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="gymtui", description="A terminal gym companion for leg training."
     )
@@ -85,8 +87,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     An unexpected one leaves a crash file and exits 1: one line says where the file is.
     """
-    args = build_parser().parse_args(argv)
-    paths = resolve_paths(args.data_dir)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    # `gymtui` alone, the start at every session, runs the app without building the parser:
+    # argparse and the subcommands cost 4 ms of the first frame.
+    args = build_parser().parse_args(arguments) if arguments else None
+    paths = resolve_paths(args.data_dir if args else None)
     try:
         return _run(args, paths)
     except Exception as error:  # the last resort: a crash file, not a traceback
@@ -96,6 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def crash_report(paths: Paths, error: BaseException) -> str:
     """Write the traceback to a crash file in the data folder; the line that names it."""
+    import tempfile
     import traceback
 
     text = "".join(traceback.format_exception(error))
@@ -119,7 +125,9 @@ def _has_terminal() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
-def _run(args: argparse.Namespace, paths: Paths) -> int:
+def _run(args: argparse.Namespace | None, paths: Paths) -> int:
+    if args is None:
+        return _run_app(paths)
     if args.command == "where":
         print(f"data folder: {paths.data_dir}")
         print(f"database:    {paths.database}")
@@ -146,10 +154,21 @@ def _run(args: argparse.Namespace, paths: Paths) -> int:
             return run_restore(paths, args.file)
         if args.demo:
             return run_demo()
+    except GymtuiError as problem:
+        return _problem(problem)
+    return _run_app(paths)
+
+
+def _run_app(paths: Paths) -> int:
+    try:
         return run_app(paths)
     except GymtuiError as problem:
-        print(f"gymtui: {printable(str(problem))}", file=sys.stderr)  # may quote a file
-        return 2
+        return _problem(problem)
+
+
+def _problem(problem: GymtuiError) -> int:
+    print(f"gymtui: {printable(str(problem))}", file=sys.stderr)  # may quote a file
+    return 2
 
 
 def run_app(paths: Paths) -> int:
@@ -366,6 +385,8 @@ def _unused(path: Path) -> Path:
 
 def run_demo() -> int:
     """Run the app on a year of made-up history in a temporary folder, removed afterwards."""
+    import tempfile
+
     from gymtui.demo import make_demo
 
     with tempfile.TemporaryDirectory(prefix="gymtui-demo-") as folder:
