@@ -128,3 +128,31 @@ async def test_rows_paint_as_datatable_paints_them() -> None:
                 ], (row, cursor, hover)
                 compared += 1
         assert compared == 48
+
+
+async def test_a_changed_cell_is_repainted_and_the_rest_kept() -> None:
+    """`show` repaints only the rows that changed, unless a column grew: what the widget
+    paints (its cached lines included) is what the rows now hold."""
+    app = TableApp(1)
+    async with app.run_test(size=(80, 10)) as pilot:
+        table = app.query_one(PlanTable)
+        table.add_columns(Text("Exercise"), Text("Next"))
+        rows = [[Text("Back squat"), Text("100")], [Text("Deadlift"), Text("140")]]
+        table.show(rows)
+        await pilot.pause()
+
+        def painted() -> list[str]:
+            strips = table.render_lines(table.region.reset_offset)
+            return ["".join(segment.text for segment in strip).rstrip() for strip in strips]
+
+        assert painted()[1:3] == [" Back squat  100", " Deadlift    140"]
+        table.show([rows[0], [Text("Deadlift"), Text("145")]])  # same width
+        await pilot.pause()
+        assert painted()[1:3] == [" Back squat  100", " Deadlift    145"]
+        table.show([[Text("Back squat (high bar)"), Text("100")], rows[1]])  # a wider column
+        await pilot.pause()
+        assert painted()[:3] == [
+            " Exercise               Next",
+            " Back squat (high bar)  100",
+            " Deadlift               140",
+        ]

@@ -11,7 +11,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable
-from textual.widgets._data_table import RowKey
+from textual.widgets._data_table import CellKey, RowKey
 
 SegmentLines = list[list[Segment]]  # as DataTable names it
 
@@ -44,18 +44,35 @@ class PlanTable(DataTable[object]):
         same_shape = self.row_count == len(rows) and all(
             len(row) == len(self.columns) for row in rows
         )
-        if same_shape:
-            for y, row in enumerate(rows):
-                for x, value in enumerate(row):
-                    at = Coordinate(y, x)
-                    if self.get_cell_at(at) != value:
-                        self._versions[(y, x)] = self._versions.get((y, x), 0) + 1
-                        self.update_cell_at(at, value, update_width=True)
-        else:
+        if not same_shape:
             self.clear()
             for row in rows:
                 self.add_row(*row)
+            self.settle()
+            return
+        changed: set[int] = set()
+        for y, row in enumerate(rows):
+            row_key = self._row_locations.get_key(y)
+            for x, value in enumerate(row):
+                if self.get_cell_at(Coordinate(y, x)) != value:
+                    column_key = self._column_locations.get_key(x)
+                    assert row_key is not None and column_key is not None
+                    self._versions[(y, x)] = self._versions.get((y, x), 0) + 1
+                    self._data[row_key][column_key] = value
+                    self._updated_cells.add(CellKey(row_key, column_key))
+                    changed.add(y)
+        if not changed:
+            return
+        # DataTable.update_cell repaints the whole table for each cell; here only the rows
+        # that changed are repainted, unless a column's width changed with them.
+        widths = [column.get_render_width(self) for column in self.ordered_columns]
+        self._update_count += 1  # DataTable's own caches are keyed by it
         self.settle()
+        if widths != [column.get_render_width(self) for column in self.ordered_columns]:
+            self.refresh()
+        else:
+            for y in sorted(changed):
+                self.refresh_row(y)
 
     def settle(self) -> None:
         """Measure rows added or cells changed since the last paint now, not on idle."""
