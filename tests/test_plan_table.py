@@ -156,3 +156,40 @@ async def test_a_changed_cell_is_repainted_and_the_rest_kept() -> None:
             " Back squat (high bar)  100",
             " Deadlift               140",
         ]
+
+
+class TwoTables(App[None]):
+    def compose(self) -> ComposeResult:
+        yield PlanTable(id="plan")
+        yield DataTable(id="plain")
+
+
+async def test_columns_are_measured_as_datatable_measures_them() -> None:
+    rng = random.Random(7)
+    app = TwoTables()
+    async with app.run_test(size=(120, 40)) as pilot:
+        mine, theirs = app.query_one(PlanTable), app.query_one("#plain", DataTable)
+        for table in (mine, theirs):
+            table.add_columns("Exercise", Text("Set"), "Target", "Last time", "Next", "")
+        for _ in range(3):  # rows added in three goes, as Today's days are
+            rows = [[random_cell(rng) for _ in range(6)] for _ in range(rng.randrange(1, 8))]
+            cells = [
+                [cell if isinstance(cell, Text) else Text(cell or "") for cell in row]
+                for row in rows
+            ]
+            mine.show(
+                [
+                    *[
+                        [mine.get_cell_at(Coordinate(y, x)) for x in range(6)]
+                        for y in range(mine.row_count)
+                    ],
+                    *cells,
+                ]
+            )
+            for row in cells:
+                theirs.add_row(*row)
+            await pilot.pause()
+            assert [c.content_width for c in mine.ordered_columns] == [
+                c.content_width for c in theirs.ordered_columns
+            ]
+            assert mine.virtual_size == theirs.virtual_size

@@ -3,13 +3,14 @@ cells that changed."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.coordinate import Coordinate
+from textual.geometry import Size
 from textual.widgets import DataTable
 from textual.widgets._data_table import CellKey, RowKey
 
@@ -85,6 +86,37 @@ class PlanTable(DataTable[object]):
             new_rows = self._new_rows.copy()
             self._new_rows.clear()
             self._update_dimensions(new_rows)
+
+    def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
+        """Column widths and the table's size, as DataTable works them out, for rows of
+        one-line Text cells (Today's): their width is the longest line's, which Rich's
+        measure finds by way of console options made for each cell (2 ms of the first
+        frame). Anything else goes to DataTable."""
+        rows = list(new_rows)
+        columns = self.ordered_columns
+        widths = [column.content_width for column in columns]
+        for row_key in rows:
+            row = self.rows.get(row_key)
+            if row is None or row_key not in self._row_locations:
+                continue  # removed since
+            if row.label is not None or row.auto_height:
+                super()._update_dimensions(rows)
+                return
+            data = self._data[row_key]
+            for x, column in enumerate(columns):
+                value = data.get(column.key)
+                if not isinstance(value, Text):
+                    super()._update_dimensions(rows)
+                    return
+                lines = value.plain.splitlines()
+                widths[x] = max(widths[x], max(map(cell_len, lines)) if lines else 0)
+        for column, width in zip(columns, widths, strict=True):
+            column.content_width = width
+        width = sum(column.get_render_width(self) for column in self.columns.values())
+        header_height = self.header_height if self.show_header else 0
+        self.virtual_size = Size(
+            width + self._row_label_column_width, self._total_row_height + header_height
+        )
 
     def _clear_caches(self) -> None:
         super()._clear_caches()
