@@ -71,3 +71,17 @@ def test_malformed_program_names_file_entry_and_problem(
         load_program(path)
     assert str(problem.value).startswith(str(path))
     assert expected in str(problem.value)
+
+
+def test_builtin_json_is_the_toml_files_parsed() -> None:
+    """A start reads data/builtin.json; the TOML files are the source. After editing one,
+    run scripts/builtin_json.py."""
+    import json
+
+    from gymtui.core.program import BUILTIN_JSON, builtin_from_toml
+    from gymtui.data import read_data
+
+    # compared as text, so that the order (the catalogue's) counts too
+    assert json.dumps(json.loads(read_data(BUILTIN_JSON))) == json.dumps(builtin_from_toml()), (
+        "gymtui/data/builtin.json is behind the TOML: run uv run python scripts/builtin_json.py"
+    )
