@@ -61,12 +61,13 @@ async def test_text_cells_paint_as_datatable_paints_them() -> None:
             table = app.query_one(PlanTable)
             # fixed widths below the text's length crop it; auto widths fit it
             for width in (None, 3, 8, 14, None, 1):
-                table.add_column(f"c{width}", width=width)
+                label = rng.choice([f"Last {width}", Text(f"Set {width}", style="italic")])
+                table.add_column(label, width=width)
             for _ in range(25):
                 table.add_row(*[random_cell(rng) for _ in range(6)])
             await pilot.pause()
             widths = [column.get_render_width(table) for column in table.ordered_columns]
-            for row in range(table.row_count):
+            for row in range(-1, table.row_count):  # -1: the header
                 for column, width in enumerate(widths):
                     base = Style(bgcolor=rng.choice(["#202020", "blue"]))
                     for cursor, hover in ((False, False), (True, False), (False, True)):

@@ -139,7 +139,7 @@ class PlanTable(DataTable[object]):
         cursor: bool = False,
         hover: bool = False,
     ) -> list[list[Segment]]:
-        if row_index < 0 or column_index < 0:  # the header and row labels
+        if row_index < -1 or column_index < 0:  # row labels
             return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
         key = (
             row_index,
@@ -175,20 +175,24 @@ class PlanTable(DataTable[object]):
         """A one-line text cell rendered straight to segments: the same segments as
         DataTable's own path (tests/test_plan_table.py compares them), which wraps the cell
         in Padding and Styled and lets the console render three layers; this is a third of
-        the cost, and the first frame renders over 100 cells. None: not such a cell."""
-        row_key = self._row_locations.get_key(row_index)
+        the cost, and the first frame renders over 100 cells. The header's labels too
+        (row -1). None: not such a cell."""
+        header = row_index == -1
+        row_key = self._header_row_key if header else self._row_locations.get_key(row_index)
         column_key = self._column_locations.get_key(column_index)
         inner = width - 2 * self.cell_padding
         if (
             row_key is None
             or column_key is None
-            or self.rows[row_key].height != 1
+            or (self.header_height if header else self.rows[row_key].height) != 1
             or inner < 1
-            or row_index < self.fixed_rows
+            or (not header and row_index < self.fixed_rows)
             or column_index < self.fixed_columns
         ):
             return None
-        value = self._data[row_key].get(column_key)
+        value: object = (
+            self.columns[column_key].label if header else self._data[row_key].get(column_key)
+        )
         if isinstance(value, str):
             value = Text.from_markup(value, end="")  # as DataTable's cell formatter does
         if value is None or (isinstance(value, Text) and not value):
@@ -199,7 +203,7 @@ class PlanTable(DataTable[object]):
         if "\n" in plain or "\t" in plain:
             return None
         component_style, post_style = self._get_styles_to_render_cell(
-            False,
+            header,
             False,
             False,
             hover,
