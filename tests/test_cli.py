@@ -106,3 +106,37 @@ def test_an_unexpected_error_exits_1_with_a_crash_file_and_keeps_the_set(
     assert crash.parent == paths.data_dir / "crashes"
     assert "RuntimeError: a bug" in crash.read_text()
     assert db_rows(paths.database, "SELECT weight_kg, reps FROM sets") == [(100.0, 6)]
+
+
+def test_the_collector_is_off_for_the_start_and_on_from_the_first_frame(
+    paths: Paths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`gymtui` starts with the cyclic collector off (20 ms of collections through objects
+    that are not garbage) and turns it on, start-up frozen, once the plan is on screen."""
+    import gc
+
+    from textual.app import App
+    from textual.pilot import Pilot
+
+    from gymtui.ui.app import GymApp
+
+    seen: dict[str, bool] = {}
+    run = App.run
+
+    async def look(pilot: Pilot[object]) -> None:
+        await pilot.pause()
+        seen["after the first frame"] = gc.isenabled()
+        pilot.app.exit()
+
+    def headless(self: GymApp) -> None:
+        seen["at the start"] = gc.isenabled()
+        run(self, headless=True, auto_pilot=look)
+
+    monkeypatch.setattr("gymtui.cli._has_terminal", lambda: True)
+    monkeypatch.setattr(GymApp, "run", headless)
+    try:
+        assert main([]) == 0
+    finally:
+        gc.unfreeze()  # the rest of the test session collects as before
+    assert seen == {"at the start": False, "after the first frame": True}
+    assert gc.isenabled()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import shutil
 import signal
@@ -77,6 +78,14 @@ def _history_screen() -> Screen[None]:
     return HistoryScreen()
 
 
+def collect_again() -> None:
+    """After the first frame: the cyclic collector back on if the start turned it off
+    (cli.run_app), with the objects start-up made frozen out of later collections."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
+
+
 def build_app(
     paths: Paths,
     clock: Clock | None = None,
@@ -87,6 +96,29 @@ def build_app(
 
 
 MIN_WIDTH, MIN_HEIGHT = 60, 18
+
+
+APP_KEYS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [  # on every screen
+    Binding("t", "switch_mode('today')", "Today", tooltip="Today's session"),
+    Binding("r", "switch_mode('rest')", "Rest", tooltip="The rest timer"),
+    Binding("h", "switch_mode('history')", "History", tooltip="Sessions and progress"),
+    Binding(
+        "v",
+        "switch_mode('rack')",
+        "Rack view",
+        show=False,
+        tooltip="The rack view: the rest in huge digits, readable from two metres",
+    ),
+    Binding("question_mark", "help", "Help", key_display="?", tooltip="Show every key"),
+    Binding("q", "quit", "Quit", tooltip="Quit gymtui (everything is already saved)"),
+    Binding(
+        "ctrl+z",
+        "suspend_process",
+        "Suspend",
+        show=False,
+        tooltip="Suspend to the shell (fg brings it back; the rest keeps counting)",
+    ),
+]
 
 
 class GymApp(ToastApp):
@@ -103,27 +135,7 @@ class GymApp(ToastApp):
     DEFAULT_MODE = "today"
     TICK_S = 0.1
     CHECK_OTHERS_EVERY = 10  # ticks: another window's writes show within a second
-    BINDINGS = [
-        Binding("t", "switch_mode('today')", "Today", tooltip="Today's session"),
-        Binding("r", "switch_mode('rest')", "Rest", tooltip="The rest timer"),
-        Binding("h", "switch_mode('history')", "History", tooltip="Sessions and progress"),
-        Binding(
-            "v",
-            "switch_mode('rack')",
-            "Rack view",
-            show=False,
-            tooltip="The rack view: the rest in huge digits, readable from two metres",
-        ),
-        Binding("question_mark", "help", "Help", key_display="?", tooltip="Show every key"),
-        Binding("q", "quit", "Quit", tooltip="Quit gymtui (everything is already saved)"),
-        Binding(
-            "ctrl+z",
-            "suspend_process",
-            "Suspend",
-            show=False,
-            tooltip="Suspend to the shell (fg brings it back; the rest keeps counting)",
-        ),
-    ]
+    BINDINGS = APP_KEYS
 
     def __init__(
         self,
@@ -285,6 +297,7 @@ class GymApp(ToastApp):
         import gymtui.ui.screens.rest  # noqa: F401
 
         self.run_worker(self._check_integrity, thread=True, group="integrity")
+        collect_again()
 
     def _check_integrity(self) -> None:
         try:
