@@ -292,7 +292,8 @@ class PlanTable(DataTable[object]):
         (the header, row labels, fixed rows or columns, zebra stripes, a cell cursor)."""
         cursor_type = self.cursor_type
         if (
-            row < self.fixed_rows
+            row < 0  # the header
+            or row < self.fixed_rows
             or self.fixed_columns
             or cursor_type != "row"
             or self.zebra_stripes
