@@ -194,3 +194,19 @@ async def test_columns_are_measured_as_datatable_measures_them() -> None:
                 c.content_width for c in theirs.ordered_columns
             ]
             assert mine.virtual_size == theirs.virtual_size
+        for _ in range(12):  # then cells change, narrower or wider, as a logged set does
+            rows = [
+                [mine.get_cell_at(Coordinate(y, x)) for x in range(6)]
+                for y in range(mine.row_count)
+            ]
+            for _ in range(rng.randrange(1, 4)):
+                y, x = rng.randrange(len(rows)), rng.randrange(6)
+                new = rng.choice([Text(), Text("✓ 100 kg × 6 ★"), Text(rng.choice(WORDS))])
+                rows[y][x] = new
+                theirs.update_cell_at(Coordinate(y, x), new, update_width=True)
+            mine.show(rows)
+            await pilot.pause()
+            assert [c.content_width for c in mine.ordered_columns] == [
+                c.content_width for c in theirs.ordered_columns
+            ]
+            assert mine.virtual_size == theirs.virtual_size

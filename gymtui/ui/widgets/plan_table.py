@@ -12,11 +12,20 @@ from rich.text import Text
 from textual.coordinate import Coordinate
 from textual.geometry import Size
 from textual.widgets import DataTable
-from textual.widgets._data_table import CellKey, RowKey
+from textual.widgets._data_table import CellKey, ColumnKey, RowKey
 
 SegmentLines = list[list[Segment]]  # as DataTable names it
 
 MEMO_LIMIT = 4000  # rendered cells kept; a screenful is about 120
+
+
+def text_width(value: object) -> int | None:
+    """A Text cell's width as DataTable measures it (Rich's measure: the longest line),
+    without the console options Rich's measure makes each time. None: not a Text."""
+    if not isinstance(value, Text):
+        return None
+    lines = value.plain.splitlines()
+    return max(map(cell_len, lines)) if lines else 0
 
 
 class PlanTable(DataTable[object]):
@@ -52,14 +61,16 @@ class PlanTable(DataTable[object]):
             self.settle()
             return
         changed: set[int] = set()
+        column_keys = [column.key for column in self.ordered_columns]
         for y, row in enumerate(rows):
             row_key = self._row_locations.get_key(y)
+            assert row_key is not None
+            data = self._data[row_key]
             for x, value in enumerate(row):
-                if self.get_cell_at(Coordinate(y, x)) != value:
-                    column_key = self._column_locations.get_key(x)
-                    assert row_key is not None and column_key is not None
+                column_key = column_keys[x]
+                if data.get(column_key) != value:
                     self._versions[(y, x)] = self._versions.get((y, x), 0) + 1
-                    self._data[row_key][column_key] = value
+                    data[column_key] = value
                     self._updated_cells.add(CellKey(row_key, column_key))
                     changed.add(y)
         if not changed:
@@ -87,6 +98,32 @@ class PlanTable(DataTable[object]):
             self._new_rows.clear()
             self._update_dimensions(new_rows)
 
+    def _update_column_widths(self, updated_cells: set[CellKey]) -> None:
+        """DataTable's rule for changed cells: a column grows to a wider cell, and when a
+        cell narrows, the column is measured again (every cell of it: a logged set narrows
+        the "Next" cell to nothing). Measured here as in _update_dimensions for Text."""
+        columns: dict[ColumnKey, int] = {}
+        for row_key, column_key in updated_cells:
+            column = self.columns.get(column_key)
+            if column is None or self.rows.get(row_key) is None:
+                continue
+            width = text_width(self._data[row_key][column_key])
+            label = text_width(column.label)
+            if width is None or label is None:
+                super()._update_column_widths(updated_cells)
+                return
+            if width >= column.content_width:
+                column.content_width = max(width, label)
+            else:
+                columns[column_key] = label
+        for column_key, label in columns.items():
+            widths = [text_width(cell) for cell in self.get_column(column_key)]
+            if None in widths:
+                super()._update_column_widths(updated_cells)
+                return
+            self.columns[column_key].content_width = max([label, *(w or 0 for w in widths)])
+        self._require_update_dimensions = True
+
     def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
         """Column widths and the table's size, as DataTable works them out, for rows of
         one-line Text cells (Today's): their width is the longest line's, which Rich's
@@ -104,12 +141,11 @@ class PlanTable(DataTable[object]):
                 return
             data = self._data[row_key]
             for x, column in enumerate(columns):
-                value = data.get(column.key)
-                if not isinstance(value, Text):
+                width = text_width(data.get(column.key))
+                if width is None:
                     super()._update_dimensions(rows)
                     return
-                lines = value.plain.splitlines()
-                widths[x] = max(widths[x], max(map(cell_len, lines)) if lines else 0)
+                widths[x] = max(widths[x], width)
         for column, width in zip(columns, widths, strict=True):
             column.content_width = width
         width = sum(column.get_render_width(self) for column in self.columns.values())
