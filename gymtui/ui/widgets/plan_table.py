@@ -11,6 +11,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.coordinate import Coordinate
 from textual.geometry import Size
+from textual.widget import Widget
 from textual.widgets import DataTable
 from textual.widgets._data_table import CellKey, ColumnKey, RowKey
 
@@ -150,9 +151,22 @@ class PlanTable(DataTable[object]):
             column.content_width = width
         width = sum(column.get_render_width(self) for column in self.columns.values())
         header_height = self.header_height if self.show_header else 0
-        self.virtual_size = Size(
-            width + self._row_label_column_width, self._total_row_height + header_height
-        )
+        size = Size(width + self._row_label_column_width, self._total_row_height + header_height)
+        old = self.virtual_size
+        if size == old:
+            return
+        fits = max(size.width, old.width) <= self.container_size.width
+        sized_by_content = self.styles.width is not None and self.styles.width.is_auto
+        if size.height == old.height and fits and not sized_by_content:
+            # Columns moved within the table's width, so no scrollbar came or went and the
+            # table's own size does not follow them: it needs a repaint, not a layout of
+            # the screen (which re-renders every widget: 12 ms when a logged set widened
+            # the Logged column).
+            self.set_reactive(Widget.virtual_size, size)
+            self._scroll_update(size)
+            self.refresh()
+        else:
+            self.virtual_size = size
 
     def _clear_caches(self) -> None:
         super()._clear_caches()
