@@ -210,3 +210,25 @@ async def test_columns_are_measured_as_datatable_measures_them() -> None:
                 c.content_width for c in theirs.ordered_columns
             ]
             assert mine.virtual_size == theirs.virtual_size
+
+
+async def test_a_column_growing_past_the_width_brings_the_scrollbar() -> None:
+    """Columns that move within the table's width only repaint; growing past it lays out,
+    so the horizontal scrollbar comes, and goes again when the cell narrows."""
+    app = TableApp(1)
+    async with app.run_test(size=(40, 10)) as pilot:
+        table = app.query_one(PlanTable)
+        table.add_columns(Text("Exercise"), Text("Logged"))
+        table.show([[Text("Back squat"), Text("✓ 100 kg × 6")]])
+        await pilot.pause()
+        assert not table.show_horizontal_scrollbar
+        table.show([[Text("Back squat"), Text("✓ 100 kg × 6 @8.5")]])  # still within 40
+        await pilot.pause()
+        assert not table.show_horizontal_scrollbar
+        assert table.virtual_size.width <= table.container_size.width
+        table.show([[Text("Back squat"), Text("✓ 100 kg × 6 @8.5 L 100 kg × 6 R")]])
+        await pilot.pause()
+        assert table.virtual_size.width > 40 and table.show_horizontal_scrollbar
+        table.show([[Text("Back squat"), Text("✓ 100 kg × 6")]])
+        await pilot.pause()
+        assert not table.show_horizontal_scrollbar
