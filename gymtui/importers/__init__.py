@@ -1,19 +1,22 @@
 """Reading other apps' exports (and gymtui's own) into sessions: files in, ParsedFile out.
 
-Columns are matched by header name, never by position; a UTF-8 BOM is stripped and the
-delimiter sniffed. Every problem is an ImportFileError naming the file, line and column. No
+Columns are matched by header name, never by position; a BOM (UTF-8, UTF-16) says the
+encoding, the delimiter is sniffed and the quoting is always CSV's standard one. Text keeps no
+control characters. Every problem is an ImportFileError naming the file, line and column. No
 database here.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
 from gymtui.importers.fitbod import FitbodReader, is_fitbod
 from gymtui.importers.fitnotes import FitNotesReader
 from gymtui.importers.hevy import HevyReader
+from gymtui.importers.names import tidy_name
 from gymtui.importers.own import OwnReader
 from gymtui.importers.parsed import (
     FORMATS,
@@ -26,7 +29,7 @@ from gymtui.importers.parsed import (
     ParsedFile,
 )
 from gymtui.importers.reader import Reader
-from gymtui.importers.rows import Rows, read_file
+from gymtui.importers.rows import Rows, read_file, tidy_note
 from gymtui.importers.strong import StrongReader, is_strong
 
 __all__ = [
@@ -83,6 +86,19 @@ def detect(rows: Rows) -> Format:
     )
 
 
+def tidy_texts(session: ImportedSession) -> None:
+    """Control characters out of a session's name, day, note and set notes: text from a
+    file must never carry an escape sequence to the terminal (exercise names are tidied by
+    each reader)."""
+    session.name = tidy_name(session.name) or "Session"
+    session.day_key = tidy_name(session.day_key or "") or None
+    session.note = tidy_note(session.note)
+    for i, item in enumerate(session.sets):
+        note = tidy_note(item.note)
+        if note != item.note:
+            session.sets[i] = replace(item, note=note)
+
+
 def parse(
     path: Path,
     source: Format | None = None,
@@ -124,6 +140,8 @@ def parse(
     parsed.sessions = sorted(
         (s for s in reader.sessions.values() if s.sets), key=lambda s: s.started_at
     )
+    for session in parsed.sessions:
+        tidy_texts(session)
     parsed.empty_workouts = len(reader.sessions) - len(parsed.sessions)
     if progress is not None:
         progress(total_lines, total_lines)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import functools
 import io
@@ -17,6 +18,12 @@ from gymtui.importers.names import normalise_name
 from gymtui.importers.parsed import MAX_IMPORT_KG, MAX_IMPORT_REPS, BadRow, ImportFileError
 
 T = TypeVar("T")
+DELIMITERS = ",;\t"
+# gymtui's export puts a ' before a cell a spreadsheet would run as a formula (OWASP)
+FORMULA_GUARDS = frozenset("'" + c for c in "=+-@\t\r")
+# A duration longer than a day is a back-filled workout's, whatever its length; one longer than
+# this many digits is junk (and int() refuses 4300 digits)
+MAX_DURATION_DIGITS = 30
 EARLIEST_YEAR = 1970
 LONGEST_WORKOUT_S = 24 * 3600  # a longer duration is a back-filled workout's, not a real one
 MONTHS = {
@@ -36,15 +43,12 @@ class Rows:
 
     def __init__(self, path: Path, text: str, now: datetime | None = None) -> None:
         self.path = path
-        first_line = text.split("\n", 1)[0]
-        try:
-            dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(
-                first_line, delimiters=",;\t"
-            )
-        except csv.Error:
-            dialect = csv.excel
-        self.delimiter = dialect.delimiter
-        self.reader = csv.reader(io.StringIO(text, newline=""), dialect)
+        self.delimiter = sniff_delimiter(text.split("\n", 1)[0])
+        # Only the delimiter is sniffed: the quoting is always the standard one (a quote in a
+        # quoted field is doubled), which the sniffer turns off when the header has no quotes.
+        self.reader = csv.reader(
+            io.StringIO(text, newline=""), csv.excel, delimiter=self.delimiter, strict=False
+        )
         try:
             header = next(self.reader)
         except StopIteration:
@@ -52,7 +56,18 @@ class Rows:
         except csv.Error as exc:
             raise ImportFileError(f"{path}, line 1: {exc}") from None
         self.header = [h.strip() for h in header]
-        self.index = {normalise_name(h): i for i, h in enumerate(self.header)}
+        self.index: dict[str, int] = {}
+        for i, h in enumerate(self.header):
+            name = normalise_name(h)
+            first = self.index.setdefault(name, i)
+            if first != i and name:
+                spelled = repr(h) if h == self.header[first] else f"{h!r} ({self.header[first]!r})"
+                raise ImportFileError(
+                    f"{path}, line 1: the header has the column {spelled} twice (columns "
+                    f"{first + 1} and {i + 1}); remove or rename one, so that no value is "
+                    "read from the wrong one."
+                )
+        self.unguard = False  # gymtui's own files: undo the export's guard against formulas
         self.columns: dict[str, int | None] = {}  # names as the readers ask for them
         self.memo: dict[tuple[str, str], object] = {}  # dates and durations repeat per workout
         self.line = 1
@@ -119,6 +134,8 @@ class Rows:
         if i == -1:
             i = self.columns[name] = self.index.get(normalise_name(name))
         value = self.row[i].strip() if i is not None and i < len(self.row) else ""
+        if self.unguard and value[:2] in FORMULA_GUARDS:
+            value = value[1:]
         if required and not value:
             self.fail(name, "is empty")
         return value
@@ -132,17 +149,21 @@ class Rows:
             return None
         value = decimal(text, self.delimiter)
         if value is None:
-            self.fail(column, f"{text!r} is not a number")
+            self.fail(column, f"{shown(text)} is not a number")
         if not math.isfinite(value) or not low <= value <= top:
-            self.fail(column, f"{text} is outside {low:g} to {top:g}")
+            self.fail(column, f"{shown(text, quoted=False)} is outside {low:g} to {top:g}")
         return value
 
     def reps(self, column: str) -> int | None:
-        value = self.number(column, MAX_IMPORT_REPS)
+        return self.whole(column, MAX_IMPORT_REPS, " reps")
+
+    def whole(self, column: str, top: int, unit: str = "") -> int | None:
+        """A whole number from 0 to `top`, or None for an empty cell."""
+        value = self.number(column, top)
         if value is None:
             return None
         if value != int(value):
-            self.fail(column, f"{value:g} reps is not a whole number")
+            self.fail(column, f"{value:g}{unit} is not a whole number")
         return int(value)
 
     def rpe(self, column: str) -> float | None:
@@ -160,7 +181,21 @@ class Rows:
         return moment
 
 
-_GROUPED = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$")
+def sniff_delimiter(header: str) -> str:
+    """The delimiter the header line uses: comma, semicolon or tab."""
+    try:
+        return csv.Sniffer().sniff(header, delimiters=DELIMITERS).delimiter
+    except csv.Error:
+        return ","
+
+
+def shown(text: str, quoted: bool = True, size: int = 40) -> str:
+    """A cell's text as a message quotes it, cut short when it is long."""
+    cut = text if len(text) <= size else f"{text[:size]}... ({len(text)} characters)"
+    return repr(cut) if quoted else cut
+
+
+_GROUPED = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$", re.ASCII)
 
 
 def decimal(text: str, delimiter: str) -> float | None:
@@ -186,14 +221,39 @@ def read_file(path: Path) -> str:
         data = path.read_bytes()
     except OSError as exc:
         raise ImportFileError(f"{path}: cannot be read ({exc.strerror or exc}).") from None
-    if b"\x00" in data[:4096]:
+    # Excel's "Unicode text" is UTF-16 with a BOM; the BOM says which byte order
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        encoding, name = "utf-32", "UTF-32"
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding, name = "utf-16", "UTF-16"
+    elif b"\x00" in data[:4096]:
         raise ImportFileError(f"{path}: this is not a CSV file (it holds binary data).")
+    else:
+        encoding, name = "utf-8-sig", "UTF-8"
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode(encoding)
     except UnicodeDecodeError as exc:
         raise ImportFileError(
-            f"{path}: not UTF-8 text (byte {exc.start}); export it again as CSV."
+            f"{path}: not {name} text (byte {exc.start}); export it again as CSV."
         ) from None
+    if "\x00" in text[:4096]:
+        raise ImportFileError(f"{path}: this is not a CSV file (it holds binary data).")
+    return text
+
+
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_LINE_BREAKS = re.compile("\r\n?|[\x0b\x0c\x85\u2028\u2029]")
+
+
+def tidy_note(text: str | None) -> str | None:
+    """A note as it is kept: line breaks as newlines, tabs kept, and no other control
+    character (an escape sequence must never reach the terminal) nor bidi override; None
+    when nothing is left."""
+    if not text:
+        return None
+    if _CONTROLS.search(text) or _LINE_BREAKS.search(text):
+        text = _CONTROLS.sub("", _LINE_BREAKS.sub("\n", text)).strip()
+    return text or None
 
 
 # -- units, dates, durations -------------------------------------------------------------
@@ -261,7 +321,7 @@ def _parse_utc_time(rows: Rows, column: str, text: str) -> datetime:
     rows.fail(column, f"{text!r} is not a time like 2025-12-17 03:24:30 +0000")
 
 
-_HEVY_TIME = re.compile(r"^(\d{1,2}) ([A-Za-z]{3})[a-z]* (\d{4}),? (\d{1,2}):(\d{2})$")
+_HEVY_TIME = re.compile(r"^(\d{1,2}) ([A-Za-z]{3})[a-z]* (\d{4}),? (\d{1,2}):(\d{2})$", re.ASCII)
 
 
 def hevy_time(rows: Rows, column: str, required: bool = True) -> datetime | None:
@@ -287,7 +347,9 @@ def _parse_hevy_time(rows: Rows, column: str, text: str) -> datetime:
     return rows.check_moment(column, text, moment)
 
 
-_DURATION = re.compile(r"^(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*(?:(\d+)\s*s)?$")
+# ASCII digits only: a duration's digits go to int(), which refuses "²" (str.isdigit() takes it)
+_DURATION = re.compile(r"^(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*(?:(\d+)\s*s)?$", re.ASCII)
+_SECONDS = re.compile(r"^(\d+)(?:\.\d*)?$", re.ASCII)
 
 
 def duration(rows: Rows, column: str, words: dict[str, str] | None = None) -> int | None:
@@ -304,13 +366,15 @@ def _parse_duration(rows: Rows, column: str, text: str, words: dict[str, str] | 
     for word, letter in (words or {}).items():
         plain = plain.replace(word, letter + " ")
     plain = plain.strip()
-    if plain.replace(".", "", 1).isdigit():
-        return int(float(plain))
-    match = _DURATION.match(plain)
+    match = _SECONDS.match(plain) or _DURATION.match(plain)
     if match is None or not any(match.groups()):
-        rows.fail(column, f"{text!r} is not a duration like '1h 5m' or seconds")
+        rows.fail(column, f"{shown(text)} is not a duration like '1h 5m' or seconds")
+    if any(g and len(g) > MAX_DURATION_DIGITS for g in match.groups()):
+        rows.fail(column, f"{shown(text)} has too many digits to be a duration")
+    if match.re is _SECONDS:
+        return int(match.group(1))
     hours, minutes, seconds = (int(g) if g else 0 for g in match.groups())
-    return hours * 3600 + minutes * 60 + seconds
+    return hours * 3600 + minutes * 60 + seconds  # past a day: a back-filled workout's
 
 
 def ended(started: datetime, seconds: int | None) -> datetime | None:

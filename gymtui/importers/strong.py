@@ -99,7 +99,7 @@ class StrongReader(Reader):
                 session.note = f"{session.note}\n{line}" if session.note else line
             self.skip("note rows (kept as session notes)")
             return
-        if order.isdigit():
+        if order.isascii() and order.isdigit():  # int() would refuse "²"
             kind: SetKind = "working"
         elif order in KINDS:
             kind = KINDS[order]
