@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
 from datetime import timedelta
 from pathlib import Path
 
@@ -96,3 +97,69 @@ async def test_a_window_shows_sets_logged_in_another_within_a_second(
         await pilot.pause()
         assert table_rows(app)[1][5] == "✓ 102.5 kg × 6 ★"  # heavier than set 1: a PR
         assert "next: Set 3 of 4 - Back squat 102.5 kg × 6" in text_of(app, "#rest-status")
+
+
+async def test_a_session_another_window_just_started_takes_this_windows_first_set(
+    paths: Paths, clock: FakeClock
+) -> None:
+    app = make_app(paths, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        other = other_window(paths.database)  # both windows show no session yet
+        day = load_program().days[0]
+        other.log_set(SetInput("back_squat", 100, 6), day, clock.now(), session=None)
+        other.close()
+        await pilot.press("enter", "1", "0", "0", "enter")  # before the one-second check
+        await pilot.pause()
+        assert not any("another window" in n for n in notifications(app))
+        assert any(n.startswith("Saved") for n in notifications(app))
+    assert db_rows(paths.database, "SELECT count(*) FROM sessions") == [(1,)]
+    assert db_rows(paths.database, "SELECT count(*) FROM sets") == [(2,)]
+
+
+FIRST_SET = """
+import sys, time
+from pathlib import Path
+from gymtui.core.models import SetInput
+from gymtui.gym import Gym
+from gymtui.paths import Paths, resolve_paths
+gym = Gym.open(resolve_paths())
+assert gym.today().session is None
+Path(sys.argv[1]).touch()  # ready: today is read, no session
+while not Path(sys.argv[2]).exists():
+    time.sleep(0.001)
+gym.log_set(SetInput("back_squat", 100, 6))
+gym.close()
+print("ok")
+"""
+
+
+def test_two_processes_logging_the_first_set_at_the_same_instant_both_save(
+    paths: Paths, tmp_path: Path
+) -> None:
+    Store.open(paths.database).close()
+    go = tmp_path / "go"
+    windows = []
+    for n in range(2):
+        ready = tmp_path / f"ready{n}"
+        windows.append(
+            (
+                ready,
+                subprocess.Popen(
+                    [sys.executable, "-c", FIRST_SET, str(ready), str(go)],
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.PIPE,
+                    text=True,
+                ),
+            )
+        )
+    for ready, window in windows:
+        while not ready.exists():
+            assert window.poll() is None, window.communicate()
+            time.sleep(0.01)
+    go.touch()
+    for _, window in windows:
+        out, err = window.communicate(timeout=60)
+        assert window.returncode == 0, err
+        assert out.strip() == "ok"
+    assert db_rows(paths.database, "SELECT count(*) FROM sessions") == [(1,)]
+    assert db_rows(paths.database, "SELECT count(*) FROM sets") == [(2,)]

@@ -42,12 +42,14 @@ from gymtui.core.training import (
     week_start,
     weekly_text,
 )
+from gymtui.core.values import format_set
 from gymtui.errors import DatabaseFileError
 from gymtui.gym.corrections import SessionCorrections
 from gymtui.gym.exercises import ExerciseCatalogue, catalogue
 from gymtui.gym.history import HistoryReads
 from gymtui.paths import Paths
 from gymtui.store import StaleSession, StorageError, Store
+from gymtui.store.base import DatabaseMoved
 
 TIMER_KEY = "rest_timer"
 CHOSEN_DAY = "chosen_day"
@@ -215,6 +217,8 @@ class Gym(SessionCorrections, ExerciseCatalogue, HistoryReads):
 
     def file_problem(self) -> str | None:
         """Something wrong with the file that the user must act on now (checked every second)."""
+        if self._store.moved():  # first: the -wal beside a replaced file is not this one's
+            return self._store.moved_text()
         if self._store.wal_missing():
             return (
                 f"{self._store.path.name}-wal was deleted while gymtui ran: the latest sets are "
@@ -257,8 +261,10 @@ class Gym(SessionCorrections, ExerciseCatalogue, HistoryReads):
         """Log a set into today's session (starting it if needed) and start the rest after it.
 
         The set, the PR flags, the rest taken and the new rest timer are one transaction. A
-        session that another window ended or started meanwhile refuses the set (StaleSession)
-        and today is re-read, so nothing is filed in the wrong place.
+        session that another window ended meanwhile refuses the set (StaleSession) and today
+        is re-read, so nothing is filed in the wrong place; one it just started takes the set;
+        one idle past the limit is finished and the set starts a new one. A file replaced or
+        deleted under the app refuses every write (DatabaseMoved).
         """
         view = self.today()
         now = self.clock.now()
@@ -285,8 +291,15 @@ class Gym(SessionCorrections, ExerciseCatalogue, HistoryReads):
         except StaleSession:
             self.changed_elsewhere() or self.refresh()
             raise
+        except DatabaseMoved:
+            # The dialog is gone: the message keeps what was typed, to note down or log again.
+            what = format_set(entry.weight_kg, entry.reps, self.settings.unit)
+            raise DatabaseMoved(
+                f"Not saved: {self.exercise(entry.exercise_id).name} {what}. "
+                + self._store.moved_text()
+            ) from None
         self.timer = timer
-        if expected is None:
+        if logged.session_id != expected:  # a new session, or one another window started
             self._recent.clear()
         today = self.refresh()
         records = beaten(before, logged.weight_kg, logged.reps, logged.kind)

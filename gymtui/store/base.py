@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
@@ -15,6 +16,11 @@ from gymtui.errors import DatabaseUnreadable, GymtuiError
 
 class StorageError(GymtuiError):
     """A write did not reach the disk; nothing was saved."""
+
+
+class DatabaseMoved(StorageError):
+    """The file at the data path is no longer the one this connection has open (replaced by a
+    sync or a restore, or deleted): a write would land in a file nobody will see again."""
 
 
 def to_text(moment: datetime) -> str:
@@ -42,6 +48,7 @@ class StoreBase:
         self.path = path
         self.read_only = False
         self._depth = 0
+        self._identity = file_identity(path)
 
     def close(self) -> None:
         """Close the file, first folding the write-ahead log into it, so that gymtui.db alone
@@ -72,6 +79,8 @@ class StoreBase:
         self._depth = 1
         try:
             yield self.conn
+            # Checked last, so no write of this transaction reaches a file no longer in use.
+            self._refuse_if_moved()
             self.conn.execute("COMMIT")
         except sqlite3.Error as exc:
             self._rollback()
@@ -81,6 +90,38 @@ class StoreBase:
             raise
         finally:
             self._depth = 0
+
+    def moved(self) -> bool:
+        """The file at the data path is no longer the one open here: replaced (a sync tool, a
+        restore from another machine: a copy renamed over it) or deleted with its folder.
+        Writes would land in the old file, which is gone once gymtui quits."""
+        if self._identity is None:
+            return False
+        try:
+            return file_identity(self.path, strict=True) != self._identity
+        except (FileNotFoundError, NotADirectoryError):
+            return True
+        except OSError:
+            return False  # unreadable folder: the write fails by itself and says so
+
+    def moved_text(self) -> str:
+        """What happened to the file, and what to do (for a refused write and the check)."""
+        name = self.path.name
+        if self.path.exists():
+            return (
+                f"{self.path} was replaced while gymtui ran (a sync tool, a restore, a copy from "
+                f"another machine). gymtui writes nothing into it from this window. Quit (q) "
+                f"and start gymtui again: it opens the {name} now there."
+            )
+        return (
+            f"{self.path} was deleted while gymtui ran. gymtui writes nothing from this "
+            "window. Quit (q) and start gymtui again (restore a backup first if that was a "
+            "mistake: 'gymtui restore FILE')."
+        )
+
+    def _refuse_if_moved(self) -> None:
+        if self.moved():
+            raise DatabaseMoved(f"Not saved: {self.moved_text()}")
 
     def _rollback(self) -> None:
         if self.conn.in_transaction:
@@ -140,6 +181,18 @@ class StoreBase:
     def data_version(self) -> int:
         """Changes when another connection commits to the file (SQLite's data_version)."""
         return int(self._value("PRAGMA data_version"))
+
+
+def file_identity(path: Path, *, strict: bool = False) -> tuple[int, int] | None:
+    """The (device, inode) of the file at `path`, symlinks followed: the file SQLite opens.
+    None when there is no file (unless `strict`, when the OSError is raised)."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        if strict:
+            raise
+        return None
+    return (found.st_dev, found.st_ino)
 
 
 def exercise_from_row(row: sqlite3.Row) -> Exercise:

@@ -37,6 +37,9 @@ from gymtui.store.imports import ImportWrites
 from gymtui.store.prs import bests, refresh_prs
 from gymtui.store.schema import migrate
 
+# The longest gap between two sets of a session stored as the rest taken after the first.
+REST_TAKEN_MAX_S = 3600
+
 
 class Store(SessionEdits, HistoryReads, ImportWrites, StoreBase):
     """gymtui's database: every write commits before it returns."""
@@ -199,15 +202,19 @@ class Store(SessionEdits, HistoryReads, ImportWrites, StoreBase):
         """Store a set; on disk when it returns (inside a caller's transaction: at its end).
 
         `session` is the session the caller believes is open: its id, or None for "start a new
-        one". When the file says otherwise (another window finished it or started one), the
-        set is refused with StaleSession rather than filed in the wrong place. "any" logs into
-        the open session, or starts one.
+        one". A session idle for SESSION_IDLE is finished at its last set first, whatever the
+        caller believes (a laptop shut overnight still shows yesterday's): the set starts a new
+        one. When another window finished the expected session, the set is refused with
+        StaleSession rather than filed in the wrong place; when another window has just
+        started one (and the caller expected none), that is today's session and the set joins
+        it. "any" logs into the open session, or starts one.
         """
         with self.transaction() as conn:
-            if session == "any":
-                self.close_idle_sessions(now)
+            idled = self.close_idle_sessions(now)
+            if session in idled:
+                session = None  # ended by the idle limit, not elsewhere: a new session starts
             current = self.open_session()
-            if session != "any" and (current.id if current else None) != session:
+            if session not in ("any", None) and (current is None or current.id != session):
                 raise StaleSession(
                     "Not saved: this session was finished or changed in another window. "
                     "The screen is refreshed; log the set again."
@@ -226,11 +233,20 @@ class Store(SessionEdits, HistoryReads, ImportWrites, StoreBase):
                 session_id = int(cast(int, cursor.lastrowid))
             else:
                 session_id = current.id
+                # A wall clock set back mid-session (by hand, NTP, a time zone fix) must not
+                # file this set before the last one, or before the session began: the order,
+                # the PR flags and "since legs" all read these times.
+                now = max(now, self._session_latest(current))
             set_id = insert_set(conn, session_id, entry, now)
             refresh_prs(conn, entry.exercise_id, to_text(now))
             if current is not None:
                 self._record_rest_taken(conn, session_id, set_id, now)
             return self.get_set(set_id)
+
+    def _session_latest(self, session: Session) -> datetime:
+        """The session's last set time, or its start when it has no set yet."""
+        last = self._value("SELECT max(logged_at) FROM sets WHERE session_id = ?", [session.id])
+        return max(session.started_at, from_text(last)) if last else session.started_at
 
     @staticmethod
     def _record_rest_taken(
@@ -242,10 +258,12 @@ class Store(SessionEdits, HistoryReads, ImportWrites, StoreBase):
             [session_id, set_id],
         ).fetchone()
         if previous is not None:
-            taken = round((now - from_text(previous[1])).total_seconds())
-            conn.execute(
-                "UPDATE sets SET rest_taken_s = ? WHERE id = ?", [max(0, taken), previous[0]]
-            )
+            taken = max(0, round((now - from_text(previous[1])).total_seconds()))
+            # NULL rather than capped: a gap this long was a break (a phone call, the laptop
+            # shut), not a rest, and a made-up cap would still count as a rest in averages.
+            # NULL already means "no rest measured" (the last set of every session).
+            rest = taken if taken <= REST_TAKEN_MAX_S else None
+            conn.execute("UPDATE sets SET rest_taken_s = ? WHERE id = ?", [rest, previous[0]])
 
     def get_set(self, set_id: int) -> LoggedSet:
         """One set by id, as stored."""

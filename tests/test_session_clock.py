@@ -1,0 +1,260 @@
+"""Sets and the clock: the idle limit on the log path, a clock set back, two windows starting
+a session at once, and a file swapped under the running app (issue 20)."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from gymtui.core.models import SetInput
+from gymtui.core.program import load_program
+from gymtui.errors import StaleSession
+from gymtui.gym import Gym
+from gymtui.paths import Paths
+from gymtui.store import Store
+from gymtui.store.base import DatabaseMoved
+
+from conftest import START, FakeClock
+from helpers import db_rows, make_app, notifications
+
+SIZE = (100, 30)
+SQUAT = "back_squat"
+
+
+def gym_on(paths: Paths, clock: FakeClock) -> Gym:
+    return Gym.open(paths, clock)
+
+
+def open_store(path: Path) -> Store:
+    store = Store.open(path)
+    store.sync_exercises(load_program().exercises.values())
+    return store
+
+
+def sets_by_session(path: Path) -> list[tuple[int, float, str, int | None]]:
+    return db_rows(
+        path, "SELECT session_id, weight_kg, logged_at, rest_taken_s FROM sets ORDER BY id"
+    )
+
+
+# -- 3: the idle limit applies when a set is logged, not only when Today is read -------------
+
+
+def test_a_set_logged_a_day_later_starts_a_new_session(paths: Paths, clock: FakeClock) -> None:
+    gym = gym_on(paths, clock)
+    gym.log_set(SetInput(SQUAT, 100, 6))
+    clock.advance(24 * 3600 + 8)  # the laptop was shut overnight, Today still shows the session
+    logged = gym.log_set(SetInput(SQUAT, 100, 6))
+    gym.close()
+    rows = db_rows(paths.database, "SELECT id, started_at, finished_at FROM sessions ORDER BY id")
+    assert len(rows) == 2
+    (first, started, finished), (second, _, still_open) = rows
+    assert finished == started  # finished at its last (only) set, not a day later
+    assert still_open is None
+    assert logged.set.session_id == second
+    assert [(s, r) for s, _, _, r in sets_by_session(paths.database)] == [
+        (first, None),  # the last set of a session has no rest after it
+        (second, None),
+    ]
+    assert logged.today.session is not None and logged.today.session.id == second
+
+
+def test_the_store_starts_a_new_session_when_the_expected_one_went_idle(paths: Paths) -> None:
+    store = open_store(paths.database)
+    day = load_program().days[0]
+    first = store.log_set(SetInput(SQUAT, 100, 6), day, START, session=None)
+    late = START + timedelta(hours=3, seconds=1)
+    second = store.log_set(SetInput(SQUAT, 100, 6), day, late, session=first.session_id)
+    assert second.session_id != first.session_id
+    old = store.session(first.session_id)
+    assert old is not None and old.finished_at == START
+    store.close()
+
+
+def test_a_rest_over_an_hour_is_not_stored_as_a_rest(paths: Paths, clock: FakeClock) -> None:
+    gym = gym_on(paths, clock)
+    gym.log_set(SetInput(SQUAT, 100, 6))
+    clock.advance(90)
+    gym.log_set(SetInput(SQUAT, 100, 6))
+    clock.advance(2 * 3600)  # within the idle limit, but no rest lasts two hours
+    gym.log_set(SetInput(SQUAT, 100, 6))
+    gym.close()
+    rows = sets_by_session(paths.database)
+    assert len({s for s, _, _, _ in rows}) == 1
+    assert [r for _, _, _, r in rows] == [90, None, None]
+
+
+async def test_the_app_files_a_set_after_a_night_away_in_a_new_session(
+    paths: Paths, clock: FakeClock
+) -> None:
+    app = make_app(paths, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "1", "0", "0", "enter")
+        clock.advance(24 * 3600 + 8)
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        assert any(n.startswith("Saved") for n in notifications(app)[-3:])
+    rows = db_rows(paths.database, "SELECT finished_at IS NULL FROM sessions ORDER BY id")
+    assert rows == [(0,), (1,)]
+    assert db_rows(paths.database, "SELECT max(rest_taken_s) FROM sets") == [(None,)]
+
+
+# -- 4: a clock set back mid-session keeps the order --------------------------------------
+
+
+def test_a_clock_set_back_mid_session_never_stores_an_earlier_time(
+    paths: Paths, clock: FakeClock
+) -> None:
+    gym = gym_on(paths, clock)
+    gym.log_set(SetInput(SQUAT, 100, 6))
+    clock.advance(120)
+    second = gym.log_set(SetInput(SQUAT, 102.5, 6))
+    assert second.set.pr
+    clock.wall -= timedelta(hours=1)  # the wall clock jumps back an hour
+    clock.advance(90)
+    third = gym.log_set(SetInput(SQUAT, 102.5, 6))
+    session = third.today.session
+    assert session is not None
+    times = [s.logged_at for s in third.today.session_sets]
+    assert times == sorted(times) and times[0] >= session.started_at
+    assert third.set.logged_at >= second.set.logged_at
+    assert not third.set.pr  # a tie with set 2 is no record: the flag stays on set 2
+    assert [s.pr for s in gym._store.sets_in_session(session.id)] == [True, True, False]
+    assert third.today.recovery.state == "first"  # not "1 h since legs" during the session
+    rest = gym._store.get_set(second.set.id).rest_taken_s
+    assert rest is not None and rest >= 0
+    gym.close()
+
+
+def test_the_store_never_stores_a_set_before_its_session_started(paths: Paths) -> None:
+    store = open_store(paths.database)
+    day = load_program().days[0]
+    first = store.log_set(SetInput(SQUAT, 100, 6), day, START, session=None)
+    earlier = START - timedelta(hours=1)
+    second = store.log_set(SetInput(SQUAT, 100, 6), day, earlier, session=first.session_id)
+    assert second.logged_at == START
+    assert store.last_trained_at(before=START) is None
+    store.close()
+
+
+# -- 24: two windows start a session at the same instant ----------------------------------
+
+
+def test_two_windows_logging_the_first_set_at_once_both_land_in_one_session(
+    paths: Paths,
+) -> None:
+    one, two = open_store(paths.database), open_store(paths.database)
+    day = load_program().days[0]
+    a = one.log_set(SetInput(SQUAT, 100, 6), day, START, session=None)
+    b = two.log_set(SetInput("leg_press", 200, 10), day, START, session=None)  # no StaleSession
+    assert a.session_id == b.session_id
+    one.close()
+    two.close()
+    assert db_rows(paths.database, "SELECT count(*) FROM sessions") == [(1,)]
+
+
+def test_a_set_against_a_session_that_ended_elsewhere_is_still_refused(paths: Paths) -> None:
+    one, two = open_store(paths.database), open_store(paths.database)
+    day = load_program().days[0]
+    a = one.log_set(SetInput(SQUAT, 100, 6), day, START, session=None)
+    two.finish_session(a.session_id, START + timedelta(minutes=1))
+    with pytest.raises(StaleSession, match="another window"):
+        one.log_set(SetInput(SQUAT, 100, 6), day, START + timedelta(minutes=2), a.session_id)
+    one.close()
+    two.close()
+    assert db_rows(paths.database, "SELECT count(*) FROM sets") == [(1,)]
+
+
+# -- 1: the file swapped or deleted under the running app ---------------------------------
+
+
+def other_database(tmp_path: Path) -> Path:
+    """A gymtui file from another machine, with one set of its own."""
+    other = tmp_path / "other" / "gymtui.db"
+    other.parent.mkdir()
+    store = open_store(other)
+    store.log_set(SetInput(SQUAT, 140, 3), load_program().days[0], START - timedelta(days=9))
+    store.close()
+    return other
+
+
+def swap_in(other: Path, database: Path) -> None:
+    """What a sync tool or a restore does: a copy beside the file, renamed over it."""
+    staged = database.with_name(".gymtui.db.sync")
+    shutil.copyfile(other, staged)
+    staged.replace(database)
+
+
+def test_a_file_swapped_under_the_store_refuses_the_write(paths: Paths, tmp_path: Path) -> None:
+    other = other_database(tmp_path)
+    store = open_store(paths.database)
+    day = load_program().days[0]
+    first = store.log_set(SetInput(SQUAT, 100, 6), day, START)
+    assert not store.moved()
+    swap_in(other, paths.database)
+    before = paths.database.read_bytes()
+    assert store.moved()
+    with pytest.raises(DatabaseMoved, match="Not saved"):
+        store.log_set(SetInput(SQUAT, 100, 6), day, START + timedelta(minutes=2))
+    with pytest.raises(DatabaseMoved):
+        store.set_setting("unit", "lb")
+    assert store.get_set(first.id).weight_kg == 100  # the open file is still readable
+    assert paths.database.read_bytes() == before
+    store.close()
+    assert db_rows(paths.database, "SELECT weight_kg FROM sets") == [(140,)]
+
+
+def test_a_deleted_data_folder_refuses_the_write(paths: Paths) -> None:
+    store = open_store(paths.database)
+    day = load_program().days[0]
+    store.log_set(SetInput(SQUAT, 100, 6), day, START)
+    shutil.rmtree(paths.database.parent)
+    assert store.moved()
+    with pytest.raises(DatabaseMoved):
+        store.log_set(SetInput(SQUAT, 100, 6), day, START + timedelta(minutes=2))
+    store.close()
+    assert not paths.database.exists()
+
+
+def test_gym_says_quit_and_start_again_when_the_file_was_replaced(
+    paths: Paths, clock: FakeClock, tmp_path: Path
+) -> None:
+    other = other_database(tmp_path)
+    gym = gym_on(paths, clock)
+    gym.log_set(SetInput(SQUAT, 100, 6))
+    assert gym.file_problem() is None
+    swap_in(other, paths.database)
+    problem = gym.file_problem()
+    assert problem is not None
+    assert "was replaced while gymtui ran" in problem and "start gymtui again" in problem
+    with pytest.raises(DatabaseMoved) as refused:
+        gym.log_set(SetInput(SQUAT, 102.5, 6))
+    assert "102.5" in str(refused.value)  # what was typed is in the message
+    gym.close()
+    assert db_rows(paths.database, "SELECT weight_kg FROM sets") == [(140,)]
+
+
+async def test_the_app_says_not_saved_after_the_file_is_swapped(
+    paths: Paths, clock: FakeClock, tmp_path: Path
+) -> None:
+    other = other_database(tmp_path)
+    app = make_app(paths, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "1", "0", "0", "enter")
+        swap_in(other, paths.database)
+        before = paths.database.read_bytes()
+        for _ in range(app.CHECK_OTHERS_EVERY):
+            app.tick()
+        await pilot.pause()
+        assert any("was replaced while gymtui ran" in n for n in notifications(app))
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        assert not any(n.startswith("Saved") for n in notifications(app)[-2:])
+        assert any("Not saved" in n for n in notifications(app))
+        assert paths.database.read_bytes() == before
+    assert db_rows(paths.database, "SELECT weight_kg FROM sets") == [(140,)]
+    assert sqlite3.connect(paths.database).execute("PRAGMA integrity_check").fetchone() == ("ok",)
