@@ -72,9 +72,11 @@ async def test_your_own_plates_round_the_suggestion_and_say_so(
             ("25 20 10 5",)
         ]
         await pilot.press("down", "down", "down", "down")
-        assert table_rows(app)[4][4] == "110"  # no 1.25s: 102.5 can't be made, 110 can
+        # no 1.25s: 102.5 can't be made, and 110 is more than 4x6 at 100 says you can do for 6
+        assert table_rows(app)[4][4] == "100"
+        assert "all 4×6 met last time: e1RM 120 kg caps 6 reps at 100 kg" in text_of(app, "#detail")
         assert "(102.5 kg can't be loaded on your plates)" in text_of(app, "#detail")
-        assert "Plates 110 kg: 25 + 20 a side" in text_of(app, "#detail")
+        assert "Plates 100 kg: 20 + 20 a side" in text_of(app, "#detail")
 
 
 async def test_the_warm_up_ramp_can_be_switched_off(paths: Paths, clock: FakeClock) -> None:

@@ -97,9 +97,13 @@ def test_suggestions_can_be_loaded_in_either_unit() -> None:
     in_lb = [[logged(i, 225 * 0.45359237, 6) for i in range(1, 5)]]  # 225 lb, typed in lb mode
     assert suggest(SQUAT, DEFAULT_RULE, in_lb, "lb").weight_kg == 230 * 0.45359237
     assert suggest(SQUAT, DEFAULT_RULE, in_lb, "kg").weight_kg == 104.5  # not 104.56
-    heavy = [[logged(i, 140, 5) for i in range(1, 5)]]
+    heavy = [[logged(i, 140, 6) for i in range(1, 4)] + [logged(4, 140, 5)]]
     missed = suggest(SQUAT, DEFAULT_RULE, heavy, "lb")
     assert missed.weight_kg == 310 * 0.45359237  # repeat 140 kg is 308.6 lb: load 310
+    short = [[logged(i, 140, 5) for i in range(1, 5)]]  # e1RM 163.3 allows 136.1 kg for 6
+    capped = suggest(SQUAT, DEFAULT_RULE, short, "lb")
+    assert capped.weight_kg == 305 * 0.45359237  # + a step is 305.6 lb: down to 305, not 310
+    assert capped.reason == "not every set hit 6 last time: e1RM 360 lb caps 6 reps at 305 lb"
 
 
 def test_warmups_do_not_count_for_progression() -> None:

@@ -5,6 +5,9 @@ from datetime import date, datetime, timedelta
 from typing import Literal, NamedTuple
 
 from gymtui.core.models import MUSCLES, Exercise, Session
+from gymtui.core.strength import E1RM_FORMULA as E1RM_FORMULA
+from gymtui.core.strength import E1RM_REP_CAP as E1RM_REP_CAP
+from gymtui.core.strength import e1rm
 from gymtui.core.training import RECOVERY_MAX_H, RECOVERY_MIN_H, week_start
 from gymtui.core.values import (
     Unit,
@@ -14,18 +17,6 @@ from gymtui.core.values import (
     format_weight,
     from_kg,
 )
-
-# Epley: weight x (1 + reps / 30). Past about 10 reps a set says more about endurance than
-# about strength, so reps are capped there; a single is its own 1RM.
-E1RM_REP_CAP = 10
-E1RM_FORMULA = "Epley, reps ≤ 10"
-
-
-def e1rm(weight_kg: float, reps: int) -> float:
-    """Estimated one-rep max (Epley, reps capped at 10; a single is its own max)."""
-    if reps <= 1:
-        return weight_kg
-    return weight_kg * (1 + min(reps, E1RM_REP_CAP) / 30)
 
 
 class SessionSummary(NamedTuple):

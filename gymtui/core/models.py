@@ -117,6 +117,15 @@ class Program(NamedTuple):
         """The day with this key, if the program has it."""
         return next((d for d in self.days if d.key == key), None)
 
+    def plan_for(self, exercise_id: str, day: ProgramDay | None = None) -> PlannedExercise | None:
+        """How the program plans an exercise: on `day` when that day has it, else on the
+        first day that does (an exercise done off its day keeps its own rule and target)."""
+        days = ((day,) if day is not None else ()) + self.days
+        return next(
+            (p for d in days for p in d.exercises if p.exercise_id == exercise_id),
+            None,
+        )
+
 
 class Session(NamedTuple):
     """A training session: begins with its first set, ends when finished or idle."""

@@ -7,11 +7,23 @@ unit allows, and for a barbell one their plates make.
 """
 
 from collections.abc import Sequence
+from datetime import datetime, timedelta
 from typing import NamedTuple
 
 from gymtui.core.models import Exercise, LoggedSet, PlannedExercise
 from gymtui.core.plates import Inventory, nearest_kg
-from gymtui.core.values import Unit, format_weight, loadable
+from gymtui.core.strength import e1rm, weight_for
+from gymtui.core.values import Unit, format_e1rm, format_weight, loadable, loadable_down
+
+# The e1RM a suggestion may lean on: the best of the sessions within this of the newest one.
+STRENGTH_WINDOW = timedelta(weeks=6)
+RECENT_SESSIONS = 6  # sessions read back for it: six weeks of one session a week
+# Reps kept in reserve when a weight is worked out from e1RM rather than from the plan's
+# own sets (the last session was singles, a ramp, another scheme): about RPE 8.
+RESERVE_REPS = 2
+# Longer than this since the exercise was last done, and the weight steps back.
+LONG_BREAK = timedelta(weeks=3)
+BREAK_BACK_PCT = 10
 
 
 class Suggestion(NamedTuple):
@@ -61,20 +73,156 @@ def _scheme(sets: int, planned: PlannedExercise | None, reps: int) -> str:
     return f"{planned.sets if planned else sets}×{reps}"
 
 
+def recent_best_e1rm(recent: Sequence[Sequence[LoggedSet]]) -> float:
+    """The best e1RM of the working sets in the sessions (newest first) within six weeks of
+    the newest one; 0 when there are none."""
+    newest = [s.logged_at for s in recent[0]] if recent and recent[0] else []
+    if not newest:
+        return 0.0
+    since = max(newest) - STRENGTH_WINDOW
+    return max(
+        (
+            e1rm(s.weight_kg, s.reps)
+            for sets in recent
+            for s in sets
+            if s.is_working and s.logged_at >= since
+        ),
+        default=0.0,
+    )
+
+
+def ceiling_kg(best_e1rm: float, reps: int, step_kg: float) -> float:
+    """The heaviest weight ever suggested for `reps`: what the recent best e1RM allows for
+    them, plus one step."""
+    return weight_for(best_e1rm, reps) + max(step_kg, 0.0)
+
+
+def matches_scheme(last: Sequence[LoggedSet], planned: PlannedExercise) -> bool:
+    """Whether the last session was the plan's kind of work: its best set at the top weight
+    within a couple of reps of the plan's range (singles or a ramp to a heavy double are not
+    fives; forty reps are not a set of eight)."""
+    working = _working(last)
+    if not working:
+        return False
+    top = max(s.weight_kg for s in working)
+    at_top = [s.reps for s in working if s.weight_kg >= top - 1e-9]
+    high = planned.reps_top or planned.reps
+    return max(at_top) >= max(1, planned.reps - RESERVE_REPS) and min(at_top) <= high + 2 * (
+        RESERVE_REPS + 1
+    )
+
+
+def describe_last(last: Sequence[LoggedSet], unit: Unit) -> str:
+    """The last session in a few words: singles to 170 kg, 4 sets of 6 at 100 kg, ..."""
+    working = _working(last)
+    top = max(s.weight_kg for s in working)
+    if top <= 0:
+        return ", ".join(str(s.reps) for s in working) + " reps"
+    if all(s.reps == 1 for s in working):
+        return f"singles to {format_weight(top, unit)}"
+    if len({round(s.weight_kg, 3) for s in working}) == 1 and len({s.reps for s in working}) == 1:
+        return f"{len(working)}×{working[0].reps} at {format_weight(top, unit)}"
+    best = max(s.reps for s in working if s.weight_kg >= top - 1e-9)
+    return f"{format_weight(top, unit)} × {best} at the top"
+
+
 def suggest(
     exercise: Exercise,
     planned: PlannedExercise | None,
     recent: Sequence[Sequence[LoggedSet]],
     unit: Unit = "kg",
     inventory: Inventory | None = None,
+    now: datetime | None = None,
 ) -> Suggestion:
     """Today's weight by the exercise's rule, from its recent sessions (newest first); when
-    the plates can't make the rule's weight, the nearest they can, and the reason says so."""
+    the plates can't make the rule's weight, the nearest they can, and the reason says so.
+
+    Whatever the rule says, the weight for N reps is never more than the recent best e1RM
+    allows for N reps plus one step; a last session of another kind of work (singles, a
+    ramp) is worked out from e1RM with reps in reserve; after a long break (`now` given) the
+    weight steps back."""
     rounded: list[str] = []
     made = _suggest(exercise, planned, recent, unit, inventory, rounded)
-    if not rounded:
+    if rounded:
+        made = Suggestion(made.weight_kg, made.reason + rounded[0], made.reps)
+    if made.weight_kg is None or made.weight_kg <= 0:
         return made
-    return Suggestion(made.weight_kg, made.reason + rounded[0], made.reps)
+    return _bounded(made, exercise, planned, recent, unit, inventory, now)
+
+
+def _bounded(
+    made: Suggestion,
+    exercise: Exercise,
+    planned: PlannedExercise | None,
+    recent: Sequence[Sequence[LoggedSet]],
+    unit: Unit,
+    inventory: Inventory | None,
+    now: datetime | None,
+) -> Suggestion:
+    """The rule's suggestion held under the e1RM ceiling, and stepped back after a break."""
+    assert made.weight_kg is not None
+    last = _working(recent[0])
+    best = recent_best_e1rm(recent)
+    reps = _reps_for(made, planned, last)
+
+    def down(kg: float) -> float:
+        return _down(kg, exercise, unit, inventory)
+
+    def shown(kg: float) -> str:
+        return format_weight(kg, unit)
+
+    weight, reason = made.weight_kg, made.reason
+    if best > 0 and planned is not None and not matches_scheme(last, planned):
+        reps = planned.reps  # another kind of work: start the plan (its range) at the bottom
+        weight = down(weight_for(best, reps + RESERVE_REPS))
+        reason = (
+            f"last time {describe_last(last, unit)}; {planned.sets}×{reps} from e1RM "
+            f"{format_e1rm(best, unit)}: {shown(weight)}"
+        )
+    elif best > 0:
+        ceiling = ceiling_kg(best, reps, exercise.increment_kg)
+        if weight > ceiling + 1e-9:
+            rule, _, rest = reason.partition(":")
+            plates = rest[rest.index(" (") :] if " (" in rest else ""
+            reason = (
+                f"{rule}: e1RM {format_e1rm(best, unit)} caps {reps} reps at "
+                f"{shown(down(ceiling))}{plates}"
+            )
+            weight = down(ceiling)
+    newest = max(s.logged_at for s in recent[0])
+    if now is not None and now - newest > LONG_BREAK:
+        weeks = (now - newest).days // 7
+        weight = down(weight * (1 - BREAK_BACK_PCT / 100))
+        reason = f"{weeks} weeks since last time: {BREAK_BACK_PCT}% back to {shown(weight)}"
+    return Suggestion(weight, reason, made.reps)
+
+
+def _reps_for(made: Suggestion, planned: PlannedExercise | None, last: list[LoggedSet]) -> int:
+    """The reps a suggested weight is for: the plan's (its range's top when the weight
+    stays and reps climb), else as many as last time."""
+    if planned is None:
+        return max(s.reps for s in last)
+    if planned.reps_top is not None and made.reps == planned.reps:
+        top = max(s.weight_kg for s in last)
+        if made.weight_kg is not None and made.weight_kg <= top + 1e-9:
+            return min(planned.reps_top, max(s.reps for s in last) + 1)
+    return planned.reps
+
+
+def _down(kg: float, exercise: Exercise, unit: Unit, inventory: Inventory | None) -> float:
+    """The heaviest weight at or under `kg` that can be loaded (on the plates, for a bar)."""
+    fitted = loadable_down(kg, unit)
+    if inventory is None or not exercise.uses_bar or inventory.unit != unit:
+        return fitted
+    target = fitted
+    for _ in range(200):
+        made = nearest_kg(target, inventory)
+        if made <= fitted + 1e-6:
+            return made
+        target -= 0.25
+        if target <= 0:
+            break
+    return fitted
 
 
 def _suggest(
@@ -113,6 +261,8 @@ def _suggest(
     def shown(kg: float) -> str:
         return format_weight(kg, unit)
 
+    if planned is None:  # no plan, no target to have met: what it was, to match or beat
+        return Suggestion(at(top), f"no plan for it: last time {describe_last(last, unit)}")
     can_add = exercise.increment_kg > 0 and top > 0
     if planned is not None and planned.reps_top is not None:  # double progression
         range_text = planned.reps_text

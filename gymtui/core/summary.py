@@ -4,9 +4,9 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import NamedTuple
 
-from gymtui.core.models import Exercise, LoggedSet, ProgramDay, Session
+from gymtui.core.models import Exercise, LoggedSet, Program, ProgramDay, Session
 from gymtui.core.plates import Inventory
-from gymtui.core.progression import suggest
+from gymtui.core.progression import describe_last, suggest
 from gymtui.core.values import Unit, count, format_duration, format_set, format_weight
 
 
@@ -62,6 +62,7 @@ def summarise(
     unit: Unit = "kg",
     inventory: Inventory | None = None,
     now: datetime | None = None,
+    program: Program | None = None,
 ) -> Summary:
     """Summarise a session from its sets; `earlier` holds each exercise's sessions before it
     (newest first), for the records and the rule's next step; `previous_sets` the last session
@@ -84,7 +85,12 @@ def summarise(
             seen_before = bool(before) or any(o.is_working and o.id < s.id for o in mine)
             if s.pr and s.is_working and seen_before:
                 records.append(f"{exercise.name} {format_set(s.weight_kg, s.reps, unit)}")
-        plan = planned.get(ex_id)
+        plan = planned.get(ex_id) or (program.plan_for(ex_id) if program else None)
+        if plan is None:  # no target to have met or missed: what was done, to match or beat
+            if any(s.is_working for s in mine):
+                done = describe_last(mine, unit)
+                next_time.append(f"{exercise.name}: not in your program, so no target ({done})")
+            continue
         made = suggest(exercise, plan, [mine, *before], unit, inventory)
         if made.weight_kg is not None:
             why = made.reason.replace(" last time", "")

@@ -184,6 +184,8 @@ class Plan(NamedTuple):
     inventory: Inventory | None = None
     scheme: WarmupScheme = WarmupScheme()
     ramps_on: bool = True
+    now: datetime | None = None  # for the step back after a long break
+    elsewhere: Program | None = None  # plans an exercise logged off its own day
 
 
 DEFAULT_PLAN = Plan()
@@ -212,7 +214,8 @@ def build_plan(
         exercise = exercises.get(ex_id) or Exercise(id=ex_id, name=ex_id, custom=True)
         planned = planned_by_id.get(ex_id)
         history = recent.get(ex_id, [])
-        suggestion = suggest(exercise, planned, history, plan.unit, inventory)
+        rule = planned or (plan.elsewhere.plan_for(ex_id) if plan.elsewhere else None)
+        suggestion = suggest(exercise, rule, history, plan.unit, inventory, plan.now)
         suggestions[ex_id] = suggestion
         done_sets = by_exercise.get(ex_id, [])
         warmups = [s for s in done_sets if not s.is_working]

@@ -47,6 +47,14 @@ def loadable(kg: float, unit: Unit) -> float:
     return min((round(value / 0.5) * 0.5, round(value / 1.25) * 1.25), key=lambda c: abs(c - value))
 
 
+def loadable_down(kg: float, unit: Unit) -> float:
+    """The heaviest weight at or under `kg` that a bar can carry: a multiple of 0.5 or
+    1.25 kg, or of 5 lb (a ceiling rounds down, never up)."""
+    if unit == "lb":
+        return math.floor(kg / KG_PER_LB / 5 + 1e-9) * 5 * KG_PER_LB
+    return max(math.floor(kg / 0.5 + 1e-9) * 0.5, math.floor(kg / 1.25 + 1e-9) * 1.25)
+
+
 def format_e1rm(kg: float, unit: Unit) -> str:
     """An estimated 1RM to the nearest half unit: an estimate has no finer precision."""
     return f"{format_number(round(from_kg(kg, unit) * 2) / 2)} {unit}"

@@ -87,6 +87,7 @@ class HistoryReads:
             settings.unit,
             settings.inventory(),
             self.clock.now(),
+            self.program,
         )
 
     def exercises_with_sets(self) -> list[str]:

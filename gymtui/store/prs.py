@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 
-from gymtui.core.metrics import E1RM_REP_CAP, Bests
+from gymtui.core.metrics import Bests
+from gymtui.core.strength import E1RM_REP_CAP
 
 # The live e1RM expression (Epley, reps capped); the same rule as core.metrics.e1rm.
 E1RM_SQL = (
