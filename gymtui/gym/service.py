@@ -18,7 +18,7 @@ from gymtui.core.metrics import (
 )
 from gymtui.core.models import Exercise, LoggedSet, Program, ProgramDay, Session, SetInput
 from gymtui.core.program import load_program
-from gymtui.core.progression import Suggestion, suggest
+from gymtui.core.progression import RECENT_SESSIONS, Suggestion, suggest
 from gymtui.core.rest import (
     ADJUST_STEP_S,
     Clock,
@@ -81,15 +81,18 @@ class Gym(SessionCorrections, ExerciseCatalogue, HistoryReads):
         self._next_up = ""
         self._next_plates = ""
         self._recent: dict[tuple[int | None, str], list[list[LoggedSet]]] = {}
-        # Sessions read back per exercise: enough to count the misses a deload waits for.
+        # Sessions read back per exercise: enough to count the misses a deload waits for, and
+        # for the recent best e1RM that caps every suggestion.
         self._depth = max(
             [
-                p.progression.deload_after
-                for d in program.days
-                for p in d.exercises
-                if p.progression.kind == "linear"
+                RECENT_SESSIONS,
+                *(
+                    p.progression.deload_after
+                    for d in program.days
+                    for p in d.exercises
+                    if p.progression.kind == "linear"
+                ),
             ]
-            or [1]
         )
         self._version = store.data_version()
 
@@ -179,7 +182,14 @@ class Gym(SessionCorrections, ExerciseCatalogue, HistoryReads):
         before = session.id if session else None
         recent = {ex_id: self._recent_for(ex_id, before) for ex_id in dict.fromkeys(ids)}
         settings = self.settings
-        plan = Plan(settings.unit, settings.inventory(), self.program.warmup, settings.warmup_ramp)
+        plan = Plan(
+            settings.unit,
+            settings.inventory(),
+            self.program.warmup,
+            settings.warmup_ramp,
+            now,
+            self.program,
+        )
         rows, suggestions = build_plan(day, self.exercises, session_sets, recent, plan)
         previous = store.last_trained_at(before=session.started_at if session else None)
         this_week = store.sessions_between(week_start(now), week_start(now, back=-1))
@@ -211,7 +221,12 @@ class Gym(SessionCorrections, ExerciseCatalogue, HistoryReads):
         recent = self._recent_for(exercise_id, view.session.id if view.session else None)
         settings = self.settings
         made = suggest(
-            self.exercise(exercise_id), None, recent, settings.unit, settings.inventory()
+            self.exercise(exercise_id),
+            self.program.plan_for(exercise_id),
+            recent,
+            settings.unit,
+            settings.inventory(),
+            self.clock.now(),
         )
         return made, recent[0] if recent else []
 
