@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
-import io
+import os
 import sys
 import time
 from collections.abc import Sequence
@@ -12,12 +13,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gymtui import __version__
+from gymtui.core.text import json_safe, shown, shown_lines, spreadsheet_safe
 from gymtui.core.values import count
 from gymtui.errors import GymtuiError
-from gymtui.paths import Paths, resolve_paths
+from gymtui.paths import Paths, make_private_folder, resolve_paths, write_private
 
 FORMATS = ("strong", "hevy", "fitnotes", "fitbod", "gymtui")  # importers.FORMATS, unimported
 SHOWN_BAD_ROWS = 20
+INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a command stopped by Ctrl-C
 
 if TYPE_CHECKING:
     import argparse
@@ -94,10 +97,55 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(arguments) if arguments else None
     paths = resolve_paths(args.data_dir if args else None)
     try:
-        return _run(args, paths)
-    except Exception as error:  # the last resort: a crash file, not a traceback
-        print(crash_report(paths, error), file=sys.stderr)
+        status = _run(args, paths)
+        sys.stdout.flush()  # a full disk says so now, not in an ignored error at exit
+        return status
+    except BrokenPipeError:
+        # The reader went away (`gymtui export | head`): not a crash. Python's recipe: point
+        # standard output at devnull, so the flush at exit finds nowhere to fail.
+        _discard_stdout()
         return 1
+    except KeyboardInterrupt:
+        _say("gymtui: cancelled.")
+        return INTERRUPTED
+    except Exception as error:  # the last resort: a crash file, not a traceback
+        _say(crash_report(paths, error))
+        return 1
+
+
+class OutputError(GymtuiError):
+    """Standard output could not be written (a full disk, a closed file)."""
+
+
+class ImportCancelled(GymtuiError):
+    """Ctrl-C during an import: its one transaction was rolled back."""
+
+
+def _discard_stdout() -> None:
+    """Send what is left of standard output to devnull."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
+def _emit(text: str, what: str = "to standard output") -> None:
+    """Write to standard output and flush: every write is checked. A closed pipe raises
+    BrokenPipeError (main ends quietly); any other failure is an OutputError."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        _discard_stdout()
+        raise OutputError(f"cannot write {what}: {exc.strerror or exc}.") from None
+
+
+def _say(text: str) -> None:
+    """A line on standard error (already made safe for a terminal)."""
+    with contextlib.suppress(OSError, ValueError):
+        print(text, file=sys.stderr, flush=True)
 
 
 def crash_report(paths: Paths, error: BaseException) -> str:
@@ -110,15 +158,16 @@ def crash_report(paths: Paths, error: BaseException) -> str:
     for folder in (paths.data_dir / "crashes", Path(tempfile.gettempdir())):
         target = folder / f"gymtui-crash-{stamp}.txt"
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            target.write_text(f"gymtui {__version__}\n{text}", encoding="utf-8")
+            make_private_folder(folder)
+            # for the user alone: a traceback can quote their notes and paths
+            write_private(target, f"gymtui {__version__}\n{text}".encode())
         except OSError:
             continue
         return (
             f"gymtui stopped on an unexpected error ({type(error).__name__}); every set shown "
-            f"as saved is in the file. The details are in {target}"
+            f"as saved is in the file. The details are in {shown(str(target))}"
         )
-    return f"gymtui stopped on an unexpected error: {text}"
+    return f"gymtui stopped on an unexpected error: {shown_lines(text)}"
 
 
 def _has_terminal() -> bool:
@@ -129,20 +178,21 @@ def _has_terminal() -> bool:
 def _run(args: argparse.Namespace | None, paths: Paths) -> int:
     if args is None:
         return _run_app(paths)
-    if args.command == "where":
-        print(f"data folder: {paths.data_dir}")
-        print(f"database:    {paths.database}")
-        print(f"config:      {paths.config_dir}")
-        print(
-            f"program:     {paths.program_file}"
-            + (
-                ""
-                if paths.program_file.exists()
-                else " (not present: the built-in program is used)"
-            )
-        )
-        return 0
     try:
+        if args.command == "where":
+            _emit(
+                f"data folder: {shown(str(paths.data_dir))}\n"
+                f"database:    {shown(str(paths.database))}\n"
+                f"config:      {shown(str(paths.config_dir))}\n"
+                f"program:     {shown(str(paths.program_file))}"
+                + (
+                    ""
+                    if paths.program_file.exists()
+                    else " (not present: the built-in program is used)"
+                )
+                + "\n"
+            )
+            return 0
         if args.command == "import":
             return run_import(
                 paths, args.file, args.source, args.unit, args.dry_run, args.skip_bad_rows
@@ -155,6 +205,9 @@ def _run(args: argparse.Namespace | None, paths: Paths) -> int:
             return run_restore(paths, args.file)
         if args.demo:
             return run_demo()
+    except ImportCancelled as cancelled:
+        _say(f"gymtui: {cancelled}")
+        return INTERRUPTED
     except GymtuiError as problem:
         return _problem(problem)
     return _run_app(paths)
@@ -168,7 +221,7 @@ def _run_app(paths: Paths) -> int:
 
 
 def _problem(problem: GymtuiError) -> int:
-    print(f"gymtui: {printable(str(problem))}", file=sys.stderr)  # may quote a file
+    _say(f"gymtui: {shown_lines(str(problem))}")  # may quote a file, a name
     return 2
 
 
@@ -193,7 +246,7 @@ def run_app(paths: Paths) -> int:
     finally:
         gc.enable()
     if app.crash is not None:
-        print(crash_report(paths, app.crash), file=sys.stderr)
+        _say(crash_report(paths, app.crash))
         return 1
     return app.return_code or 0
 
@@ -233,28 +286,34 @@ def run_import(
     skip_bad_rows: bool = False,
 ) -> int:
     """Import an export file in one transaction and print what it did."""
+    from rich.markup import escape
+
     from gymtui.core.program import load_program
     from gymtui.importers import FORMATS as IMPORT_FORMATS
     from gymtui.importers import parse
     from gymtui.store import Store
 
-    reading = _LateProgress(f"Reading {file.name}")
     try:
-        fmt = next((f for f in IMPORT_FORMATS if f == source), None)  # argparse checked it
-        parsed = parse(file, fmt, unit, progress=reading, skip_bad_rows=skip_bad_rows)
-    finally:
-        reading.stop()
-    store = Store.open(paths.database)
-    try:
-        store.sync_exercises(load_program(paths.program_file).exercises.values())
-        writing = _LateProgress("Importing")
+        reading = _LateProgress(f"Reading {escape(shown(file.name))}")
         try:
-            summary = store.import_parsed(parsed, dry_run=dry_run, progress=writing)
+            fmt = next((f for f in IMPORT_FORMATS if f == source), None)  # argparse checked it
+            parsed = parse(file, fmt, unit, progress=reading, skip_bad_rows=skip_bad_rows)
         finally:
-            writing.stop()
-    finally:
-        store.close()
-    print(describe_import(summary, file))
+            reading.stop()
+        store = Store.open(paths.database)
+        try:
+            store.sync_exercises(load_program(paths.program_file).exercises.values())
+            writing = _LateProgress("Importing")
+            try:
+                # one transaction: Ctrl-C inside it rolls every row back
+                summary = store.import_parsed(parsed, dry_run=dry_run, progress=writing)
+            finally:
+                writing.stop()
+        finally:
+            store.close()
+    except KeyboardInterrupt:
+        raise ImportCancelled("Import cancelled: nothing was added.") from None
+    _emit(describe_import(summary, file) + "\n")
     return 0
 
 
@@ -263,42 +322,46 @@ def describe_import(summary: ImportSummary, file: Path) -> str:
     verb = "Would import" if summary.dry_run else "Imported"
     kinds = ", ".join(f"{n} {k}" for k, n in sorted(summary.sets_by_kind.items())) or "no sets"
     lines = [
-        f"{verb} {count(summary.sessions_added, 'session')} from {file} "
+        f"{verb} {count(summary.sessions_added, 'session')} from {shown(str(file))} "
         f"({summary.format}, {summary.rows} rows).",
         f"  sets: {kinds}",
     ]
     if summary.sessions_already:
         lines.append(f"  {count(summary.sessions_already, 'session')} imported before: skipped.")
     if summary.matched:
-        shown = "; ".join(f"{a} -> {b}" for a, b in sorted(summary.matched.items()))
-        lines.append(f"  exercises matched to the catalogue: {shown}")
+        pairs = "; ".join(f"{shown(a)} -> {shown(b)}" for a, b in sorted(summary.matched.items()))
+        lines.append(f"  exercises matched to the catalogue: {pairs}")
     if summary.created:
-        lines.append(f"  new exercises of your own: {', '.join(sorted(summary.created))}")
+        names = ", ".join(shown(name) for name in sorted(summary.created))
+        lines.append(f"  new exercises of your own: {names}")
     if summary.empty_workouts:
         lines.append(
             f"  {count(summary.empty_workouts, 'workout')} with no strength sets "
             "(cardio only, say): not added."
         )
     for reason, rows in sorted(summary.skipped.items()):
-        lines.append(f"  skipped {count(rows, 'row')}: {reason}")
+        lines.append(f"  skipped {count(rows, 'row')}: {shown(reason)}")
     for line in summary.bad_rows[:SHOWN_BAD_ROWS]:
-        lines.append(f"    {line}")
+        lines.append(f"    {shown(line)}")
     if len(summary.bad_rows) > SHOWN_BAD_ROWS:
         lines.append(f"    ... and {len(summary.bad_rows) - SHOWN_BAD_ROWS} more")
     if summary.dry_run:
         lines.append("  (dry run: nothing was written)")
-    return printable("\n".join(lines))
+    return "\n".join(lines)
 
 
 def printable(text: str) -> str:
-    """Text from a file made safe for a terminal: control characters shown as escapes."""
-    return "".join(
-        ch if ch == "\n" or (ch.isprintable() and ch != "\x7f") else repr(ch)[1:-1] for ch in text
-    )
+    """Text from a file made safe for a terminal (kept for callers; see core.text)."""
+    return shown_lines(text)
 
 
 def run_export(paths: Paths, fmt: str, output: Path | None, force: bool = False) -> int:
-    """Write every set as CSV or JSON, to a file (atomically) or standard output."""
+    """Write every set as CSV or JSON, to a file (atomically, for the user alone) or standard
+    output; every write is checked.
+
+    CSV cells a spreadsheet would run as formulas start with `'`; JSON escapes every control
+    character; to a terminal, CSV's control characters are shown as escapes too.
+    """
     import csv
     import json
 
@@ -312,26 +375,54 @@ def run_export(paths: Paths, fmt: str, output: Path | None, force: bool = False)
         rows = list(store.export_rows())
     finally:
         store.close()
-    buffer = io.StringIO()
     if fmt == "json":
-        json.dump(rows, buffer, indent=1, ensure_ascii=False)
-        buffer.write("\n")
+        text = json_safe(json.dumps(rows, indent=1, ensure_ascii=False)) + "\n"
     else:
-        writer = csv.DictWriter(buffer, GYMTUI_COLUMNS, lineterminator="\n")
+        buffer = _LineEnds()
+        # "\r\n" as the terminator makes csv quote a cell holding a lone \r (Python 3.11 quotes
+        # only the terminator's characters); _LineEnds writes the rows' ends as "\n".
+        writer = csv.DictWriter(buffer, GYMTUI_COLUMNS, lineterminator="\r\n")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({k: spreadsheet_safe(v) for k, v in row.items()} for row in rows)
+        text = buffer.getvalue()
     if output is None:
-        sys.stdout.write(buffer.getvalue())
+        if _stdout_is_terminal():
+            text = shown_lines(text)  # to a file or a pipe the data stays exact
+        _emit(text, "the export to standard output")
         return 0
     partial = output.with_name(output.name + ".partial")
     try:
-        partial.write_text(buffer.getvalue(), encoding="utf-8")
+        partial.unlink(missing_ok=True)  # left by an export that was killed
+        write_private(partial, text.encode("utf-8"))
         partial.replace(output)
     except OSError as exc:
         partial.unlink(missing_ok=True)
-        raise GymtuiError(f"cannot write {output}: {exc.strerror or exc}.") from None
-    print(f"Exported {count(len(rows), 'set')} to {output}.", file=sys.stderr)
+        raise GymtuiError(
+            f"cannot write {shown(str(output))}: {exc.strerror or exc}. Nothing was written."
+        ) from None
+    _say(f"Exported {count(len(rows), 'set')} to {shown(str(output))}.")
     return 0
+
+
+class _LineEnds:
+    """A text buffer for csv's rows (one write each) that ends every row with "\n"."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+
+    def write(self, row: str) -> int:
+        self.parts.append(row[:-2] + "\n" if row.endswith("\r\n") else row)
+        return len(row)
+
+    def getvalue(self) -> str:
+        return "".join(self.parts)
+
+
+def _stdout_is_terminal() -> bool:
+    try:
+        return sys.stdout.isatty()
+    except (OSError, ValueError):
+        return False
 
 
 def run_backup(paths: Paths, target: Path | None) -> int:
@@ -342,29 +433,35 @@ def run_backup(paths: Paths, target: Path | None) -> int:
     """
     from gymtui.store import Store
 
+    if target is not None and not target.is_dir():
+        if target.exists():
+            raise GymtuiError(
+                f"{shown(str(target))} already exists; choose another file name or a folder."
+            )
+        if not target.parent.is_dir():
+            raise GymtuiError(f"{shown(str(target.parent))} is not a folder.")
+    store = Store.open_existing_read_only(paths.database)  # checked before a folder is made
     if target is None or target.is_dir():
         folder = target or paths.data_dir / "backups"
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            make_private_folder(folder)
         except OSError as exc:
-            raise GymtuiError(f"cannot create {folder}: {exc.strerror or exc}.") from None
+            store.close()
+            raise GymtuiError(
+                f"cannot create {shown(str(folder))}: {exc.strerror or exc}."
+            ) from None
         target = _unused(folder / f"gymtui-{datetime.now().strftime('%Y-%m-%d-%H%M%S')}.db")
-    elif target.exists():
-        raise GymtuiError(f"{target} already exists; choose another file name or a folder.")
-    elif not target.parent.is_dir():
-        raise GymtuiError(f"{target.parent} is not a folder.")
     partial = target.with_name(f".{target.name}.partial")
-    store = Store.open_existing_read_only(paths.database)
     try:
         partial.unlink(missing_ok=True)  # left by a backup that was killed
         store.backup(partial)
         partial.replace(target)
     except Exception as exc:
         partial.unlink(missing_ok=True)
-        raise GymtuiError(f"the backup to {target} failed: {exc}.") from None
+        raise GymtuiError(f"the backup to {shown(str(target))} failed: {exc}.") from None
     finally:
         store.close()
-    print(f"Backed up {paths.database} to {target}.")
+    _emit(f"Backed up {shown(str(paths.database))} to {shown(str(target))}.\n")
     return 0
 
 
@@ -377,9 +474,9 @@ def run_restore(paths: Paths, source: Path) -> int:
     stamp = datetime.now().strftime("%Y-%m-%d-%H%M%S")
     keep = _unused(paths.data_dir / "backups" / f"gymtui-before-restore-{stamp}.db")
     kept = restore(source, paths.database, keep)
-    print(f"Restored {source} into {paths.database}.")
+    _emit(f"Restored {shown(str(source))} into {shown(str(paths.database))}.\n")
     if kept:
-        print(f"The database it replaced is kept as {keep}.")
+        _emit(f"The database it replaced is kept as {shown(str(keep))}.\n")
     return 0
 
 
@@ -400,7 +497,7 @@ def run_demo() -> int:
 
     with tempfile.TemporaryDirectory(prefix="gymtui-demo-") as folder:
         paths = resolve_paths(folder)
-        print("Building a year of demo history...", file=sys.stderr)
+        _say("Building a year of demo history...")
         make_demo(paths, datetime.now().astimezone())
         return run_app(paths)
 

@@ -8,9 +8,11 @@ import tempfile
 from pathlib import Path
 
 from gymtui.errors import DatabaseFileError, DataFolderError
+from gymtui.paths import make_private_folder
 from gymtui.store.schema import STEP_NAMES, applied_steps
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+NEEDED_TABLES = {"sessions", "sets", "exercises"}
 MOVE_ASIDE = (
     "gymtui has not changed it. Move it aside (or restore it from a backup), or point gymtui "
     "at another folder with --data-dir DIR or the GYMTUI_DATA_DIR environment variable."
@@ -18,14 +20,15 @@ MOVE_ASIDE = (
 
 
 def check_folder(folder: Path) -> None:
-    """Create the data folder if needed; refuse one that is not a folder or not writable."""
+    """Create the data folder if needed (for the user alone); refuse one that is not a folder
+    or not writable."""
     if folder.exists() and not folder.is_dir():
         raise DataFolderError(
             f"gymtui's data folder {folder} is not a folder. "
             "Choose another with --data-dir DIR or GYMTUI_DATA_DIR."
         )
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        make_private_folder(folder)
     except OSError as exc:
         raise DataFolderError(
             f"gymtui cannot create its data folder {folder}: {exc.strerror or exc}. "
@@ -48,7 +51,8 @@ def read_only_connection(path: Path) -> sqlite3.Connection:
     A WAL reader needs a -shm file; in a folder it cannot write, SQLite cannot make one. With
     no -wal file nothing is mid-write, so the file can then be read as it stands (immutable).
     """
-    uri = path.resolve().as_uri()
+    path = path.resolve()
+    uri = path.as_uri()
     conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, check_same_thread=False)
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -105,6 +109,35 @@ def check_existing_file(path: Path) -> None:
             f"{path} was written by a newer gymtui (schema steps {', '.join(sorted(unknown))} "
             "are unknown to this version). Update gymtui to open it; this version has not "
             "changed the file."
+        )
+
+
+def real_path(path: Path) -> Path:
+    """The file a symlinked database points to (SQLite keeps its -wal and -shm beside that
+    file, and a restore must replace it, not the link); `path` itself when it is no link."""
+    if not path.is_symlink():
+        return path
+    target = Path(os.path.realpath(path))
+    if not target.exists():
+        raise DatabaseFileError(
+            f"{path} is a link to {target}, which does not exist (a drive not mounted, a "
+            f"folder moved?). gymtui has not changed anything. Bring {target} back, or remove "
+            "the link to start a new database."
+        )
+    return target
+
+
+def check_holds_data(path: Path, conn: sqlite3.Connection) -> None:
+    """Refuse, for a command that reads (export, backup), a file with nothing of gymtui's in
+    it yet: 0 bytes, or an SQLite file without gymtui's tables."""
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseFileError(f"{path} is damaged (SQLite says: {exc}). {MOVE_ASIDE}") from None
+    if not NEEDED_TABLES.issubset(tables):
+        raise DatabaseFileError(
+            f"{path} holds no gymtui data yet (it is empty): there is nothing to read. gymtui "
+            "fills it when it starts; it has not changed the file."
         )
 
 

@@ -8,10 +8,9 @@ import sqlite3
 from pathlib import Path
 
 from gymtui.errors import GymtuiError
-from gymtui.store.checks import SQLITE_HEADER, read_only_connection
+from gymtui.paths import PRIVATE_FILE, make_private_folder, private_files
+from gymtui.store.checks import NEEDED_TABLES, SQLITE_HEADER, read_only_connection, real_path
 from gymtui.store.schema import STEP_NAMES, applied_steps
-
-NEEDED_TABLES = {"sessions", "sets", "exercises"}
 
 
 class RestoreError(GymtuiError):
@@ -63,8 +62,11 @@ def restore(source: Path, database: Path, keep_as: Path) -> bool:
     (with SQLite's backup, or byte for byte when it is too damaged to open) while an
     exclusive lock keeps every other gymtui out; then one rename swaps them. Any refusal
     leaves both files as they were. False when there was no current database to keep.
+    A symlinked database is restored into the file it points to (the link stays); the new
+    file and the kept one are for the user alone.
     """
     check_backup(source)
+    database = real_path(database)
     staged = database.with_name(f".{database.name}.restoring")
     staged.unlink(missing_ok=True)
     try:
@@ -78,17 +80,18 @@ def restore(source: Path, database: Path, keep_as: Path) -> bool:
     lock = None
     try:
         lock = _lock(database)
-        keep_as.parent.mkdir(parents=True, exist_ok=True)
+        make_private_folder(keep_as.parent)
         if lock is not None:
-            destination = sqlite3.connect(keep_as)
-            try:
-                lock.backup(destination)
-            finally:
-                destination.close()
+            with private_files():
+                destination = sqlite3.connect(keep_as)
+                try:
+                    lock.backup(destination)
+                finally:
+                    destination.close()
         else:  # too damaged for SQLite: keep its bytes as they are
-            shutil.copy2(database, keep_as)
+            _copy_private(database, keep_as)
             if Path(f"{database}-wal").exists():
-                shutil.copy2(f"{database}-wal", f"{keep_as}-wal")
+                _copy_private(Path(f"{database}-wal"), Path(f"{keep_as}-wal"))
         staged.replace(database)
         for leftover in (Path(f"{database}-wal"), Path(f"{database}-shm")):
             leftover.unlink(missing_ok=True)  # the old file's, never to be read with the new
@@ -106,16 +109,24 @@ def restore(source: Path, database: Path, keep_as: Path) -> bool:
     return True
 
 
+def _copy_private(source: Path, target: Path) -> None:
+    """A byte-for-byte copy for the user alone (copy2 would copy the source's mode too)."""
+    with private_files():
+        shutil.copyfile(source, target)
+    os.chmod(target, PRIVATE_FILE)  # copyfile into an existing file keeps that file's mode
+
+
 def _copy_database(source: Path, target: Path) -> None:
-    """A single-file copy (no -wal) of a database, flushed to disk."""
+    """A single-file copy (no -wal) of a database, for the user alone, flushed to disk."""
     reader = read_only_connection(source)
-    writer = sqlite3.connect(target)
-    try:
-        reader.backup(writer)
-        writer.execute("PRAGMA journal_mode=DELETE")
-    finally:
-        writer.close()
-        reader.close()
+    with private_files():
+        writer = sqlite3.connect(target)
+        try:
+            reader.backup(writer)
+            writer.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            writer.close()
+            reader.close()
     with target.open("rb") as handle:
         os.fsync(handle.fileno())
 

@@ -13,6 +13,7 @@ from gymtui.core.metrics import Bests
 from gymtui.core.models import LoggedSet, ProgramDay, Session, SetInput
 from gymtui.core.training import SESSION_IDLE
 from gymtui.errors import DatabaseFileError, StaleSession
+from gymtui.paths import private_files
 from gymtui.store.base import (
     StorageError,
     StoreBase,
@@ -29,7 +30,9 @@ from gymtui.store.checks import (
     check_existing_file,
     check_files_writable,
     check_folder,
+    check_holds_data,
     read_only_connection,
+    real_path,
 )
 from gymtui.store.edits import SessionEdits
 from gymtui.store.history import HistoryReads
@@ -46,19 +49,25 @@ class Store(SessionEdits, HistoryReads, ImportWrites, StoreBase):
 
     @classmethod
     def open(cls, path: Path) -> Store:
-        """Open (or create) the database at `path`, refusing files that are not ours."""
+        """Open (or create) the database at `path`, refusing files that are not ours.
+
+        A symlink is followed once, here: the store then works on the real file, whose -wal
+        and -shm SQLite keeps beside it. New files are for the user alone (0600).
+        """
         check_folder(path.parent)
+        path = real_path(path)
         if path.exists():
             check_files_writable(path)  # first: SQLite would make read-only -wal and -shm files
             check_existing_file(path)
         try:
-            conn = connect(str(path))
-            # WAL + FULL: a commit is on disk (fsync of the log) before log_set returns.
-            conn.execute("PRAGMA busy_timeout=5000")
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA synchronous=FULL")
-            conn.execute("PRAGMA foreign_keys=ON")
-            migrate(conn)
+            with private_files():  # the file, its -wal and -shm, when SQLite creates them
+                conn = connect(str(path))
+                # WAL + FULL: a commit is on disk (fsync of the log) before log_set returns.
+                conn.execute("PRAGMA busy_timeout=5000")
+                conn.execute("PRAGMA journal_mode=WAL")
+                conn.execute("PRAGMA synchronous=FULL")
+                conn.execute("PRAGMA foreign_keys=ON")
+                migrate(conn)
         except sqlite3.Error as exc:
             raise DatabaseFileError(f"gymtui cannot open {path}: {exc}. {MOVE_ASIDE}") from None
         return cls(conn, path)
@@ -66,14 +75,21 @@ class Store(SessionEdits, HistoryReads, ImportWrites, StoreBase):
     @classmethod
     def open_existing_read_only(cls, path: Path) -> Store:
         """An existing file, checked and opened read-only: export and backup write nothing to
-        it, so they work from a read-only folder too."""
+        it, so they work from a read-only folder too. A file with nothing of gymtui's in it
+        yet (0 bytes, no tables) is refused like a foreign one."""
         if not path.exists():
             raise DatabaseFileError(f"there is no gymtui database at {path} yet: nothing to read.")
+        path = real_path(path)
         check_existing_file(path)
         try:
             conn = read_only_connection(path)
         except sqlite3.Error as exc:
             raise DatabaseFileError(f"gymtui cannot read {path}: {exc}.") from None
+        try:
+            check_holds_data(path, conn)
+        except DatabaseFileError:
+            conn.close()
+            raise
         conn.isolation_level = None
         conn.row_factory = sqlite3.Row
         reader = cls(conn, path)
@@ -343,10 +359,13 @@ class Store(SessionEdits, HistoryReads, ImportWrites, StoreBase):
         return bests(self.conn, exercise_id, weight_kg)
 
     def backup(self, target: Path) -> None:
-        """A consistent copy made with SQLite's online backup (safe while the app runs)."""
-        destination = sqlite3.connect(str(target))
+        """A consistent copy made with SQLite's online backup (safe while the app runs); the
+        copy is for the user alone (0600)."""
+        with private_files():
+            destination = sqlite3.connect(str(target))
         try:
-            self.conn.backup(destination)
+            with private_files():
+                self.conn.backup(destination)
         finally:
             destination.close()
 
