@@ -198,14 +198,38 @@ def test_a_file_swapped_under_the_store_refuses_the_write(paths: Paths, tmp_path
     swap_in(other, paths.database)
     before = paths.database.read_bytes()
     assert store.moved()
-    with pytest.raises(DatabaseMoved, match="Not saved"):
+    with pytest.raises(DatabaseMoved, match="Not saved") as refused:
         store.log_set(SetInput(SQUAT, 100, 6), day, START + timedelta(minutes=2))
+    # another gymtui opening the new file now reads it, not the old file's write-ahead log
+    assert db_rows(paths.database, "SELECT weight_kg FROM sets") == [(140,)]
     with pytest.raises(DatabaseMoved):
         store.set_setting("unit", "lb")
     assert store.get_set(first.id).weight_kg == 100  # the open file is still readable
     assert paths.database.read_bytes() == before
     store.close()
     assert db_rows(paths.database, "SELECT weight_kg FROM sets") == [(140,)]
+    assert db_rows(paths.database, "PRAGMA integrity_check") == [("ok",)]
+    [kept] = (paths.data_dir / "backups").glob("gymtui-replaced-*.db")
+    assert str(kept) in str(refused.value)
+    assert db_rows(kept, "SELECT weight_kg FROM sets") == [(100,)]  # the set saved before
+    assert kept.stat().st_mode & 0o077 == 0
+
+
+def test_a_second_window_after_the_swap_never_reads_the_old_files_log(
+    paths: Paths, clock: FakeClock, tmp_path: Path
+) -> None:
+    other = other_database(tmp_path)
+    gym = gym_on(paths, clock)
+    gym.log_set(SetInput(SQUAT, 100, 6))  # in the -wal, not yet in gymtui.db
+    swap_in(other, paths.database)
+    assert gym.file_problem() is not None  # the once-a-second check
+    second = open_store(paths.database)  # the user starts gymtui again beside the old one
+    assert [s.weight_kg for s in second.recent_sets_for(SQUAT)[0]] == [140]
+    second.log_set(SetInput(SQUAT, 145, 3), load_program().days[0], START)
+    second.close()
+    gym.close()
+    assert db_rows(paths.database, "SELECT weight_kg FROM sets ORDER BY id") == [(140,), (145,)]
+    assert db_rows(paths.database, "PRAGMA integrity_check") == [("ok",)]
 
 
 def test_a_deleted_data_folder_refuses_the_write(paths: Paths) -> None:
@@ -214,10 +238,12 @@ def test_a_deleted_data_folder_refuses_the_write(paths: Paths) -> None:
     store.log_set(SetInput(SQUAT, 100, 6), day, START)
     shutil.rmtree(paths.database.parent)
     assert store.moved()
-    with pytest.raises(DatabaseMoved):
+    with pytest.raises(DatabaseMoved, match="was deleted while gymtui ran"):
         store.log_set(SetInput(SQUAT, 100, 6), day, START + timedelta(minutes=2))
     store.close()
     assert not paths.database.exists()
+    [kept] = (paths.data_dir / "backups").glob("gymtui-replaced-*.db")
+    assert db_rows(kept, "SELECT count(*) FROM sets") == [(1,)]
 
 
 def test_gym_says_quit_and_start_again_when_the_file_was_replaced(

@@ -233,7 +233,7 @@ class Gym(SessionCorrections, ExerciseCatalogue, HistoryReads):
     def file_problem(self) -> str | None:
         """Something wrong with the file that the user must act on now (checked every second)."""
         if self._store.moved():  # first: the -wal beside a replaced file is not this one's
-            return self._store.moved_text()
+            return self._store.settle_moved()
         if self._store.wal_missing():
             return (
                 f"{self._store.path.name}-wal was deleted while gymtui ran: the latest sets are "
@@ -311,7 +311,7 @@ class Gym(SessionCorrections, ExerciseCatalogue, HistoryReads):
             what = format_set(entry.weight_kg, entry.reps, self.settings.unit)
             raise DatabaseMoved(
                 f"Not saved: {self.exercise(entry.exercise_id).name} {what}. "
-                + self._store.moved_text()
+                + self._store.settle_moved()
             ) from None
         self.timer = timer
         if logged.session_id != expected:  # a new session, or one another window started

@@ -49,6 +49,7 @@ class StoreBase:
         self.read_only = False
         self._depth = 0
         self._identity = file_identity(path)
+        self._moved_text: str | None = None
 
     def close(self) -> None:
         """Close the file, first folding the write-ahead log into it, so that gymtui.db alone
@@ -80,7 +81,9 @@ class StoreBase:
         try:
             yield self.conn
             # Checked last, so no write of this transaction reaches a file no longer in use.
-            self._refuse_if_moved()
+            if self.moved():
+                self._rollback()
+                raise DatabaseMoved(f"Not saved: {self.settle_moved()}")
             self.conn.execute("COMMIT")
         except sqlite3.Error as exc:
             self._rollback()
@@ -104,24 +107,51 @@ class StoreBase:
         except OSError:
             return False  # unreadable folder: the write fails by itself and says so
 
-    def moved_text(self) -> str:
-        """What happened to the file, and what to do (for a refused write and the check)."""
-        name = self.path.name
-        if self.path.exists():
-            return (
-                f"{self.path} was replaced while gymtui ran (a sync tool, a restore, a copy from "
-                f"another machine). gymtui writes nothing into it from this window. Quit (q) "
-                f"and start gymtui again: it opens the {name} now there."
+    def settle_moved(self) -> str:
+        """Once the file was replaced or deleted: fold this connection's write-ahead log into
+        the old file and empty it (a -wal left beside the new file would be read as part of it
+        by the next gymtui to open it), keep a copy of the old file, and say what happened and
+        what to do. Done once; the same text after that."""
+        if self._moved_text is None:
+            with contextlib.suppress(sqlite3.Error):
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            kept = self._keep_old_file()
+            what = "replaced" if self.path.exists() else "deleted"
+            saved = (
+                f"This window's file, with every set it saved, is kept as {kept}. "
+                if kept
+                else "This window's sets could not be kept: note them down. "
             )
-        return (
-            f"{self.path} was deleted while gymtui ran. gymtui writes nothing from this "
-            "window. Quit (q) and start gymtui again (restore a backup first if that was a "
-            "mistake: 'gymtui restore FILE')."
-        )
+            self._moved_text = (
+                f"{self.path} was {what} while gymtui ran (a sync tool, a restore, a copy from "
+                f"another machine, the folder removed). {saved}gymtui writes nothing more from "
+                "this window: quit (q) and start gymtui again."
+            )
+        return self._moved_text
 
-    def _refuse_if_moved(self) -> None:
-        if self.moved():
-            raise DatabaseMoved(f"Not saved: {self.moved_text()}")
+    def _keep_old_file(self) -> Path | None:
+        """A copy of the file this connection has open, in the backups folder (the user's
+        alone); None when it cannot be written."""
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        folder = self.path.parent / "backups"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            for n in range(1, 100):  # two windows on the old file may both keep it
+                suffix = f"-{n}" if n > 1 else ""
+                target = folder / f"{self.path.stem}-replaced-{stamp}{suffix}.db"
+                with contextlib.suppress(FileExistsError):
+                    os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+                    break
+            else:
+                return None
+            copy = sqlite3.connect(str(target))
+            try:
+                self.conn.backup(copy)
+            finally:
+                copy.close()
+        except (OSError, sqlite3.Error):
+            return None
+        return target
 
     def _rollback(self) -> None:
         if self.conn.in_transaction:
