@@ -1,6 +1,6 @@
 """The training model: which day is next, recovery, progression and the plan for a session."""
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import cached_property
@@ -25,6 +25,29 @@ from gymtui.core.values import Unit, format_set, loadable, to_kg
 RECOVERY_MIN_H = 48
 RECOVERY_MAX_H = 72
 SESSION_IDLE = timedelta(hours=3)
+# A session is a leg day when this many of its working sets train a leg muscle (an
+# exercise's main muscles: quadriceps, hamstrings, glutes, calves); a shorter session
+# counts when all its working sets do. A push day with one calf raise is no leg day.
+LEG_DAY_SETS = 3
+
+
+def is_leg_day(leg_sets: int, working_sets: int) -> bool:
+    """Whether a session with these working sets, `leg_sets` of them on leg muscles, is a
+    leg day (the store's leg-day queries apply the same rule in SQL)."""
+    return leg_sets > 0 and leg_sets >= min(LEG_DAY_SETS, working_sets)
+
+
+def day_of(program: Program, exercise_ids: Iterable[str]) -> ProgramDay | None:
+    """The program day a session without a day key (an import) was: the one sharing most of
+    its exercises, when one does."""
+    done = set(exercise_ids)
+    shared = sorted(
+        ((len(done & {p.exercise_id for p in d.exercises}), n) for n, d in enumerate(program.days)),
+        reverse=True,
+    )
+    if not shared or shared[0][0] == 0 or (len(shared) > 1 and shared[1][0] == shared[0][0]):
+        return None
+    return program.days[shared[0][1]]
 
 
 def next_day(program: Program, last_day_key: str | None) -> ProgramDay:

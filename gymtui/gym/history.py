@@ -104,7 +104,7 @@ class HistoryReads:
         now = self.clock.now()
         reader = self._reader()
         try:
-            starts = reader.session_starts()  # all: the Weeks tab runs back to the first
+            starts = reader.leg_day_starts()  # all: the Weeks tab runs back to the first
             run = streak(starts, self.program.goal_per_week, now)
             last_7 = sets_per_muscle(
                 reader.working_sets_by_exercise(now - timedelta(days=7), now), self.exercises

@@ -34,6 +34,7 @@ from gymtui.core.training import (
     Plan,
     TodayView,
     build_plan,
+    day_of,
     next_day,
     next_plates_text,
     next_row_index,
@@ -171,7 +172,12 @@ class Gym(SessionCorrections, ExerciseCatalogue, HistoryReads):
             day = program.day(key)
             if day is not None and after == str(last.id if last else ""):
                 return day
-        return next_day(program, last.day_key if last else None)
+        # the rotation follows leg days only: an upper-body day in between changes nothing
+        legs = self._store.last_leg_day()
+        if legs is None:
+            return next_day(program, None)
+        trained = program.day(legs.session.day_key) or day_of(program, legs.exercise_ids)
+        return next_day(program, trained.key if trained else None)
 
     def _read_today(self, now: datetime) -> TodayView:
         store = self._store
@@ -191,9 +197,9 @@ class Gym(SessionCorrections, ExerciseCatalogue, HistoryReads):
             self.program,
         )
         rows, suggestions = build_plan(day, self.exercises, session_sets, recent, plan)
-        previous = store.last_trained_at(before=session.started_at if session else None)
-        this_week = store.sessions_between(week_start(now), week_start(now, back=-1))
-        done = len(leg_days(s.started_at for s in this_week))
+        legs = store.last_leg_day(before=session.started_at if session else None)
+        previous = legs.last_set if legs else None
+        done = len(leg_days(store.leg_day_starts(week_start(now), week_start(now, back=-1))))
         return TodayView(
             day=day,
             session=session,

@@ -4,10 +4,22 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import datetime
+from typing import NamedTuple
 
 from gymtui.core.metrics import ProgressPoint, Records, SessionSummary, TopSet
+from gymtui.core.models import Session
+from gymtui.core.training import is_leg_day
 from gymtui.store.base import StoreBase, from_text, session_from_row, to_text
+from gymtui.store.legs import LEG_COUNTS, LEG_DAY, LEG_DAY_SETS
 from gymtui.store.prs import E1RM_SQL
+
+
+class LegDay(NamedTuple):
+    """A leg day: its session, its last set's time, and the exercises it had."""
+
+    session: Session
+    last_set: datetime
+    exercise_ids: tuple[str, ...]
 
 
 class HistoryReads(StoreBase):
@@ -52,6 +64,38 @@ class HistoryReads(StoreBase):
             [to_text(since) if since else ""],
         )
         return [from_text(r["started_at"]) for r in rows]
+
+    def leg_day_starts(
+        self, since: datetime | None = None, until: datetime | None = None
+    ) -> list[datetime]:
+        """When the leg days started (core.training.is_leg_day: enough working sets on leg
+        muscles), in [since, until), oldest first: one pass over the sets, grouped."""
+        rows = self._rows(
+            f"SELECT s.started_at FROM sessions s JOIN ({LEG_COUNTS}) c ON c.session_id = s.id"
+            f" WHERE {LEG_DAY} AND s.started_at >= ? AND s.started_at < ? ORDER BY s.started_at",
+            [0, LEG_DAY_SETS, to_text(since) if since else "", to_text(until) if until else "9999"],
+        )
+        return [from_text(r["started_at"]) for r in rows]
+
+    def last_leg_day(self, before: datetime | None = None) -> LegDay | None:
+        """The latest leg day started before `before`: newest sessions first, each counted
+        through the by-session index, so a long run of upper-body days costs a seek each."""
+        for session_row in self.conn.execute(
+            "SELECT * FROM sessions WHERE started_at < ? ORDER BY started_at DESC",
+            [to_text(before) if before else "9999"],
+        ):
+            sets = self._rows(
+                "SELECT t.exercise_id, t.kind, t.logged_at, e.muscles != '' AS leg FROM sets t"
+                " JOIN exercises e ON e.id = t.exercise_id WHERE t.session_id = ?",
+                [session_row["id"]],
+            )
+            working = [r for r in sets if r["kind"] != "warmup"]
+            if is_leg_day(sum(r["leg"] for r in working), len(working)):
+                session = session_from_row(session_row)
+                last = max(r["logged_at"] for r in sets)
+                ids = tuple(dict.fromkeys(r["exercise_id"] for r in sets))
+                return LegDay(session, from_text(last), ids)
+        return None
 
     def working_sets_by_exercise(self, start: datetime, end: datetime) -> list[tuple[str, int]]:
         """(exercise id, working sets) logged in [start, end)."""

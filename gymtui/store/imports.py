@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from gymtui.store.base import exercise_from_row, to_text
 from gymtui.store.exercises import ExerciseTable
+from gymtui.store.legs import LEG_COUNTS, LEG_DAY, LEG_DAY_SETS
 from gymtui.store.prs import refresh_prs
 
 if TYPE_CHECKING:
@@ -38,6 +39,7 @@ class ImportSummary:
     bad_rows: list[str] = field(default_factory=list)
     empty_workouts: int = 0
     dry_run: bool = False
+    leg_days: int = 0  # of the sessions added, those that were leg days
 
 
 SET_COLUMNS = (
@@ -65,6 +67,14 @@ def insert_sets(conn: sqlite3.Connection, rows: list[tuple[object, ...]]) -> Non
 
 
 _OFFSET = re.compile(r"^((?:strong|hevy):\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?)[+-]\d\d:\d\d:")
+
+
+def count_leg_days(conn: sqlite3.Connection, first_session: int) -> int:
+    """How many sessions from `first_session` on are leg days (core.training.is_leg_day)."""
+    found = conn.execute(
+        f"SELECT count(*) FROM ({LEG_COUNTS}) WHERE {LEG_DAY}", [first_session, LEG_DAY_SETS]
+    ).fetchone()
+    return int(found[0])
 
 
 def zone_free(key: str) -> str:
@@ -102,6 +112,7 @@ class ImportWrites(ExerciseTable):
                     )
                 }
                 earliest: dict[str, str] = {}
+                first_new: int | None = None  # sessions from here on are this import's
                 rows: list[tuple[object, ...]] = []
                 for n, session in enumerate(parsed.sessions):
                     if session.key in existing:
@@ -121,6 +132,8 @@ class ImportWrites(ExerciseTable):
                             session.note,
                         ],
                     )
+                    if first_new is None:
+                        first_new = cursor.lastrowid
                     numbers: Counter[str] = Counter()
                     for item in session.sets:
                         exercise_id = ids[item.exercise_id or item.exercise_name]
@@ -153,6 +166,8 @@ class ImportWrites(ExerciseTable):
                     insert_sets(conn, rows)
                 for exercise_id, since in earliest.items():
                     refresh_prs(conn, exercise_id, since)
+                if first_new is not None:
+                    summary.leg_days = count_leg_days(conn, first_new)
                 if dry_run:
                     raise _DryRun
         except _DryRun:
