@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 from typing import Any, Literal, cast
 
+from gymtui.core.exercises import MAX_NAME, same_name, tidy_name
 from gymtui.core.models import (
     MUSCLES,
     STABILISERS,
@@ -26,6 +27,7 @@ BUILT_IN = "built-in"
 
 
 BUILTIN_FILES = ("exercises.toml", "program.toml")
+MAX_FOCUS = 120  # a day's focus line ("Quads and glutes")
 BUILTIN_JSON = "builtin.json"
 
 
@@ -45,14 +47,92 @@ def _read_builtin(name: str) -> dict[str, Any]:
     return data
 
 
+class _Lines:
+    """Where an entry of a TOML file is (tomllib gives no lines for values): the line of its
+    table's header, or of one key inside that table, found by searching the text."""
+
+    _HEADER = re.compile(r"^\s*\[")
+
+    def __init__(self, text: str) -> None:
+        self.lines = text.splitlines()
+
+    def find(self, entry: str, key: str | None) -> int | None:
+        """The 1-based line of an entry as _Checker names it ("day 2 ('B')", "exercise
+        'my_squat'", "[warmup]"), at `key` when the key is on a line of its own."""
+        day = re.match(r"day (\d+)", entry)
+        exercise = re.fullmatch(r"exercise '(.*)'", entry, re.DOTALL)
+        if day:
+            header = self._nth(re.compile(r"^\s*\[\[\s*days\s*\]\]"), int(day.group(1)))
+        elif exercise:
+            name = _key_pattern(exercise.group(1))
+            header = self._nth(re.compile(rf"^\s*\[\s*exercises\s*\.\s*{name}\s*\]"), 1)
+            if header is None:  # an inline table: `my_squat = { name = ... }`
+                return self._nth(re.compile(rf"^\s*{name}\s*="), 1)
+        elif entry == "[warmup]":
+            header = self._nth(re.compile(r"^\s*\[\s*warmup\s*\]"), 1)
+        else:
+            header = 0 if entry == "top level" else None
+        if header is None or not key:
+            return header or None
+        assignment = re.compile(rf"^\s*{_key_pattern(key)}\s*=")
+        for n in range(header, len(self.lines)):  # from the line after the header
+            line = self.lines[n]
+            if self._HEADER.match(line):
+                break
+            if assignment.match(line):
+                return n + 1
+        return header or None
+
+    def _nth(self, pattern: re.Pattern[str], nth: int) -> int | None:
+        count = 0
+        for n, line in enumerate(self.lines, start=1):
+            if pattern.match(line):
+                count += 1
+                if count == nth:
+                    return n
+        return None
+
+
+def _key_pattern(key: str) -> str:
+    """A TOML key as the text may write it: bare, or in either kind of quotes."""
+    plain = re.escape(key)
+    return f"(?:{plain}|\"{plain}\"|'{plain}')"
+
+
 class _Checker:
-    """Reads typed fields out of TOML tables, naming file and entry in every error."""
+    """Reads typed fields out of TOML tables, naming file, line (when the text is known) and
+    entry in every error."""
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, text: str | None = None) -> None:
         self.source = source
+        self.lines = _Lines(text) if text is not None else None
 
-    def fail(self, entry: str, problem: str) -> ProgramError:
-        return ProgramError(f"{self.source}: {entry}: {problem}")
+    def fail(self, entry: str, problem: str, key: str | None = None) -> ProgramError:
+        """The error; with the `key` at fault ("" for the table itself), the line it (or
+        its table) is on."""
+        line = self.lines.find(entry, key) if self.lines is not None and key is not None else None
+        where = f"{self.source}, line {line}" if line else self.source
+        return ProgramError(f"{where}: {entry}: {problem}")
+
+    def name(
+        self,
+        table: dict[str, Any],
+        key: str,
+        entry: str,
+        default: str | None = None,
+        top: int = MAX_NAME,
+    ) -> str:
+        """A name a person reads (an exercise's, a day's): tidied (no control characters),
+        1 to 60 characters like the exercise editor's; an empty default may stay empty."""
+        raw: str = self.get(table, key, str, entry, ... if default is None else default)
+        name = tidy_name(raw)
+        if not name and default != "":
+            raise self.fail(entry, f"'{key}' is empty", key)
+        if len(name) > top:
+            raise self.fail(
+                entry, f"'{key}' must be at most {top} characters (it has {len(name)})", key
+            )
+        return name
 
     def get(
         self, table: dict[str, Any], key: str, kind: type, entry: str, default: Any = ...
@@ -66,13 +146,13 @@ class _Checker:
         if kind is float and isinstance(value, int) and not isinstance(value, bool):
             value, ok = float(value), True
         if not ok:
-            raise self.fail(entry, f"'{key}' must be {_describe(kind)}, not {value!r}")
+            raise self.fail(entry, f"'{key}' must be {_describe(kind)}, not {value!r}", key)
         return value
 
     def positive_int(self, table: dict[str, Any], key: str, entry: str, top: int) -> int:
         value: int = self.get(table, key, int, entry)
         if not 1 <= value <= top:
-            raise self.fail(entry, f"'{key}' must be from 1 to {top}, not {value}")
+            raise self.fail(entry, f"'{key}' must be from 1 to {top}, not {value}", key)
         return value
 
 
@@ -82,13 +162,22 @@ def _describe(kind: type) -> str:
     )
 
 
-def parse_exercises(table: dict[str, Any], source: str) -> dict[str, Exercise]:
-    """Turn `[exercise_id]` tables into exercises."""
-    check = _Checker(source)
+def parse_exercises(
+    table: dict[str, Any], source: str, text: str | None = None
+) -> dict[str, Exercise]:
+    """Turn `[exercise_id]` tables into exercises (`text`, the file's, gives errors lines)."""
+    check = _Checker(source, text)
     known = set(MUSCLES) | set(STABILISERS)
     exercises: dict[str, Exercise] = {}
     for ex_id, body in table.items():
         entry = f"exercise '{ex_id}'"
+        if not ex_id.strip() or len(ex_id) > MAX_NAME or ex_id != tidy_name(ex_id):
+            raise check.fail(
+                entry,
+                f"the id must be 1 to {MAX_NAME} characters, without control characters or "
+                "doubled spaces (like my_squat)",
+                "",
+            )
         if not isinstance(body, dict):
             raise check.fail(entry, "must be a table of fields")
         muscles = tuple(check.get(body, "muscles", list, entry, []))
@@ -104,7 +193,7 @@ def parse_exercises(table: dict[str, Any], source: str) -> dict[str, Exercise]:
             raise check.fail(entry, f"'increment_kg' must be from 0 to 50, not {increment}")
         exercises[ex_id] = Exercise(
             id=ex_id,
-            name=check.get(body, "name", str, entry),
+            name=check.name(body, "name", entry),
             muscles=muscles,
             stabilisers=stabilisers,
             equipment=check.get(body, "equipment", str, entry, "other"),
@@ -121,12 +210,24 @@ def builtin_catalogue() -> dict[str, Exercise]:
     return parse_exercises(_read_builtin("exercises.toml"), BUILT_IN)
 
 
-def parse_program(data: dict[str, Any], source: str) -> Program:
-    """Build a program from parsed TOML; its own `[exercises]` extend the catalogue."""
-    check = _Checker(source)
+def parse_program(data: dict[str, Any], source: str, text: str | None = None) -> Program:
+    """Build a program from parsed TOML; its own `[exercises]` extend the catalogue (or
+    replace a built-in one of the same id). `text`, the file's, lets errors name lines."""
+    check = _Checker(source, text)
     catalogue = builtin_catalogue()
     extra = check.get(data, "exercises", dict, "top level", {})
-    catalogue.update(parse_exercises(extra, source))
+    own = parse_exercises(extra, source, text)
+    taken = {same_name(ex.name): ex for ex_id, ex in catalogue.items() if ex_id not in own}
+    for ex_id, exercise in own.items():
+        other = taken.setdefault(same_name(exercise.name), exercise)
+        if other is not exercise:
+            raise check.fail(
+                f"exercise '{ex_id}'",
+                f"'name' {exercise.name!r} is the name of another exercise, '{other.id}' "
+                f"({other.name}): give it another name, or use '{other.id}'",
+                "name",
+            )
+    catalogue.update(own)
     raw_days = check.get(data, "days", list, "top level")
     if not raw_days:
         raise check.fail("top level", "'days' must list at least one day")
@@ -136,6 +237,11 @@ def parse_program(data: dict[str, Any], source: str) -> Program:
         if not isinstance(raw_day, dict):
             raise check.fail(entry, "must be a table with key, name and exercises")
         key = check.get(raw_day, "key", str, entry)
+        if not key.strip() or key != tidy_name(key):
+            problem = "is empty" if not key.strip() else f"{key!r} has control characters"
+            raise check.fail(entry, f"'key' {problem}", "key")
+        if len(key) > MAX_NAME:
+            raise check.fail(entry, f"'key' must be at most {MAX_NAME} characters", "key")
         entry = f"day {d} ('{key}')"
         if any(existing.key == key for existing in days):
             raise check.fail(entry, f"the key '{key}' is used by another day")
@@ -172,8 +278,8 @@ def parse_program(data: dict[str, Any], source: str) -> Program:
         days.append(
             ProgramDay(
                 key=key,
-                name=check.get(raw_day, "name", str, entry, f"Day {key}"),
-                focus=check.get(raw_day, "focus", str, entry, ""),
+                name=check.name(raw_day, "name", entry, f"Day {key}"),
+                focus=check.name(raw_day, "focus", entry, "", MAX_FOCUS),
                 exercises=tuple(planned),
             )
         )
@@ -181,7 +287,7 @@ def parse_program(data: dict[str, Any], source: str) -> Program:
         check.positive_int(data, "goal_per_week", "top level", 7) if "goal_per_week" in data else 2
     )
     return Program(
-        name=check.get(data, "name", str, "top level", "My program"),
+        name=check.name(data, "name", "top level", "My program"),
         days=tuple(days),
         exercises=catalogue,
         goal_per_week=goal,
@@ -261,10 +367,11 @@ def load_program(user_file: Path | None = None) -> Program:
 
         source = str(user_file)
         try:
-            data = tomllib.loads(user_file.read_text(encoding="utf-8"))
+            text = user_file.read_text(encoding="utf-8-sig")  # Notepad saves a BOM
+            data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
             raise ProgramError(f"{source}: not valid TOML: {exc}") from None
         except (OSError, UnicodeDecodeError) as exc:
             raise ProgramError(f"{source}: cannot be read: {exc}") from None
-        return parse_program(data, source)
+        return parse_program(data, source, text)
     return parse_program(_read_builtin("program.toml"), BUILT_IN)
