@@ -32,9 +32,14 @@ def build_parser() -> argparse.ArgumentParser:
     """The command line."""
     import argparse
 
-    parser = argparse.ArgumentParser(
-        prog="gymtui", description="A terminal gym companion for leg training."
-    )
+    class Parser(argparse.ArgumentParser):
+        """argparse, whose messages quote what was typed with its control characters escaped."""
+
+        def _print_message(self, message: str, file: Any = None) -> None:
+            with contextlib.suppress(OSError, ValueError):
+                super()._print_message(shown_lines(message), file)
+
+    parser = Parser(prog="gymtui", description="A terminal gym companion for leg training.")
     parser.add_argument("--version", action="version", version=f"gymtui {__version__}")
     parser.add_argument(
         "--data-dir",
@@ -98,8 +103,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     paths = resolve_paths(args.data_dir if args else None)
     try:
         status = _run(args, paths)
-        sys.stdout.flush()  # a full disk says so now, not in an ignored error at exit
+        _emit("")  # a full disk says so now, not in an ignored error at exit
         return status
+    except OutputError as problem:
+        return _problem(problem)
     except BrokenPipeError:
         # The reader went away (`gymtui export | head`): not a crash. Python's recipe: point
         # standard output at devnull, so the flush at exit finds nowhere to fail.
@@ -132,6 +139,8 @@ def _discard_stdout() -> None:
 def _emit(text: str, what: str = "to standard output") -> None:
     """Write to standard output and flush: every write is checked. A closed pipe raises
     BrokenPipeError (main ends quietly); any other failure is an OutputError."""
+    if sys.stdout is None:  # started with standard output closed (`>&-`)
+        raise OutputError(f"cannot write {what}: standard output is closed.")
     try:
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -293,6 +302,7 @@ def run_import(
     from gymtui.importers import parse
     from gymtui.store import Store
 
+    summary: ImportSummary | None = None
     try:
         reading = _LateProgress(f"Reading {escape(shown(file.name))}")
         try:
@@ -312,7 +322,9 @@ def run_import(
         finally:
             store.close()
     except KeyboardInterrupt:
-        raise ImportCancelled("Import cancelled: nothing was added.") from None
+        if summary is None:  # the transaction was rolled back
+            raise ImportCancelled("Import cancelled: nothing was added.") from None
+        # Ctrl-C while the file was being closed: the import itself was saved, so say what it did
     _emit(describe_import(summary, file) + "\n")
     return 0
 
@@ -400,6 +412,9 @@ def run_export(paths: Paths, fmt: str, output: Path | None, force: bool = False)
         raise GymtuiError(
             f"cannot write {shown(str(output))}: {exc.strerror or exc}. Nothing was written."
         ) from None
+    except BaseException:  # Ctrl-C: no half file left behind
+        partial.unlink(missing_ok=True)
+        raise
     _say(f"Exported {count(len(rows), 'set')} to {shown(str(output))}.")
     return 0
 
@@ -459,6 +474,9 @@ def run_backup(paths: Paths, target: Path | None) -> int:
     except Exception as exc:
         partial.unlink(missing_ok=True)
         raise GymtuiError(f"the backup to {shown(str(target))} failed: {exc}.") from None
+    except BaseException:  # Ctrl-C: no half copy left behind
+        partial.unlink(missing_ok=True)
+        raise
     finally:
         store.close()
     _emit(f"Backed up {shown(str(paths.database))} to {shown(str(target))}.\n")

@@ -135,6 +135,18 @@ def test_output_into_a_closed_pipe_is_not_a_crash(logged: Paths, command: list[s
     assert not (logged.data_dir / "crashes").exists()
 
 
+def test_a_closed_standard_output_is_a_message(paths: Paths) -> None:
+    done = subprocess.run(
+        f"'{sys.executable}' -m gymtui where >&-",
+        shell=True,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert "cannot write" in done.stderr and "Traceback" not in done.stderr
+
+
 # -- 6. Ctrl-C during an import adds nothing ------------------------------------------------------
 
 
@@ -172,7 +184,10 @@ def test_ctrl_c_while_reading_the_file_says_so_too(
         raise KeyboardInterrupt
 
     monkeypatch.setattr("gymtui.importers.parse", interrupted)
-    assert main(["import", str(FIXTURE)]) == 130
+    try:
+        assert main(["import", str(FIXTURE)]) == 130
+    except KeyboardInterrupt:  # must not stop the test run
+        pytest.fail("Ctrl-C escaped as KeyboardInterrupt")
     assert "Import cancelled: nothing was added" in capsys.readouterr().err
 
 
@@ -267,6 +282,13 @@ def test_import_summary_and_where_escape_control_characters(tmp_path: Path) -> N
     assert status == 2 and "\x1b" not in shown
 
 
+def test_command_line_errors_escape_what_was_typed(paths: Paths) -> None:
+    done = cli("import", "x.csv", "--from", "\x1b[2Jstrong")
+    assert done.returncode == 2
+    assert "invalid choice" in done.stderr
+    assert "\x1b" not in done.stderr and "\\x1b[2Jstrong" in done.stderr
+
+
 # -- 19. CSV cells that a spreadsheet would run as formulas ---------------------------------------
 
 
@@ -351,3 +373,14 @@ def test_a_symlinked_database_is_followed(
     assert logged.database.is_symlink()
     assert counts(real)[1] == before[1] + 1
     assert "Restored" in capsys.readouterr().out
+
+
+def test_a_dangling_symlink_is_refused_and_left_alone(paths: Paths, tmp_path: Path) -> None:
+    paths.data_dir.mkdir(parents=True)
+    paths.database.symlink_to(tmp_path / "unmounted" / "gymtui.db")
+    for command in ([], ["export"], ["backup"]):
+        done = cli(*command)
+        assert done.returncode == 2, command
+        assert "which does not exist" in done.stderr or "no gymtui database" in done.stderr
+        assert "Traceback" not in done.stderr
+    assert paths.database.is_symlink() and not (tmp_path / "unmounted").exists()
