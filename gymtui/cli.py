@@ -325,7 +325,8 @@ def run_import(
         if summary is None:  # the transaction was rolled back
             raise ImportCancelled("Import cancelled: nothing was added.") from None
         # Ctrl-C while the file was being closed: the import itself was saved, so say what it did
-    _emit(describe_import(summary, file) + "\n")
+    what = "the summary to standard output (the import itself is saved)"
+    _emit(describe_import(summary, file) + "\n", what)
     return 0
 
 
@@ -360,11 +361,6 @@ def describe_import(summary: ImportSummary, file: Path) -> str:
     if summary.dry_run:
         lines.append("  (dry run: nothing was written)")
     return "\n".join(lines)
-
-
-def printable(text: str) -> str:
-    """Text from a file made safe for a terminal (kept for callers; see core.text)."""
-    return shown_lines(text)
 
 
 def run_export(paths: Paths, fmt: str, output: Path | None, force: bool = False) -> int:
@@ -479,7 +475,10 @@ def run_backup(paths: Paths, target: Path | None) -> int:
         raise
     finally:
         store.close()
-    _emit(f"Backed up {shown(str(paths.database))} to {shown(str(target))}.\n")
+    _emit(
+        f"Backed up {shown(str(paths.database))} to {shown(str(target))}.\n",
+        f"to standard output (the backup itself is done: {shown(str(target))})",
+    )
     return 0
 
 
@@ -492,9 +491,10 @@ def run_restore(paths: Paths, source: Path) -> int:
     stamp = datetime.now().strftime("%Y-%m-%d-%H%M%S")
     keep = _unused(paths.data_dir / "backups" / f"gymtui-before-restore-{stamp}.db")
     kept = restore(source, paths.database, keep)
-    _emit(f"Restored {shown(str(source))} into {shown(str(paths.database))}.\n")
+    what = "to standard output (the restore itself is done)"
+    _emit(f"Restored {shown(str(source))} into {shown(str(paths.database))}.\n", what)
     if kept:
-        _emit(f"The database it replaced is kept as {shown(str(keep))}.\n")
+        _emit(f"The database it replaced is kept as {shown(str(keep))}.\n", what)
     return 0
 
 

@@ -109,6 +109,14 @@ def test_where_to_a_full_disk_exits_2(paths: Paths) -> None:
     assert "Traceback" not in done.stderr
 
 
+def test_an_import_whose_summary_cannot_be_written_says_it_is_saved(paths: Paths) -> None:
+    with open("/dev/full", "w") as full:
+        done = cli("import", str(FIXTURE), stdout=full, stderr=subprocess.PIPE)
+    assert done.returncode == 2
+    assert "the import itself is saved" in done.stderr and "No space left" in done.stderr
+    assert counts(paths.database) == (1, 3)
+
+
 def test_export_into_a_pipe_closed_early_ends_quietly(paths: Paths, tmp_path: Path) -> None:
     assert main(["import", str(strong_file(tmp_path / "big.csv", 3000))]) == 0
     done = subprocess.run(

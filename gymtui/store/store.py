@@ -55,7 +55,9 @@ class Store(SessionEdits, HistoryReads, ImportWrites, StoreBase):
         and -shm SQLite keeps beside it. New files are for the user alone (0600).
         """
         check_folder(path.parent)
-        path = real_path(path)
+        link, path = path, real_path(path)
+        if path != link:
+            check_folder(path.parent)  # the -wal and -shm are made beside the real file
         if path.exists():
             check_files_writable(path)  # first: SQLite would make read-only -wal and -shm files
             check_existing_file(path)
