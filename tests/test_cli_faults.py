@@ -199,6 +199,22 @@ def test_ctrl_c_while_reading_the_file_says_so_too(
     assert "Import cancelled: nothing was added" in capsys.readouterr().err
 
 
+def test_ctrl_c_during_a_backup_leaves_no_half_copy(
+    logged: Paths, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def interrupted(self: Store, target: Path) -> None:
+        target.write_bytes(b"SQLite format 3\x00 half")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Store, "backup", interrupted)
+    try:
+        assert main(["backup"]) == 130
+    except KeyboardInterrupt:  # must not stop the test run
+        pytest.fail("Ctrl-C escaped as KeyboardInterrupt")
+    assert "cancelled" in capsys.readouterr().err
+    assert list((logged.data_dir / "backups").iterdir()) == []
+
+
 # -- 15. an empty file is refused by export and backup --------------------------------------------
 
 
