@@ -3,8 +3,14 @@ a session at once, and a file swapped under the running app (issue 20)."""
 
 from __future__ import annotations
 
+import os
+import shlex
 import shutil
+import signal
 import sqlite3
+import subprocess
+import sys
+import time
 from datetime import timedelta
 from pathlib import Path
 
@@ -284,3 +290,126 @@ async def test_the_app_says_not_saved_after_the_file_is_swapped(
         assert paths.database.read_bytes() == before
     assert db_rows(paths.database, "SELECT weight_kg FROM sets") == [(140,)]
     assert sqlite3.connect(paths.database).execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+class Tmux:
+    """gymtui in a real process in a tmux window of its own (100x30), on its own server."""
+
+    def __init__(self, data_dir: Path, *prefix: str, env: dict[str, str] | None = None) -> None:
+        self.server = f"gymtui-test-{os.getpid()}-{abs(hash(data_dir))}"
+        settings = {"TZ": "UTC", "TERM": "xterm-256color", "GYMTUI_DATA_DIR": str(data_dir)}
+        settings |= env or {}
+        command = [
+            "env",
+            *(f"{k}={v}" for k, v in settings.items()),
+            *prefix,
+            sys.executable,
+            "-m",
+            "gymtui",
+        ]
+        self.tmux("new-session", "-d", "-x", "100", "-y", "30", shlex.join(command))
+
+    def tmux(self, *args: str) -> str:
+        done = subprocess.run(
+            ["tmux", "-L", self.server, *args], capture_output=True, text=True, timeout=20
+        )
+        return done.stdout
+
+    def screen(self) -> str:
+        return self.tmux("capture-pane", "-p", "-J")
+
+    def wait_for(self, text: str, timeout: float = 30) -> None:
+        end = time.monotonic() + timeout
+        while text not in self.screen():
+            assert time.monotonic() < end, f"{text!r} not shown:\n{self.screen()}"
+            time.sleep(0.1)
+
+    def keys(self, *keys: str) -> None:
+        self.tmux("send-keys", *keys)
+
+    def pid(self) -> int:
+        return int(self.tmux("list-panes", "-F", "#{pane_pid}").split()[0])
+
+    def close(self) -> None:
+        self.tmux("kill-server")
+
+
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux")
+def test_the_running_app_refuses_a_set_after_mv_swaps_its_file(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    other = other_database(tmp_path)
+    app = Tmux(data)
+    try:
+        app.wait_for("Back squat")
+        app.keys("Enter")
+        app.wait_for("Weight")
+        app.keys("100", "Enter")
+        app.wait_for("Saved")
+        staged = data / ".x"
+        shutil.copyfile(other, staged)
+        os.rename(staged, data / "gymtui.db")  # cp other.db d/.x; mv d/.x d/gymtui.db
+        before = (data / "gymtui.db").read_bytes()
+        app.wait_for("The database")  # the once-a-second check: a toast of its own
+        app.keys("Enter")
+        app.wait_for("Weight")
+        app.keys("Enter")
+        app.wait_for("Not saved: Back squat 100 kg")
+        app.keys("q")
+        end = time.monotonic() + 20
+        while app.tmux("list-panes") and time.monotonic() < end:
+            time.sleep(0.1)
+    finally:
+        app.close()
+    assert (data / "gymtui.db").read_bytes() == before  # the new file untouched
+    assert db_rows(data / "gymtui.db", "SELECT weight_kg FROM sets") == [(140,)]
+    assert db_rows(data / "gymtui.db", "PRAGMA integrity_check") == [("ok",)]
+    [kept] = (data / "backups").glob("gymtui-replaced-*.db")
+    assert db_rows(kept, "SELECT weight_kg FROM sets") == [(100,)]
+
+
+LIBFAKETIME = Path("/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1")
+
+
+@pytest.mark.skipif(
+    shutil.which("tmux") is None or not LIBFAKETIME.exists(), reason="needs tmux and libfaketime"
+)
+def test_a_set_after_a_night_suspended_starts_a_new_session_in_the_real_app(
+    tmp_path: Path,
+) -> None:
+    data = tmp_path / "data"
+    offset = tmp_path / "faketime"
+    offset.write_text("+0\n")
+    env = {
+        "LD_PRELOAD": str(LIBFAKETIME),
+        "FAKETIME_TIMESTAMP_FILE": str(offset),
+        "FAKETIME_NO_CACHE": "1",
+    }
+    app = Tmux(data, env=env)
+    try:
+        app.wait_for("Back squat")
+        app.keys("Enter")
+        app.wait_for("Weight")
+        app.keys("100", "Enter")
+        app.wait_for("Saved")
+        pid = app.pid()
+        os.kill(pid, signal.SIGSTOP)  # the laptop shut overnight
+        offset.write_text("+24h\n")
+        os.kill(pid, signal.SIGCONT)
+        app.keys("Enter")
+        app.wait_for("Weight")
+        app.keys("Enter")
+        app.wait_for("in progress · 0 min")
+        app.keys("q")
+        end = time.monotonic() + 20
+        while app.tmux("list-panes") and time.monotonic() < end:
+            time.sleep(0.1)
+    finally:
+        app.close()
+    database = data / "gymtui.db"
+    sessions = db_rows(database, "SELECT started_at, finished_at FROM sessions ORDER BY id")
+    assert len(sessions) == 2
+    assert sessions[0][1] == sessions[0][0]  # finished at its only set, not 24 h later
+    assert db_rows(database, "SELECT session_id, rest_taken_s FROM sets ORDER BY id") == [
+        (1, None),
+        (2, None),
+    ]
