@@ -125,3 +125,81 @@ def delete_problem(info: ExerciseInfo) -> str | None:
         sets = f"{info.sets} set" if info.sets == 1 else f"{info.sets:,} sets"
         return f"{name} has {sets}: merge it into another exercise instead (m)."
     return None
+
+
+# -- muscles an unknown name makes clear ------------------------------------------------
+
+# Words of upper-body and trunk exercises: a name with any of them gets no leg muscle, even
+# when it holds a leg-ish word too ("Hanging Leg Raise", "Squat To Shoulder Press").
+_UPPER_BODY = re.compile(
+    r"\b(bench|chest|pecs?|fly|flyes?|flies|shoulders?|military|arnold|push ?ups?|pushups?"
+    r"|pull ?ups?|pullups?|chin ?ups?|chinups?|pull ?downs?|pulldowns?|lats?|rows?|rowing"
+    r"|shrugs?|biceps?|triceps?|preacher|hammer curls?|wrists?|forearms?|skull ?crushers?"
+    r"|dips?|crunch(es)?|sit ?ups?|situps?|planks?|(leg|knee)s? raises?|toes to bar|abs?"
+    r"|obliques?|(lateral|front|side|y) raises?|delts?|deltoids?|face pulls?|pullovers?"
+    r"|push press)\b"
+)
+# Leg words, each with the muscles it names and the stabilisers that come with it; every
+# muscle of every rule that matches counts ("Calf Press on Leg Press" is a calf exercise:
+# calves win over the press, see muscles_from_name).
+_LEG_WORDS: tuple[tuple[re.Pattern[str], tuple[str, ...], tuple[str, ...]], ...] = tuple(
+    (re.compile(rf"\b({words})\b"), muscles, stabilisers)
+    for words, muscles, stabilisers in (
+        (r"(leg|hamstrings?) curls?|hamstrings?|nordic", ("hamstrings",), ()),
+        (r"glute ham raises?|ghd", ("hamstrings", "glutes"), ()),
+        (r"leg extensions?|wall sits?", ("quadriceps",), ()),
+        (r"squats?|lunges?|leg ?press(es)?|step ?ups?", ("quadriceps", "glutes"), ()),
+        (r"box jumps?|broad jumps?|sled|prowler", ("quadriceps", "glutes", "calves"), ()),
+        (r"calf|calves", ("calves",), ()),
+        (
+            r"glutes?|hip thrusts?|(glute|hip|leg|floor) bridges?|abduct(ion|ions|or|ors)?"
+            r"|hip extensions?|(leg|donkey) kickbacks?",
+            ("glutes",),
+            (),
+        ),
+        (r"hip thrusts?|(glute|hip|leg|floor) bridges?", ("hamstrings",), ()),
+        (
+            r"deadlifts?|dead lifts?|rdls?|good ?mornings?|stiff leg(ged)?|pull ?throughs?"
+            r"|(kettlebell|kb) (one arm |one hand )?swings?|back extensions?|hyper ?extensions?",
+            ("hamstrings", "glutes"),
+            ("lower back",),
+        ),
+    )
+)
+_CALVES_ONLY = re.compile(r"\b(calf|calves)\b")
+_ONE_LEG = re.compile(r"\b(single|one) leg(ged)?\b")
+_BARBELL = re.compile(r"\bbarbell\b")
+
+
+def _words(name: str) -> str:
+    """A name as lower-case words: "Step-Up (Dumbbell)" is "step up dumbbell"."""
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", tidy_name(name).lower()).split())
+
+
+def muscles_from_name(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The leg muscles and stabilisers an exercise's name makes clear, in the catalogue's
+    order: none for an upper-body name or a name that says nothing clear."""
+    words = _words(name)
+    if _UPPER_BODY.search(words):
+        return (), ()
+    if _CALVES_ONLY.search(words):  # a calf raise on a leg press or a Smith squat rack
+        return ("calves",), ()
+    chosen: set[str] = set()
+    for pattern, muscles, stabilisers in _LEG_WORDS:
+        if pattern.search(words):
+            chosen.update(muscles, stabilisers)
+    return muscle_groups(chosen)
+
+
+def guessed_exercise(name: str) -> ExerciseEdit:
+    """An imported name's exercise of the user's own: the muscles its words make clear, a
+    barbell when it says so, per leg when it says single or one leg."""
+    muscles, stabilisers = muscles_from_name(name)
+    words = _words(name)
+    return ExerciseEdit(
+        name=name,
+        muscles=muscles,
+        stabilisers=stabilisers,
+        barbell=bool(_BARBELL.search(words)),
+        one_legged=bool(muscles) and bool(_ONE_LEG.search(words)),
+    )

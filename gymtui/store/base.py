@@ -8,10 +8,13 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from gymtui.core.models import Exercise, LoggedSet, Session, SetInput, SetKind, Side
 from gymtui.errors import DatabaseUnreadable, GymtuiError
+
+if TYPE_CHECKING:
+    from gymtui.core.exercises import ExerciseEdit
 
 
 class StorageError(GymtuiError):
@@ -194,19 +197,39 @@ class StoreBase:
         with self.transaction():
             pass
 
-    def _insert_custom(self, name: str, taken: Callable[[str], bool]) -> Exercise:
-        """Add the user's own exercise: the id is `user_` and its name, numbered when taken."""
+    def _insert_custom(
+        self, name: str, taken: Callable[[str], bool], like: ExerciseEdit | None = None
+    ) -> Exercise:
+        """Add the user's own exercise: the id is `user_` and its name, numbered when taken;
+        `like` gives its muscles, equipment and legs (an import's guess from the name)."""
         clean = " ".join(name.split())
         base = "user_" + "".join(c if c.isalnum() else "_" for c in clean.lower()).strip("_")
         ex_id, n = base, 1
         while taken(ex_id):
             n += 1
             ex_id = f"{base}_{n}"
+        made = Exercise(id=ex_id, name=clean, custom=True)
+        if like is not None:
+            made = made._replace(
+                muscles=like.muscles,
+                stabilisers=like.stabilisers,
+                equipment=like.equipment,
+                one_legged=like.one_legged,
+            )
         with self.transaction() as conn:
             conn.execute(
-                "INSERT INTO exercises (id, name, custom) VALUES (?, ?, 1)", [ex_id, clean]
+                "INSERT INTO exercises (id, name, muscles, stabilisers, equipment, one_legged,"
+                " custom) VALUES (?, ?, ?, ?, ?, ?, 1)",
+                [
+                    ex_id,
+                    clean,
+                    ",".join(made.muscles),
+                    ",".join(made.stabilisers),
+                    made.equipment,
+                    int(made.one_legged),
+                ],
             )
-        return Exercise(id=ex_id, name=clean, custom=True)
+        return made
 
     def data_version(self) -> int:
         """Changes when another connection commits to the file (SQLite's data_version)."""

@@ -176,6 +176,7 @@ class ImportWrites(ExerciseTable):
 
     def _import_exercises(self, parsed: ParsedFile, summary: ImportSummary) -> dict[str, str]:
         """Map every exercise name in the file to an exercise id, creating the unknown ones."""
+        from gymtui.core.exercises import guessed_exercise
         from gymtui.importers.names import aliases, same_name
 
         known = {r["id"]: exercise_from_row(r) for r in self._rows("SELECT * FROM exercises")}
@@ -198,7 +199,11 @@ class ImportWrites(ExerciseTable):
                     if same_name(known[found].name) != wanted:
                         summary.matched[item.exercise_name] = known[found].name
                 else:
-                    made = self._insert_custom(item.exercise_name, known.__contains__)
+                    made = self._insert_custom(
+                        item.exercise_name,
+                        known.__contains__,
+                        guessed_exercise(item.exercise_name),
+                    )
                     known[made.id] = made
                     by_name[same_name(made.name)] = made.id
                     ids[name] = made.id
