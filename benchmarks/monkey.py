@@ -17,6 +17,7 @@ import random
 import sqlite3
 import tempfile
 import time
+from collections import deque
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -73,6 +74,12 @@ class Report:
     keys: int = 0
     checks: int = 0
     problems: list[str] = field(default_factory=list)
+    recent: deque[str] = field(default_factory=lambda: deque(maxlen=40))  # keys, with screens
+
+    def crashed(self, error: BaseException) -> None:
+        """Note an exception that ended the app, with the keys that led to it."""
+        if not any(p.startswith("crashed") for p in self.problems):
+            self.problems.append(f"crashed: {error!r}\n    after: {' '.join(self.recent)}")
 
 
 def stored_set_problems(database: Path) -> list[str]:
@@ -111,36 +118,42 @@ async def run_monkey(folder: Path, seed: int, keys: int) -> Report:
     app: GymApp = build_app(resolve_paths(folder), clock=clock, notifier=lambda t, b: None)
     app.TICK_S = 3600  # the monkey ticks by hand, after clock jumps
     database = resolve_paths(folder).database
-    async with app.run_test(size=(80, 24)) as pilot:
-        while report.keys < keys and app.is_running:
-            roll = rng.random()
-            screen = type(app.screen).__name__
-            try:
-                if roll < 0.08:  # a burst in one read: a paste, a bounce
-                    burst = [rng.choice(["enter", *rng.sample(KEYS, 3)]) for _ in range(5)]
-                    for key in burst:
-                        app.post_message(key_event(key))
-                    await asyncio.wait_for(pilot.pause(), STALL_S)
-                    report.keys += len(burst)
-                else:
-                    key = rng.choice(KEYS)
-                    await asyncio.wait_for(pilot.press(key), STALL_S)
-                    report.keys += 1
-            except TimeoutError:
-                report.problems.append(f"stalled: a key on {screen} not handled in {STALL_S} s")
-                break
-            if roll > 0.97:
-                clock.advance(rng.choice([30, 200, 3600, 4 * 3600, 86400, 3 * 86400]))
-                app.tick()
-            if report.keys // 100 > report.checks:
-                report.checks += 1
-                if app._exception is not None:
-                    report.problems.append(f"crashed: {app._exception!r}")
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            while report.keys < keys and app.is_running:
+                roll = rng.random()
+                screen = type(app.screen).__name__
+                try:
+                    if roll < 0.08:  # a burst in one read: a paste, a bounce
+                        burst = [rng.choice(["enter", *rng.sample(KEYS, 3)]) for _ in range(5)]
+                        report.recent.append(f"{screen}:[{' '.join(burst)}]")
+                        for key in burst:
+                            app.post_message(key_event(key))
+                        await asyncio.wait_for(pilot.pause(), STALL_S)
+                        report.keys += len(burst)
+                    else:
+                        key = rng.choice(KEYS)
+                        report.recent.append(f"{screen}:{key}")
+                        await asyncio.wait_for(pilot.press(key), STALL_S)
+                        report.keys += 1
+                except TimeoutError:
+                    report.problems.append(f"stalled: a key on {screen} not handled in {STALL_S} s")
                     break
-                report.problems += stored_set_problems(database)
-                app.clear_notifications()
-    if app._exception is not None and not any("crashed" in p for p in report.problems):
-        report.problems.append(f"crashed: {app._exception!r}")
+                if roll > 0.97:
+                    clock.advance(rng.choice([30, 200, 3600, 4 * 3600, 86400, 3 * 86400]))
+                    report.recent.append("(clock)")
+                    app.tick()
+                if report.keys // 100 > report.checks:
+                    report.checks += 1
+                    if app._exception is not None:
+                        report.crashed(app._exception)
+                        break
+                    report.problems += stored_set_problems(database)
+                    app.clear_notifications()
+    except Exception as error:  # run_test raises what ended the app: reported, not fatal
+        report.crashed(error)
+    if app._exception is not None:
+        report.crashed(app._exception)
     report.problems += stored_set_problems(database)
     return report
 

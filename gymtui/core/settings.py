@@ -4,15 +4,15 @@ from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 from gymtui.core.plates import Inventory, default_inventory, parse_plates
-from gymtui.core.values import Unit, format_number
+from gymtui.core.values import Unit, format_number, parse_whole
 from gymtui.errors import InvalidValue
 
 DEFAULT_MUSCLE_TARGET = (10, 20)  # working sets per muscle per week
 ALERT_CHANNELS = {"bell": "Bell", "toast": "Toast", "desktop": "Desktop notification"}
 
 
-class Settings(NamedTuple):
-    """Everything the user can set; read once, replaced whole on every change."""
+class _Values(NamedTuple):
+    """The values of the settings, each with its default."""
 
     unit: Unit = "kg"
     rest_autostart: bool = True
@@ -33,18 +33,37 @@ class Settings(NamedTuple):
     collar_kg: float | None = None  # each collar; None or 0: no collars
     collar_lb: float | None = None
 
+
+class Settings(_Values):
+    """Everything the user can set; read once, replaced whole on every change."""
+
+    # Not a setting: the stored ones that could not be read, as (name, text), so that the app
+    # can say which fell back to their defaults. An attribute, not a field: never compared,
+    # copied by `changed` or stored.
+    unreadable: tuple[tuple[str, str], ...] = ()
+
     @classmethod
     def from_stored(cls, raw: Mapping[str, str]) -> "Settings":
-        """Read the settings table's text; a missing or unreadable value is the default."""
+        """Read the settings table's text; a missing or unreadable value is the default (an
+        unreadable one is named in `unreadable`)."""
         values: dict[str, Any] = {}
+        unreadable: list[tuple[str, str]] = []
         for name in cls._fields:
             text = raw.get(name)
             if text is None:
                 continue
-            value = _parse(name, text)
+            try:
+                value = _parse(name, str(text))
+            except (ValueError, TypeError, OverflowError):  # nothing stored may stop a start
+                value = None
             if value is not None:
                 values[name] = value
-        return cls(**values)
+            elif text != "":
+                unreadable.append((name, str(text)))
+        settings = cls(**values)
+        if unreadable:
+            settings.unreadable = tuple(unreadable)
+        return settings
 
     def to_stored(self) -> dict[str, str | None]:
         """The settings as the table keeps them (None: not stored, so the default)."""
@@ -77,7 +96,8 @@ def _parse(name: str, text: str) -> object:
     if name in ("rest_autostart", "alert_bell", "alert_toast", "alert_desktop", "warmup_ramp"):
         return text == "on" if text in ("on", "off") else None
     if name in ("rest_warmup_s", "rest_default_s", "rest_between_legs_s"):
-        return int(text) if text.isdigit() and int(text) > 0 else None
+        seconds = parse_whole(text, most_digits=6)
+        return seconds if seconds else None
     if name in ("bar_kg", "bar_lb", "collar_kg", "collar_lb"):
         try:
             number = float(text)
@@ -91,9 +111,10 @@ def _parse(name: str, text: str) -> object:
             return None
         return text
     if name == "muscle_target":
-        low, _, high = text.partition("-")
-        if low.isdigit() and high.isdigit() and int(low) <= int(high):
-            return (int(low), int(high))
+        low_text, _, high_text = text.partition("-")
+        low, high = parse_whole(low_text, 4), parse_whole(high_text, 4)
+        if low is not None and high is not None and low <= high:
+            return (low, high)
         return None
     return text or None
 

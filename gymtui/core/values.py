@@ -87,12 +87,22 @@ def parse_body_weight(text: str, unit: Unit) -> float:
     return to_kg(value, unit)
 
 
+def parse_whole(text: str, most_digits: int = 9) -> int | None:
+    """A whole number written in ASCII digits (no sign), or None. `str.isdigit` alone also
+    passes `²` and other digits `int()` refuses, and `int()` refuses 4,300 digits or more."""
+    text = text.strip()
+    if not (text.isascii() and text.isdigit()) or len(text.lstrip("0")) > most_digits:
+        return None
+    return int(text)
+
+
 def parse_reps(text: str) -> int:
     """Parse reps: a whole number from 1 to 100."""
     stripped = text.strip()
-    if not stripped.isdigit() or not stripped.isascii():
-        raise InvalidValue(f"Reps must be a whole number from 1 to {MAX_REPS} (got {stripped!r}).")
-    reps = int(stripped)
+    reps = parse_whole(stripped)
+    if reps is None:
+        got = stripped if len(stripped) <= 12 else stripped[:12] + "…"
+        raise InvalidValue(f"Reps must be a whole number from 1 to {MAX_REPS} (got {got!r}).")
     if not 1 <= reps <= MAX_REPS:
         raise InvalidValue(f"Reps must be a whole number from 1 to {MAX_REPS} (got {reps}).")
     return reps

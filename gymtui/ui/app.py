@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import errno
 import gc
 import os
 import shutil
@@ -10,7 +12,7 @@ import signal
 import subprocess
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from textual import events
 from textual._context import active_app
@@ -26,6 +28,7 @@ from gymtui.core.values import format_set
 from gymtui.errors import GymtuiError, StaleSession
 from gymtui.gym import Gym, Logged
 from gymtui.paths import Paths
+from gymtui.ui.screens.base import GymScreen
 from gymtui.ui.screens.today import TodayScreen
 from gymtui.ui.text import shown
 from gymtui.ui.toasts import ToastApp
@@ -45,6 +48,23 @@ def desktop_notify(title: str, body: str) -> None:
             stderr=subprocess.DEVNULL,
             start_new_session=True,
         )
+
+
+def silence_a_hung_up_terminal() -> None:
+    """After SIGHUP the terminal may be gone (ssh dropped): standard output and error then
+    point at /dev/null, so that the last flush on the way out is not an error (exit 2)."""
+    try:
+        import termios
+    except ImportError:
+        return
+    for fd in (1, 2):
+        try:
+            termios.tcgetattr(fd)
+        except termios.error as problem:
+            if problem.args and problem.args[0] == errno.EIO:  # hung up, not "not a tty"
+                null = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(null, fd)
+                os.close(null)
 
 
 def _today_screen() -> Screen[None]:
@@ -152,9 +172,15 @@ class GymApp(ToastApp):
         self._ticks = 0
         self.crash: BaseException | None = None  # an unexpected error that ended the app
         self._problem_shown: str | None = None
+        self._caught: list[int] = []  # the signals whose handlers on_mount added
+        self.stopped_by: signal.Signals | None = None  # SIGTERM or SIGHUP, when one ended it
+        # A stored setting that cannot be read is its default, said once at start (on_mount).
+        self._unreadable = [f"{name} = {text[:20]!r}" for name, text in gym.settings.unreadable]
         if gym.settings.theme:
-            with contextlib.suppress(Exception):
+            try:
                 self.theme = gym.settings.theme
+            except Exception:  # an unknown theme (a removed one, or garbage): the default
+                self._unreadable.append(f"theme = {gym.settings.theme[:20]!r}")
         self.stylesheet.set_variables(self.get_css_variables())  # the theme's, before any parse
 
     # -- writes: a refused one is a message, never a traceback --------------------------
@@ -278,13 +304,76 @@ class GymApp(ToastApp):
         if self.crash is None:
             super()._print_error_renderables()
 
+    # -- SIGTERM and SIGHUP (kill, the terminal closed, ssh dropped): a clean exit ----------
+
+    STOP_SIGNALS = tuple(
+        getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)
+    )
+
+    def _catch_stop_signals(self) -> None:
+        """Let SIGTERM and SIGHUP end the app as q does: Textual restores the terminal and
+        on_unmount closes the file (which checkpoints the WAL). Handled on the event loop, so
+        never in the middle of a write; the exit status is 128 + the signal, as a shell says."""
+        loop = asyncio.get_running_loop()
+        for sig in self.STOP_SIGNALS:
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(sig, self._stop_on_signal, sig)
+                self._caught.append(sig)
+
+    def _release_stop_signals(self) -> None:
+        with contextlib.suppress(RuntimeError):
+            loop = asyncio.get_running_loop()
+            for sig in self._caught:
+                with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                    loop.remove_signal_handler(sig)
+        self._caught.clear()
+
+    def _stop_on_signal(self, sig: int) -> None:
+        self.stopped_by = signal.Signals(sig)
+        self.exit(return_code=128 + sig)
+
+    def run(self, *args: Any, **kwargs: Any) -> None:
+        try:
+            super().run(*args, **kwargs)
+        finally:
+            if self.stopped_by is not None:
+                silence_a_hung_up_terminal()
+
     def on_mount(self) -> None:
+        self._catch_stop_signals()
+        if self._unreadable:
+            self.notify(
+                shown(
+                    "Could not read the stored setting "
+                    + ", ".join(self._unreadable)
+                    + ": using the default instead. Set it again to replace it."
+                ),
+                title="Settings",
+                severity="warning",
+                timeout=20,
+                markup=False,
+            )
         self.set_interval(self.TICK_S, self.tick)
         self.call_after_refresh(self._load_the_rest)
         self._fit(self.size.width, self.size.height)
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit(event.size.width, event.size.height)
+
+    async def on_event(self, event: events.Event) -> None:
+        """Below the minimum size only the message shows: a key there must not log a set
+        unseen. Keys other than q (and ctrl+q) and pastes and clicks are dropped; a dialog
+        still open on top keeps its keys, as it is drawn."""
+        if (
+            isinstance(event, events.Key | events.Paste | events.MouseEvent)
+            and not event.is_forwarded
+            and self.has_class("-too-small")
+            and isinstance(self.screen, GymScreen)
+        ):
+            if isinstance(event, events.Key) and event.key in ("q", "ctrl+q"):
+                await self.run_action("quit")
+            return
+        await super().on_event(event)
 
     def _fit(self, width: int, height: int) -> None:
         """Below 60x18 the screens cannot be read: say so instead of drawing them broken."""
@@ -308,6 +397,7 @@ class GymApp(ToastApp):
             self.call_from_thread(self.show_problem, problem)
 
     def on_unmount(self) -> None:
+        self._release_stop_signals()
         self.gym.close()
 
     # -- help and the command palette -----------------------------------------------

@@ -78,6 +78,8 @@ class ExerciseDialog(GymDialog[ExerciseChoice | None]):
             )
 
     def on_mount(self) -> None:
+        if self.closing:  # closed by a key in the read that opened it: its fields are gone
+            return
         self._fill("")
         self.query_one("#filter", Input).focus()
 

@@ -145,7 +145,10 @@ class ExerciseEditDialog(GymDialog[ExerciseEdit | None]):
             yield Static(EDIT_HELP, id="dialog-help")
 
     def on_mount(self) -> None:
-        self.query_one("#name" if self.editable else "#rest", Input).focus()
+        # A key in the same read (escape) may have closed the dialog before it mounted: its
+        # fields are gone then, and there is nothing to focus.
+        for field in self.query("#name" if self.editable else "#rest").results(Input):
+            field.focus()
 
     def _refuse(self, field: Widget, problem: InvalidValue) -> None:
         field.add_class("-invalid")

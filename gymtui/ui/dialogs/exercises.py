@@ -100,6 +100,8 @@ class ExercisesDialog(GymDialog[None]):
             yield Static(HELP, id="dialog-help")
 
     def on_mount(self) -> None:
+        if self.closing:  # closed by a key in the read that opened it: its fields are gone
+            return
         table = self.query_one("#exercise-table", DataTable)
         table.add_columns("Exercise", "Muscles", "Equipment", "Sets", "Last done")
         self.load()
@@ -194,6 +196,11 @@ class ExercisesDialog(GymDialog[None]):
 
     # -- changes: each one write; the list is read again through data_changed ----------
 
+    def _on_top(self) -> bool:
+        """Whether this list is the screen keys reach: a key that came in the same read as
+        the one that opened another dialog (enter, then e) must not open a second one."""
+        return not self.closing and self.app.screen is self
+
     def _changed(self) -> None:
         self.gym_app.data_changed.publish(None)
 
@@ -201,6 +208,8 @@ class ExercisesDialog(GymDialog[None]):
     def action_edit(self) -> None:
         from gymtui.ui.dialogs.exercise_edit import ExerciseEditDialog
 
+        if not self._on_top():
+            return
         info = self._highlighted()
         if info is None:
             self.notify("No exercise highlighted: n creates one.", severity="warning")
@@ -220,6 +229,8 @@ class ExercisesDialog(GymDialog[None]):
     def action_new(self) -> None:
         from gymtui.ui.dialogs.exercise_edit import ExerciseEditDialog
 
+        if not self._on_top():
+            return
         gym = self.gym_app.gym
         typed = self.query_one("#exercise-filter", Input).value.strip()
 
@@ -240,7 +251,7 @@ class ExercisesDialog(GymDialog[None]):
         from gymtui.ui.dialogs.confirm import ConfirmDialog
         from gymtui.ui.dialogs.exercise import ExerciseDialog
 
-        source = self._highlighted()
+        source = self._highlighted() if self._on_top() else None
         if source is None:
             return
         name = source.exercise.name
@@ -283,7 +294,7 @@ class ExercisesDialog(GymDialog[None]):
     def action_delete(self) -> None:
         from gymtui.ui.dialogs.confirm import ConfirmDialog
 
-        info = self._highlighted()
+        info = self._highlighted() if self._on_top() else None
         if info is None:
             return
         problem = delete_problem(info)

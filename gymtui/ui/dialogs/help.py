@@ -43,6 +43,8 @@ class HelpDialog(GymDialog[None]):
             )
 
     def on_mount(self) -> None:
+        if self.closing:  # closed by a key in the read that opened it: its fields are gone
+            return
         self.query_one(VerticalScroll).focus()
 
     def action_close(self) -> None:

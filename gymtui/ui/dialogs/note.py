@@ -33,6 +33,8 @@ class NoteDialog(GymDialog[str | None]):
             yield Static("[b]enter[/] save (empty clears it)   [b]esc[/] cancel", id="dialog-help")
 
     def on_mount(self) -> None:
+        if self.closing:  # closed by a key in the read that opened it: its fields are gone
+            return
         self.query_one("#note", Input).focus()
 
     @on(Input.Submitted)

@@ -76,6 +76,8 @@ class PlatesDialog(GymDialog[Kit | None]):
             yield Static(SAVE_HELP, id="dialog-help")
 
     def on_mount(self) -> None:
+        if self.closing:  # closed by a key in the read that opened it: its fields are gone
+            return
         self.query_one("#bar", Input).focus()
 
     @on(Input.Submitted)
@@ -119,6 +121,8 @@ class PlatePlanDialog(GymDialog[None]):
             yield Static(f"[b]esc[/] close   {moves} plate moves a side in all", id="dialog-help")
 
     def on_mount(self) -> None:
+        if self.closing:  # closed by a key in the read that opened it: its fields are gone
+            return
         table: DataTable[object] = self.query_one("#plate-plan", DataTable)
         table.add_columns("Exercise", "Set", "Weight", "Plates a side", "Change")
         previous = None

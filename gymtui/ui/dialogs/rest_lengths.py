@@ -59,6 +59,8 @@ class RestLengthsDialog(GymDialog[RestLengths | None]):
             yield Static(SAVE_HELP, id="dialog-help")
 
     def on_mount(self) -> None:
+        if self.closing:  # closed by a key in the read that opened it: its fields are gone
+            return
         self.query(Input).first().focus()
 
     @on(Input.Submitted)

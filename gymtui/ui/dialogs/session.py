@@ -63,6 +63,8 @@ class SessionDialog(GymDialog[None]):
             yield Static(HELP, id="dialog-help")
 
     def on_mount(self) -> None:
+        if self.closing:  # closed by a key in the read that opened it: its fields are gone
+            return
         table = self.query_one("#session-sets", DataTable)
         table.add_columns("Exercise", "Set", "Weight × reps", "RPE", "Rest after", "", "Note")
         self.load()

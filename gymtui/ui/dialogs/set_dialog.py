@@ -132,6 +132,8 @@ class SetDialog(GymDialog[SetInput | None]):
             yield Static(SAVE_HELP, id="dialog-help")
 
     def on_mount(self) -> None:
+        if self.closing:  # closed by a key in the read that opened it: its fields are gone
+            return
         self.query_one("#weight", Input).focus()
 
     @on(Input.Submitted)

@@ -33,6 +33,8 @@ class SummaryDialog(GymDialog[None]):
             yield Static("[b]enter[/] close", id="dialog-help")
 
     def on_mount(self) -> None:
+        if self.closing:  # closed by a key in the read that opened it: its fields are gone
+            return
         self.query_one("#summary-scroll").focus()
 
     def action_close(self) -> None:

@@ -8,6 +8,7 @@ from textual.binding import Binding
 from textual.containers import Grid, Vertical
 from textual.widgets import Input, Label, Static
 
+from gymtui.core.values import parse_whole
 from gymtui.ui.dialogs.base import GymDialog
 from gymtui.ui.dialogs.set_dialog import SAVE_HELP
 from gymtui.ui.widgets.gym_input import GymInput
@@ -35,13 +36,15 @@ class TargetDialog(GymDialog[tuple[int, int] | None]):
 
     @on(Input.Submitted)
     def _save(self) -> None:
-        low, high = (self.query_one(f"#{n}", Input).value.strip() for n in ("low", "high"))
-        if not (low.isdigit() and high.isdigit()) or not 0 <= int(low) <= int(high) <= 60:
+        if self.closing:
+            return
+        low, high = (parse_whole(self.query_one(f"#{n}", Input).value) for n in ("low", "high"))
+        if low is None or high is None or not 0 <= low <= high <= 60:
             self.query_one("#dialog-error", Static).update(
                 "Use whole numbers from 0 to 60, the first no larger than the second."
             )
             return
-        self.dismiss((int(low), int(high)))
+        self.dismiss((low, high))
 
     def action_cancel(self) -> None:
         self.dismiss(None)
