@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from datetime import timedelta
 from pathlib import Path
 
@@ -39,6 +40,10 @@ NOTES = [
     "left; right; left",
     "first line\nsecond line",
     'all of it: "a", b; c\nd\te',
+    "=1+2",  # the export guards these against spreadsheets; the import takes the guard off
+    "-5 kg next time",
+    "@home",
+    "+1 rep",
 ]
 
 
@@ -266,8 +271,32 @@ def test_escape_sequences_never_reach_the_database_but_newlines_and_tabs_do(
     assert note == "workout[0m"
 
 
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("x" * 201, "line 2, column 'Exercise Name': 'xxxx"),
+        ("\x1b\x07", "line 2, column 'Exercise Name': holds only control characters"),
+    ],
+    ids=["201 characters", "only controls"],
+)
+def test_exercise_names_that_cannot_be_kept_are_refused(
+    tmp_path: Path, name: str, expected: str
+) -> None:
+    row = STRONG_ROW.replace("Squat (Barbell)", f'"{name}"')
+    with pytest.raises(ImportFileError, match=re.escape(expected)):
+        parse(write(tmp_path, f"{STRONG_HEADER}\n{row}\n"))
+
+
+def test_a_long_name_from_another_app_is_kept(tmp_path: Path) -> None:
+    name = "Single Leg Romanian Deadlift (Dumbbell), alternating, 3 s pause"  # 63 characters
+    row = STRONG_ROW.replace("Squat (Barbell)", f'"{name}"')
+    [session] = parse(write(tmp_path, f"{STRONG_HEADER}\n{row}\n")).sessions
+    assert session.sets[0].exercise_name == name
+
+
 def test_control_characters_in_own_files_are_stripped(tmp_path: Path) -> None:
     row = own_row(
+        session_key="gymtui:\x1b[2J2025",
         session_day_name="Day\x1b[2J A",
         session_note="a\x1b[31mb\nc",
         session_day_key="A\x07",
@@ -275,6 +304,7 @@ def test_control_characters_in_own_files_are_stripped(tmp_path: Path) -> None:
     )
     [session] = parse(own_file(tmp_path, row)).sessions
     assert (session.name, session.note, session.day_key) == ("Day [2J A", "a[31mb\nc", "A")
+    assert session.key == "gymtui:[2J2025"
     assert session.sets[0].note == "x]52;c;Zm9vy"
 
 

@@ -29,7 +29,7 @@ from gymtui.importers.parsed import (
     ParsedFile,
 )
 from gymtui.importers.reader import Reader
-from gymtui.importers.rows import Rows, read_file, tidy_note
+from gymtui.importers.rows import Rows, no_controls, read_file, tidy_note
 from gymtui.importers.strong import StrongReader, is_strong
 
 __all__ = [
@@ -90,6 +90,7 @@ def tidy_texts(session: ImportedSession) -> None:
     """Control characters out of a session's name, day, note and set notes: text from a
     file must never carry an escape sequence to the terminal (exercise names are tidied by
     each reader)."""
+    session.key = no_controls(session.key)
     session.name = tidy_name(session.name) or "Session"
     session.day_key = tidy_name(session.day_key or "") or None
     session.note = tidy_note(session.note)

@@ -16,7 +16,6 @@ from dataclasses import replace
 from datetime import timedelta
 
 from gymtui.core.values import KG_PER_LB
-from gymtui.importers.names import tidy_name
 from gymtui.importers.parsed import MAX_IMPORT_KG, ImportedSession, ImportedSet
 from gymtui.importers.reader import Reader
 from gymtui.importers.rows import Rows, utc_time
@@ -47,7 +46,7 @@ class FitbodReader(Reader):
 
     def read(self, row: Rows) -> None:
         when = utc_time(row, "Date")
-        exercise = tidy_name(row.get("Exercise", required=True))
+        exercise = row.name("Exercise", required=True)
         top = MAX_IMPORT_KG / self.factor
         weight = row.number(self.weight_col, top, low=-top) or 0.0
         reps = row.reps("Reps")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from gymtui.importers.names import normalise_name, tidy_name
+from gymtui.importers.names import normalise_name
 from gymtui.importers.parsed import ImportedSet
 from gymtui.importers.reader import Reader
 from gymtui.importers.rows import Rows, iso_date, strength, unit_factor
@@ -32,7 +32,7 @@ class FitNotesReader(Reader):
             factor = unit_factor(row, self.weight_col, self.header_unit)
         else:
             factor = unit_factor(row, "Weight Unit", row.get("Weight Unit") or self.unit or "kgs")
-        exercise = tidy_name(row.get("Exercise", required=True))
+        exercise = row.name("Exercise", required=True)
         cardio = row.get("Category").lower() == "cardio" and not row.get("Reps")
         lifted = "cardio rows" if cardio else strength(row, self.weight_col, "Reps", factor)
         session = self.session(key, day, "FitNotes workout")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from gymtui.core.models import SetKind
 from gymtui.core.values import KG_PER_LB
-from gymtui.importers.names import tidy_name
 from gymtui.importers.parsed import ImportedSet
 from gymtui.importers.reader import Reader
 from gymtui.importers.rows import Rows, hevy_time, strength, wall_clock
@@ -34,13 +33,13 @@ class HevyReader(Reader):
     def read(self, row: Rows) -> None:
         started = hevy_time(row, "start_time")
         assert started is not None
-        title = tidy_name(row.get("title")) or "Hevy workout"
+        title = row.name("title") or "Hevy workout"
         key = f"hevy:{wall_clock(started)}:{title}"
         set_type = row.get("set_type").lower() or "normal"
         if set_type not in KINDS:
             row.fail("set_type", f"{set_type!r} is not normal, warmup, dropset or failure")
         lifted = strength(row, self.weight_col, "reps", self.factor)
-        exercise = tidy_name(row.get("exercise_title", required=True))
+        exercise = row.name("exercise_title", required=True)
         finished = hevy_time(row, "end_time", required=False)
         rpe = row.rpe("rpe")
         session = self.session(key, started, title, finished, row.get("description") or None)

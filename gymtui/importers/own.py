@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from gymtui.core.models import SET_KINDS, Side
-from gymtui.importers.names import same_name, tidy_name
+from gymtui.importers.names import same_name
 from gymtui.importers.parsed import MAX_IMPORT_KG, ImportedSet
 from gymtui.importers.reader import Reader
 from gymtui.importers.rows import LONGEST_WORKOUT_S, Rows, local_time
@@ -67,7 +67,7 @@ class OwnReader(Reader):
         rest = row.number("rest_taken_s", 10**7)
         number = row.whole("set_number", 10**6)
         rpe = row.rpe("rpe")
-        name = tidy_name(row.get("exercise_name", required=True))
+        name = row.name("exercise_name", required=True)
         exercise_id = row.get("exercise_id") or None
         self._same_exercise(row, exercise_id, name)
         numbered = (key, exercise_id or same_name(name), number or 0)
@@ -82,7 +82,7 @@ class OwnReader(Reader):
         session = self.session(
             key,
             started,
-            row.get("session_day_name") or "Session",
+            row.name("session_day_name") or "Session",
             finished,
             row.get("session_note") or None,
         )

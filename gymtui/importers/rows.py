@@ -13,17 +13,19 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import NoReturn, TypeVar, cast
 
+from gymtui.core.text import FORMULA_STARTS
 from gymtui.core.values import KG_PER_LB
-from gymtui.importers.names import normalise_name
+from gymtui.importers.names import normalise_name, tidy_name
 from gymtui.importers.parsed import MAX_IMPORT_KG, MAX_IMPORT_REPS, BadRow, ImportFileError
 
 T = TypeVar("T")
 DELIMITERS = ",;\t"
 # gymtui's export puts a ' before a cell a spreadsheet would run as a formula (OWASP)
-FORMULA_GUARDS = frozenset("'" + c for c in "=+-@\t\r")
+FORMULA_GUARDS = frozenset("'" + c for c in FORMULA_STARTS)
 # A duration longer than a day is a back-filled workout's, whatever its length; one longer than
 # this many digits is junk (and int() refuses 4300 digits)
 MAX_DURATION_DIGITS = 30
+MAX_IMPORT_NAME = 200  # the editor's limit is 60, but other apps' names run longer (69 seen)
 EARLIEST_YEAR = 1970
 LONGEST_WORKOUT_S = 24 * 3600  # a longer duration is a back-filled workout's, not a real one
 MONTHS = {
@@ -154,6 +156,19 @@ class Rows:
             self.fail(column, f"{shown(text, quoted=False)} is outside {low:g} to {top:g}")
         return value
 
+    def name(self, column: str, required: bool = False) -> str:
+        """A name (an exercise's, a workout's) tidied of control characters; refused when
+        nothing is left of a required one, or when it is longer than any name."""
+        name = tidy_name(self.get(column, required=required))
+        if required and not name:
+            self.fail(column, "holds only control characters")
+        if len(name) > MAX_IMPORT_NAME:
+            self.fail(
+                column,
+                f"{shown(name)} is too long for a name (at most {MAX_IMPORT_NAME} characters)",
+            )
+        return name
+
     def reps(self, column: str) -> int | None:
         return self.whole(column, MAX_IMPORT_REPS, " reps")
 
@@ -243,6 +258,12 @@ def read_file(path: Path) -> str:
 
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _LINE_BREAKS = re.compile("\r\n?|[\x0b\x0c\x85\u2028\u2029]")
+
+
+def no_controls(text: str) -> str:
+    """The text without control characters or bidi overrides (for keys, which are compared
+    as they are)."""
+    return _CONTROLS.sub("", _LINE_BREAKS.sub("", text)) if _CONTROLS.search(text) else text
 
 
 def tidy_note(text: str | None) -> str | None:

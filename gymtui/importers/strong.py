@@ -10,7 +10,7 @@ import tomllib
 from gymtui.core.models import SetKind
 from gymtui.core.values import KG_PER_LB
 from gymtui.data import read_data
-from gymtui.importers.names import normalise_name, tidy_name
+from gymtui.importers.names import normalise_name
 from gymtui.importers.parsed import ImportedSet, ImportFileError
 from gymtui.importers.reader import Reader
 from gymtui.importers.rows import (
@@ -80,12 +80,12 @@ class StrongReader(Reader):
 
     def read(self, row: Rows) -> None:
         started = iso_date(row, "Date", with_time=True)
-        name = tidy_name(row.get("Workout Name")) or "Strong workout"
+        name = row.name("Workout Name") or "Strong workout"
         key = f"strong:{wall_clock(started)}:{row.get('Workout #') or name}"
         seconds = duration(row, self.duration_col, self.words)
         order_text = row.get("Set Order", required=True)
         order = order_text.lower()
-        exercise = tidy_name(row.get("Exercise Name", required=True))
+        exercise = row.name("Exercise Name", required=True)
         finished = ended(started, seconds)
         workout_note = row.get("Workout Notes") or None
         if order == "rest timer":
