@@ -8,7 +8,7 @@ the screen needs to redraw, so a screen never reads the file itself.
 import contextlib
 import copy
 import json
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, NamedTuple
 
 from gymtui.core.metrics import (
@@ -278,6 +278,9 @@ class Gym(SessionCorrections, ExerciseCatalogue, HistoryReads):
 
     # -- writes: each one transaction, on disk before it returns ---------------------
 
+    # The last set this window logged: its stored time, and the steady clock then.
+    _last_logged: tuple[datetime, float] | None = None
+
     def log_set(self, entry: SetInput) -> Logged:
         """Log a set into today's session (starting it if needed) and start the rest after it.
 
@@ -288,7 +291,12 @@ class Gym(SessionCorrections, ExerciseCatalogue, HistoryReads):
         deleted under the app refuses every write (DatabaseMoved).
         """
         view = self.today()
-        now = self.clock.now()
+        now, at = self.clock.now(), self.clock.elapsed()
+        if self._last_logged is not None:
+            # A wall clock set back since the last set: time still moved on by the steady
+            # clock, so the rest taken is measured rather than 0 (the store keeps the order).
+            wall, steady = self._last_logged
+            now = max(now, wall + timedelta(seconds=at - steady))
         timer = copy.copy(self.timer)
         expected = view.session.id if view.session else None
         # The first leg of a one-legged pair: the other leg follows, after the short rest.
@@ -320,6 +328,7 @@ class Gym(SessionCorrections, ExerciseCatalogue, HistoryReads):
                 + self._store.settle_moved()
             ) from None
         self.timer = timer
+        self._last_logged = (logged.logged_at, at)
         if logged.session_id != expected:  # a new session, or one another window started
             self._recent.clear()
         today = self.refresh()
