@@ -390,3 +390,35 @@ def test_program_names_are_tidied(tmp_path: Path) -> None:
     program = load_program(path)
     assert program.exercises["a"].name == "Sissy [31m squat"
     assert program.days[0].name == "Day A"
+
+
+# -- 11. the file is read line by line, never held whole --------------------------------------
+
+
+def test_a_large_file_is_never_all_in_memory(tmp_path: Path) -> None:
+    import tracemalloc
+
+    row = "2025-09-15 07:48:00;Legs;Squat (Barbell);Rest Timer;0;kg;0;" + "r" * 40
+    path = write(tmp_path, STRONG_HEADER + "\n" + (row + "\n") * 25_000)
+    size = path.stat().st_size
+    tracemalloc.start()
+    try:
+        parsed = parse(path, progress=lambda done, total: None)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert parsed.skipped == {"rest timer rows (not sets)": 25_000}
+    assert peak < size / 2, f"{peak:,} bytes at the peak for a {size:,}-byte file"
+
+
+def test_a_bad_byte_far_into_the_file_names_about_where_and_closes_it(tmp_path: Path) -> None:
+    import os
+
+    rows = (STRONG_ROW + "\n") * 3000
+    path = tmp_path / "bad.csv"
+    path.write_bytes((STRONG_HEADER + "\n" + rows).encode() + b"\xff\xfe oops\n")
+    with pytest.raises(ImportFileError, match=r"near line \d+: not UTF-8 text"):
+        parse(path)
+    fds = Path("/proc/self/fd")
+    if fds.exists():
+        assert not any(os.path.realpath(fd) == str(path) for fd in fds.iterdir())

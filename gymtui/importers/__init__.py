@@ -29,7 +29,7 @@ from gymtui.importers.parsed import (
     ParsedFile,
 )
 from gymtui.importers.reader import Reader
-from gymtui.importers.rows import Rows, no_controls, read_file, tidy_note
+from gymtui.importers.rows import Rows, count_lines, no_controls, open_text, tidy_note
 from gymtui.importers.strong import StrongReader, is_strong
 
 __all__ = [
@@ -112,27 +112,28 @@ def parse(
 
     `source` names the app and overrides detection. A bad row refuses the whole file,
     unless `skip_bad_rows`: then it is left out and listed in `bad_rows`."""
-    text = read_file(path)
-    rows = Rows(path, text, now)
-    found = source or detect(rows)
-    reader = READERS[found](rows, unit)
-    parsed = ParsedFile(found, [], reader.skipped, 0)
-    total_lines = text.count("\n") or 1
-    for row in rows:
-        parsed.rows += 1
-        if progress is not None and parsed.rows % 2000 == 0:
-            progress(rows.line, total_lines)
-        try:
-            row.recover(reader.free_text)
-            reader.read(row)
-        except BadRow as bad:
-            if not skip_bad_rows:
-                raise ImportFileError(
-                    f"{bad} Nothing was imported: correct that line, or add --skip-bad-rows "
-                    "to import the rest and list the lines left out."
-                ) from None
-            parsed.bad_rows.append(f"{bad.where}: {bad.problem}")
-            reader.skip("bad rows (listed below)")
+    handle, encoding = open_text(path)  # read line by line: the file is never all in memory
+    with handle:
+        rows = Rows(path, handle, now, encoding)
+        found = source or detect(rows)
+        reader = READERS[found](rows, unit)
+        parsed = ParsedFile(found, [], reader.skipped, 0)
+        total_lines = count_lines(path) if progress is not None else 1
+        for row in rows:
+            parsed.rows += 1
+            if progress is not None and parsed.rows % 2000 == 0:
+                progress(min(rows.line, total_lines), total_lines)
+            try:
+                row.recover(reader.free_text)
+                reader.read(row)
+            except BadRow as bad:
+                if not skip_bad_rows:
+                    raise ImportFileError(
+                        f"{bad} Nothing was imported: correct that line, or add --skip-bad-rows "
+                        "to import the rest and list the lines left out."
+                    ) from None
+                parsed.bad_rows.append(f"{bad.where}: {bad.problem}")
+                reader.skip("bad rows (listed below)")
     reader.finish()
     for session in reader.sessions.values():
         session.sets.sort(key=lambda s: s.logged_at)

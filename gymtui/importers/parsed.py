@@ -49,7 +49,7 @@ class BadRow(ImportFileError):
         self.problem = problem
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ImportedSet:
     """One set read from a file."""
 
@@ -66,7 +66,7 @@ class ImportedSet:
     set_number: int | None = None  # and numbers the sets; others are numbered in file order
 
 
-@dataclass
+@dataclass(slots=True)
 class ImportedSession:
     """A workout read from a file, with the key that makes a second import a no-op."""
 
@@ -79,7 +79,7 @@ class ImportedSession:
     sets: list[ImportedSet] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class ParsedFile:
     """Everything read from a file, and what was skipped and why."""
 

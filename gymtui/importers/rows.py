@@ -6,12 +6,13 @@ import codecs
 import csv
 import functools
 import io
+import itertools
 import math
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import NoReturn, TypeVar, cast
+from typing import NoReturn, TextIO, TypeVar, cast
 
 from gymtui.core.text import FORMULA_STARTS
 from gymtui.core.values import KG_PER_LB
@@ -43,20 +44,28 @@ class Rows:
     errors still name the column as the file spells it.
     """
 
-    def __init__(self, path: Path, text: str, now: datetime | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        text: str | Iterable[str],
+        now: datetime | None = None,
+        encoding: str = "UTF-8",
+    ) -> None:
         self.path = path
-        self.delimiter = sniff_delimiter(text.split("\n", 1)[0])
+        self.encoding = encoding  # for messages
+        # lines are read as they are needed (a file opened by open_text), never all at once
+        self.lines = iter(io.StringIO(text, newline="") if isinstance(text, str) else text)
+        first_line = self._read(lambda: next(self.lines, ""), 1)
+        self.delimiter = sniff_delimiter(first_line.split("\n", 1)[0])
         # Only the delimiter is sniffed: the quoting is always the standard one (a quote in a
         # quoted field is doubled), which the sniffer turns off when the header has no quotes.
         self.reader = csv.reader(
-            io.StringIO(text, newline=""), csv.excel, delimiter=self.delimiter, strict=False
+            itertools.chain([first_line], self.lines), csv.excel, delimiter=self.delimiter
         )
         try:
-            header = next(self.reader)
+            header = self._read(lambda: next(self.reader), 1)
         except StopIteration:
             raise ImportFileError(f"{path}: the file is empty.") from None
-        except csv.Error as exc:
-            raise ImportFileError(f"{path}, line 1: {exc}") from None
         self.header = [h.strip() for h in header]
         self.index: dict[str, int] = {}
         for i, h in enumerate(self.header):
@@ -101,14 +110,27 @@ class Rows:
         i = self.index.get(normalise_name(column))
         return self.header[i] if i is not None else column
 
+    def _read(self, step: Callable[[], T], line: int) -> T:
+        """One step of reading the file, its failures as messages naming the line."""
+        try:
+            return step()
+        except csv.Error as exc:
+            raise ImportFileError(f"{self.path}, line {line}: {exc}") from None
+        except UnicodeDecodeError:
+            raise ImportFileError(
+                f"{self.path}, near line {line}: not {self.encoding} text; export it again as CSV."
+            ) from None
+        except OSError as exc:
+            raise ImportFileError(
+                f"{self.path}: cannot be read past line {line} ({exc.strerror or exc})."
+            ) from None
+
     def __iter__(self) -> Iterator[Rows]:
         while True:
             try:
-                self.row = next(self.reader)
+                self.row = self._read(lambda: next(self.reader), self.reader.line_num + 1)
             except StopIteration:
                 return
-            except csv.Error as exc:
-                raise ImportFileError(f"{self.path}, line {self.reader.line_num}: {exc}") from None
             self.line = self.reader.line_num
             if not any(cell.strip() for cell in self.row):
                 continue
@@ -230,30 +252,44 @@ def decimal(text: str, delimiter: str) -> float | None:
         return None
 
 
-def read_file(path: Path) -> str:
-    """The file's text, without a BOM; a clear error for anything that is not UTF-8 text."""
+def open_text(path: Path) -> tuple[TextIO, str]:
+    """The file opened for reading as text, and its encoding's name: the one its BOM names
+    (Excel's "Unicode text" is UTF-16 with a BOM), else UTF-8; a clear error for a file that
+    cannot be read or holds binary data. Decoding errors come as the lines are read."""
     try:
-        data = path.read_bytes()
+        handle = path.open("rb")
     except OSError as exc:
         raise ImportFileError(f"{path}: cannot be read ({exc.strerror or exc}).") from None
-    # Excel's "Unicode text" is UTF-16 with a BOM; the BOM says which byte order
-    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
-        encoding, name = "utf-32", "UTF-32"
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        encoding, name = "utf-16", "UTF-16"
-    elif b"\x00" in data[:4096]:
-        raise ImportFileError(f"{path}: this is not a CSV file (it holds binary data).")
-    else:
-        encoding, name = "utf-8-sig", "UTF-8"
     try:
-        text = data.decode(encoding)
-    except UnicodeDecodeError as exc:
-        raise ImportFileError(
-            f"{path}: not {name} text (byte {exc.start}); export it again as CSV."
-        ) from None
-    if "\x00" in text[:4096]:
-        raise ImportFileError(f"{path}: this is not a CSV file (it holds binary data).")
-    return text
+        head = handle.read(4096)
+        handle.seek(0)
+        if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+            encoding, name = "utf-32", "UTF-32"
+        elif head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            encoding, name = "utf-16", "UTF-16"
+        else:
+            encoding, name = "utf-8-sig", "UTF-8"
+        if (b"\x00" in head) if name == "UTF-8" else ("\x00" in head.decode(encoding, "ignore")):
+            raise ImportFileError(f"{path}: this is not a CSV file (it holds binary data).")
+        return io.TextIOWrapper(handle, encoding=encoding, newline=""), name
+    except OSError as exc:
+        handle.close()
+        raise ImportFileError(f"{path}: cannot be read ({exc.strerror or exc}).") from None
+    except BaseException:
+        handle.close()
+        raise
+
+
+def count_lines(path: Path) -> int:
+    """About how many lines the file has (newline bytes, read in chunks), for progress."""
+    count = 0
+    try:
+        with path.open("rb") as handle:
+            for chunk in iter(functools.partial(handle.read, 1 << 16), b""):
+                count += chunk.count(b"\n")
+    except OSError as exc:
+        raise ImportFileError(f"{path}: cannot be read ({exc.strerror or exc}).") from None
+    return count or 1
 
 
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
