@@ -413,3 +413,20 @@ def test_a_set_after_a_night_suspended_starts_a_new_session_in_the_real_app(
         (1, None),
         (2, None),
     ]
+
+
+def test_a_symlinked_database_is_watched_at_its_real_file(paths: Paths, tmp_path: Path) -> None:
+    real = tmp_path / "synced" / "gymtui.db"
+    real.parent.mkdir()
+    open_store(real).close()
+    paths.database.parent.mkdir(parents=True, exist_ok=True)
+    paths.database.symlink_to(real)
+    store = open_store(paths.database)
+    day = load_program().days[0]
+    store.log_set(SetInput(SQUAT, 100, 6), day, START)
+    assert not store.moved()
+    swap_in(other_database(tmp_path), real)  # the sync tool replaces the real file
+    with pytest.raises(DatabaseMoved):
+        store.log_set(SetInput(SQUAT, 100, 6), day, START + timedelta(minutes=2))
+    store.close()
+    assert db_rows(real, "SELECT weight_kg FROM sets") == [(140,)]
