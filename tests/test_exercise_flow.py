@@ -155,11 +155,12 @@ async def test_merge_a_near_duplicate_into_back_squat(paths: Paths, clock: FakeC
         assert "Squat (Barbell)" not in names
         back = next(r for r in table_rows(app, "#exercise-table") if r[0] == "Back squat")
         assert back[3] == "4"
-    # The heavier imported sets came first: they keep their stars, the later 100s earn none.
+    # The heavier imported sets came first: the first ever beat nothing, the later 100s
+    # beat nothing either.
     assert db_rows(
         paths.database, "SELECT exercise_id, weight_kg, pr FROM sets ORDER BY logged_at"
     ) == [
-        ("back_squat", 110.0, 1),
+        ("back_squat", 110.0, 0),
         ("back_squat", 110.0, 0),
         ("back_squat", 100.0, 0),
         ("back_squat", 100.0, 0),

@@ -135,14 +135,14 @@ def test_merge_moves_sets_renumbers_and_recomputes_prs(tmp_path: Path) -> None:
     store.log_set(SetInput(mine.id, 110, 5), DAY_A, t + timedelta(minutes=3))
     store.log_set(SetInput("back_squat", 100, 6), DAY_A, t + timedelta(minutes=6))
     before = rows(store, "SELECT exercise_id, set_number, pr FROM sets ORDER BY logged_at")
-    assert before == [("back_squat", 1, 1), (mine.id, 1, 1), ("back_squat", 2, 0)]
+    assert before == [("back_squat", 1, 0), (mine.id, 1, 0), ("back_squat", 2, 0)]
 
     assert store.merge_exercises(mine.id, "back_squat") == 1
 
     assert rows(
         store, "SELECT exercise_id, set_number, weight_kg, pr FROM sets ORDER BY logged_at"
     ) == [
-        ("back_squat", 1, 100.0, 1),
+        ("back_squat", 1, 100.0, 0),  # the first ever: nothing to beat
         ("back_squat", 2, 110.0, 1),
         ("back_squat", 3, 100.0, 0),
     ]

@@ -56,7 +56,8 @@ async def test_a_session_shows_its_notes_and_edits_move_the_stars(
     paths: Paths, clock: FakeClock
 ) -> None:
     seed(paths, clock)
-    assert [f for _, f in squat_flags(paths)] == [1, 0, 0, 0, 1, 0, 0, 0]
+    # the first squat ever beat nothing: no star there
+    assert [f for _, f in squat_flags(paths)] == [0, 0, 0, 0, 1, 0, 0, 0]
     app = make_app(paths, clock)
     async with app.run_test(size=SIZE) as pilot:
         await open_latest_session(pilot)
@@ -71,7 +72,7 @@ async def test_a_session_shows_its_notes_and_edits_move_the_stars(
         await pilot.press("ctrl+u", *"95", "enter")
         await pilot.pause()
         assert isinstance(app.screen, SessionDialog)
-        assert [f for _, f in squat_flags(paths)] == [1, 0, 0, 0, 0, 1, 0, 0]
+        assert [f for _, f in squat_flags(paths)] == [0, 0, 0, 0, 0, 1, 0, 0]
         rows = table_rows(app, "#session-sets")
         assert [r[5] for r in rows] == ["", "★", "", ""]
         assert rows[0][2] == "95 kg × 6"
@@ -82,7 +83,7 @@ async def test_a_session_shows_its_notes_and_edits_move_the_stars(
         await pilot.press("y")
         await pilot.pause()
         assert squat_flags(paths) == [
-            (100, 1),
+            (100, 0),
             (100, 0),
             (100, 0),
             (100, 0),
@@ -181,7 +182,7 @@ async def test_deleting_a_session_asks_then_takes_its_sets_and_hands_back_the_re
         assert isinstance(app.screen, HistoryScreen)
         assert "Deleted Day A of Thu 19 Nov 2026 and its 4 sets." in notifications(app)
         assert db_rows(paths.database, "SELECT count(*) FROM sessions") == [(1,)]
-        assert squat_flags(paths) == [(100, 1), (100, 0), (100, 0), (100, 0)]
+        assert squat_flags(paths) == [(100, 0), (100, 0), (100, 0), (100, 0)]
         assert len(table_rows(app, "#sessions-table")) == 1
         # Today's suggestion now reads the session that is left.
         await pilot.press("t", "s")  # Day B is next; switch to A

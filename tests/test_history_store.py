@@ -64,7 +64,8 @@ def test_pr_marks(store: Store) -> None:
     more_reps = session(store, 9, ("back_squat", 100, 7, "working"))  # e1RM PR, same weight
     single = session(store, 12, ("back_squat", 120, 1, "working"))  # heavier: weight PR
     marks = {s.session.id: s.has_pr for s in store.session_summaries()}
-    assert marks == {first: True, same: False, warm: False, more_reps: True, single: True}
+    # the first set ever has nothing to beat: no star (Today and the summary agree)
+    assert marks == {first: False, same: False, warm: False, more_reps: True, single: True}
 
 
 def test_editing_or_deleting_a_set_recomputes_later_pr_marks(store: Store) -> None:
@@ -73,8 +74,10 @@ def test_editing_or_deleting_a_set_recomputes_later_pr_marks(store: Store) -> No
     [old] = store.sets_in_session(store.session_summaries()[-1].session.id)
     store.update_set(old.id, SetInput("deadlift", 150, 5))
     assert {s.session.id: s.has_pr for s in store.session_summaries()}[later] is False
-    store.delete_set(old.id)
+    store.update_set(old.id, SetInput("deadlift", 130, 5))
     assert {s.session.id: s.has_pr for s in store.session_summaries()}[later] is True
+    store.delete_set(old.id)  # now the first deadlift ever: nothing to beat
+    assert {s.session.id: s.has_pr for s in store.session_summaries()}[later] is False
 
 
 def lines(store: Store, unit: Unit) -> list[tuple[str, str, datetime]]:

@@ -64,6 +64,7 @@ def test_migrations_apply_twice_without_change(tmp_path: Path) -> None:
             "m003_pr_flags",
             "m004_body_weight",
             "m005_own_exercises",
+            "m006_first_set_is_no_pr",
         ]
     )
 
@@ -229,9 +230,20 @@ def test_old_schema_file_is_upgraded_keeping_its_sets(tmp_path: Path) -> None:
     db.conn.commit()
     db.close()
     store = open_store(path)
-    assert [m.name for m in migrations.applied(Database(store.conn))][-1] == "m005_own_exercises"
+    applied = [m.name for m in migrations.applied(Database(store.conn))]
+    assert applied[-1] == "m006_first_set_is_no_pr"
     [row] = store.sets_in_session(1)
     assert (row.weight_kg, row.reps, row.rest_taken_s) == (140, 5, None)
+    assert not row.pr  # m003 flagged the first set ever; m006 takes that back
+
+
+def test_the_first_set_ever_is_no_pr_on_disk_and_the_next_heavier_one_is(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "g.db")
+    first = store.log_set(SetInput("back_squat", 100, 6), DAY_A, START)
+    same = store.log_set(SetInput("back_squat", 100, 6), DAY_A, START + timedelta(minutes=3))
+    heavier = store.log_set(SetInput("back_squat", 105, 5), DAY_A, START + timedelta(minutes=6))
+    flags = dict(store.conn.execute("SELECT id, pr FROM sets").fetchall())
+    assert (flags[first.id], flags[same.id], flags[heavier.id]) == (0, 0, 1)
 
 
 def test_rest_taken_is_recorded_on_the_set_before(tmp_path: Path) -> None:

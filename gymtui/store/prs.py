@@ -14,7 +14,9 @@ E1RM_SQL = (
 
 
 def refresh_prs(conn: sqlite3.Connection, exercise_id: str, since: str) -> list[int]:
-    """Recompute the PR flags of an exercise's sets logged at or after `since` (ISO text).
+    """Recompute the PR flags of an exercise's sets logged at or after `since` (ISO text): a
+    working set is a PR when it beats the heaviest or the best e1RM of every working set
+    before it (the first one ever has nothing to beat).
 
     The best weight and e1RM before `since` come from the two partial indexes, read from the
     top down: logging a new set costs two index seeks, however long the history is. Returns
@@ -39,8 +41,9 @@ def refresh_prs(conn: sqlite3.Connection, exercise_id: str, since: str) -> list[
         "WHERE exercise_id = ? AND logged_at >= ? ORDER BY logged_at, id",
         [exercise_id, since],
     ).fetchall():
-        is_pr = kind != "warmup" and (w > weight or e > estimate + 1e-9)
-        if is_pr:
+        # the first working set ever has nothing to beat: it is no record (nor on Today)
+        is_pr = kind != "warmup" and weight >= 0 and (w > weight or e > estimate + 1e-9)
+        if kind != "warmup":
             weight, estimate = max(weight, w), max(estimate, e)
         if int(is_pr) != flag:
             changes.append((int(is_pr), set_id))

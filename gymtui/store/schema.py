@@ -137,12 +137,29 @@ def m005_own_exercises(db: Database) -> None:
     )
 
 
+def m006_first_set_is_no_pr(db: Database) -> None:
+    """An exercise's first working set ever beat nothing: it is no PR (Today and the summary
+    never called it one; History's star now agrees)."""
+    db.execute(
+        """
+        UPDATE sets SET pr = 0 WHERE pr = 1 AND id IN (
+            SELECT id FROM (
+                SELECT id, row_number() OVER (
+                    PARTITION BY exercise_id ORDER BY logged_at, id) AS n
+                FROM sets WHERE kind != 'warmup'
+            ) WHERE n = 1
+        )
+        """
+    )
+
+
 STEPS: tuple[Callable[[Database], None], ...] = (
     m001_initial,
     m002_rest_taken,
     m003_pr_flags,
     m004_body_weight,
     m005_own_exercises,
+    m006_first_set_is_no_pr,
 )
 STEP_NAMES = tuple(step.__name__ for step in STEPS)
 
