@@ -41,6 +41,20 @@ def same_name(name: str) -> str:
     return normalise_name(tidy_name(name))
 
 
+def search_rank(name: str, needle: str) -> int | None:
+    """How well a name matches what was typed (`normalise_name`d), best first: 0 the name
+    itself, 1 it starts with it, 2 a word does, 3 it is inside; None when it is not there.
+    Typing "leg press" picks Leg press, not Calf press on leg press."""
+    key = normalise_name(name)
+    if needle not in key:
+        return None
+    if key == needle:
+        return 0
+    if key.startswith(needle):
+        return 1
+    return 2 if f" {needle}" in f" {key}" or f"({needle}" in key else 3
+
+
 def parse_exercise_name(text: str, taken: Collection[str] = ()) -> str:
     """A name for the user's own exercise: tidied, 1 to 60 characters, and not the name of
     another exercise (`taken` holds their `same_name` keys)."""

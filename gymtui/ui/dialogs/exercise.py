@@ -12,7 +12,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from gymtui.core.exercises import normalise_name
+from gymtui.core.exercises import normalise_name, search_rank
 from gymtui.core.models import Exercise
 from gymtui.ui.dialogs.base import GymDialog
 from gymtui.ui.text import plain
@@ -87,11 +87,12 @@ class ExerciseDialog(GymDialog[ExerciseChoice | None]):
         needle = normalise_name(text)  # "belt  squat" finds Belt squat
         choices = self.query_one("#choices", OptionList)
         choices.clear_options()
-        matches = [
-            ex
-            for ex in sorted(self.exercises.values(), key=lambda e: e.name)
-            if needle in normalise_name(ex.name)
+        ranked = [
+            (rank, ex.name, ex)
+            for ex in self.exercises.values()
+            if (rank := search_rank(ex.name, needle)) is not None
         ]
+        matches = [ex for *_, ex in sorted(ranked, key=lambda r: r[:2])]
         choices.add_options([Option(plain(ex.name), id=ex.id) for ex in matches])
         exact = any(normalise_name(ex.name) == needle for ex in matches)
         if needle and not exact and self.allow_new:
