@@ -204,7 +204,11 @@ def test_damaged_files_raise_only_the_import_error_and_never_half_import(
 
 def test_imported_history_feeds_today(paths: Paths, clock: object) -> None:
     store, _ = run_import(paths, "strong_quoted_kg.csv")
-    view = Gym(store, PROGRAM, FakeClock()).refresh()
+    gym = Gym(store, PROGRAM, FakeClock())
+    # the last imported leg day (a hamstring curl) was Day A's work: the rotation says B
+    assert gym.refresh().day.key == "B"
+    gym.choose_day("A")
+    view = gym.refresh()
     deadlift = [r for r in view.rows if r.exercise.id == "deadlift"]
     assert deadlift[0].last_time is not None
     assert (deadlift[0].last_time.weight_kg, deadlift[0].last_time.reps) == (140, 5)
