@@ -293,16 +293,16 @@ async def test_the_app_says_not_saved_after_the_file_is_swapped(
 
 
 class Tmux:
-    """gymtui in a real process in a tmux window of its own (100x30), on its own server."""
+    """gymtui in a real process in a tmux window of its own (100x30), on its own server
+    (its socket beside the data folder, gone with the test's folder)."""
 
-    def __init__(self, data_dir: Path, *prefix: str, env: dict[str, str] | None = None) -> None:
-        self.server = f"gymtui-test-{os.getpid()}-{abs(hash(data_dir))}"
+    def __init__(self, data_dir: Path, env: dict[str, str] | None = None) -> None:
+        self.socket = str(data_dir.parent / "tmux")
         settings = {"TZ": "UTC", "TERM": "xterm-256color", "GYMTUI_DATA_DIR": str(data_dir)}
         settings |= env or {}
         command = [
             "env",
             *(f"{k}={v}" for k, v in settings.items()),
-            *prefix,
             sys.executable,
             "-m",
             "gymtui",
@@ -311,7 +311,7 @@ class Tmux:
 
     def tmux(self, *args: str) -> str:
         done = subprocess.run(
-            ["tmux", "-L", self.server, *args], capture_output=True, text=True, timeout=20
+            ["tmux", "-S", self.socket, *args], capture_output=True, text=True, timeout=20
         )
         return done.stdout
 
