@@ -161,7 +161,7 @@ class ProgressPoint(NamedTuple):
 class Overview(NamedTuple):
     """What the Weeks and Muscles tabs show, read in one go off the event loop."""
 
-    starts: list[datetime]  # every session's start
+    starts: list[datetime]  # every leg day's start (core.training.is_leg_day)
     weeks: list[WeekRow]  # every week back to the first session's, newest first
     streak: int
     last_7_days: dict[str, int]

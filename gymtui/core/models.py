@@ -161,6 +161,17 @@ class LoggedSet(NamedTuple):
         """Warm-ups count in no PR and no volume; every other kind does."""
         return self.kind != "warmup"
 
+    @property
+    def share(self) -> float:
+        """Its part of a planned set: a left and a right set together are one set, with the
+        volume of a both-legs set of the same reps per leg (store/counts.py says it in SQL)."""
+        return 1.0 if self.side is None else 0.5
+
+    @property
+    def volume_kg(self) -> float:
+        """Weight x reps, for its share of a set."""
+        return self.weight_kg * self.reps * self.share
+
 
 class SetInput(NamedTuple):
     """A set as the user entered it, before it is stored."""

@@ -26,7 +26,9 @@ class Summary(NamedTuple):
         """The summary as lines of plain text."""
         took = session_length(self.duration) if self.duration else "-"
         volume = format_weight(self.volume_kg, unit)
-        if self.previous_volume_kg:
+        if self.session.finished_at is None:  # a session still running is no match for one done
+            volume += " so far"
+        elif self.previous_volume_kg:
             change = (self.volume_kg - self.previous_volume_kg) / self.previous_volume_kg * 100
             volume += f" ({change:+.0f}% on the last {self.session.day_name})"
         rest = format_duration(self.average_rest_s) if self.average_rest_s is not None else "-"
@@ -49,7 +51,21 @@ def session_length(took: timedelta) -> str:
 
 
 def _volume(sets: Sequence[LoggedSet]) -> float:
-    return sum(s.weight_kg * s.reps for s in sets if s.is_working)
+    return sum(s.volume_kg for s in sets if s.is_working)
+
+
+def planned_sets(sets: Sequence[LoggedSet]) -> int:
+    """Working sets counted as planned sets: a left and a right set are one (half a pair
+    still counts as one)."""
+    halves: dict[str, int] = {}
+    whole = 0
+    for s in sets:
+        if s.is_working:
+            if s.side is None:
+                whole += 1
+            else:
+                halves[s.exercise_id] = halves.get(s.exercise_id, 0) + 1
+    return whole + sum((n + 1) // 2 for n in halves.values())
 
 
 def summarise(
@@ -100,7 +116,7 @@ def summarise(
     return Summary(
         session,
         duration,
-        len(working),
+        planned_sets(working),
         _volume(working),
         previous,
         tuple(records),

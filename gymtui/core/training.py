@@ -153,6 +153,29 @@ def pair_sides(working: Sequence[LoggedSet]) -> list[tuple[LoggedSet, LoggedSet 
     return slots
 
 
+def set_numbers(sets: Sequence[LoggedSet]) -> list[int | None]:
+    """Each set's number among its exercise's working sets, in the order logged, counted
+    as planned sets: a left and a right set share one (1 L, 1 R, 2, 3). None for warm-ups."""
+    numbers: list[int | None] = []
+    counted: dict[str, int] = {}
+    waiting: dict[tuple[str, str], list[int]] = {}  # (exercise, side) -> numbers unpaired
+    for s in sets:
+        if not s.is_working:
+            numbers.append(None)
+            continue
+        if s.side is not None:
+            other = waiting.get((s.exercise_id, "R" if s.side == "L" else "L"))
+            if other:
+                numbers.append(other.pop(0))
+                continue
+        counted[s.exercise_id] = counted.get(s.exercise_id, 0) + 1
+        number = counted[s.exercise_id]
+        if s.side is not None:
+            waiting.setdefault((s.exercise_id, s.side), []).append(number)
+        numbers.append(number)
+    return numbers
+
+
 def ramp(
     working_kg: float | None,
     steps: Sequence[RampStep],

@@ -10,7 +10,7 @@ from gymtui.core.metrics import ProgressPoint, Records, SessionSummary, TopSet
 from gymtui.core.models import Session
 from gymtui.core.training import is_leg_day
 from gymtui.store.base import StoreBase, from_text, session_from_row, to_text
-from gymtui.store.legs import LEG_COUNTS, LEG_DAY, LEG_DAY_SETS
+from gymtui.store.counts import LEG_COUNTS, LEG_DAY, LEG_DAY_SETS, SETS, VOLUME
 from gymtui.store.prs import E1RM_SQL
 
 
@@ -28,11 +28,12 @@ class HistoryReads(StoreBase):
     def session_summaries(self, limit: int = 200, offset: int = 0) -> list[SessionSummary]:
         """Sessions newest first, with working sets and volume (warm-ups excluded)."""
         rows = self._rows(
-            """
+            f"""
             SELECT s.*,
-                (SELECT count(*) FROM sets t WHERE t.session_id = s.id AND t.kind != 'warmup')
+                (SELECT CAST(total(n) AS INTEGER) FROM (SELECT {SETS} AS n FROM sets t
+                    WHERE t.session_id = s.id AND t.kind != 'warmup' GROUP BY t.exercise_id))
                     AS working,
-                (SELECT total(t.weight_kg * t.reps) FROM sets t
+                (SELECT total({VOLUME}) FROM sets t
                     WHERE t.session_id = s.id AND t.kind != 'warmup') AS volume,
                 (SELECT min(logged_at) FROM sets t WHERE t.session_id = s.id) AS first_at,
                 (SELECT max(logged_at) FROM sets t WHERE t.session_id = s.id) AS last_at,
@@ -100,7 +101,7 @@ class HistoryReads(StoreBase):
     def working_sets_by_exercise(self, start: datetime, end: datetime) -> list[tuple[str, int]]:
         """(exercise id, working sets) logged in [start, end)."""
         rows = self._rows(
-            "SELECT exercise_id, count(*) AS n FROM sets WHERE logged_at >= ? AND logged_at < ? "
+            f"SELECT exercise_id, {SETS} AS n FROM sets WHERE logged_at >= ? AND logged_at < ? "
             "AND kind != 'warmup' GROUP BY exercise_id",
             [to_text(start), to_text(end)],
         )
@@ -124,7 +125,7 @@ class HistoryReads(StoreBase):
             f"""
             WITH {_working(body_weight)}
             SELECT min(logged_at) AS day, max({E1RM_SQL}) AS e1rm, max(weight_kg) AS top,
-                total(weight_kg * reps) AS volume, max(reps) AS reps
+                total({VOLUME}) AS volume, max(reps) AS reps
             FROM working WHERE logged_at >= ?
             GROUP BY session_id ORDER BY day
             """,
@@ -163,7 +164,7 @@ class HistoryReads(StoreBase):
             [exercise_id],
         )
         volume = self._rows(
-            f"{base} SELECT total(weight_kg * reps) AS v, min(logged_at) AS logged_at "
+            f"{base} SELECT total({VOLUME}) AS v, min(logged_at) AS logged_at "
             "FROM working GROUP BY session_id ORDER BY v DESC, logged_at LIMIT 1",
             [exercise_id],
         )[0]
@@ -194,6 +195,6 @@ def _working(body_weight: bool) -> str:
     `weight_kg`: the weight lifted, plus the day's body weight when it counts."""
     load = f"weight_kg + {_DAY_BODY_WEIGHT}" if body_weight else "weight_kg"
     return (
-        f"working AS (SELECT session_id, logged_at, {load} AS weight_kg, reps FROM sets "
+        f"working AS (SELECT session_id, logged_at, {load} AS weight_kg, reps, side FROM sets "
         "WHERE exercise_id = ? AND kind != 'warmup')"
     )

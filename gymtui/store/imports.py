@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from gymtui.store.base import exercise_from_row, to_text
+from gymtui.store.counts import LEG_COUNTS, LEG_DAY, LEG_DAY_SETS
 from gymtui.store.exercises import ExerciseTable
-from gymtui.store.legs import LEG_COUNTS, LEG_DAY, LEG_DAY_SETS
 from gymtui.store.prs import refresh_prs
 
 if TYPE_CHECKING:

@@ -13,6 +13,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import DataTable, Label, Static
 
 from gymtui.core.models import LoggedSet, Session, SetInput
+from gymtui.core.training import set_numbers
 from gymtui.core.values import format_duration, format_set
 from gymtui.ui.dialogs.base import GymDialog
 from gymtui.ui.text import lines_text, markup, plain, shown
@@ -107,11 +108,8 @@ class SessionDialog(GymDialog[None]):
         table = self.query_one("#session-sets", DataTable)
         keep = table.cursor_row
         table.clear()
-        working: dict[str, int] = {}
-        for s in self.sets:
-            if s.is_working:
-                working[s.exercise_id] = working.get(s.exercise_id, 0) + 1
-            number = str(working.get(s.exercise_id, 0))
+        for s, n in zip(self.sets, set_numbers(self.sets), strict=True):
+            number = str(n or "")
             kind = {"warmup": "W", "drop": f"{number}D", "failure": f"{number}F"}.get(
                 s.kind, number
             )
