@@ -20,7 +20,7 @@ from gymtui.importers import GYMTUI_COLUMNS, ImportFileError, parse
 
 from conftest import START
 from helpers import db_rows
-from test_import import PROGRAM, open_store
+from test_import import FIXTURES, PROGRAM, open_store
 
 STRONG_HEADER = "Date;Workout Name;Exercise Name;Set Order;Weight;Weight Unit;Reps;Notes"
 STRONG_ROW = "2025-09-15 07:48:00;Legs;Squat (Barbell);1;100;kg;5;"
@@ -155,6 +155,13 @@ def test_contradictory_own_rows_are_refused_with_line_and_column(
     with pytest.raises(ImportFileError) as problem:
         parse(own_file(tmp_path, first, other))
     assert expected in str(problem.value)
+
+
+def test_a_hevy_workout_that_ends_before_it_starts_is_refused(tmp_path: Path) -> None:
+    text = (FIXTURES / "hevy_kg.csv").read_text(encoding="utf-8")
+    path = write(tmp_path, text.replace('"18 Sep 2025, 19:05"', '"18 Sep 2025, 17:05"', 1))
+    with pytest.raises(ImportFileError, match=r"line 2, column 'end_time': .* before"):
+        parse(path)
 
 
 def test_an_open_own_session_and_one_legged_sets_read(tmp_path: Path) -> None:

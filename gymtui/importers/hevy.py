@@ -41,6 +41,8 @@ class HevyReader(Reader):
         lifted = strength(row, self.weight_col, "reps", self.factor)
         exercise = row.name("exercise_title", required=True)
         finished = hevy_time(row, "end_time", required=False)
+        if finished is not None and finished < started:
+            row.fail("end_time", f"{row.get('end_time')!r} is before the workout's start")
         rpe = row.rpe("rpe")
         session = self.session(key, started, title, finished, row.get("description") or None)
         if isinstance(lifted, str):
