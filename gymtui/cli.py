@@ -339,6 +339,17 @@ def describe_import(summary: ImportSummary, file: Path) -> str:
         f"({summary.format}, {summary.rows} rows).",
         f"  sets: {kinds}",
     ]
+    if summary.sessions_added:
+        lines.append(
+            f"  leg days: {summary.leg_days} of {count(summary.sessions_added, 'session')}"
+            " (3 or more working sets on leg muscles; only these count for recovery,"
+            " the week's goal and the A/B rotation)"
+        )
+    if summary.unit_now:
+        lines.append(
+            f"  weights {'would be' if summary.dry_run else 'are'} shown in {summary.unit_now}"
+            " from now on, as the file has them (u on Today switches)"
+        )
     if summary.sessions_already:
         lines.append(f"  {count(summary.sessions_already, 'session')} imported before: skipped.")
     if summary.matched:

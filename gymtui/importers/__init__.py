@@ -145,6 +145,8 @@ def parse(
     for session in parsed.sessions:
         tidy_texts(session)
     parsed.empty_workouts = len(reader.sessions) - len(parsed.sessions)
+    if reader.units["lb"] > reader.units["kg"]:
+        parsed.unit = "lb"
     if progress is not None:
         progress(total_lines, total_lines)
     return parsed

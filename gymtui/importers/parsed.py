@@ -89,3 +89,4 @@ class ParsedFile:
     rows: int
     bad_rows: list[str] = field(default_factory=list)  # "line 12, column 'Reps': why"
     empty_workouts: int = 0  # workouts with no strength set at all (cardio only, say)
+    unit: str = "kg"  # the unit most of its weights were written in

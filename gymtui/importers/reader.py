@@ -33,6 +33,12 @@ class Reader:
         self.sessions: dict[str, ImportedSession] = {}
         self.skipped: Counter[str] = Counter()
         self.numbered: Counter[str] = Counter()
+        self.units: Counter[str] = Counter()  # rows weighed in each unit
+
+    def weighed(self, factor: float) -> float:
+        """Note a row's unit (from its factor to kg) and give the factor back."""
+        self.units["kg" if factor == 1.0 else "lb"] += 1
+        return factor
 
     def no_weight_column(self, names: str) -> ImportFileError:
         """The refusal for a file whose weights cannot be found: a missing weight must never

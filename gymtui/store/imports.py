@@ -40,6 +40,7 @@ class ImportSummary:
     empty_workouts: int = 0
     dry_run: bool = False
     leg_days: int = 0  # of the sessions added, those that were leg days
+    unit_now: str | None = None  # the unit weights are shown in from now on, when it changed
 
 
 SET_COLUMNS = (
@@ -75,6 +76,21 @@ def count_leg_days(conn: sqlite3.Connection, first_session: int) -> int:
         f"SELECT count(*) FROM ({LEG_COUNTS}) WHERE {LEG_DAY}", [first_session, LEG_DAY_SETS]
     ).fetchone()
     return int(found[0])
+
+
+def _follow_unit(conn: sqlite3.Connection, unit: str) -> str | None:
+    """Show weights in the file's unit when nothing was logged in gymtui yet (a pound
+    lifter's first import should not greet them in kg); the unit, when it changed."""
+    own = conn.execute("SELECT 1 FROM sessions WHERE source = 'gymtui' LIMIT 1").fetchone()
+    shown = conn.execute("SELECT value FROM settings WHERE key = 'unit'").fetchone()
+    if own is not None or (shown[0] if shown else "kg") == unit:
+        return None
+    conn.execute(
+        "INSERT INTO settings (key, value) VALUES ('unit', ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        [unit],
+    )
+    return unit
 
 
 def zone_free(key: str) -> str:
@@ -168,6 +184,7 @@ class ImportWrites(ExerciseTable):
                     refresh_prs(conn, exercise_id, since)
                 if first_new is not None:
                     summary.leg_days = count_leg_days(conn, first_new)
+                    summary.unit_now = _follow_unit(conn, parsed.unit)
                 if dry_run:
                     raise _DryRun
         except _DryRun:
