@@ -57,6 +57,12 @@ def test_a_long_break_steps_back_and_says_so() -> None:
     made = suggest(EX["back_squat"], PLAN["back_squat"], [last], "kg", None, NOW)
     assert made.weight_kg == 92.0  # 102.5 less 10 %, rounded down to a loadable weight
     assert made.reason == "5 weeks since last time: 10% back to 92 kg"
+    months = session([(100, 6)] * 4, days_ago=120)
+    made = suggest(EX["back_squat"], PLAN["back_squat"], [months], "kg", None, NOW)
+    assert made.reason == "4 months since last time: 20% back to 82 kg"
+    years = session([(100, 6)] * 4, days_ago=3000)
+    made = suggest(EX["back_squat"], PLAN["back_squat"], [years], "kg", None, NOW)
+    assert made.reason == "8 years since last time: 30% back to 71.5 kg"
     # three weeks is no break
     recent = session([(100, 6)] * 4, days_ago=20)
     assert suggest(EX["back_squat"], PLAN["back_squat"], [recent], "kg", None, NOW).weight_kg == (

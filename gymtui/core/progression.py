@@ -21,9 +21,10 @@ RECENT_SESSIONS = 6  # sessions read back for it: six weeks of one session a wee
 # Reps kept in reserve when a weight is worked out from e1RM rather than from the plan's
 # own sets (the last session was singles, a ramp, another scheme): about RPE 8.
 RESERVE_REPS = 2
-# Longer than this since the exercise was last done, and the weight steps back.
-LONG_BREAK = timedelta(weeks=3)
-BREAK_BACK_PCT = 10
+# Longer than a break since the exercise was last done, and the weight steps back by its
+# share: strength fades slowly, then more (longest first).
+BREAKS = ((timedelta(weeks=26), 30), (timedelta(weeks=8), 20), (timedelta(weeks=3), 10))
+LONG_BREAK = BREAKS[-1][0]
 
 
 class Suggestion(NamedTuple):
@@ -190,11 +191,22 @@ def _bounded(
             )
             weight = down(ceiling)
     newest = max(s.logged_at for s in recent[0])
-    if now is not None and now - newest > LONG_BREAK:
-        weeks = (now - newest).days // 7
-        weight = down(weight * (1 - BREAK_BACK_PCT / 100))
-        reason = f"{weeks} weeks since last time: {BREAK_BACK_PCT}% back to {shown(weight)}"
+    away = now - newest if now is not None else timedelta(0)
+    back = next((pct for gap, pct in BREAKS if away > gap), 0)
+    if back:
+        weight = down(weight * (1 - back / 100))
+        reason = f"{time_away(away)} since last time: {back}% back to {shown(weight)}"
     return Suggestion(weight, reason, made.reps)
+
+
+def time_away(away: timedelta) -> str:
+    """`5 weeks`, `4 months`, `8 years`: how long an exercise was left alone."""
+    days = away.days
+    if days < 8 * 7:
+        return f"{days // 7} weeks"
+    if days < 2 * 365:
+        return f"{round(days / 30.44)} months"
+    return f"{days // 365} years"
 
 
 def _reps_for(made: Suggestion, planned: PlannedExercise | None, last: list[LoggedSet]) -> int:
