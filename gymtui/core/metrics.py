@@ -35,7 +35,15 @@ class SessionSummary(NamedTuple):
         if self.first_at is None or self.last_at is None:
             return None
         end = max(self.last_at, self.session.finished_at or self.last_at)
-        return end - min(self.first_at, self.session.started_at)
+        return known_duration(self.session, end - min(self.first_at, self.session.started_at))
+
+
+def known_duration(session: Session, took: timedelta) -> timedelta | None:
+    """A session's length, or None for an import whose file gave no times (its sets were
+    spread a second apart to keep their order: under a minute in all)."""
+    if session.source != "gymtui" and took < timedelta(minutes=1):
+        return None
+    return took
 
 
 def gap_verdict(hours: float) -> str:

@@ -4,6 +4,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import NamedTuple
 
+from gymtui.core.metrics import known_duration
 from gymtui.core.models import Exercise, LoggedSet, Program, ProgramDay, Session
 from gymtui.core.plates import Inventory
 from gymtui.core.progression import describe_last, suggest
@@ -24,14 +25,14 @@ class Summary(NamedTuple):
 
     def lines(self, unit: Unit) -> list[str]:
         """The summary as lines of plain text."""
-        took = session_length(self.duration) if self.duration else "-"
+        took = session_length(self.duration) if self.duration is not None else "—"
         volume = format_weight(self.volume_kg, unit)
         if self.session.finished_at is None:  # a session still running is no match for one done
             volume += " so far"
         elif self.previous_volume_kg:
             change = (self.volume_kg - self.previous_volume_kg) / self.previous_volume_kg * 100
             volume += f" ({change:+.0f}% on the last {self.session.day_name})"
-        rest = format_duration(self.average_rest_s) if self.average_rest_s is not None else "-"
+        rest = format_duration(self.average_rest_s) if self.average_rest_s is not None else "—"
         sets = count(self.working_sets, "working set")
         lines = [
             f"Duration {took}  ·  {sets}  ·  average rest {rest}",
@@ -88,7 +89,8 @@ def summarise(
     duration = None
     if ordered:
         end = session.finished_at or now or ordered[-1].logged_at
-        duration = max(end, ordered[-1].logged_at) - min(session.started_at, ordered[0].logged_at)
+        took = max(end, ordered[-1].logged_at) - min(session.started_at, ordered[0].logged_at)
+        duration = known_duration(session, took)
     rests = [s.rest_taken_s for s in working if s.rest_taken_s is not None]
     planned = {p.exercise_id: p for p in day.exercises} if day else {}
     records: list[str] = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from datetime import timedelta
 from typing import Literal
 
 from gymtui.errors import InvalidValue
@@ -142,6 +143,14 @@ def format_duration(seconds: float) -> str:
     hours, rest = divmod(total, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def session_clock(took: timedelta | None) -> str:
+    """`0:52`, `1:05`: a session's length in hours and minutes; `—` when it is not known."""
+    if took is None:
+        return "—"
+    minutes = max(0, int(took.total_seconds() // 60))
+    return f"{minutes // 60}:{minutes % 60:02d}"
 
 
 _DURATION = re.compile(r"^\s*(?:(\d{1,2}):([0-5]\d)|(\d{1,4})\s*s?)\s*$")

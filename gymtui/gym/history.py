@@ -41,9 +41,9 @@ class HistoryReads:
     settings: Settings
     exercises: dict[str, Exercise]
 
-    def sessions_page(self, offset: int = 0) -> list[SessionSummary]:
-        """A page of sessions, newest first."""
-        return self._store.session_summaries(PAGE, offset=offset)
+    def sessions_page(self, offset: int = 0, limit: int | None = PAGE) -> list[SessionSummary]:
+        """A page of sessions, newest first (`limit` None: all the rest)."""
+        return self._store.session_summaries(-1 if limit is None else limit, offset=offset)
 
     def session_count(self) -> int:
         """How many sessions there are."""

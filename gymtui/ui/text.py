@@ -34,3 +34,8 @@ def lines_text(lines: list[str]) -> Text:
 def plain(text: str, style: str = "") -> Text:
     """User text for a table cell or an option: a Text, so it is never parsed."""
     return Text(shown(text), style=style)
+
+
+def clip(text: str, width: int) -> str:
+    """`text`, cut to `width` with an ellipsis when longer."""
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -22,7 +22,7 @@ from gymtui.core.exercises import (
 from gymtui.core.rest import fallback_rest
 from gymtui.core.values import count, format_duration, format_weight
 from gymtui.ui.dialogs.base import GymDialog
-from gymtui.ui.text import markup, plain, shown
+from gymtui.ui.text import clip, markup, plain, shown
 from gymtui.ui.widgets.gym_input import GymInput, pass_on
 
 if TYPE_CHECKING:
@@ -34,11 +34,6 @@ HELP = (
 )
 SHORT = {"quadriceps": "quads", "hamstrings": "hams", "lower back": "low back"}
 NAME_WIDTH = 26  # every column fits at 80 wide; the line under the list has the whole name
-
-
-def clip(text: str, width: int) -> str:
-    """`text`, cut to `width` with an ellipsis when longer."""
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def muscles_text(info: ExerciseInfo) -> str:
@@ -199,7 +194,7 @@ class ExercisesDialog(GymDialog[None]):
     def _on_top(self) -> bool:
         """Whether this list is the screen keys reach: a key that came in the same read as
         the one that opened another dialog (enter, then e) must not open a second one."""
-        return not self.closing and self.app.screen is self
+        return not self.closing and not self.busy and self.app.screen is self
 
     def _changed(self) -> None:
         self.gym_app.data_changed.publish(None)

@@ -32,13 +32,14 @@ from gymtui.core.metrics import (
 )
 from gymtui.core.models import MUSCLES
 from gymtui.core.training import week_start
-from gymtui.core.values import format_number, format_weight, from_kg
+from gymtui.core.values import format_number, format_weight, from_kg, session_clock
 from gymtui.errors import GymtuiError
 from gymtui.gym import MUSCLE_WEEKS, RANGES
 from gymtui.ui.css import css_beside
 from gymtui.ui.screens.base import GymScreen
-from gymtui.ui.text import markup, plain
+from gymtui.ui.text import clip, markup, plain
 from gymtui.ui.widgets.key_bar import KeyBar
+from gymtui.ui.widgets.paged_table import PagedTable
 from gymtui.ui.widgets.rest_status import RestStatus
 
 if TYPE_CHECKING:
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
 
 BODY_WEIGHT = "__body_weight__"  # the Progress list's entry for body weight
 WEEKS_PAGE = 104  # two years of weeks at a time
+DAY_NAME_WIDTH = 18  # an imported workout's name is cut here, so Volume and PR fit at 80
 
 
 BODY_WEIGHT_LOAD = "weight + the day's body weight"
@@ -89,11 +91,11 @@ class HistoryScreen(GymScreen):
     def compose(self) -> ComposeResult:
         with TabbedContent(id="history-tabs", initial="sessions"):
             with TabPane("1 Sessions", id="sessions"):
-                yield DataTable(id="sessions-table", cursor_type="row")
+                yield PagedTable(id="sessions-table", cursor_type="row")
                 yield Static(id="sessions-note")
             with TabPane("2 Weeks", id="weeks"):
                 yield Static(id="weeks-summary")
-                yield DataTable(id="weeks-table", cursor_type="row")
+                yield PagedTable(id="weeks-table", cursor_type="row")
             with TabPane("3 Muscles", id="muscles"):
                 yield Static(id="muscles-summary")
                 yield DataTable(id="muscles-table", cursor_type="row")
@@ -162,11 +164,10 @@ class HistoryScreen(GymScreen):
         unit = self.gym.settings.unit
         for summary in summaries:
             session = summary.session
-            minutes = int(summary.duration.total_seconds() // 60) if summary.duration else 0
             table.add_row(
                 session.started_at.strftime("%a %d %b %Y"),
-                plain(session.day_name),
-                f"{minutes // 60}:{minutes % 60:02d}",
+                plain(clip(session.day_name, DAY_NAME_WIDTH)),
+                session_clock(summary.duration),
                 str(summary.working_sets),
                 f"{format_number(round(from_kg(summary.volume_kg, unit)))} {unit}",
                 Text("★ PR", style="bold yellow") if summary.has_pr else "",
@@ -187,6 +188,21 @@ class HistoryScreen(GymScreen):
                 f"[b]enter[/b] open or correct a session{shown} · volume leaves out warm-ups"
             )
 
+    @on(PagedTable.WantsAll)
+    def _every_page(self, event: PagedTable.WantsAll) -> None:
+        """`end`: the rest of the sessions (or weeks), so that the last row is the first
+        session's."""
+        if event.table.id == "weeks-table" and self.overview is not None:
+            self._add_week_rows(self.overview.weeks[event.table.row_count :])
+        elif event.table.id == "sessions-table" and len(self.sessions) < self.total:
+            offset = len(self.sessions)
+            rest = self.gym_app.reading(lambda: self.gym.sessions_page(offset, limit=None))
+            if rest:
+                self.sessions = self.sessions + rest
+                self._add_session_rows(rest)
+                self._show_sessions_note()
+        event.table.move_cursor(row=max(0, event.table.row_count - 1))
+
     @on(DataTable.RowHighlighted, "#sessions-table")
     def _more_sessions(self, event: DataTable.RowHighlighted) -> None:
         """Reaching the last row reads the next page."""
@@ -205,8 +221,8 @@ class HistoryScreen(GymScreen):
         run = overview.streak
         recent = leg_days(s for s in overview.starts if now - s < timedelta(days=7))
         self.query_one("#weeks-summary", Static).update(
-            f"Streak: [b]{run}[/b] week{'s' if run != 1 else ''} in a row with {goal} leg sessions"
-            f" · last 7 days: {len(recent)} · window between sessions: 48-72 h"
+            f"Streak: [b]{run}[/b] week{'s' if run != 1 else ''} at {goal} leg sessions"
+            f" · last 7 days: {len(recent)} · [b]end[/b]: first week"
         )
         table = self.query_one("#weeks-table", DataTable)
         table.clear()
