@@ -152,6 +152,12 @@ async def run_monkey(folder: Path, seed: int, keys: int) -> Report:
                     app.clear_notifications()
     except Exception as error:  # run_test raises what ended the app: reported, not fatal
         report.crashed(error)
+    if report.keys < keys and app._exception is None and not report.problems:
+        # No key the monkey presses quits: an app that ended early is a problem too.
+        report.problems.append(
+            f"ended after {report.keys} keys, return code {app.return_code}"
+            f"\n    after: {' '.join(report.recent)}"
+        )
     if app._exception is not None:
         report.crashed(app._exception)
     report.problems += stored_set_problems(database)

@@ -24,8 +24,10 @@ from gymtui.core.values import parse_reps, parse_whole
 from gymtui.errors import InvalidValue
 from gymtui.paths import Paths
 from gymtui.store import Store
+from gymtui.ui.dialogs.exercise import ExerciseDialog
 from gymtui.ui.dialogs.exercise_edit import ExerciseEditDialog
 from gymtui.ui.dialogs.exercises import ExercisesDialog
+from gymtui.ui.dialogs.session import SessionDialog
 from gymtui.ui.dialogs.set_dialog import SetDialog
 from gymtui.ui.dialogs.targets import TargetDialog
 from gymtui.ui.screens.history import HistoryScreen
@@ -285,3 +287,33 @@ def test_a_stop_signal_restores_the_terminal_and_checkpoints_the_set(
             assert conn.execute("SELECT weight_kg, reps FROM sets").fetchall() == [(100.0, 6)]
     finally:
         terminal.close()
+
+
+async def test_a_new_exercise_editor_closed_in_the_read_that_opened_it_keeps_the_app(
+    paths: Paths, clock: FakeClock
+) -> None:
+    """The monkey's seed 5: `enter escape` in one read on the exercise picker of a session,
+    with a new name typed. The escape reached the session between the picker and the new
+    exercise's editor and closed it, cancelling the flow; Textual passed the CancelledError to
+    the app's message loop, which ended (no exception: the app simply gone)."""
+    app = make_app(paths, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", *"100", "enter")  # a session to open in History
+        await pilot.press("h", "1", "enter")
+        assert isinstance(app.screen, SessionDialog)
+        await pilot.press("x")
+        assert isinstance(app.screen, ExerciseDialog)
+        await pilot.press(*"rl6")
+        for name in ["enter", "escape", "minus", "l", "up"]:
+            app.post_message(key(name))
+        await pilot.pause()
+        await pilot.pause()
+        assert app.is_running and app._exception is None
+        assert isinstance(app.screen, ExerciseEditDialog)  # the escape came before it
+        await pilot.press("escape")
+        assert isinstance(app.screen, SessionDialog)
+        await pilot.press("escape")
+        assert isinstance(app.screen, HistoryScreen)
+        await pilot.press("t", "enter")
+        assert isinstance(app.screen, SetDialog)  # the app still answers
+    assert app._exception is None
