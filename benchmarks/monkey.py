@@ -168,12 +168,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--keys", type=int, default=100_000)
     parser.add_argument("--seeds", type=int, default=5)
+    parser.add_argument("--first-seed", type=int, default=0, help="seeds run from this one")
     args = parser.parse_args()
     per_seed = args.keys // args.seeds
     began = time.perf_counter()
     total = 0
     found = 0
-    for seed in range(args.seeds):
+    for seed in range(args.first_seed, args.first_seed + args.seeds):
         with tempfile.TemporaryDirectory() as tmp:
             report = asyncio.run(run_monkey(Path(tmp), seed, per_seed))
         total += report.keys

@@ -342,11 +342,13 @@ class GymApp(ToastApp):
     def on_mount(self) -> None:
         self._catch_stop_signals()
         if self._unreadable:
+            one = len(self._unreadable) == 1
             self.notify(
                 shown(
-                    "Could not read the stored setting "
+                    f"Could not read the stored setting{'' if one else 's'} "
                     + ", ".join(self._unreadable)
-                    + ": using the default instead. Set it again to replace it."
+                    + (": its default is used" if one else ": their defaults are used")
+                    + " until set again."
                 ),
                 title="Settings",
                 severity="warning",
