@@ -116,3 +116,37 @@ async def test_history_fits_80_columns_and_weeks_reach_the_first_week(
         await pilot.press("home")
         await pilot.pause()
         assert weeks.cursor_row == 0
+
+
+async def test_today_at_80_columns_cuts_nothing_a_lifter_needs(
+    clock: FakeClock, data_dir: Path
+) -> None:
+    from gymtui.core.models import SetInput
+    from gymtui.gym import Gym
+    from gymtui.paths import resolve_paths
+
+    paths = resolve_paths()
+    gym = Gym.open(paths, clock)
+    gym.log_set(SetInput("back_squat", 102.5, 12, rpe=8.5))
+    gym.log_set(SetInput("bulgarian_split_squat", 20, 8, side="L"))
+    gym.log_set(SetInput("bulgarian_split_squat", 22.5, 8, side="R", rpe=9))
+    gym.log_set(SetInput("bulgarian_split_squat", 20, 8, side="L"))
+    gym.log_set(SetInput("bulgarian_split_squat", 20, 7, side="R"))
+    gym.close()
+    app = make_app(paths, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#plan")
+        assert table.virtual_size.width <= table.size.width  # no sideways scrollbar
+        rows = table_rows(app)
+        logged = [r[5] for r in rows if r[5]]
+        assert "✓ 102.5 × 12 @8.5" in logged
+        assert "✓ L 20×8 R 22.5×8 ★" in logged  # the right leg beat the left: a PR
+        assert "✓ 20 × 8/7 L/R" in logged
+        header = [str(c.label) for c in table.columns.values()]
+        assert header[3:] == ["Last (kg)", "Next", "Logged (kg)"]
+        await pilot.press("u")
+        await pilot.pause()
+        header = [str(c.label) for c in table.columns.values()]
+        assert header[3:] == ["Last (lb)", "Next", "Logged (lb)"]
+        assert "✓ 226 × 12 @8.5" in [r[5] for r in table_rows(app)]

@@ -95,7 +95,7 @@ async def test_a_window_shows_sets_logged_in_another_within_a_second(
         for _ in range(app.CHECK_OTHERS_EVERY):  # one second of ticks
             app.tick()
         await pilot.pause()
-        assert table_rows(app)[1][5] == "✓ 102.5 kg × 6 ★"  # heavier than set 1: a PR
+        assert table_rows(app)[1][5] == "✓ 102.5 × 6 ★"  # heavier than set 1: a PR
         assert "next: Set 3 of 4 - Back squat 102.5 kg × 6" in text_of(app, "#rest-status")
 
 

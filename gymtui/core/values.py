@@ -131,9 +131,10 @@ def format_weight(kg: float, unit: Unit, *, with_unit: bool = True) -> str:
     return f"{number} {unit}" if with_unit else number
 
 
-def format_set(kg: float, reps: int, unit: Unit) -> str:
-    """`102.5 kg x 6`, or `BW x 12` for a body-weight set."""
-    weight = format_weight(kg, unit) if kg > 0 else "BW"
+def format_set(kg: float, reps: int, unit: Unit, *, with_unit: bool = True) -> str:
+    """`102.5 kg x 6`, or `BW x 12` for a body-weight set (`102.5 x 6` under a column
+    whose header names the unit)."""
+    weight = format_weight(kg, unit, with_unit=with_unit) if kg > 0 else "BW"
     return f"{weight} × {reps}"
 
 

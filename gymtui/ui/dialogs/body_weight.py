@@ -15,6 +15,8 @@ from gymtui.ui.dialogs.set_dialog import SAVE_HELP
 from gymtui.ui.text import plain
 from gymtui.ui.widgets.gym_input import GymInput
 
+BODY_HINT = {"kg": "e.g. 82.5", "lb": "e.g. 180"}
+
 
 class BodyWeightDialog(GymDialog[float | None]):
     """One field, prefilled with the last weighing; `enter` saves it for today, in kg."""
@@ -33,7 +35,9 @@ class BodyWeightDialog(GymDialog[float | None]):
             yield Label("Body weight today", id="dialog-title")
             with Grid(id="set-fields"):
                 yield Label(f"Weight ({self.unit})")
-                yield GymInput(value, id="body-weight", compact=True, placeholder="e.g. 82.5")
+                yield GymInput(
+                    value, id="body-weight", compact=True, placeholder=BODY_HINT[self.unit]
+                )
             yield Static(plain(self.hint), id="dialog-hint")
             yield Static("", id="dialog-error")
             yield Static(SAVE_HELP, id="dialog-help")

@@ -81,6 +81,9 @@ def edit_request(exercise: Exercise, logged: LoggedSet, unit: Unit) -> SetDialog
     )
 
 
+WEIGHT_HINT = {"kg": "e.g. 102.5", "lb": "e.g. 225"}  # a weight people lift, in the unit
+
+
 class SetDialog(GymDialog[SetInput | None]):
     """Weight and reps, prefilled; `enter` saves, `escape` cancels, nothing saved if invalid."""
 
@@ -106,7 +109,7 @@ class SetDialog(GymDialog[SetInput | None]):
             yield Label(plain(req.title), id="dialog-title")
             with Grid(id="set-fields"):
                 yield Label(f"Weight ({req.unit})")
-                yield GymInput(weight, id="weight", compact=True, placeholder="e.g. 102.5")
+                yield GymInput(weight, id="weight", compact=True, placeholder=WEIGHT_HINT[req.unit])
                 yield Label("Reps")
                 yield GymInput(
                     "" if req.reps is None else str(req.reps),

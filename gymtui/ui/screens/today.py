@@ -22,13 +22,34 @@ from gymtui.core.values import (
     from_kg,
 )
 from gymtui.ui.screens.base import GymScreen
-from gymtui.ui.text import markup, plain, shown
+from gymtui.ui.text import clip, markup, plain, shown
 from gymtui.ui.widgets.key_bar import KeyBar
 from gymtui.ui.widgets.plan_table import PlanTable
 from gymtui.ui.widgets.rest_status import RestStatus
 
 RE_READ_AFTER_S = 30  # on coming back to Today, re-read a view older than this (time moves on)
-COLUMNS = ("Exercise", "Set", "Target", "Last time", "Next", "Logged")
+NAME_WIDTH = 22  # an imported name is cut here: at 80 columns every other column fits whole
+
+
+def pair_text(one: LoggedSet, other: LoggedSet, unit: Unit) -> str:
+    """A left and a right set as one planned set, short: the same weight once with both
+    legs' reps (L+R when they match, L/R when not), else each leg's weight and reps."""
+    left, right = (one, other) if one.side == "L" else (other, one)
+
+    def weight(s: LoggedSet) -> str:
+        return format_weight(s.weight_kg, unit, with_unit=False) if s.weight_kg > 0 else "BW"
+
+    if abs(left.weight_kg - right.weight_kg) < 1e-9:
+        if left.reps == right.reps:
+            return f"{weight(left)} × {left.reps} L+R"
+        return f"{weight(left)} × {left.reps}/{right.reps} L/R"
+    return f"L {weight(left)}×{left.reps} R {weight(right)}×{right.reps}"
+
+
+def column_labels(unit: Unit) -> tuple[Text, ...]:
+    """The table's header: the weights' unit is said once, above them, not in every cell."""
+    labels = ("Exercise", "Set", "Target", f"Last ({unit})", "Next", f"Logged ({unit})")
+    return tuple(Text(label) for label in labels)
 
 
 class TodayScreen(GymScreen):
@@ -88,7 +109,8 @@ class TodayScreen(GymScreen):
     def on_mount(self) -> None:
         # Text, not str: DataTable reads a str as markup, and Rich's markup loads its emoji
         # table (3 ms) on first use. Every cell is Text for the same reason.
-        self.table.add_columns(*(Text(label) for label in COLUMNS))
+        self._labelled: Unit = self.gym.settings.unit
+        self.table.add_columns(*column_labels(self._labelled))
 
     def on_screen_resume(self) -> None:
         # (GymScreen.resume runs after this one: Textual calls each class's own handler.)
@@ -137,6 +159,10 @@ class TodayScreen(GymScreen):
         )
         table = self.table
         row = table.cursor_row
+        if unit != self._labelled:  # u switched kg and lb: the header says which
+            self._labelled = unit
+            table.clear(columns=True)
+            table.add_columns(*column_labels(unit))
         cells: list[list[Text]] = []
         previous_id = None
         for index, plan_row in enumerate(view.rows):
@@ -186,7 +212,7 @@ class TodayScreen(GymScreen):
     def _cells(self, row: PlanRow, is_next: bool, first: bool, unit: Unit) -> list[Text]:
         view = self.view
         assert view is not None
-        name = plain(row.exercise.name if first else "", style="bold")
+        name = plain(clip(row.exercise.name, NAME_WIDTH) if first else "", style="bold")
         marker = "▶" if is_next else " "
         label = Text(f"{marker}{row.label}", style="bold yellow" if is_next else "")
         per_leg = "/leg" if row.exercise.one_legged else ""
@@ -198,7 +224,9 @@ class TodayScreen(GymScreen):
         elif row.planned and row.slot:
             target = Text(f"×{row.planned.reps_text}{per_leg}")
         last = Text(
-            format_set(row.last_time.weight_kg, row.last_time.reps, unit) if row.last_time else ""
+            format_set(row.last_time.weight_kg, row.last_time.reps, unit, with_unit=False)
+            if row.last_time
+            else ""
         )
         nxt = Text()
         logged = Text()
@@ -229,27 +257,18 @@ class TodayScreen(GymScreen):
         mark = {"warmup": "W", "drop": "D", "failure": "F"}.get(logged.kind, "✓")
         rpe = f" @{logged.rpe:g}" if logged.rpe else ""
         style = "dim" if logged.kind == "warmup" else "green"
-        done = format_set(logged.weight_kg, logged.reps, unit)
+        done = format_set(logged.weight_kg, logged.reps, unit, with_unit=False)
         if missing is not None:  # half a one-legged pair
             return Text(f"{logged.side} {done}{rpe} · {missing} next", style="yellow")
         if partner is not None:
-            other = format_set(partner.weight_kg, partner.reps, unit)
-            both = "L+R" if other == done else f"{logged.side} · {partner.side} {other}"
-            return Text(f"{mark} {done} {both}{rpe}", style=style)
+            return Text(f"{mark} {pair_text(logged, partner, unit)}{rpe}", style=style)
         side = f" {logged.side}" if logged.side else ""
         return Text(f"{mark} {done}{side}{rpe}", style=style)
 
-    def _broke_a_record(self, logged: LoggedSet) -> bool:
-        """A PR that beat something: the first set of an exercise ever is flagged in the file,
-        but there was nothing to beat, so it gets no star (and no toast)."""
-        if not logged.pr or self.view is None:
-            return False
-        if self.view.last_sets(logged.exercise_id):
-            return True
-        return any(
-            s.exercise_id == logged.exercise_id and s.is_working and s.id < logged.id
-            for s in self.view.session_sets
-        )
+    @staticmethod
+    def _broke_a_record(logged: LoggedSet) -> bool:
+        """The file's PR flag: the first set of an exercise ever beat nothing and has none."""
+        return logged.pr
 
     def _current(self) -> PlanRow | None:
         if self.view is None or not self.view.rows:
