@@ -332,9 +332,9 @@ class GymApp(ToastApp):
         self.stopped_by = signal.Signals(sig)
         self.exit(return_code=128 + sig)
 
-    def run(self, *args: Any, **kwargs: Any) -> None:
+    def run(self, *args: Any, **kwargs: Any) -> Any:
         try:
-            super().run(*args, **kwargs)
+            return super().run(*args, **kwargs)  # the exit value: a snapshot's screenshot
         finally:
             if self.stopped_by is not None:
                 silence_a_hung_up_terminal()
@@ -421,7 +421,8 @@ class GymApp(ToastApp):
         from gymtui.ui.commands import gym_commands
 
         yield from gym_commands(self, screen)
-        yield from super().get_system_commands(screen)
+        # q is in the keys above, said as gymtui says it: Textual's own Quit would be a second
+        yield from (c for c in super().get_system_commands(screen) if c.title != "Quit")
 
     def deliver_screenshot(
         self, filename: str | None = None, path: str | None = None, time_format: str | None = None
