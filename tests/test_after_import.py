@@ -6,12 +6,13 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+from test_leg_days import strong_file
+
 from gymtui.cli import main
 from gymtui.ui.screens.history import HistoryScreen
 
 from conftest import FakeClock
 from helpers import db_rows, make_app, table_rows, text_of
-from test_leg_days import strong_file
 
 HEADER_LB = "Date,Workout Name,Exercise Name,Set Order,Weight,Reps,Weight Unit"
 

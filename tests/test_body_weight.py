@@ -47,6 +47,6 @@ async def test_body_weight_is_one_value_a_day_and_progress_charts_it(
         await pilot.pause()
         assert text_of(app, "#chart-title").startswith("Body weight · 1 year")
         records = table_rows(app, "#records")
-        assert records[0] == ["Latest", "83.2 kg", "29/11/26"]
+        assert records[0] == ["Latest", "83.2 kg", "2026-11-29"]
         assert records[1][:2] == ["Lowest", "83.2 kg"] and records[2][:2] == ["Highest", "84 kg"]
         assert records[3][:2] == ["Change", "-0.8 kg"]

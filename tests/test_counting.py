@@ -3,13 +3,14 @@ session list, the summary, the Muscles tab; and their volume is a both-legs set'
 
 from __future__ import annotations
 
+from test_history_edit import open_latest_session
+
 from gymtui.core.models import SetInput
 from gymtui.gym import Gym
 from gymtui.paths import Paths
 
 from conftest import FakeClock
 from helpers import make_app, table_rows
-from test_history_edit import open_latest_session
 
 
 def log_split_squats(paths: Paths, clock: FakeClock) -> None:

@@ -88,7 +88,7 @@ async def test_bad_fields_are_refused_with_a_reason(paths: Paths, clock: FakeClo
         await pilot.press("enter")
         assert text_of(app, "#dialog-error") == "Name the exercise (it cannot be empty)."
         await pilot.press(*"back SQUAT", "enter")
-        assert "Another exercise is already called 'back SQUAT'" in text_of(app, "#dialog-error")
+        assert "There is already an exercise called Back squat" in text_of(app, "#dialog-error")
         await pilot.press("ctrl+u", *"Belt squat", *["tab"] * 6)
         await pilot.press("ctrl+u", *"lots", "enter")
         assert text_of(app, "#dialog-error").startswith("Step must be a number of kg from 0 to 50")

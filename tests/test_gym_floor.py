@@ -39,7 +39,7 @@ async def test_today_shows_the_plates_and_the_rest_screen_the_next_sets(
         await pilot.press("r")
         assert isinstance(app.screen, RestScreen)
         assert text_of(app, "#rest-next") == "Next: Warm-up 2 of 4 - Back squat 40 kg × 5"
-        assert text_of(app, "#rest-plates") == "Plates: 40 kg: 10 a side (+10 each side)"
+        assert text_of(app, "#rest-plates") == "Plates 40 kg: 10 a side (+10 each side)"
         await pilot.press("t", "p")
         assert isinstance(app.screen, PlatePlanDialog)
         plan = table_rows(app, "#plate-plan")

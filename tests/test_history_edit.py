@@ -188,7 +188,7 @@ async def test_deleting_a_session_asks_then_takes_its_sets_and_hands_back_the_re
         await pilot.press("t", "s")  # Day B is next; switch to A
         await pilot.pause()
         first = next(r for r in table_rows(app) if r[1].endswith("1/4"))
-        assert first[3:5] == ["100 kg × 6", "102.5"]  # from the session left, not the 105s
+        assert first[3:5] == ["100 × 6", "102.5"]  # from the session left, not the 105s
 
 
 async def test_a_session_finished_too_early_is_reopened_and_today_logs_into_it(

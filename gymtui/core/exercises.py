@@ -7,7 +7,7 @@ was typed, and both refuse the same things with the same words.
 import functools
 import re
 import unicodedata
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from datetime import datetime
 from typing import NamedTuple
 
@@ -55,16 +55,18 @@ def search_rank(name: str, needle: str) -> int | None:
     return 2 if f" {needle}" in f" {key}" or f"({needle}" in key else 3
 
 
-def parse_exercise_name(text: str, taken: Collection[str] = ()) -> str:
+def parse_exercise_name(text: str, taken: Mapping[str, str] | None = None) -> str:
     """A name for the user's own exercise: tidied, 1 to 60 characters, and not the name of
-    another exercise (`taken` holds their `same_name` keys)."""
+    another exercise (`taken` maps their `same_name` keys to their names, which the
+    refusal quotes: the exercise that has the name, not what was typed)."""
     name = tidy_name(text)
     if not name:
         raise InvalidValue("Name the exercise (it cannot be empty).")
     if len(name) > MAX_NAME:
         raise InvalidValue(f"The name must be at most {MAX_NAME} characters (it has {len(name)}).")
-    if same_name(name) in taken:
-        raise InvalidValue(f"Another exercise is already called {name!r}: choose another name.")
+    other = (taken or {}).get(same_name(name))
+    if other is not None:
+        raise InvalidValue(f"There is already an exercise called {other}: choose another name.")
     return name
 
 

@@ -8,6 +8,7 @@ from gymtui.core.metrics import known_duration
 from gymtui.core.models import Exercise, LoggedSet, Program, ProgramDay, Session
 from gymtui.core.plates import Inventory
 from gymtui.core.progression import describe_last, suggest
+from gymtui.core.strength import e1rm
 from gymtui.core.values import Unit, count, format_duration, format_set, format_weight
 
 
@@ -99,10 +100,10 @@ def summarise(
         exercise = exercises.get(ex_id) or Exercise(ex_id, ex_id, custom=True)
         mine = [s for s in ordered if s.exercise_id == ex_id]
         before = earlier.get(ex_id, [])
-        for s in mine:
-            seen_before = bool(before) or any(o.is_working and o.id < s.id for o in mine)
-            if s.pr and s.is_working and seen_before:
-                records.append(f"{exercise.name} {format_set(s.weight_kg, s.reps, unit)}")
+        beaten = [s for s in mine if s.pr and s.is_working]  # the file's flag: it beat something
+        if beaten:  # one line an exercise: its best record of the session
+            best = max(beaten, key=lambda s: (e1rm(s.weight_kg, s.reps), s.weight_kg))
+            records.append(f"{exercise.name} {format_set(best.weight_kg, best.reps, unit)}")
         plan = planned.get(ex_id) or (program.plan_for(ex_id) if program else None)
         if plan is None:  # no target to have met or missed: what was done, to match or beat
             if any(s.is_working for s in mine):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -54,16 +54,16 @@ class ExerciseEditDialog(GymDialog[ExerciseEdit | None]):
         self,
         info: ExerciseInfo | None,
         unit: Unit,
-        taken: Collection[str],
+        taken: Mapping[str, str],
         rest_fallback_s: int,
         name: str = "",
     ) -> None:
-        """`info` None makes a new exercise (named `name`); `taken` are the other
-        exercises' names as `same_name` keys; `rest_fallback_s` is the rest without one."""
+        """`info` None makes a new exercise (named `name`); `taken` maps the exercises'
+        `same_name` keys to their names; `rest_fallback_s` is the rest without one."""
         super().__init__()
         self.info = info
         self.unit: Unit = unit
-        self.taken = set(taken)
+        self.taken = dict(taken)
         self.rest_fallback_s = rest_fallback_s
         self.new_name = name
 
@@ -71,7 +71,7 @@ class ExerciseEditDialog(GymDialog[ExerciseEdit | None]):
     def of(cls, gym: Gym, info: ExerciseInfo | None, name: str = "") -> ExerciseEditDialog:
         """The editor for `info` (None: a new exercise named `name`), with the names the
         exercise may not take and the rest it gets when none is typed."""
-        taken = {same_name(ex.name) for ex in gym.exercises.values()}
+        taken = {same_name(ex.name): ex.name for ex in gym.exercises.values()}
         fallback = fallback_rest(info.exercise if info else None, gym.settings.rest_default_s)
         return cls(info, gym.settings.unit, taken, fallback, name)
 
@@ -163,7 +163,9 @@ class ExerciseEditDialog(GymDialog[ExerciseEdit | None]):
             return
         own = same_name(self.info.exercise.name) if self.info else None
         checks = {
-            "name": lambda t: parse_exercise_name(t, self.taken - {own}),
+            "name": lambda t: parse_exercise_name(
+                t, {k: v for k, v in self.taken.items() if k != own}
+            ),
             "step": lambda t: parse_step(t, self.unit),
             "rest": parse_rest,
         }

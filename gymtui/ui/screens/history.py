@@ -384,7 +384,9 @@ class HistoryScreen(GymScreen):
         plt = chart.plt
         n = max(2, min(5, (chart.size.width - 8) // 12)) if chart.size.width else 4
         ticks = sorted({float(round(i * days[-1] / (n - 1))) for i in range(n)})
-        plt.xticks(ticks, [(first + timedelta(days=d)).strftime("%d/%m/%y") for d in ticks])
+        # month names, not 18/11 or 11/18: no reader takes a day for a month
+        form = "%d %b" if days[-1] < 300 else "%b %Y"
+        plt.xticks(ticks, [(first + timedelta(days=d)).strftime(form) for d in ticks])
         if days[-1] - days[0] < 2:  # one or two days: a sane axis around them
             plt.xlim(days[0] - 3, days[-1] + 3)
 
@@ -425,7 +427,9 @@ class HistoryScreen(GymScreen):
         rows = record_lines(progress.records, unit) if progress.records else []
         for label, value, when in rows:
             records.add_row(
-                Text(label, style="bold"), value, Text(when.strftime("%d/%m/%y"), style="dim")
+                Text(label, style="bold"),
+                value,
+                Text(when.astimezone().date().isoformat(), style="dim"),
             )
         if rows and not body_weight:
             records.add_row(Text("e1RM", style="dim"), Text(E1RM_FORMULA, style="dim"), "")
@@ -457,7 +461,7 @@ class HistoryScreen(GymScreen):
                 records.add_row(
                     Text(name, style="bold"),
                     format_weight(kg, unit),
-                    Text(day.strftime("%d/%m/%y"), style="dim"),
+                    Text(day.isoformat(), style="dim"),
                 )
             change = latest[1] - weights[0][1]
             records.add_row(

@@ -105,7 +105,7 @@ class RestScreen(GymScreen):
         self.query_one("#rest-bar", ProgressBar).update(total=total, progress=view.done_s)
         nxt = view.next_up or "Nothing planned: add an exercise on Today (t, then x)"
         self.query_one("#rest-next", Static).update(markup("[b]Next:[/b] $next", next=nxt))
-        plates = markup("[b]Plates:[/b] $plates", plates=view.next_plates)
+        plates = markup("[b]Plates[/b] $plates", plates=view.next_plates)  # "Plates 100 kg: ..."
         self.query_one("#rest-plates", Static).update(plates if view.next_plates else "")
         self.query_one("#rest-last", Static).update(self._last_text(view.after_set_id))
 

@@ -153,7 +153,7 @@ class TodayScreen(GymScreen):
         )
         self._show(
             "#recovery",
-            f"[{rec_style}]$recovery[/]  ·  $weekly" if rec_style else "$recovery  ·  $weekly",
+            f"[{rec_style}]$recovery[/] · $weekly" if rec_style else "$recovery · $weekly",
             recovery=view.recovery.text,
             weekly=view.weekly,
         )
@@ -287,7 +287,7 @@ class TodayScreen(GymScreen):
         unit = self.gym.settings.unit
         muscles = ", ".join(ex.muscles) or "muscles not set"
         stabilisers = f"(+ {', '.join(ex.stabilisers)})" if ex.stabilisers else ""
-        cues = " · ".join(ex.cues) or "no cues for this exercise"
+        cues = " · ".join(ex.cues)
         suggestion = self.view.suggestions.get(ex.id)
         if row.ramp is not None:
             advice = f"Warm-up {row.ramp.number} of {row.ramp.of}: {row.ramp.step.text}"
@@ -296,7 +296,11 @@ class TodayScreen(GymScreen):
         elif suggestion.weight_kg is not None:
             advice = f"Next {format_weight(suggestion.weight_kg, unit)}: {suggestion.reason}"
         else:
+            done = [s for s in self.view.session_sets if s.exercise_id == ex.id and s.is_working]
             advice = f"First time: {suggestion.reason}"
+            if done:  # its first session: the sets so far are what to go by
+                last = format_set(done[-1].weight_kg, done[-1].reps, unit)
+                advice = f"First time: set {len(done)} was {last}; the next starts from it"
         note = f"  Note: {row.logged.note}" if row.logged and row.logged.note else ""
         step = self._plates.get(self.table.cursor_row)
         plates = ""
