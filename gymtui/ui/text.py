@@ -1,4 +1,5 @@
-"""User text on the screen: never read as markup, and control bytes made visible.
+"""User text on the screen: never read as markup, and control bytes made visible (by the one
+rule of core/text.py that the command line follows too: `\x1b`, `\u202e`).
 
 Exercise names, notes, day names and imported strings can hold anything: `[/` (which no
 escape function can make safe for Textual's markup), or terminal escape bytes. Every place
@@ -8,17 +9,17 @@ text, `plain` makes a table cell or option that is never parsed.
 
 from __future__ import annotations
 
-import re
-
 from rich.text import Text
 from textual.content import Content
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+from gymtui.core.text import shown as one_line
+from gymtui.core.text import shown_lines
 
 
 def shown(text: str) -> str:
-    """A user's string as it may reach the terminal: control bytes become U+FFFD."""
-    return _CONTROL.sub("\ufffd", text)
+    """A user's string as it may reach the terminal: control characters escaped, lines kept
+    (a note may have several)."""
+    return shown_lines(text)
 
 
 def markup(template: str, **values: object) -> Content:
@@ -33,7 +34,7 @@ def lines_text(lines: list[str]) -> Text:
 
 def plain(text: str, style: str = "") -> Text:
     """User text for a table cell or an option: a Text, so it is never parsed."""
-    return Text(shown(text), style=style)
+    return Text(one_line(text), style=style)  # a cell or an option is one line
 
 
 def clip(text: str, width: int) -> str:

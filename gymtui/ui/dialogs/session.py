@@ -121,7 +121,7 @@ class SessionDialog(GymDialog[None]):
                 f"{s.rpe:g}" if s.rpe else "",
                 format_duration(s.rest_taken_s) if s.rest_taken_s is not None else "",
                 Text("★", style="bold yellow") if s.pr else "",
-                Text(s.note or "", style="italic"),
+                plain(s.note or "", style="italic"),
                 key=str(s.id),
             )
         if not self.sets:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.widgets import Static
 
 from gymtui.core.rest import RestView
+from gymtui.ui.text import plain
 
 
 class RestStatus(Static):
@@ -32,6 +32,6 @@ class RestStatus(Static):
             return
         self._shown = (text, view.state)
         # plain text (exercise names may hold brackets), one line always: no layout pass
-        self.update(Text(text), layout=False)
+        self.update(plain(text), layout=False)
         for name in ("running", "paused", "over"):
             self.set_class(view.state == name, f"-{name}")
