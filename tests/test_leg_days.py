@@ -105,3 +105,34 @@ def test_a_session_in_progress_is_a_leg_day_from_its_first_leg_set(
     gym.log_set(SetInput("back_squat", 100, 5))
     assert "1 of 2 leg sessions this week" in gym.today().weekly
     gym.close()
+
+
+def test_an_older_import_s_bare_exercises_get_the_muscles_their_names_make_clear(
+    paths: Paths, clock: FakeClock
+) -> None:
+    """A file imported before names were read: 'Leg Press Machine' had no muscles, so no
+    session with it was a leg day. The first start after the upgrade reads the names, once."""
+    import sqlite3
+
+    store = Store.open(paths.database)
+    store.sync_exercises(PROGRAM.exercises.values())
+    store.conn.execute("DELETE FROM settings WHERE key = 'muscles_from_names'")
+    for ex_id, name in [("user_leg_press_machine", "Leg Press Machine"), ("user_bench", "Bench")]:
+        store.conn.execute(
+            "INSERT INTO exercises (id, name, custom) VALUES (?, ?, 1)", [ex_id, name]
+        )
+    store.conn.execute("UPDATE exercises SET muscles = 'calves' WHERE id = 'back_squat'")
+    store.conn.commit()
+    store.close()
+    gym = Gym.open(paths, clock)  # the catalogue differs (back squat): the upgrade's write
+    gym.close()
+    with sqlite3.connect(paths.database) as conn:
+        muscles = dict(conn.execute("SELECT id, muscles FROM exercises WHERE custom = 1"))
+        assert muscles == {"user_leg_press_machine": "quadriceps,glutes", "user_bench": ""}
+        conn.execute("UPDATE exercises SET muscles = '' WHERE id = 'user_leg_press_machine'")
+        conn.execute("UPDATE exercises SET muscles = 'calves' WHERE id = 'back_squat'")
+    Gym.open(paths, clock).close()  # once only: a user's own choice of none is kept after
+    with sqlite3.connect(paths.database) as conn:
+        assert conn.execute(
+            "SELECT muscles FROM exercises WHERE id = 'user_leg_press_machine'"
+        ).fetchone() == ("",)

@@ -12,12 +12,15 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import cast
 
-from gymtui.core.exercises import ExerciseEdit, same_name
+from gymtui.core.exercises import ExerciseEdit, muscles_from_name, same_name
 from gymtui.core.models import Exercise
 from gymtui.store.base import StorageError, StoreBase, exercise_from_row, from_text
 from gymtui.store.prs import refresh_prs
 
 GONE = "Not saved: that exercise is gone (deleted or merged in another window?)."
+# Set once a file's bare imported exercises got the muscles their names make clear: imports
+# before gymtui read names left "Leg Press Machine" with none, so no leg day counted it.
+NAMES_READ = "muscles_from_names"
 
 
 class ExerciseTable(StoreBase):
@@ -35,6 +38,7 @@ class ExerciseTable(StoreBase):
         if not changed:
             return False
         with self.transaction() as conn:
+            _read_bare_names(conn)
             for ex in changed:
                 conn.execute(
                     """
@@ -262,3 +266,21 @@ def _catalogue_fields(ex: Exercise | None) -> tuple[object, ...] | None:
         ex.rest_s,
         ex.custom,
     )
+
+
+def _read_bare_names(conn: sqlite3.Connection) -> None:
+    """Once a file (on the first catalogue change, an upgrade): the user's exercises with no
+    muscles get those their names make clear (core.exercises.muscles_from_name)."""
+    if conn.execute("SELECT 1 FROM settings WHERE key = ?", [NAMES_READ]).fetchone():
+        return
+    bare = conn.execute(
+        "SELECT id, name FROM exercises WHERE custom = 1 AND muscles = ''"
+    ).fetchall()
+    for ex_id, name in bare:
+        muscles, stabilisers = muscles_from_name(name)
+        if muscles:
+            conn.execute(
+                "UPDATE exercises SET muscles = ?, stabilisers = ? WHERE id = ?",
+                [",".join(muscles), ",".join(stabilisers), ex_id],
+            )
+    conn.execute("INSERT INTO settings (key, value) VALUES (?, '1')", [NAMES_READ])
