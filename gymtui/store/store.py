@@ -194,20 +194,6 @@ class Store(SessionEdits, HistoryReads, ImportWrites, StoreBase):
         rows = self._rows("SELECT * FROM sessions ORDER BY started_at DESC LIMIT 1")
         return session_from_row(rows[0]) if rows else None
 
-    def last_trained_at(self, before: datetime | None = None) -> datetime | None:
-        """When the last set was logged (before `before`, when given)."""
-        bound = to_text(before) if before else "9999"
-        value = self._value("SELECT max(logged_at) FROM sets WHERE logged_at < ?", [bound])
-        return from_text(value) if value else None
-
-    def sessions_between(self, start: datetime, end: datetime) -> list[Session]:
-        """Sessions started in [start, end), oldest first."""
-        rows = self._rows(
-            "SELECT * FROM sessions WHERE started_at >= ? AND started_at < ? ORDER BY started_at",
-            [to_text(start), to_text(end)],
-        )
-        return [session_from_row(r) for r in rows]
-
     # -- sets -----------------------------------------------------------------------
 
     def log_set(
