@@ -152,3 +152,33 @@ def test_no_suggestion_for_n_reps_exceeds_the_e1rm_bound(
 def test_weight_for_is_the_inverse_of_e1rm() -> None:
     for reps in range(1, 31):
         assert abs(e1rm(weight_for(150, reps), reps) - 150) < 1e-9
+
+
+def test_the_summary_today_s_next_column_and_its_tip_line_agree(tmp_path: object) -> None:
+    """One function says what comes next: the summary after `f`, Today's Next column and the
+    line under the table, for a missed set (the old summary said 'met' for 20 sets of 6)."""
+    from gymtui.core.models import SetInput
+    from gymtui.core.rest import ManualClock
+    from gymtui.gym import Gym
+    from gymtui.paths import resolve_paths
+
+    clock = ManualClock(NOW)
+    paths = resolve_paths(str(tmp_path))
+    gym = Gym.open(paths, clock)
+    for reps in (6, 6, 5, 6):
+        gym.log_set(SetInput("back_squat", 172.5, reps))
+        clock.advance(180)
+    session = gym.today().session
+    assert session is not None
+    gym.finish_session(session.id)
+    summary = gym.summary(session.id)
+    assert summary is not None
+    [line] = [t for t in summary.next_time if t.startswith("Back squat")]
+    clock.advance(3 * 86400)
+    gym.choose_day("A")
+    today = gym.today()
+    made = today.suggestions["back_squat"]
+    assert made.weight_kg == 172.5
+    assert line == f"Back squat: {made.reason.replace(' last time', '')} -> 172.5 kg next time"
+    assert "met" not in line
+    gym.close()
