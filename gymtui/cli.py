@@ -301,6 +301,7 @@ def run_import(
     from gymtui.importers import FORMATS as IMPORT_FORMATS
     from gymtui.importers import parse
     from gymtui.store import Store
+    from gymtui.store.importing import announcing_import
 
     summary: ImportSummary | None = None
     try:
@@ -311,16 +312,19 @@ def run_import(
         finally:
             reading.stop()
         store = Store.open(paths.database)
-        try:
-            store.sync_exercises(load_program(paths.program_file).exercises.values())
-            writing = _LateProgress("Importing")
+        # announced until the file is closed (its checkpoint holds the file too): an open
+        # window refuses a write at once, saying why, instead of waiting for the import
+        with announcing_import(store.path):
             try:
-                # one transaction: Ctrl-C inside it rolls every row back
-                summary = store.import_parsed(parsed, dry_run=dry_run, progress=writing)
+                store.sync_exercises(load_program(paths.program_file).exercises.values())
+                writing = _LateProgress("Importing")
+                try:
+                    # one transaction: Ctrl-C inside it rolls every row back
+                    summary = store.import_parsed(parsed, dry_run=dry_run, progress=writing)
+                finally:
+                    writing.stop()
             finally:
-                writing.stop()
-        finally:
-            store.close()
+                store.close()
     except KeyboardInterrupt:
         if summary is None:  # the transaction was rolled back
             raise ImportCancelled("Import cancelled: nothing was added.") from None

@@ -1,5 +1,7 @@
 """Errors that reach the user as a clear message instead of a traceback."""
 
+from datetime import datetime
+
 
 class GymtuiError(Exception):
     """A problem the user can act on; `str()` is the whole message shown to them."""
@@ -27,3 +29,18 @@ class StaleSession(GymtuiError):
 
 class DatabaseUnreadable(GymtuiError):
     """The database could not be read just now (its -wal deleted, the disk gone, ...)."""
+
+
+class ImportRunning(GymtuiError):
+    """A `gymtui import` holds the database for its one transaction: nothing was saved, and
+    waiting for it would freeze the window for as long as the import takes."""
+
+    def __init__(self, started: datetime) -> None:
+        self.started = started
+        super().__init__(self.saying("nothing was saved; do it again"))
+
+    def saying(self, what: str) -> str:
+        """The message, with what was not done and what to do, e.g. 'the set was not saved;
+        log it again'."""
+        started = f"{self.started:%H:%M}"
+        return f"An import is running (gymtui import, started {started}): {what} when it ends."

@@ -44,7 +44,7 @@ from gymtui.core.training import (
     weekly_text,
 )
 from gymtui.core.values import format_set
-from gymtui.errors import DatabaseFileError
+from gymtui.errors import DatabaseFileError, ImportRunning
 from gymtui.gym.corrections import SessionCorrections
 from gymtui.gym.exercises import ExerciseCatalogue, catalogue
 from gymtui.gym.history import HistoryReads
@@ -54,6 +54,10 @@ from gymtui.store.base import DatabaseMoved
 
 TIMER_KEY = "rest_timer"
 CHOSEN_DAY = "chosen_day"
+# How long a window's write waits for another's (another window logs a set in milliseconds):
+# it waits on the event loop, so never SQLite's usual seconds. A `gymtui import` holds the file
+# longer; the window then says so (ImportRunning) at once.
+WINDOW_BUSY_MS = 300
 
 
 class Logged(NamedTuple):
@@ -101,10 +105,15 @@ class Gym(SessionCorrections, ExerciseCatalogue, HistoryReads):
     def open(cls, paths: Paths, clock: Clock | None = None) -> "Gym":
         """Open the program and the database at `paths` (writes only if the catalogue changed)."""
         program = load_program(paths.program_file)
-        store = Store.open(paths.database)
+        store = Store.open(paths.database, busy_ms=WINDOW_BUSY_MS)
         try:
             store.check_writable()
             store.sync_exercises(program.exercises.values())
+        except ImportRunning as running:
+            store.close()
+            raise DatabaseFileError(
+                running.saying("gymtui did not start; start it again")
+            ) from None
         except StorageError as problem:
             store.close()
             raise DatabaseFileError(

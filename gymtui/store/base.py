@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from gymtui.core.models import Exercise, LoggedSet, Session, SetInput, SetKind, Side
-from gymtui.errors import DatabaseUnreadable, GymtuiError
+from gymtui.errors import DatabaseUnreadable, GymtuiError, ImportRunning
+from gymtui.store.importing import running_import
 
 if TYPE_CHECKING:
     from gymtui.core.exercises import ExerciseEdit
@@ -24,6 +25,12 @@ class StorageError(GymtuiError):
 class DatabaseMoved(StorageError):
     """The file at the data path is no longer the one this connection has open (replaced by a
     sync or a restore, or deleted): a write would land in a file nobody will see again."""
+
+
+class ImportHoldsFile(ImportRunning, StorageError):
+    """A write refused while a `gymtui import` holds the file: the window says an import is
+    running (ImportRunning), and what suppresses a refused write (the rest timer's flag in the
+    tick) suppresses this one too (StorageError)."""
 
 
 def to_text(moment: datetime) -> str:
@@ -76,10 +83,7 @@ class StoreBase:
             finally:
                 self._depth -= 1
             return
-        try:
-            self.conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as exc:
-            raise StorageError(f"Not saved: {self.path} refused the write ({exc}).") from None
+        self._begin()
         self._depth = 1
         try:
             yield self.conn
@@ -96,6 +100,35 @@ class StoreBase:
             raise
         finally:
             self._depth = 0
+
+    def _begin(self) -> None:
+        """`BEGIN IMMEDIATE`. While a `gymtui import` holds the file (seconds, one
+        transaction), tried once without waiting: a window's event loop never sits in the busy
+        wait, and the refusal says an import is running."""
+        running = running_import(self.path)
+        waited = None
+        if running is not None:
+            waited = self._value("PRAGMA busy_timeout")
+            self.conn.execute("PRAGMA busy_timeout=0")
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            locked = isinstance(exc, sqlite3.OperationalError) and (
+                "locked" in str(exc) or "busy" in str(exc)
+            )
+            running = running or (running_import(self.path) if locked else None)
+            if running is not None:
+                raise ImportHoldsFile(running.started) from None
+            if locked:
+                raise StorageError(
+                    f"Not saved: another program is writing to {self.path} ({exc}); "
+                    "try again in a moment."
+                ) from None
+            raise StorageError(f"Not saved: {self.path} refused the write ({exc}).") from None
+        finally:
+            if waited is not None:
+                with contextlib.suppress(sqlite3.Error):
+                    self.conn.execute(f"PRAGMA busy_timeout={int(waited)}")
 
     def moved(self) -> bool:
         """The file at the data path is no longer the one open here: replaced (a sync tool, a

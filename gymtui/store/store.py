@@ -48,11 +48,13 @@ class Store(SessionEdits, HistoryReads, ImportWrites, StoreBase):
     """gymtui's database: every write commits before it returns."""
 
     @classmethod
-    def open(cls, path: Path) -> Store:
+    def open(cls, path: Path, busy_ms: int = 5000) -> Store:
         """Open (or create) the database at `path`, refusing files that are not ours.
 
         A symlink is followed once, here: the store then works on the real file, whose -wal
-        and -shm SQLite keeps beside it. New files are for the user alone (0600).
+        and -shm SQLite keeps beside it. New files are for the user alone (0600). `busy_ms`
+        is how long a write waits for another's to end (a window's is short: it waits on the
+        event loop).
         """
         check_folder(path.parent)
         link, path = path, real_path(path)
@@ -65,7 +67,7 @@ class Store(SessionEdits, HistoryReads, ImportWrites, StoreBase):
             with private_files():  # the file, its -wal and -shm, when SQLite creates them
                 conn = connect(str(path))
                 # WAL + FULL: a commit is on disk (fsync of the log) before log_set returns.
-                conn.execute("PRAGMA busy_timeout=5000")
+                conn.execute(f"PRAGMA busy_timeout={int(busy_ms)}")
                 conn.execute("PRAGMA journal_mode=WAL")
                 conn.execute("PRAGMA synchronous=FULL")
                 conn.execute("PRAGMA foreign_keys=ON")

@@ -25,7 +25,7 @@ from gymtui.core.metrics import beaten_text
 from gymtui.core.models import SetInput
 from gymtui.core.rest import Clock, RestView
 from gymtui.core.values import format_set
-from gymtui.errors import GymtuiError, StaleSession
+from gymtui.errors import GymtuiError, ImportRunning, StaleSession
 from gymtui.gym import Gym, Logged
 from gymtui.paths import Paths
 from gymtui.ui.screens.base import GymScreen
@@ -185,10 +185,22 @@ class GymApp(ToastApp):
 
     # -- writes: a refused one is a message, never a traceback --------------------------
 
-    def saving(self, action: Callable[[], T]) -> T | None:
-        """Run a write; on failure say why (nothing was saved) and give back None."""
+    def saving(
+        self, action: Callable[[], T], not_done: str = "nothing was saved; do it again"
+    ) -> T | None:
+        """Run a write; on failure say why (nothing was saved) and give back None. While a
+        `gymtui import` holds the file the write is refused at once (never a wait on the
+        event loop), saying so and `not_done`."""
         try:
             return action()
+        except ImportRunning as running:
+            self.notify(
+                running.saying(not_done),
+                title="Not saved",
+                severity="warning",
+                timeout=15,
+                markup=False,
+            )
         except StaleSession as problem:
             self.notify(
                 shown(str(problem)), title="Not saved", severity="warning", timeout=10, markup=False
@@ -218,7 +230,7 @@ class GymApp(ToastApp):
 
     def log_set(self, entry: SetInput) -> Logged | None:
         """Log a set; say "Saved" only once it is on disk (the rest starts with it)."""
-        logged = self.saving(lambda: self.gym.log_set(entry))
+        logged = self.saving(lambda: self.gym.log_set(entry), "the set was not saved; log it again")
         if logged is None:
             return None
         done = logged.set
