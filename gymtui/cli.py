@@ -13,12 +13,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gymtui import __version__
+from gymtui.core.formats import FORMATS
 from gymtui.core.text import json_safe, shown, shown_lines, spreadsheet_safe
 from gymtui.core.values import count
 from gymtui.errors import GymtuiError
 from gymtui.paths import Paths, make_private_folder, resolve_paths, write_private
 
-FORMATS = ("strong", "hevy", "fitnotes", "fitbod", "gymtui")  # importers.FORMATS, unimported
 SHOWN_BAD_ROWS = 20
 INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a command stopped by Ctrl-C
 
@@ -298,7 +298,6 @@ def run_import(
     from rich.markup import escape
 
     from gymtui.core.program import load_program
-    from gymtui.importers import FORMATS as IMPORT_FORMATS
     from gymtui.importers import parse
     from gymtui.store import Store
     from gymtui.store.importing import announcing_import
@@ -307,7 +306,7 @@ def run_import(
     try:
         reading = _LateProgress(f"Reading {escape(shown(file.name))}")
         try:
-            fmt = next((f for f in IMPORT_FORMATS if f == source), None)  # argparse checked it
+            fmt = next((f for f in FORMATS if f == source), None)  # argparse checked it
             parsed = parse(file, fmt, unit, progress=reading, skip_bad_rows=skip_bad_rows)
         finally:
             reading.stop()

@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Literal
 
+from gymtui.core.formats import FORMATS as FORMATS
+from gymtui.core.formats import Format as Format
 from gymtui.core.models import SetKind, Side
 from gymtui.errors import GymtuiError
 
-Format = Literal["strong", "hevy", "fitnotes", "fitbod", "gymtui"]
-FORMATS: tuple[Format, ...] = ("strong", "hevy", "fitnotes", "fitbod", "gymtui")
 MAX_IMPORT_KG = 1000.0  # a loaded leg press can pass the 500 kg a person may type by hand
 MAX_IMPORT_REPS = 1000
 GYMTUI_COLUMNS = (
