@@ -151,3 +151,15 @@ async def test_today_at_80_columns_cuts_nothing_a_lifter_needs(
         header = [str(c.label) for c in table.columns.values()]
         assert header[3:] == ["Last (lb)", "Next", "Logged (lb)"]
         assert "✓ 226 × 12 @8.5" in [r[5] for r in table_rows(app)]
+
+
+def test_blank_unit_cells_of_body_weight_rows_do_not_outvote_the_pounds(
+    tmp_path: Path, data_dir: Path, capsys: object
+) -> None:
+    path = tmp_path / "mixed.csv"
+    rows = [HEADER_LB]
+    rows += [f"2025-09-15 07:48:00,Legs,Squat (Barbell),{n},225,5,lbs" for n in range(1, 3)]
+    rows += [f"2025-09-15 07:48:00,Legs,Pull Up,{n},0,10," for n in range(1, 6)]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    assert main(["import", str(path)]) == 0
+    assert "shown in lb" in capsys.readouterr().out  # type: ignore[attr-defined]

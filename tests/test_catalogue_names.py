@@ -208,7 +208,7 @@ Q, H, G, C = "quadriceps", "hamstrings", "glutes", "calves"
         ("Smith Machine Stiff-Legged Deadlift", (H, G)),
         ("Loop Band Good Morning", (H, G)),
         ("Kettlebell One Arm Swing 50''", (H, G)),
-        ("Stability Ball Hyperextension", (H, G)),
+        ("Stability Ball Hyperextension", ()),  # a lower-back exercise: no leg day of its own
         ("single leg box jump", (Q, G, C)),
         # upper body, abs, and names that say nothing clear: no leg muscle
         ("Bench Press", ()),

@@ -5,20 +5,19 @@ from __future__ import annotations
 
 import sqlite3
 
+from test_history_edit import open_latest_session
+
 from gymtui.core.models import SetInput
 from gymtui.gym import Gym
 from gymtui.paths import Paths
 
 from conftest import FakeClock
 from helpers import make_app, table_rows, text_of
-from test_history_edit import open_latest_session
 
 HOSTILE = "\x1b]0;pwned\x07\x1b[2J\u202eevil"
 
 
-async def test_escapes_in_notes_and_names_are_shown_not_run(
-    paths: Paths, clock: FakeClock
-) -> None:
+async def test_escapes_in_notes_and_names_are_shown_not_run(paths: Paths, clock: FakeClock) -> None:
     gym = Gym.open(paths, clock)
     gym.log_set(SetInput("back_squat", 100, 6, note="ok"))
     gym.close()

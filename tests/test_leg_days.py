@@ -136,3 +136,28 @@ def test_an_older_import_s_bare_exercises_get_the_muscles_their_names_make_clear
         assert conn.execute(
             "SELECT muscles FROM exercises WHERE id = 'user_leg_press_machine'"
         ).fetchone() == ("",)
+
+
+def test_back_extensions_on_a_back_day_make_no_leg_day(
+    paths: Paths, clock: FakeClock, tmp_path: Path
+) -> None:
+    now = clock.now()
+    store = Store.open(paths.database)
+    store.sync_exercises(PROGRAM.exercises.values())
+    file = strong_file(
+        tmp_path,
+        [
+            (now - timedelta(days=9), "Legs", [("Squat (Barbell)", 4)]),
+            (
+                now - timedelta(days=2),
+                "Back",
+                [("Bent Over Row (Barbell)", 4), ("Back Extension (Weighted Hyperextension)", 3)],
+            ),
+        ],
+    )
+    summary = store.import_parsed(parse(file, unit="kg"))
+    assert summary.leg_days == 1
+    store.close()
+    gym = Gym.open(paths, clock)
+    assert gym.today().recovery.text == "Ready: it has been 9 days since legs"
+    gym.close()

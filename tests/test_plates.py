@@ -16,7 +16,7 @@ from gymtui.core.plates import (
     simple_kg,
 )
 from gymtui.core.program import load_program, parse_program
-from gymtui.core.progression import misses_in_a_row, suggest
+from gymtui.core.progression import matches_scheme, misses_in_a_row, suggest
 from gymtui.core.settings import Settings
 from gymtui.core.training import ramp
 from gymtui.core.values import KG_PER_LB
@@ -210,8 +210,14 @@ def test_double_progression_climbs_reps_then_adds_weight() -> None:
 def test_a_suggestion_the_plates_cannot_make_says_so() -> None:
     coarse = Inventory("kg", 20, parse_plates("25 20 10 5", "kg"))
     made = suggest(SQUAT, LINEAR, [sets(100, 6, 6, 6, 6)], "kg", coarse)
-    assert made.weight_kg == 110
-    assert made.reason.endswith("+10 kg (102.5 kg can't be loaded on your plates)")
+    # 110, the next the plates make, is over what 4x6 at 100 says you can do for 6: 100
+    assert made.weight_kg == 100
+    assert made.reason == (
+        "all 4×6 met last time: e1RM 120 kg caps 6 reps at 100 kg"
+        " (102.5 kg can't be loaded on your plates)"
+    )
+    lighter = suggest(SQUAT, LINEAR, [sets(60, 6, 6, 6, 6)], "kg", coarse)
+    assert lighter.weight_kg == 60  # 62.5 can't be made, 70 is too far over e1RM 72
 
 
 @given(
@@ -221,6 +227,9 @@ def test_a_suggestion_the_plates_cannot_make_says_so() -> None:
 def test_double_progression_never_drops_weight(reps: list[int], weight: float) -> None:
     made = suggest(FRONT, DOUBLE, [sets(weight, *reps)], "kg", KG)
     assert made.weight_kg is not None
+    if not matches_scheme(sets(weight, *reps), DOUBLE):  # singles for eights: from e1RM
+        assert made.weight_kg < weight and "from e1RM" in made.reason
+        return
     if all(r >= 10 for r in reps):
         assert made.weight_kg > weight and made.reps == 8
     else:

@@ -56,13 +56,13 @@ def test_a_long_break_steps_back_and_says_so() -> None:
     last = session([(100, 6)] * 4, days_ago=36)
     made = suggest(EX["back_squat"], PLAN["back_squat"], [last], "kg", None, NOW)
     assert made.weight_kg == 92.0  # 102.5 less 10 %, rounded down to a loadable weight
-    assert made.reason == "5 weeks since last time: 10% back to 92 kg"
+    assert made.reason == "5 weeks since last time: 10% back from 102.5 kg to 92 kg"
     months = session([(100, 6)] * 4, days_ago=120)
     made = suggest(EX["back_squat"], PLAN["back_squat"], [months], "kg", None, NOW)
-    assert made.reason == "4 months since last time: 20% back to 82 kg"
+    assert made.reason == "4 months since last time: 20% back from 102.5 kg to 82 kg"
     years = session([(100, 6)] * 4, days_ago=3000)
     made = suggest(EX["back_squat"], PLAN["back_squat"], [years], "kg", None, NOW)
-    assert made.reason == "8 years since last time: 30% back to 71.5 kg"
+    assert made.reason == "8 years since last time: 40% back from 102.5 kg to 61.5 kg"
     # three weeks is no break
     recent = session([(100, 6)] * 4, days_ago=20)
     assert suggest(EX["back_squat"], PLAN["back_squat"], [recent], "kg", None, NOW).weight_kg == (
@@ -182,3 +182,13 @@ def test_the_summary_today_s_next_column_and_its_tip_line_agree(tmp_path: object
     assert line == f"Back squat: {made.reason.replace(' last time', '')} -> 172.5 kg next time"
     assert "met" not in line
     gym.close()
+
+
+def test_a_machine_or_dumbbell_weight_steps_down_in_the_exercise_s_own_steps() -> None:
+    # leg press (5 kg steps) after a break: 161 is no weight a stack has
+    last = session([(230, 10)] * 3, days_ago=120, ex="leg_press")
+    made = suggest(EX["leg_press"], PLAN["leg_press"], [last], "kg", None, NOW)
+    assert made.weight_kg is not None and made.weight_kg % EX["leg_press"].increment_kg == 0
+    curl = session([(55, 10)] * 3, days_ago=120, ex="hamstring_curl")
+    made = suggest(EX["hamstring_curl"], PLAN["hamstring_curl"], [curl], "kg", None, NOW)
+    assert made.weight_kg is not None and made.weight_kg % 2.5 == 0

@@ -176,7 +176,7 @@ _LEG_WORDS: tuple[tuple[re.Pattern[str], tuple[str, ...], tuple[str, ...]], ...]
         (r"hip thrusts?|(glute|hip|leg|floor) bridges?", ("hamstrings",), ()),
         (
             r"deadlifts?|dead lifts?|rdls?|good ?mornings?|stiff leg(ged)?|pull ?throughs?"
-            r"|(kettlebell|kb) (one arm |one hand )?swings?|back extensions?|hyper ?extensions?",
+            r"|(kettlebell|kb) (one arm |one hand )?swings?",
             ("hamstrings", "glutes"),
             ("lower back",),
         ),

@@ -6,6 +6,7 @@ progression over a rep range. Suggested weights are ones the user can load: a mu
 unit allows, and for a barbell one their plates make.
 """
 
+import math
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import NamedTuple
@@ -13,7 +14,14 @@ from typing import NamedTuple
 from gymtui.core.models import Exercise, LoggedSet, PlannedExercise
 from gymtui.core.plates import Inventory, nearest_kg
 from gymtui.core.strength import e1rm, weight_for
-from gymtui.core.values import Unit, format_e1rm, format_weight, loadable, loadable_down
+from gymtui.core.values import (
+    KG_PER_LB,
+    Unit,
+    format_e1rm,
+    format_weight,
+    loadable,
+    loadable_down,
+)
 
 # The e1RM a suggestion may lean on: the best of the sessions within this of the newest one.
 STRENGTH_WINDOW = timedelta(weeks=6)
@@ -23,7 +31,12 @@ RECENT_SESSIONS = 6  # sessions read back for it: six weeks of one session a wee
 RESERVE_REPS = 2
 # Longer than a break since the exercise was last done, and the weight steps back by its
 # share: strength fades slowly, then more (longest first).
-BREAKS = ((timedelta(weeks=26), 30), (timedelta(weeks=8), 20), (timedelta(weeks=3), 10))
+BREAKS = (
+    (timedelta(weeks=104), 40),
+    (timedelta(weeks=26), 30),
+    (timedelta(weeks=8), 20),
+    (timedelta(weeks=3), 10),
+)
 LONG_BREAK = BREAKS[-1][0]
 
 
@@ -194,9 +207,19 @@ def _bounded(
     away = now - newest if now is not None else timedelta(0)
     back = next((pct for gap, pct in BREAKS if away > gap), 0)
     if back:
-        weight = down(weight * (1 - back / 100))
-        reason = f"{time_away(away)} since last time: {back}% back to {shown(weight)}"
+        base, weight = weight, down(weight * (1 - back / 100))
+        reason = (
+            f"{time_away(away)} since last time: {back}% back from {shown(base)} to {shown(weight)}"
+        )
     return Suggestion(weight, reason, made.reps)
+
+
+def step_down(kg: float, step_kg: float, unit: Unit) -> float:
+    """`kg` rounded down to the exercise's step (in lb, the nearest 5 lb multiple of it)."""
+    if unit == "lb":
+        step = max(5, round(step_kg / KG_PER_LB / 5) * 5)
+        return math.floor(kg / KG_PER_LB / step + 1e-9) * step * KG_PER_LB
+    return math.floor(kg / step_kg + 1e-9) * step_kg
 
 
 def time_away(away: timedelta) -> str:
@@ -222,8 +245,11 @@ def _reps_for(made: Suggestion, planned: PlannedExercise | None, last: list[Logg
 
 
 def _down(kg: float, exercise: Exercise, unit: Unit, inventory: Inventory | None) -> float:
-    """The heaviest weight at or under `kg` that can be loaded (on the plates, for a bar)."""
+    """The heaviest weight at or under `kg` that can be loaded: on the plates for a bar, in
+    the exercise's own steps for a machine or dumbbells (a stack goes up 2.5 at a time)."""
     fitted = loadable_down(kg, unit)
+    if not exercise.uses_bar and exercise.increment_kg > 0:
+        return step_down(kg, exercise.increment_kg, unit)
     if inventory is None or not exercise.uses_bar or inventory.unit != unit:
         return fitted
     target = fitted

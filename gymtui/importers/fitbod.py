@@ -63,7 +63,7 @@ class FitbodReader(Reader):
         if weight < 0:
             self.skip("assisted sets (a negative weight is help, not load)")
             return
-        self.weighed(self.factor)
+        self.weighed(self.factor, (weight, reps))
         for _ in range(max(repeat, 1)):
             session.sets.append(
                 ImportedSet(

@@ -34,11 +34,8 @@ class FitNotesReader(Reader):
             factor = unit_factor(row, "Weight Unit", row.get("Weight Unit") or self.unit or "kgs")
         exercise = row.name("Exercise", required=True)
         cardio = row.get("Category").lower() == "cardio" and not row.get("Reps")
-        lifted = (
-            "cardio rows"
-            if cardio
-            else strength(row, self.weight_col, "Reps", self.weighed(factor))
-        )
+        lifted = "cardio rows" if cardio else strength(row, self.weight_col, "Reps", factor)
+        self.weighed(factor, lifted)
         session = self.session(key, day, "FitNotes workout")
         if isinstance(lifted, str):
             self.skip(lifted)

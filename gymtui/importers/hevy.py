@@ -38,7 +38,8 @@ class HevyReader(Reader):
         set_type = row.get("set_type").lower() or "normal"
         if set_type not in KINDS:
             row.fail("set_type", f"{set_type!r} is not normal, warmup, dropset or failure")
-        lifted = strength(row, self.weight_col, "reps", self.weighed(self.factor))
+        lifted = strength(row, self.weight_col, "reps", self.factor)
+        self.weighed(self.factor, lifted)
         exercise = row.name("exercise_title", required=True)
         finished = hevy_time(row, "end_time", required=False)
         if finished is not None and finished < started:

@@ -35,10 +35,11 @@ class Reader:
         self.numbered: Counter[str] = Counter()
         self.units: Counter[str] = Counter()  # rows weighed in each unit
 
-    def weighed(self, factor: float) -> float:
-        """Note a row's unit (from its factor to kg) and give the factor back."""
-        self.units["kg" if factor == 1.0 else "lb"] += 1
-        return factor
+    def weighed(self, factor: float, lifted: tuple[float, int] | str) -> None:
+        """Note the unit (from its factor to kg) of a set with a load: a body-weight row's
+        blank unit cell says nothing about the file's unit."""
+        if not isinstance(lifted, str) and lifted[0] > 0:
+            self.units["kg" if factor == 1.0 else "lb"] += 1
 
     def no_weight_column(self, names: str) -> ImportFileError:
         """The refusal for a file whose weights cannot be found: a missing weight must never

@@ -110,7 +110,8 @@ class StrongReader(Reader):
         factor = self.fixed
         if factor is None:
             factor = unit_factor(row, "Weight Unit", row.get("Weight Unit") or "kg")
-        lifted = strength(row, self.weight_col, "Reps", self.weighed(factor))
+        lifted = strength(row, self.weight_col, "Reps", factor)
+        self.weighed(factor, lifted)
         rpe = row.rpe("RPE")
         session = self.session(key, started, name, finished, workout_note)
         if isinstance(lifted, str):
