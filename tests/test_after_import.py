@@ -163,3 +163,47 @@ def test_blank_unit_cells_of_body_weight_rows_do_not_outvote_the_pounds(
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
     assert main(["import", str(path)]) == 0
     assert "shown in lb" in capsys.readouterr().out  # type: ignore[attr-defined]
+
+
+def test_gaps_and_time_since_legs_read_in_the_unit_that_fits() -> None:
+    from datetime import UTC, datetime
+
+    from gymtui.core.training import gap_text, recovery
+
+    assert gap_text(60) == "60 h"
+    assert gap_text(83) == "3 days"
+    assert gap_text(24 * 150) == "5 months"
+    assert gap_text(24 * 3921) == "11 years"
+    now = datetime(2026, 12, 6, tzinfo=UTC)
+    assert (
+        recovery(now - timedelta(days=3921), now).text == "Ready: it has been 11 years since legs"
+    )
+    assert recovery(None, now, trained=True).text == "No leg day yet: your legs are fresh"
+
+
+async def test_an_old_history_fills_muscles_and_progress_instead_of_zeros(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    now = clock.now()
+    sessions = [
+        (now - timedelta(days=400 + 3 * n), "Legs", [("Squat (Barbell)", 4), ("Pull Up", 3)])
+        for n in range(10)
+    ]
+    assert main(["import", str(strong_file(tmp_path, sessions)), "--unit", "kg"]) == 0
+    from gymtui.paths import resolve_paths
+
+    app = make_app(resolve_paths(), clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("h", "3")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Nothing in the last 6 weeks: the weeks up to your last leg day" in text_of(
+            app, "#muscles-summary"
+        )
+        quads = next(r for r in table_rows(app, "#muscles-table") if r[0] == "Quadriceps")
+        assert any(cell not in ("0", "") for cell in quads[2:])
+        await pilot.press("4")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        # the default year holds nothing: all time, not "No working sets in this range"
+        assert text_of(app, "#chart-title").startswith("Back squat · all time")

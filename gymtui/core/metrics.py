@@ -174,6 +174,7 @@ class Overview(NamedTuple):
     streak: int
     last_7_days: dict[str, int]
     per_week: list[dict[str, int]]
+    weeks_until: datetime | None = None  # the Muscles weeks end here, not now (a quiet spell)
 
 
 class Progress(NamedTuple):

@@ -65,9 +65,12 @@ class Recovery(NamedTuple):
     text: str
 
 
-def recovery(last_trained: datetime | None, now: datetime) -> Recovery:
-    """Compare the hours since the last leg session with the 48-72 h window."""
+def recovery(last_trained: datetime | None, now: datetime, *, trained: bool = False) -> Recovery:
+    """Compare the hours since the last leg session with the 48-72 h window (`trained`:
+    there are sessions, none of them a leg day)."""
     if last_trained is None:
+        if trained:
+            return Recovery("first", "No leg day yet: your legs are fresh")
         return Recovery("first", "First session: no recovery to wait for")
     hours = max(0.0, (now - last_trained).total_seconds() / 3600)
     if hours < RECOVERY_MIN_H:
@@ -75,8 +78,20 @@ def recovery(last_trained: datetime | None, now: datetime) -> Recovery:
         return Recovery("recovering", f"Recovering: ready in {wait} h ({hours:.0f} h since legs)")
     if hours <= RECOVERY_MAX_H:
         return Recovery("ready", f"Ready: {hours:.0f} h since legs, inside the 48-72 h window")
+    return Recovery("overdue", f"Ready: it has been {gap_text(hours)} since legs")
+
+
+def gap_text(hours: float) -> str:
+    """`60 h`, `6 days`, `5 months`, `8 years`: a gap between leg days, in the unit that
+    reads best (hours inside the 48-72 h window and under it)."""
+    if hours <= RECOVERY_MAX_H:
+        return f"{hours:.0f} h"
     days = hours / 24
-    return Recovery("overdue", f"Ready: it has been {days:.0f} days since legs")
+    if days < 60:
+        return f"{days:.0f} days"
+    if days < 730:
+        return f"{days / 30.44:.0f} months"
+    return f"{days / 365.25:.0f} years"
 
 
 def week_start(moment: datetime, back: int = 0) -> datetime:

@@ -109,10 +109,14 @@ class HistoryReads:
             last_7 = sets_per_muscle(
                 reader.working_sets_by_exercise(now - timedelta(days=7), now), self.exercises
             )
+            # Nothing in the last weeks (a history imported from long ago): the weeks up to
+            # the last leg day, so the tab shows training rather than six columns of zeros.
+            quiet = bool(starts) and now - starts[-1] > timedelta(weeks=MUSCLE_WEEKS)
+            until = starts[-1] if quiet else now
             per_week = [
                 sets_per_muscle(
                     reader.working_sets_by_exercise(
-                        week_start(now, back), week_start(now, back - 1)
+                        week_start(until, back), week_start(until, back - 1)
                     ),
                     self.exercises,
                 )
@@ -121,7 +125,12 @@ class HistoryReads:
         finally:
             reader.close()
         return Overview(
-            starts, weeks(starts, self.program.goal_per_week, now), run, last_7, per_week
+            starts,
+            weeks(starts, self.program.goal_per_week, now),
+            run,
+            last_7,
+            per_week,
+            until if quiet else None,
         )
 
     def progress(self, exercise_id: str, range_key: str) -> Progress:

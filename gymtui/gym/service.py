@@ -215,7 +215,11 @@ class Gym(SessionCorrections, ExerciseCatalogue, HistoryReads):
             rows=rows,
             session_sets=session_sets,
             recent=recent,
-            recovery=recovery(previous, now if session is None else session.started_at),
+            recovery=recovery(
+                previous,
+                now if session is None else session.started_at,
+                trained=previous is None and store.last_session() is not None,
+            ),
             weekly=weekly_text(done, self.program.goal_per_week),
             next_index=next_row_index(rows),
             unit=settings.unit,

@@ -31,7 +31,7 @@ from gymtui.core.metrics import (
     record_lines,
 )
 from gymtui.core.models import MUSCLES
-from gymtui.core.training import week_start
+from gymtui.core.training import gap_text, week_start
 from gymtui.core.values import format_number, format_weight, from_kg, session_clock
 from gymtui.errors import GymtuiError
 from gymtui.gym import MUSCLE_WEEKS, RANGES
@@ -47,6 +47,7 @@ if TYPE_CHECKING:
 
 BODY_WEIGHT = "__body_weight__"  # the Progress list's entry for body weight
 WEEKS_PAGE = 104  # two years of weeks at a time
+GAPS_WIDTH = 52  # five leg days in a week still fit at 80 columns, with an ellipsis
 DAY_NAME_WIDTH = 18  # an imported workout's name is cut here, so Volume and PR fit at 80
 
 
@@ -85,6 +86,7 @@ class HistoryScreen(GymScreen):
     chart_started = 0.0
     chart_at: float | None = None
     range_key = "1y"
+    range_chosen = False  # m, y or a pressed: the range stays even when it holds nothing
     exercise_id: str | None = None
     _listed: list[tuple[str, str]] = []  # the Progress list as last filled, replaced whole
 
@@ -169,7 +171,9 @@ class HistoryScreen(GymScreen):
                 plain(clip(session.day_name, DAY_NAME_WIDTH)),
                 session_clock(summary.duration),
                 str(summary.working_sets),
-                f"{format_number(round(from_kg(summary.volume_kg, unit)))} {unit}",
+                f"{format_number(round(from_kg(summary.volume_kg, unit)))} {unit}"
+                if summary.volume_kg > 0
+                else "—",  # body weight only: no load to add up
                 Text("★ PR", style="bold yellow") if summary.has_pr else "",
                 key=str(session.id),
             )
@@ -241,7 +245,10 @@ class HistoryScreen(GymScreen):
         for row in rows:
             dots = "●" * min(row.sessions, 7) + "○" * max(0, row.goal - row.sessions)
             style = "green" if row.met else ("yellow" if row.sessions else "dim")
-            gaps = ", ".join(f"{hours:.0f} h {verdict}" for hours, verdict in row.gaps)
+            gaps = clip(
+                ", ".join(f"{gap_text(hours)} {verdict}" for hours, verdict in row.gaps),
+                GAPS_WIDTH,
+            )
             table.add_row(
                 row.start.strftime("%d %b %Y"),
                 Text(f"{dots} {row.sessions}/{row.goal}", style=style),
@@ -250,16 +257,22 @@ class HistoryScreen(GymScreen):
 
     def _show_muscles(self, overview: Overview) -> None:
         low, high = self.gym.settings.muscle_target
+        until = overview.weeks_until
+        quiet = (
+            f" Nothing in the last {MUSCLE_WEEKS} weeks: the weeks up to your last leg day,"
+            f" {until.strftime('%d %b %Y')}."
+            if until
+            else ""
+        )
         self.query_one("#muscles-summary", Static).update(
             f"Working sets per muscle (each exercise counts for its main muscles; warm-ups "
-            f"excluded). Weekly target [b]{low}-{high}[/b] (g to change)."
+            f"excluded). Weekly target [b]{low}-{high}[/b] (g to change).{quiet}"
         )
         table = self.query_one("#muscles-table", DataTable)
         table.clear(columns=True)
-        now = self.gym.clock.now()
-        labels = [
-            week_start(now, back).strftime("%d %b") for back in range(MUSCLE_WEEKS - 1, -1, -1)
-        ]
+        end = until or self.gym.clock.now()
+        form = "%d %b %y" if until else "%d %b"
+        labels = [week_start(end, back).strftime(form) for back in range(MUSCLE_WEEKS - 1, -1, -1)]
         table.add_columns("Muscle", "7 days", *labels)
 
         def cell(count: int) -> Text:
@@ -343,6 +356,7 @@ class HistoryScreen(GymScreen):
 
     def action_range(self, key: str) -> None:
         self.range_key = key
+        self.range_chosen = True
         self.query_one(TabbedContent).active = "progress"
         self.load_progress()
 
@@ -359,6 +373,10 @@ class HistoryScreen(GymScreen):
                     self.app.call_from_thread(self._show_body_weight, weights)
                 return
             progress = self.gym.progress(exercise_id, self.range_key)
+            if not progress.points and not self.range_chosen and self.range_key != "all":
+                # the default year holds nothing (an old import): all time, rather than empty
+                self.range_key = "all"
+                progress = self.gym.progress(exercise_id, "all")
         except GymtuiError as problem:
             self.app.call_from_thread(self.gym_app.show_problem, str(problem))
             return
