@@ -18,6 +18,7 @@ import argparse
 import asyncio
 import itertools
 import math
+import os
 import statistics
 import tempfile
 import time
@@ -32,9 +33,15 @@ from gymtui.core.program import load_program
 from gymtui.core.rest import SystemClock
 from gymtui.demo import make_demo
 from gymtui.paths import resolve_paths
-from gymtui.store import Store, db_size
+from gymtui.store import Store
 from gymtui.ui.app import build_app
 from gymtui.ui.screens.history import HistoryScreen
+
+
+def db_size(path: Path) -> int:
+    """Bytes on disk, the write-ahead log included."""
+    return sum(os.path.getsize(p) for p in (path, Path(f"{path}-wal")) if os.path.exists(p))
+
 
 SETS_PER_WEEK = 37.8  # the default program, two sessions a week, with warm-ups
 

@@ -9,6 +9,7 @@ rows), in-process and as `gymtui import` end to end.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import subprocess
 import sys
@@ -19,7 +20,13 @@ from pathlib import Path
 
 from gymtui.core.program import load_program
 from gymtui.importers import parse
-from gymtui.store import Store, db_size
+from gymtui.store import Store
+
+
+def db_size(path: Path) -> int:
+    """Bytes on disk, the write-ahead log included."""
+    return sum(os.path.getsize(p) for p in (path, Path(f"{path}-wal")) if os.path.exists(p))
+
 
 EXERCISES = [
     "Squat (Barbell)",

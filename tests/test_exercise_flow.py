@@ -11,7 +11,7 @@ from gymtui.core.program import load_program
 from gymtui.paths import Paths
 from gymtui.store import Store
 from gymtui.ui.dialogs.confirm import ConfirmDialog
-from gymtui.ui.dialogs.exercise import ExerciseDialog
+from gymtui.ui.dialogs.exercise import ExercisePickerDialog
 from gymtui.ui.dialogs.exercise_edit import ExerciseEditDialog
 from gymtui.ui.dialogs.exercises import ExercisesDialog
 
@@ -140,7 +140,7 @@ async def test_merge_a_near_duplicate_into_back_squat(paths: Paths, clock: FakeC
         await pilot.press("escape")  # clear the filter
         await pilot.press("slash", *"Squat (B", "enter", "m")
         await pilot.pause()
-        assert isinstance(app.screen, ExerciseDialog)
+        assert isinstance(app.screen, ExercisePickerDialog)
         await pilot.press(*"back sq", "enter")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)

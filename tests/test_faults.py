@@ -16,7 +16,7 @@ from gymtui.core.program import load_program
 from gymtui.paths import Paths
 from gymtui.store import Store
 from gymtui.ui.app import GymApp
-from gymtui.ui.dialogs.exercise import ExerciseDialog
+from gymtui.ui.dialogs.exercise import ExercisePickerDialog
 from gymtui.ui.dialogs.set_dialog import SetDialog
 from gymtui.ui.screens.today import TodayScreen
 
@@ -120,7 +120,7 @@ async def test_markup_typed_in_the_exercise_picker(paths: Paths, clock: FakeCloc
     app = make_app(paths, clock)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("x")
-        assert isinstance(app.screen, ExerciseDialog)
+        assert isinstance(app.screen, ExercisePickerDialog)
         await pilot.press("[", "/")
         await pilot.pause()
         assert app._exception is None
@@ -179,7 +179,7 @@ async def test_any_name_and_note_pass_through_every_screen(
         # log the user's exercise from the picker, with the note, then look everywhere
         await pilot.press("x")
         dialog = app.screen
-        assert isinstance(dialog, ExerciseDialog)
+        assert isinstance(dialog, ExercisePickerDialog)
         dialog.query_one("#filter", Input).value = name.strip()
         await pilot.pause()
         choices = dialog.query_one(OptionList)

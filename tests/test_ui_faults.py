@@ -24,7 +24,7 @@ from gymtui.core.values import parse_reps, parse_whole
 from gymtui.errors import InvalidValue
 from gymtui.paths import Paths
 from gymtui.store import Store
-from gymtui.ui.dialogs.exercise import ExerciseDialog
+from gymtui.ui.dialogs.exercise import ExercisePickerDialog
 from gymtui.ui.dialogs.exercise_edit import ExerciseEditDialog
 from gymtui.ui.dialogs.exercises import ExercisesDialog
 from gymtui.ui.dialogs.session import SessionDialog
@@ -302,7 +302,7 @@ async def test_a_new_exercise_editor_closed_in_the_read_that_opened_it_keeps_the
         await pilot.press("h", "1", "enter")
         assert isinstance(app.screen, SessionDialog)
         await pilot.press("x")
-        assert isinstance(app.screen, ExerciseDialog)
+        assert isinstance(app.screen, ExercisePickerDialog)
         await pilot.press(*"rl6")
         for name in ["enter", "escape", "minus", "l", "up"]:
             app.post_message(key(name))

@@ -31,7 +31,7 @@ MUSCLE_WEEKS = 6
 RANGES = {"3m": ("3 months", 91), "1y": ("1 year", 365), "all": ("all time", None)}
 
 
-class HistoryReads:
+class HistoryLoaders:
     """Gym's reads for the History screen."""
 
     _store: Store

@@ -47,7 +47,7 @@ from gymtui.core.values import format_set
 from gymtui.errors import DatabaseFileError, ImportRunning
 from gymtui.gym.corrections import SessionCorrections
 from gymtui.gym.exercises import ExerciseCatalogue, catalogue
-from gymtui.gym.history import HistoryReads
+from gymtui.gym.history import HistoryLoaders
 from gymtui.paths import Paths
 from gymtui.store import StaleSession, StorageError, Store
 from gymtui.store.base import DatabaseMoved
@@ -70,7 +70,7 @@ class Logged(NamedTuple):
     records: tuple[Beaten, ...] = ()  # the records the set broke, for the toast
 
 
-class Gym(SessionCorrections, ExerciseCatalogue, HistoryReads):
+class Gym(SessionCorrections, ExerciseCatalogue, HistoryLoaders):
     """The training log: today's plan, logging, the rest timer, settings and history."""
 
     def __init__(self, store: Store, program: Program, clock: Clock | None = None) -> None:

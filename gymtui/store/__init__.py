@@ -3,12 +3,11 @@
 from gymtui.errors import StaleSession
 from gymtui.store.base import StorageError
 from gymtui.store.imports import ImportSummary
-from gymtui.store.store import Store, db_size
+from gymtui.store.store import Store
 
 __all__ = [
     "ImportSummary",
     "StaleSession",
     "StorageError",
     "Store",
-    "db_size",
 ]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from collections.abc import Mapping
 from datetime import datetime
@@ -358,8 +357,3 @@ class Store(SessionEdits, HistoryReads, ImportWrites, StoreBase):
                 self.conn.backup(destination)
         finally:
             destination.close()
-
-
-def db_size(path: Path) -> int:
-    """Bytes on disk, the write-ahead log included."""
-    return sum(os.path.getsize(p) for p in (path, Path(f"{path}-wal")) if os.path.exists(p))

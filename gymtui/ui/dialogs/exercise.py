@@ -48,7 +48,7 @@ async def chosen_exercise(app: GymApp, choice: ExerciseChoice) -> Exercise | Non
     return app.saving(lambda: gym.save_exercise(None, made))
 
 
-class ExerciseDialog(GymDialog[ExerciseChoice | None]):
+class ExercisePickerDialog(GymDialog[ExerciseChoice | None]):
     """Choose an exercise: type to filter, `enter` picks; a new name creates one (when the
     caller allows it)."""
 

@@ -41,7 +41,7 @@ def muscles_text(info: ExerciseInfo) -> str:
     return ", ".join(SHORT.get(m, m) for m in info.exercise.muscles) or "—"
 
 
-class ExerciseTable(DataTable[object]):
+class ExerciseListTable(DataTable[object]):
     """The list. `/` moves to the filter at once, and keys typed after it in the same read
     (a fast typist, a paste) follow it there instead of running the list's keys."""
 
@@ -90,7 +90,7 @@ class ExercisesDialog(GymDialog[None]):
         with Vertical(classes="dialog", id="exercises-dialog"):
             yield Label("Exercises", id="dialog-title")
             yield GymInput(placeholder="/ filters the list", id="exercise-filter", compact=True)
-            yield ExerciseTable(id="exercise-table", cursor_type="row")
+            yield ExerciseListTable(id="exercise-table", cursor_type="row")
             yield Static(id="exercise-detail")
             yield Static(HELP, id="dialog-help")
 
@@ -244,7 +244,7 @@ class ExercisesDialog(GymDialog[None]):
     @work
     async def action_merge(self) -> None:
         from gymtui.ui.dialogs.confirm import ConfirmDialog
-        from gymtui.ui.dialogs.exercise import ExerciseDialog
+        from gymtui.ui.dialogs.exercise import ExercisePickerDialog
 
         source = self._highlighted() if self._on_top() else None
         if source is None:
@@ -255,7 +255,7 @@ class ExercisesDialog(GymDialog[None]):
             self.notify(shown(problem), severity="warning", markup=False, timeout=10)
             return
         others = {i.exercise.id: i.exercise for i in self.infos if i is not source}
-        picker = ExerciseDialog(others, title=f"Merge {name} into…", allow_new=False)
+        picker = ExercisePickerDialog(others, title=f"Merge {name} into…", allow_new=False)
         choice = await self.app.push_screen_wait(picker)
         target = next(
             (i for i in self.infos if choice and i.exercise.id == choice.exercise_id), None

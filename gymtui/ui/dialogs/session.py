@@ -197,9 +197,9 @@ class SessionDialog(GymDialog[None]):
 
     @work
     async def action_add_other(self) -> None:
-        from gymtui.ui.dialogs.exercise import ExerciseDialog, chosen_exercise
+        from gymtui.ui.dialogs.exercise import ExercisePickerDialog, chosen_exercise
 
-        choice = await self.app.push_screen_wait(ExerciseDialog(self.gym_app.gym.exercises))
+        choice = await self.app.push_screen_wait(ExercisePickerDialog(self.gym_app.gym.exercises))
         if choice is None:
             return
         exercise = await chosen_exercise(self.gym_app, choice)

@@ -393,10 +393,10 @@ class TodayScreen(GymScreen):
 
     @work
     async def action_add_exercise(self) -> None:
-        from gymtui.ui.dialogs.exercise import ExerciseDialog, chosen_exercise
+        from gymtui.ui.dialogs.exercise import ExercisePickerDialog, chosen_exercise
         from gymtui.ui.dialogs.set_dialog import SetDialog, SetDialogRequest
 
-        choice = await self.app.push_screen_wait(ExerciseDialog(self.gym.exercises))
+        choice = await self.app.push_screen_wait(ExercisePickerDialog(self.gym.exercises))
         if choice is None:
             return
         gym = self.gym
