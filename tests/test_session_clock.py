@@ -330,6 +330,13 @@ class Tmux:
     def pid(self) -> int:
         return int(self.tmux("list-panes", "-F", "#{pane_pid}").split()[0])
 
+    def quit(self) -> None:
+        """q, then wait (20 s at most) for the process and its window to end."""
+        self.keys("q")
+        end = time.monotonic() + 20
+        while self.tmux("list-panes") and time.monotonic() < end:
+            time.sleep(0.1)
+
     def close(self) -> None:
         self.tmux("kill-server")
 
@@ -354,10 +361,7 @@ def test_the_running_app_refuses_a_set_after_mv_swaps_its_file(tmp_path: Path) -
         app.wait_for("Weight")
         app.keys("Enter")
         app.wait_for("Not saved: Back squat 100 kg")
-        app.keys("q")
-        end = time.monotonic() + 20
-        while app.tmux("list-panes") and time.monotonic() < end:
-            time.sleep(0.1)
+        app.quit()
     finally:
         app.close()
     assert (data / "gymtui.db").read_bytes() == before  # the new file untouched
@@ -399,10 +403,7 @@ def test_a_set_after_a_night_suspended_starts_a_new_session_in_the_real_app(
         app.wait_for("Weight")
         app.keys("Enter")
         app.wait_for("in progress · 0 min")
-        app.keys("q")
-        end = time.monotonic() + 20
-        while app.tmux("list-panes") and time.monotonic() < end:
-            time.sleep(0.1)
+        app.quit()
     finally:
         app.close()
     database = data / "gymtui.db"
