@@ -159,14 +159,14 @@ async def test_a_left_and_right_are_one_planned_set_with_no_long_rest_between(
         split = next(i for i, r in enumerate(table_rows(app)) if r[0] == "Bulgarian split squat")
         today.table.move_cursor(row=split)
         await pilot.press("enter", "2", "0", *["tab"] * 5, "l", "enter")
-        assert table_rows(app)[split][5] == "L 20 kg × 8 · R next"
+        assert table_rows(app)[split][5] == "L 20 × 8 · R next"
         assert status(app).startswith("No rest running")  # no 1:30 between the legs
         assert "next: Set 1 of 3 - Bulgarian split squat, right leg 20 kg × 8" in status(app)
         assert today.table.cursor_row == split
         await pilot.press("enter")  # the other leg, prefilled: weight, reps and side
         assert app.screen.query_one("#side").chosen == "R"  # type: ignore[attr-defined]
         await pilot.press("enter")
-        assert table_rows(app)[split][5] == "✓ 20 kg × 8 L+R"
+        assert table_rows(app)[split][5] == "✓ 20 × 8 L+R"
         assert table_rows(app)[split + 1][5] == ""
         assert status(app).startswith("Rest 1:30")  # the pair done: the exercise's rest
         assert "next: Set 1 of 4 - Back squat" in status(app)
