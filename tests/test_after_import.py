@@ -171,7 +171,8 @@ def test_gaps_and_time_since_legs_read_in_the_unit_that_fits() -> None:
     from gymtui.core.training import gap_text, recovery
 
     assert gap_text(60) == "60 h"
-    assert gap_text(83) == "3 days"
+    assert gap_text(83) == "3.5 days"
+    assert gap_text(96) == "4 days"
     assert gap_text(24 * 150) == "5 months"
     assert gap_text(24 * 3921) == "11 years"
     now = datetime(2026, 12, 6, tzinfo=UTC)

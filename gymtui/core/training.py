@@ -87,6 +87,8 @@ def gap_text(hours: float) -> str:
     if hours <= RECOVERY_MAX_H:
         return f"{hours:.0f} h"
     days = hours / 24
+    if days < 10:  # 3.3 days, not 3: just past the 72 h window must not read as inside it
+        return f"{days:.1f}".removesuffix(".0") + " days"
     if days < 60:
         return f"{days:.0f} days"
     if days < 730:
