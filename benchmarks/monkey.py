@@ -137,7 +137,10 @@ async def run_monkey(folder: Path, seed: int, keys: int) -> Report:
                         await asyncio.wait_for(pilot.press(key), STALL_S)
                         report.keys += 1
                 except TimeoutError:
-                    report.problems.append(f"stalled: a key on {screen} not handled in {STALL_S} s")
+                    report.problems.append(
+                        f"stalled: a key on {screen} not handled in {STALL_S} s"
+                        f"\n    after: {' '.join(report.recent)}"
+                    )
                     break
                 if roll > 0.97:
                     clock.advance(rng.choice([30, 200, 3600, 4 * 3600, 86400, 3 * 86400]))
