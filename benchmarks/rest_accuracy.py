@@ -5,7 +5,8 @@ Run: uv run python benchmarks/rest_accuracy.py
 A 12 s rest is started by logging a set through the keyboard. During it, the event loop is
 blocked for 1.5 s (as a slow query would) and the whole process is stopped with SIGSTOP for
 2 s and continued (as ctrl+z / fg does). Every redraw of the Rest screen is recorded with the
-remaining time it showed and the true remaining time at that instant; the alert's firing time
+remaining time it showed and the true remaining time at that instant; each change of the shown
+M:SS is compared with the moment the true remaining time made it due; the alert's firing time
 is compared with the true deadline. Prints the figures; it asserts nothing.
 """
 
@@ -19,10 +20,9 @@ import subprocess
 import tempfile
 import time
 
-from gymtui.core.rest import SystemClock
+from gymtui.core.rest import RestLengths, RestView, SystemClock
 from gymtui.paths import resolve_paths
 from gymtui.ui.app import build_app
-from gymtui.ui.dialogs.all import RestLengths
 from gymtui.ui.screens.rest import RestScreen
 
 REST_S = 12
@@ -34,7 +34,7 @@ async def run() -> None:
     clock = SystemClock()
     with tempfile.TemporaryDirectory() as tmp:
         app = build_app(resolve_paths(tmp), clock=clock, notifier=lambda title, body: None)
-        redraws: list[tuple[float, float, float]] = []  # (when, shown, true)
+        redraws: list[tuple[float, float, float, str]] = []  # (when, shown, true, digits)
         fired: list[float] = []
         original_alert = app.alert_rest_over
 
@@ -50,15 +50,15 @@ async def run() -> None:
             deadline = app.gym.timer.deadline
             screen = app.screen
             assert isinstance(screen, RestScreen)
-            original_redraw = screen.redraw
+            original_show = screen.show_rest
 
-            def redraw() -> None:
-                original_redraw()
+            def show_rest(view: RestView) -> None:
+                original_show(view)
                 now = clock.elapsed()
                 assert screen.shown_remaining is not None
-                redraws.append((now - start, screen.shown_remaining, deadline - now))
+                redraws.append((now - start, screen.shown_remaining, deadline - now, view.digits))
 
-            screen.redraw = redraw  # type: ignore[method-assign]
+            screen.show_rest = show_rest  # type: ignore[method-assign]
             await asyncio.sleep(BLOCK_AT)
             time.sleep(BLOCK_S)  # the event loop is blocked: nothing redraws
             await asyncio.sleep(STOP_AT - BLOCK_AT - BLOCK_S)
@@ -66,11 +66,21 @@ async def run() -> None:
                 ["sh", "-c", f"kill -STOP {os.getpid()}; sleep {STOP_S}; kill -CONT {os.getpid()}"]
             )
             await asyncio.sleep(REST_S - STOP_AT + 1.5)
-    errors = [abs(shown - true) for _, shown, true in redraws]
+    errors = [abs(shown - true) for _, shown, true, _ in redraws]
     gaps = [b[0] - a[0] for a, b in itertools.pairwise(redraws)]
-    free_gaps = [g for g in gaps if g < 1.0]
+    free_gaps = [g for g in gaps if g < 1.1]
     longest = gaps.index(max(gaps))
     after = redraws[longest + 1]
+    late_changes = []  # how long after the true moment each new M:SS appeared (loop free)
+    for (then, _, _, before), (now, _, true, digits) in itertools.pairwise(redraws):
+        if now - then > 1.1 or digits == before:
+            continue  # across the block or the stop; or the same time shown
+        parts = digits.lstrip("+").split(":")
+        seconds = sum(int(part) * 60**n for n, part in enumerate(reversed(parts)))
+        if digits.startswith("+"):  # +0:03 is due once over by more than 2 s
+            late_changes.append(-true - (seconds - 1))
+        else:  # 0:07 is due once 7 s or less are left
+            late_changes.append(seconds - true)
     late = fired[0] - deadline if fired else float("nan")
     print(
         f"rest {REST_S} s; loop blocked {BLOCK_S} s at {BLOCK_AT} s; "
@@ -82,8 +92,13 @@ async def run() -> None:
         f"max {max(errors) * 1000:.2f} ms, median {statistics.median(errors) * 1000:.3f} ms"
     )
     print(
-        "time between redraws while the loop is free (the longest a shown value is stale): "
+        "time between redraws while the loop is free (one a second, or a bar cell): "
         f"median {statistics.median(free_gaps) * 1000:.0f} ms, max {max(free_gaps) * 1000:.0f} ms"
+    )
+    print(
+        f"each new M:SS ({len(late_changes)} changes with the loop free) appeared after the "
+        f"moment it was due by: median {statistics.median(late_changes) * 1000:.1f} ms, "
+        f"min {min(late_changes) * 1000:.1f} ms, max {max(late_changes) * 1000:.1f} ms"
     )
     print(
         f"longest gap (blocked loop / stopped process): {max(gaps):.2f} s; the first redraw "

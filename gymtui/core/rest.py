@@ -1,5 +1,6 @@
 """The rest timer: a deadline read against a clock that keeps counting through suspend."""
 
+import math
 import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -270,3 +271,22 @@ def rest_view(timer: RestTimer, at: float, next_up: str, next_plates: str = "") 
     state: RestShown
     state = ("running" if left > 0 else "over") if timer.state == "running" else timer.state
     return RestView(state, left, timer.length_s, next_up, timer.after_set_id, next_plates)
+
+
+def next_change_s(view: RestView, bar_steps: int = 0) -> float | None:
+    """Seconds from `view` until what shows it looks different: its M:SS at the next whole
+    second (the deadline is one of them), or a bar of `bar_steps` steps over the rest at its
+    next step; None while nothing on it moves (no rest, or paused)."""
+    left = view.remaining_s
+    if view.state == "running":
+        # M:SS shows ceil(left) (format_duration): it turns when left reaches the second below
+        soonest = left - (math.ceil(left - 1e-9) - 1)
+        if bar_steps > 0:  # the step shown is floor(done * steps), as Textual's Bar draws it
+            total = max(view.length_s, 1.0)
+            done = (total - left) / total
+            soonest = min(soonest, ((int(done * bar_steps) + 1) / bar_steps - done) * total)
+        return max(soonest, 0.0)
+    if view.state == "over":  # +M:SS shows ceil(over): it turns just past the whole second
+        over = -left
+        return max(math.ceil(over - 1e-9) - over, 0.0)
+    return None

@@ -20,10 +20,11 @@ from textual.app import SuspendNotSupported, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.signal import Signal
+from textual.timer import Timer
 
 from gymtui.core.metrics import beaten_text
 from gymtui.core.models import SetInput
-from gymtui.core.rest import Clock, RestView
+from gymtui.core.rest import Clock, RestView, next_change_s
 from gymtui.core.values import format_set
 from gymtui.errors import GymtuiError, ImportRunning, StaleSession
 from gymtui.gym import Gym, Logged
@@ -153,8 +154,12 @@ class GymApp(ToastApp):
         "history": _history_screen,
     }
     DEFAULT_MODE = "today"
-    TICK_S = 0.1
-    CHECK_OTHERS_EVERY = 10  # ticks: another window's writes show within a second
+    # The tick comes when what is shown of the rest changes (the next second, the bar's next
+    # step, the deadline) and at least every TICK_S: another window's writes show within a
+    # second. Tests, screenshots and the monkey set TICK_S far higher and tick by hand.
+    TICK_S = 1.0
+    TICK_LATE_S = 0.002  # just past a change, so that the redraw shows it
+    CHECK_OTHERS_EVERY = 1  # ticks: every one looks for other windows' writes
     BINDINGS = APP_KEYS
 
     def __init__(
@@ -169,7 +174,8 @@ class GymApp(ToastApp):
         self.screenshots = screenshots or Path.cwd()
         self.rest_changed: Signal[RestView] = Signal(self, "rest-changed")
         self.data_changed: Signal[None] = Signal(self, "data-changed")
-        self._ticks = 0
+        self.next_tick_s: float | None = None  # from the last tick (tests, benchmarks)
+        self._next_tick: Timer | None = None
         self.crash: BaseException | None = None  # an unexpected error that ended the app
         self._problem_shown: str | None = None
         self._caught: list[int] = []  # the signals whose handlers on_mount added
@@ -266,17 +272,39 @@ class GymApp(ToastApp):
     # -- the tick: one RestView for every view that shows the rest ----------------------
 
     def tick(self) -> None:
-        """Publish the rest as it stands, alert once when it ends, notice other windows."""
-        self._ticks += 1
-        if self._ticks % self.CHECK_OTHERS_EVERY == 0:
-            if self.reading(self.gym.changed_elsewhere):
-                self.data_changed.publish(None)
-            problem = self.gym.file_problem()
-            if problem is not None:
-                self.show_problem(problem)
+        """Bring everything up to date: notice other windows, alert once when the rest ends,
+        publish the rest as it stands; then sleep until what is shown of it next changes."""
+        if self.reading(self.gym.changed_elsewhere):
+            self.data_changed.publish(None)
+        problem = self.gym.file_problem()
+        if problem is not None:
+            self.show_problem(problem)
         if self.gym.poll_rest_alert():
             self.alert_rest_over()
-        self.rest_changed.publish(self.gym.rest_view())
+        view = self.gym.rest_view()
+        self.rest_changed.publish(view)
+        self.schedule_tick(view)
+
+    @property
+    def ticks_by_hand(self) -> bool:
+        """Tests, screenshots and the monkey call tick() themselves (TICK_S set far above a
+        second): then no tick is scheduled on the event loop."""
+        return self.TICK_S > 60
+
+    def schedule_tick(self, view: RestView | None = None) -> None:
+        """The next tick: when what the screen on top shows of the rest next changes, and
+        within TICK_S. Every tick reads the clock, so a late one (a blocked loop, SIGSTOP)
+        shows the truth; the one at the deadline rings the alert."""
+        view = view or self.gym.rest_view()
+        screen = next((s for s in reversed(self.screen_stack) if isinstance(s, GymScreen)), None)
+        change = screen.rest_changes_in(view) if screen is not None else next_change_s(view)
+        wait = self.TICK_S if change is None else min(change + self.TICK_LATE_S, self.TICK_S)
+        self.next_tick_s = wait
+        if self._next_tick is not None:
+            self._next_tick.stop()
+            self._next_tick = None
+        if not self.ticks_by_hand:
+            self._next_tick = self.set_timer(wait, self.tick, name="tick")
 
     def alert_rest_over(self) -> None:
         """Bell, toast and desktop notification, each unless switched off."""
@@ -367,7 +395,7 @@ class GymApp(ToastApp):
                 timeout=20,
                 markup=False,
             )
-        self.set_interval(self.TICK_S, self.tick)
+        self.schedule_tick()
         self.call_after_refresh(self._load_the_rest)
         self._fit(self.size.width, self.size.height)
 

@@ -8,7 +8,7 @@ from textual import events, on
 from textual.screen import Screen
 from textual.widgets import Static
 
-from gymtui.core.rest import RestView
+from gymtui.core.rest import RestView, next_change_s
 from gymtui.gym import Gym
 from gymtui.ui.widgets.rest_status import RestStatus
 
@@ -50,16 +50,27 @@ class GymScreen(Screen[None]):
         app = self.gym_app
         # Re-subscribing on every resume: a screen of another mode may have been dropped.
         app.rest_changed.unsubscribe(self)
-        app.rest_changed.subscribe(self, self.show_rest, immediate=True)
+        app.rest_changed.subscribe(self, self._rest_changed, immediate=True)
         app.data_changed.unsubscribe(self)
         app.data_changed.subscribe(self, self._data_changed, immediate=True)
         self.show_rest(self.gym.rest_view())
+        app.schedule_tick()  # this screen may show the rest in finer steps than the last
         app.release_toasts()
+
+    def _rest_changed(self, view: RestView) -> None:
+        # A screen of another mode is out of sight: it catches up when it comes back (resume).
+        if self in self.app.screen_stack:
+            self.show_rest(view)
 
     def show_rest(self, view: RestView) -> None:
         """Show the rest as it stands (every tick)."""
         for status in self.query(RestStatus):
             status.show(view)
+
+    def rest_changes_in(self, view: RestView) -> float | None:
+        """Seconds until what this screen shows of the rest changes (the status line's M:SS);
+        None while nothing on it moves."""
+        return next_change_s(view)
 
     def _data_changed(self, _: None) -> None:
         self.data_changed()

@@ -3,12 +3,14 @@ plates, and the whole screen flashing when the rest ends. The Rest screen's keys
 
 from __future__ import annotations
 
+import math
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from gymtui.core.rest import RestView
+from gymtui.core.rest import RestView, next_change_s
 from gymtui.ui.css import css_beside
 from gymtui.ui.screens.base import GymScreen
 from gymtui.ui.screens.rest import RestScreen
@@ -42,12 +44,24 @@ class RackScreen(RestScreen):
         if not self._ready:
             return
         self._follow_state(view)
-        self.query_one("#rack-state", Static).update(view.headline)
+        if self._changed("#rack-state", view.headline):
+            self.query_one("#rack-state", Static).update(view.headline)
         self.query_one(BigClock).text = view.digits
         flashing = view.state == "over" and -view.remaining_s < FLASH_S
         self.set_class(flashing and int(-view.remaining_s * 2) % 2 == 0, "-flash")
         nxt = view.next_up or "Nothing planned: add an exercise on Today (t, then x)"
-        self.query_one("#rack-next", Static).update(markup("$next", next=nxt))
-        self.query_one("#rack-plates", Static).update(
-            markup("$plates", plates=view.next_plates) if view.next_plates else ""
-        )
+        if self._changed("#rack-next", nxt):
+            self.query_one("#rack-next", Static).update(markup("$next", next=nxt))
+        if self._changed("#rack-plates", view.next_plates):
+            self.query_one("#rack-plates", Static).update(
+                markup("$plates", plates=view.next_plates) if view.next_plates else ""
+            )
+
+    def rest_changes_in(self, view: RestView) -> float | None:
+        """The digits' next second and, while the screen flashes, its next half second."""
+        change = next_change_s(view)
+        over = -view.remaining_s
+        if view.state == "over" and over < FLASH_S:
+            flip = (math.floor(over * 2) + 1) / 2 - over
+            change = flip if change is None else min(change, flip)
+        return change

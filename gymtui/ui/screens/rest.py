@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
@@ -9,7 +11,7 @@ from textual.content import Content
 from textual.widgets import Digits, ProgressBar, Static
 
 from gymtui.core.models import SetInput, SetKind
-from gymtui.core.rest import RestLengths, RestView, fallback_rest
+from gymtui.core.rest import RestLengths, RestView, fallback_rest, next_change_s
 from gymtui.core.values import format_set
 from gymtui.ui.css import css_beside
 from gymtui.ui.dialogs.set_dialog import SetDialog, set_request
@@ -17,6 +19,15 @@ from gymtui.ui.screens.base import GymScreen
 from gymtui.ui.text import markup
 from gymtui.ui.widgets.key_bar import KeyBar
 from gymtui.ui.widgets.rest_status import RestStatus
+
+
+class RestBar(ProgressBar):
+    """The rest's bar. Textual's ProgressBar calls update() every second to refresh an ETA
+    this bar does not show, and each call drew it again: here only a change draws it."""
+
+    def update(self, **changes: Any) -> None:
+        if changes:
+            super().update(**changes)
 
 
 class RestScreen(GymScreen):
@@ -45,6 +56,7 @@ class RestScreen(GymScreen):
     _ready = False  # the tick can arrive while the screen is still being composed
     _last_cache: tuple[int | None, str, Content] | None = None
     _state = ""  # the rest's state as the footer last showed it
+    _drawn: dict[str, object]  # what each widget shows: a tick that changes nothing draws nothing
 
     def compose(self) -> ComposeResult:
         with Vertical(id="rest-body"):
@@ -52,7 +64,7 @@ class RestScreen(GymScreen):
             with Center():
                 yield Digits("0:00", id="rest-digits")
             with Center():
-                yield ProgressBar(total=1, show_eta=False, show_percentage=False, id="rest-bar")
+                yield RestBar(total=1, show_eta=False, show_percentage=False, id="rest-bar")
             yield Static(id="rest-next")
             yield Static(id="rest-plates")
             yield Static(id="rest-last")
@@ -61,6 +73,7 @@ class RestScreen(GymScreen):
 
     def on_mount(self) -> None:
         self._ready = True
+        self._drawn = {}
         self.redraw()
 
     def data_changed(self) -> None:
@@ -99,18 +112,45 @@ class RestScreen(GymScreen):
         if not self._ready:
             return
         self._follow_state(view)
-        self.query_one("#rest-state", Static).update(view.headline)
-        self.query_one("#rest-digits", Digits).update(view.digits)
+        if self._changed("#rest-state", view.headline):
+            self.query_one("#rest-state", Static).update(view.headline)
+        if self._changed("#rest-digits", view.digits):
+            self.query_one("#rest-digits", Digits).update(view.digits)
         total = max(view.length_s, 1.0)
-        self.query_one("#rest-bar", ProgressBar).update(total=total, progress=view.done_s)
+        cells = self._bar_cells()
+        bar = self.query_one("#rest-bar", ProgressBar)
+        if not cells:  # not laid out yet
+            bar.update(total=total, progress=view.done_s)
+        elif self._changed("#rest-bar", (cells, filled := int(view.done_s / total * cells))):
+            # Whole cells: the bar moves, and the screen is drawn, once a cell, not each half
+            # cell. A quarter cell more, so that Textual's rounding cannot take half a cell off.
+            bar.update(total=cells, progress=filled + 0.25)
         nxt = view.next_up or "Nothing planned: add an exercise on Today (t, then x)"
-        self.query_one("#rest-next", Static).update(markup("[b]Next:[/b] $next", next=nxt))
-        plates = markup("[b]Plates[/b] $plates", plates=view.next_plates)  # "Plates 100 kg: ..."
-        self.query_one("#rest-plates", Static).update(plates if view.next_plates else "")
-        self.query_one("#rest-last", Static).update(self._last_text(view.after_set_id))
+        if self._changed("#rest-next", nxt):
+            self.query_one("#rest-next", Static).update(markup("[b]Next:[/b] $next", next=nxt))
+        if self._changed("#rest-plates", view.next_plates):
+            plates = markup("[b]Plates[/b] $plates", plates=view.next_plates)  # "Plates 100 kg:"
+            self.query_one("#rest-plates", Static).update(plates if view.next_plates else "")
+        last = self._last_text(view.after_set_id)
+        if self._changed("#rest-last", last):
+            self.query_one("#rest-last", Static).update(last)
+
+    def _changed(self, key: str, shown: object) -> bool:
+        """True, and remembered, when `shown` is not what `key` shows already."""
+        if key in self._drawn and self._drawn[key] == shown:
+            return False
+        self._drawn[key] = shown
+        return True
+
+    def _bar_cells(self) -> int:
+        return self.query_one("#rest-bar Bar").size.width
+
+    def rest_changes_in(self, view: RestView) -> float | None:
+        """The digits' next second, or the bar's next cell."""
+        return next_change_s(view, self._bar_cells() if self._ready else 0)
 
     def _last_text(self, set_id: int | None) -> Content:
-        """The "Last:" line, read from the file once per set (redraws come 10 times a second)."""
+        """The "Last:" line, read from the file once per set, not at every redraw."""
         unit = self.gym.settings.unit
         if self._last_cache is not None and self._last_cache[:2] == (set_id, unit):
             return self._last_cache[2]

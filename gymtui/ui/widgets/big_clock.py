@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
+from textual.geometry import Region, Size
 from textual.reactive import reactive
+from textual.strip import Strip
 from textual.widget import Widget
 
 # A 5x7 font; "#" is lit. Each font pixel is drawn two cells wide and one tall (a terminal
@@ -60,14 +64,91 @@ def big_lines(text: str, scale: int) -> list[str]:
     return lines
 
 
+REVERSED = Style(reverse=True)
+BOLD = Style(bold=True)
+
+
 class BigClock(Widget):
-    """A time in block digits, scaled to fill the widget."""
+    """A time in block digits, scaled to fill the widget, centred in it."""
 
-    DEFAULT_CSS = "BigClock { width: 1fr; height: 1fr; content-align: center middle; }"
+    DEFAULT_CSS = "BigClock { width: 1fr; height: 1fr; }"
 
-    text: reactive[str] = reactive("0:00")
+    text: reactive[str] = reactive("0:00", repaint=False)
+    _drawn: tuple[tuple[str, Size], list[Strip]] | None = None
+
+    def render_line(self, y: int) -> Strip:
+        # The line API, from strips kept until the time, the size or the colours change:
+        # building a screenful of blocks as Text and laying it out cost 7 ms a second.
+        strips = self._strips()
+        return strips[y] if 0 <= y < len(strips) else Strip.blank(self.size.width)
+
+    def watch_text(self, old: str, new: str) -> None:
+        # Only the cells that change are drawn again: 2:59 -> 2:58 is one digit of four.
+        self.refresh(*self._changed_cells(old, new))
+
+    def _placed(self, text: str) -> tuple[int, int, list[str]] | None:
+        """Where `text`'s blocks go (left, top) and their lines; None when too small."""
+        width, height = self.size
+        if natural_width(text) > width or height < ROWS:
+            return None
+        lines = big_lines(text, fitting_scale(text, width, height))
+        wide = max(len(line) for line in lines)
+        lines = [line.ljust(wide) for line in lines]
+        return max(0, (width - wide) // 2), max(0, (height - len(lines)) // 2), lines
+
+    def _changed_cells(self, old: str, new: str) -> list[Region]:
+        """The region that differs between `old` and `new`; none (all of it) unless both are
+        blocks in the same place."""
+        before, after = self._placed(old), self._placed(new)
+        if before is None or after is None or before[:2] != after[:2]:
+            return []
+        if [len(line) for line in before[2]] != [len(line) for line in after[2]]:
+            return []
+        columns = [
+            x
+            for was, now in zip(before[2], after[2], strict=True)
+            for x, (a, b) in enumerate(zip(was, now, strict=True))
+            if a != b
+        ]
+        if not columns:
+            return []
+        left, top, lines = after
+        return [Region(left + min(columns), top, max(columns) + 1 - min(columns), len(lines))]
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._drawn = None  # new colours (over, paused, the flash, a theme)
+
+    def _strips(self) -> list[Strip]:
+        key = (self.text, self.size)
+        if self._drawn is not None and self._drawn[0] == key:
+            return self._drawn[1]
+        base = self.rich_style
+        width, height = self.size
+        placed = self._placed(self.text)
+        if placed is None:  # too small for blocks: plain digits
+            rows = [[Segment(self.text, base + BOLD)]]
+            left, top = max(0, (width - len(self.text)) // 2), max(0, (height - 1) // 2)
+        else:
+            left, top, lines = placed
+            # Lit cells are reversed spaces: solid in any terminal and in a screenshot alike.
+            rows = [
+                [
+                    Segment(" " * len(list(run)), base + REVERSED if lit else base)
+                    for lit, run in groupby(line, key=lambda ch: ch == "█")
+                ]
+                for line in lines
+            ]
+        blank = Strip([Segment(" " * width, base)], width)
+        strips = [blank] * height
+        for n, row in enumerate(rows[: max(0, height - top)]):
+            segments = [Segment(" " * left, base), *row]
+            strips[top + n] = Strip(segments).adjust_cell_length(width, base)
+        self._drawn = (key, strips)
+        return strips
 
     def render(self) -> Text:
+        """The clock as Text, uncentred: what render_line draws (tests count its cells)."""
         width, height = self.size.width, self.size.height
         if natural_width(self.text) > width or height < ROWS:
             return Text(self.text, style="bold")  # too small for blocks: plain digits

@@ -1,0 +1,224 @@
+"""Battery: CPU used per minute by gymtui on each screen, against a Textual app that redraws a
+clock once a second (started from the same venv, measured over the same seconds); and the
+resident memory after an hour on the Rest screen against after a minute.
+
+Run: uv run python benchmarks/battery.py [--seconds 30] [--part cpu|rss|all]
+
+CPU: both programs run in tmux (100x30). gymtui starts on a fresh data folder, a set is
+logged through the keyboard so a rest runs, then it shows the Rest screen (r), the rack view
+(v), Today (t), and Today with no rest (r, s, t). For each, the CPU seconds (utime + stime
+from /proc/<pid>/stat, the process and its children, waited-for ones included) of both
+process trees over the same `--seconds` of wall time are given per minute, with the ratio.
+
+RSS: the real app headless on a ManualClock moved on to each moment the app would wake at,
+on the Rest screen, through 30 s rests started one after another for a simulated hour
+(alerts on). Resident memory after a simulated minute and after the hour, the app's toasts
+cleared and a collection run before each reading. Prints; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import gc
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+CLOCK_APP = """
+import time
+from textual.app import App
+from textual.widgets import Static
+
+class ClockApp(App[None]):
+    def compose(self):
+        yield Static(time.strftime("%H:%M:%S"), id="clock")
+
+    def on_mount(self):
+        self.set_interval(1, self.tick)
+
+    def tick(self):
+        self.query_one("#clock", Static).update(time.strftime("%H:%M:%S"))
+
+ClockApp().run()
+"""
+TICKS = os.sysconf("SC_CLK_TCK")
+REST_SHOWN = re.compile(r"Rest \d+:\d\d")
+SCENARIOS: list[tuple[str, list[str], str | re.Pattern[str]]] = [  # name, keys, shown throughout
+    ("Rest, rest running", ["r"], "Resting"),
+    ("Rack view, rest running", ["v"], "Resting"),
+    ("Today, rest running", ["t"], REST_SHOWN),
+    ("Today, no rest", ["r", "s", "t"], "No rest running"),
+]
+
+
+def tree_cpu(root: int) -> float:
+    """CPU seconds used by `root` and every process below it (and their waited-for children)."""
+    parents: dict[int, int] = {}
+    used: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        pid = int(entry)
+        parents[pid] = int(fields[1])
+        used[pid] = sum(int(f) for f in fields[11:15])  # utime stime cutime cstime
+    tree, todo = set(), [root]
+    while todo:
+        pid = todo.pop()
+        tree.add(pid)
+        todo.extend(child for child, parent in parents.items() if parent == pid)
+    return sum(used.get(pid, 0) for pid in tree) / TICKS
+
+
+TMUX = ["tmux", "-L", "gymtui-battery"]  # a server of its own: other benchmarks use tmux too
+
+
+def tmux(*args: str) -> str:
+    return subprocess.run([*TMUX, *args], capture_output=True, text=True).stdout
+
+
+def start(session: str, command: list[str], env: dict[str, str]) -> int:
+    """Start `command` in a detached tmux session; the pane's process id."""
+    tmux("kill-session", "-t", session)
+    settings = [f"{key}={env[key]}" for key in ("GYMTUI_DATA_DIR", "TERM") if key in env]
+    shell = " ".join(
+        shlex.quote(part) for part in ["env", "-u", "PYTHONDONTWRITEBYTECODE", *settings, *command]
+    )
+    subprocess.run(
+        [*TMUX, "new-session", "-d", "-x", "100", "-y", "30", "-s", session, shell],
+        env=env,
+        check=True,
+    )
+    return int(tmux("display-message", "-p", "-t", session, "#{pane_pid}").strip())
+
+
+def wait_for(session: str, shown: str | re.Pattern[str], timeout: float = 20) -> str:
+    began = time.monotonic()
+    while True:
+        screen = tmux("capture-pane", "-p", "-t", session)
+        found = shown.search(screen) if isinstance(shown, re.Pattern) else shown in screen
+        if found:
+            return screen
+        if time.monotonic() - began > timeout:
+            raise SystemExit(f"{session}: never saw {shown!r}:\n{screen}")
+        time.sleep(0.05)
+
+
+def keys(session: str, *pressed: str) -> None:
+    for key in pressed:
+        tmux("send-keys", "-t", session, key)
+        time.sleep(0.3)
+
+
+def cpu_part(seconds: float) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        clock_app = folder / "clock_app.py"
+        clock_app.write_text(CLOCK_APP)
+        env = {**os.environ, "GYMTUI_DATA_DIR": str(folder / "data")}
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        try:
+            clock_pid = start("battery-clock", [sys.executable, str(clock_app)], env)
+            gym_pid = start("battery-gym", [sys.executable, "-m", "gymtui"], env)
+            wait_for("battery-clock", re.compile(r"\d\d:\d\d:\d\d"))
+            wait_for("battery-gym", "Back squat")
+            time.sleep(1)
+            keys("battery-gym", "Enter")
+            wait_for("battery-gym", "Weight")
+            keys("battery-gym", "1", "0", "0", "Enter")
+            wait_for("battery-gym", REST_SHOWN)
+            rows = []
+            for name, pressed, shown in SCENARIOS:
+                keys("battery-gym", *pressed)
+                wait_for("battery-gym", shown)
+                time.sleep(6)  # past the first paint and the "Saved" toast: the screen left on
+                gym0, clock0 = tree_cpu(gym_pid), tree_cpu(clock_pid)
+                time.sleep(seconds)
+                gym1, clock1 = tree_cpu(gym_pid), tree_cpu(clock_pid)
+                wait_for("battery-gym", shown, timeout=0)  # still there: the rest still runs
+                per_min = 60 / seconds
+                rows.append((name, (gym1 - gym0) * per_min, (clock1 - clock0) * per_min))
+        finally:
+            tmux("kill-session", "-t", "battery-gym")
+            tmux("kill-session", "-t", "battery-clock")
+    print(f"CPU seconds per minute of wall time, over {seconds:.0f} s each (tmux, 100x30):")
+    print(f"  {'screen':<26} {'gymtui':>7} {'clock app':>10} {'ratio':>7}")
+    for name, gym, clock in rows:
+        ratio = gym / clock if clock else float("inf")
+        print(f"  {name:<26} {gym:7.3f} {clock:10.3f} {ratio:6.2f}x")
+    print("  (goal: every row at most 1.5x)")
+
+
+def resident_mib() -> float:
+    with open("/proc/self/statm") as statm:
+        pages = int(statm.read().split()[1])
+    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+async def rss_part() -> None:
+    from gymtui.core.rest import ManualClock, RestLengths
+    from gymtui.paths import resolve_paths
+    from gymtui.ui.app import build_app
+
+    clock = ManualClock(datetime(2026, 11, 22, 18, 0, tzinfo=UTC))
+    readings: dict[int, float] = {}
+    wakes = rests = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        app = build_app(resolve_paths(tmp), clock=clock, notifier=lambda title, body: None)
+        app.TICK_S = 3600  # the clock is moved by hand, to each moment the app would wake
+        async with app.run_test(size=(100, 30)) as pilot:
+            app.gym.set_rest_lengths("back_squat", RestLengths(30, None, None))
+            await pilot.press("enter", "1", "0", "0", "enter", "r")
+            began = clock.elapsed()
+            marks = [60, 600, 1800, 3600]
+            while marks:
+                clock.advance(min(app.next_tick_s or 1.0, 1.0))  # as TICK_S = 1 would
+                app.tick()
+                await pilot.pause()
+                wakes += 1
+                view = app.gym.rest_view()
+                if view.state == "over" and -view.remaining_s >= 5:
+                    await pilot.press("s", "space")  # the next rest, as a lifter starts one
+                    rests += 1
+                if clock.elapsed() - began >= marks[0]:
+                    app.clear_notifications()
+                    await pilot.pause(0.1)
+                    gc.collect()
+                    readings[marks.pop(0)] = resident_mib()
+    print(
+        f"RSS on the Rest screen, headless, a ManualClock moved to each wake-up ({wakes} wakes, "
+        f"{rests} rests of 30 s):"
+    )
+    for mark, mib in readings.items():
+        label = f"{mark // 60} min"
+        print(f"  after {label:>6}: {mib:6.1f} MiB ({(mib / readings[60] - 1) * 100:+.1f} %)")
+    print("  (goal: after an hour within 5 % of after a minute)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--seconds", type=float, default=30)
+    parser.add_argument("--part", choices=("cpu", "rss", "all"), default="all")
+    args = parser.parse_args()
+    if args.part in ("cpu", "all"):
+        if shutil.which("tmux") is None:
+            raise SystemExit("needs tmux (apt-get install tmux)")
+        cpu_part(args.seconds)
+    if args.part in ("rss", "all"):
+        asyncio.run(rss_part())
+
+
+if __name__ == "__main__":
+    main()
