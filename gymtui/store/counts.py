@@ -6,10 +6,12 @@ from gymtui.core.training import LEG_DAY_SETS
 # Per session: `n` working sets and `legs` of them on an exercise with a main (leg) muscle.
 # Only leg muscles are main muscles (core.models.MUSCLES); core and lower back are
 # stabilisers, so an exercise's muscles are empty when it trains no leg.
+# `{sessions}` is a subquery of the session ids to count, read through the by-session index:
+# Today asks about one week, and must not scan a decade of sets on every logged set.
 LEG_COUNTS = """
     SELECT t.session_id, count(*) AS n, sum(e.muscles != '') AS legs
     FROM sets t JOIN exercises e ON e.id = t.exercise_id
-    WHERE t.kind != 'warmup' AND t.session_id >= ? GROUP BY t.session_id
+    WHERE t.kind != 'warmup' AND t.session_id IN ({sessions}) GROUP BY t.session_id
 """
 # The rule, for a row of LEG_COUNTS; its one parameter is LEG_DAY_SETS.
 LEG_DAY = "legs > 0 AND legs >= min(?, n)"

@@ -13,6 +13,8 @@ from gymtui.store.base import StoreBase, from_text, session_from_row, to_text
 from gymtui.store.counts import LEG_COUNTS, LEG_DAY, LEG_DAY_SETS, SETS, VOLUME
 from gymtui.store.prs import E1RM_SQL
 
+_IN_RANGE = "SELECT id FROM sessions WHERE started_at >= ? AND started_at < ?"
+
 
 class LegDay(NamedTuple):
     """A leg day: its session, its last set's time, and the exercises it had."""
@@ -72,9 +74,9 @@ class HistoryReads(StoreBase):
         """When the leg days started (core.training.is_leg_day: enough working sets on leg
         muscles), in [since, until), oldest first: one pass over the sets, grouped."""
         rows = self._rows(
-            f"SELECT s.started_at FROM sessions s JOIN ({LEG_COUNTS}) c ON c.session_id = s.id"
-            f" WHERE {LEG_DAY} AND s.started_at >= ? AND s.started_at < ? ORDER BY s.started_at",
-            [0, LEG_DAY_SETS, to_text(since) if since else "", to_text(until) if until else "9999"],
+            f"SELECT s.started_at FROM sessions s JOIN ({LEG_COUNTS.format(sessions=_IN_RANGE)}) c"
+            f" ON c.session_id = s.id WHERE {LEG_DAY} ORDER BY s.started_at",
+            [to_text(since) if since else "", to_text(until) if until else "9999", LEG_DAY_SETS],
         )
         return [from_text(r["started_at"]) for r in rows]
 

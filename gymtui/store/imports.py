@@ -72,8 +72,10 @@ _OFFSET = re.compile(r"^((?:strong|hevy):\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?)[+-
 
 def count_leg_days(conn: sqlite3.Connection, first_session: int) -> int:
     """How many sessions from `first_session` on are leg days (core.training.is_leg_day)."""
+    added = LEG_COUNTS.format(sessions="SELECT id FROM sessions WHERE id >= ?")
     found = conn.execute(
-        f"SELECT count(*) FROM ({LEG_COUNTS}) WHERE {LEG_DAY}", [first_session, LEG_DAY_SETS]
+        f"SELECT count(*) FROM ({added}) WHERE {LEG_DAY}",
+        [first_session, LEG_DAY_SETS],
     ).fetchone()
     return int(found[0])
 
