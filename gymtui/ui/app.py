@@ -169,6 +169,10 @@ class GymApp(ToastApp):
         screenshots: Path | None = None,
     ) -> None:
         super().__init__()
+        # No animation: nothing on a gym screen needs one, every frame costs battery, and a
+        # tab's underline animation restarted by "2 1 2" in one read never ended (monkey
+        # seed 27: the app answered keys, but Pilot waited on it forever).
+        self.animation_level = "none"
         self.gym = gym
         self.notifier = notifier
         self.screenshots = screenshots or Path.cwd()
