@@ -33,7 +33,7 @@ HELP = (
     "[b]/[/] filter  [b]esc[/] close"
 )
 SHORT = {"quadriceps": "quads", "hamstrings": "hams", "lower back": "low back"}
-NAME_WIDTH = 26  # every column fits at 80 wide; the line under the list has the whole name
+NAME_WIDTH = 24  # every column fits at 80 wide; the line under the list has the whole name
 
 
 def muscles_text(info: ExerciseInfo) -> str:
@@ -98,7 +98,8 @@ class ExercisesDialog(GymDialog[None]):
         if self.closing:  # closed by a key in the read that opened it: its fields are gone
             return
         table = self.query_one("#exercise-table", DataTable)
-        table.add_columns("Exercise", "Muscles", "Equipment", "Sets", "Last done")
+        # equipment is on the line under the list: with it as a column, 80 columns cut Sets
+        table.add_columns("Exercise", "Muscles", "Sets", "Last done")
         self.load()
         table.focus()
         self.gym_app.data_changed.subscribe(self, lambda _: self.load(), immediate=True)
@@ -127,12 +128,10 @@ class ExercisesDialog(GymDialog[None]):
         table.clear()
         for info in self.shown_infos:
             ex = info.exercise
-            equipment = ex.equipment + (", L/R" if ex.one_legged else "")
             last = info.last_done.strftime("%d %b %y") if info.last_done else ""
             table.add_row(
                 plain(clip(ex.name, NAME_WIDTH), "italic" if ex.custom else ""),
                 muscles_text(info),
-                equipment,
                 Text(f"{info.sets:,}" if info.sets else "—", justify="right"),
                 last,
                 key=ex.id,
@@ -174,10 +173,14 @@ class ExercisesDialog(GymDialog[None]):
         origin = "your own" if ex.custom else "from the catalogue"
         planned = " · in your program" if info.in_program else ""
         step = format_weight(ex.increment_kg, unit)
+        equipment = ex.equipment + (", per leg" if ex.one_legged else "")
         stabilisers = f" · stabilisers: {', '.join(ex.stabilisers)}" if ex.stabilisers else ""
         load = " · load: body weight + added" if ex.body_weight_load else ""
         line.update(
-            plain(f"{ex.name}: {origin}{planned} · step {step} · rest {rest}{load}{stabilisers}")
+            plain(
+                f"{ex.name}: {origin}{planned} · {equipment} · step {step} · rest {rest}"
+                f"{load}{stabilisers}"
+            )
         )
 
     def _highlighted(self) -> ExerciseInfo | None:
