@@ -10,7 +10,7 @@ from gymtui.gym import Gym
 from gymtui.paths import Paths
 
 from conftest import FakeClock
-from helpers import make_app, table_rows
+from helpers import make_app, table_rows, text_of
 
 
 def log_split_squats(paths: Paths, clock: FakeClock) -> None:
@@ -72,3 +72,12 @@ def test_a_running_session_says_so_far_instead_of_minus_100_percent(
     done = gym.summary(running.id)
     assert done is not None and "Volume 0 kg (-100% on the last Day A)" in done.lines("kg")
     gym.close()
+
+
+async def test_finish_counts_a_pair_once(paths: Paths, clock: FakeClock) -> None:
+    log_split_squats(paths, clock)  # left, right, both, both: three planned sets
+    app = make_app(paths, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f")
+        await pilot.pause()
+        assert text_of(app, "#confirm-question").endswith("3 working sets logged.")

@@ -120,3 +120,26 @@ async def test_the_chosen_theme_is_kept_and_painted_from_the_first_frame(
         theme = again.get_theme("gruvbox")
         assert theme is not None and theme.background is not None
         assert again.screen.styles.background.hex.lower() == theme.background.lower()
+
+
+async def test_keys_in_one_read_act_on_the_row_the_cursor_reached(
+    paths: Paths, clock: FakeClock
+) -> None:
+    """Down then enter in one read (a quick thumb; tmux send-keys Down Enter): the set dialog
+    opens for the row below, not for the one the cursor was leaving."""
+    from textual import events
+
+    from gymtui.ui.dialogs.set_dialog import SetDialog
+
+    from test_today_flow import seed_last_day_a
+
+    seed_last_day_a(paths, clock)
+    app = make_app(paths, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("s")  # Day A: its warm-up ramp, W1 highlighted
+        await pilot.pause()
+        for key, char in (("down", None), ("enter", "\r")):
+            app.post_message(events.Key(key, char))
+        await pilot.pause()
+        assert isinstance(app.screen, SetDialog)
+        assert "warm-up 2 of 4" in app.screen.request.title

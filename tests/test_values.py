@@ -138,3 +138,15 @@ def test_e1rm_is_shown_to_half_a_unit() -> None:
     assert format_e1rm(126.67, "kg") == "126.5 kg"
     assert format_e1rm(126.8, "kg") == "127 kg"
     assert format_e1rm(100, "lb") == "220.5 lb"
+
+
+def test_weights_take_ascii_digits_only() -> None:
+    import pytest
+
+    from gymtui.core.values import parse_weight
+    from gymtui.errors import InvalidValue
+
+    for typed in ("٣٠", "１００"):  # Arabic-Indic 30, full-width 100: float() would take them
+        with pytest.raises(InvalidValue):
+            parse_weight(typed, "kg")
+    assert parse_weight("102,5", "kg") == 102.5

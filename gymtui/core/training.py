@@ -404,7 +404,7 @@ def next_up_text(view: TodayView, unit: Unit) -> str:
     if row is None or (row.planned is None and row.ramp is None):
         if view.session is None:
             return ""
-        return "All planned sets done: finish the session with f"
+        return "All planned sets done: finish the session with f on Today"
     prefill = set_prefill(view, row, "warmup" if row.ramp else "working")
     reps = prefill.reps or (row.planned.reps if row.planned else 0)
     what = (

@@ -14,7 +14,8 @@ KG_PER_LB = 0.45359237
 MAX_WEIGHT_KG = 500.0
 MAX_REPS = 100
 
-_NUMBER = re.compile(r"^\s*(\d{1,5})(?:[.,](\d{1,3}))?\s*$")
+# ASCII digits only: \d also takes Arabic-Indic and full-width digits, which float() reads
+_NUMBER = re.compile(r"^\s*([0-9]{1,5})(?:[.,]([0-9]{1,3}))?\s*$")
 
 
 def parse_number(text: str) -> float | None:

@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Static
 from gymtui.core.models import LoggedSet, SetInput, SetKind
 from gymtui.core.plates import PlanStep
 from gymtui.core.rest import RestView
-from gymtui.core.summary import session_length
+from gymtui.core.summary import planned_sets, session_length
 from gymtui.core.training import PlanRow, TodayView
 from gymtui.core.values import (
     Unit,
@@ -56,7 +56,9 @@ class TodayScreen(GymScreen):
     """Today's leg session."""
 
     BINDINGS = [
-        Binding("enter", "log", "Log", priority=True, tooltip="Log the highlighted set"),
+        # Not a priority key: it reaches the screen through the table, as down does, so
+        # "down enter" in one read logs the row below (a priority enter ran first).
+        Binding("enter", "log", "Log", tooltip="Log the highlighted set"),
         Binding("w", "log_warmup", "Warm-up", tooltip="Log a warm-up set (no PR, no volume)"),
         Binding("e", "edit", "Edit", tooltip="Edit the highlighted logged set"),
         Binding("d", "delete", "Delete", tooltip="Delete the highlighted logged set"),
@@ -298,9 +300,10 @@ class TodayScreen(GymScreen):
         else:
             done = [s for s in self.view.session_sets if s.exercise_id == ex.id and s.is_working]
             advice = f"First time: {suggestion.reason}"
-            if done:  # its first session: the sets so far are what to go by
+            if done and row.logged is None:  # its first session: the sets so far go first
                 last = format_set(done[-1].weight_kg, done[-1].reps, unit)
-                advice = f"First time: set {len(done)} was {last}; the next starts from it"
+                number = planned_sets(done)  # a left and a right set are one set
+                advice = f"First time: set {number} was {last}; the next starts from it"
         note = f"  Note: {row.logged.note}" if row.logged and row.logged.note else ""
         step = self._plates.get(self.table.cursor_row)
         plates = ""
@@ -432,7 +435,7 @@ class TodayScreen(GymScreen):
                     self.app.push_screen(SummaryDialog(summary, self.gym.settings.unit))
             self.draw(self.gym.today(), to_next=True)
 
-        done_sets = len([s for s in view.session_sets if s.is_working])
+        done_sets = planned_sets(view.session_sets)  # a left and a right set are one
         self.app.push_screen(
             ConfirmDialog(f"Finish {session.day_name}? {count(done_sets, 'working set')} logged."),
             done,

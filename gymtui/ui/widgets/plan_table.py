@@ -29,7 +29,7 @@ def text_width(value: object) -> int | None:
     return max(map(cell_len, lines)) if lines else 0
 
 
-class PlanTable(DataTable[object]):
+class PlanTable(DataTable[object], inherit_bindings=False):
     """Today's sets.
 
     Two costs of a plain DataTable matter between sets. It measures new rows when its queue is
@@ -42,6 +42,16 @@ class PlanTable(DataTable[object]):
     renders over 100 cells, and this halves the table's part of it (13 ms to 7).
     Textual is pinned exactly, so the DataTable internals used here are stable for it.
     """
+
+    # No enter of its own: Today's enter (log the set) then goes the same way as down, so
+    # "down enter" in one read logs the row the cursor reached.
+    # (Textual merges bindings down the class tree: these are DataTable's, all but enter.)
+    BINDINGS = [
+        binding
+        for bindings in DataTable._merge_bindings().key_to_bindings.values()
+        for binding in bindings
+        if binding.key != "enter"
+    ]
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         # before DataTable's own set-up, which may already clear the caches (cell_padding=)
