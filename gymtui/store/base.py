@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from gymtui.core.models import Exercise, LoggedSet, Session, SetInput, SetKind, Side
 from gymtui.errors import DatabaseUnreadable, GymtuiError, ImportRunning
+from gymtui.paths import make_private_folder
 from gymtui.store.importing import running_import
 
 if TYPE_CHECKING:
@@ -171,7 +172,7 @@ class StoreBase:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         folder = self.path.parent / "backups"
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            make_private_folder(folder)  # body weights and notes: the user's alone
             for n in range(1, 100):  # two windows on the old file may both keep it
                 suffix = f"-{n}" if n > 1 else ""
                 target = folder / f"{self.path.stem}-replaced-{stamp}{suffix}.db"
