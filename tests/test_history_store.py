@@ -129,7 +129,7 @@ def test_muscles_weeks_gaps_and_streak(store: Store) -> None:
     }
     assert gap_verdict(30) == "too soon" and gap_verdict(60) == "in window"
     assert gap_verdict(100) == "long gap"
-    starts = store.session_starts()
+    starts = store.leg_day_starts()  # what Weeks reads: these sessions are all leg days
     rows = weeks(starts, 2, START, count=2)
     assert [r.sessions for r in rows] == [2, 0]  # 22 Nov 2026 is a Sunday: both in this week
     assert rows[0].gaps[0][1] == "in window"
@@ -148,7 +148,7 @@ def test_long_streak_is_counted_beyond_the_first_window(store: Store) -> None:
             if when < START:
                 saved = store.log_set(SetInput("deadlift", 100, 5), DAY_A, when)
                 store.finish_session(saved.session_id, when)
-    starts = store.session_starts()
+    starts = store.leg_day_starts()  # what Weeks reads: these sessions are all leg days
     assert streak(starts, 2, START) == 30
     assert starts == sorted(starts) and len(starts) == 60
     rows = weeks(starts, 2, START)  # every week back to the first session's

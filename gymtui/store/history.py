@@ -60,14 +60,6 @@ class HistoryReads(StoreBase):
         """How many sessions there are."""
         return int(self._value("SELECT count(*) FROM sessions"))
 
-    def session_starts(self, since: datetime | None = None) -> list[datetime]:
-        """When sessions started (all, or since `since`), oldest first."""
-        rows = self._rows(
-            "SELECT started_at FROM sessions WHERE started_at >= ? ORDER BY started_at",
-            [to_text(since) if since else ""],
-        )
-        return [from_text(r["started_at"]) for r in rows]
-
     def leg_day_starts(
         self, since: datetime | None = None, until: datetime | None = None
     ) -> list[datetime]:
