@@ -7,6 +7,6 @@ from pathlib import Path
 
 def read_data(name: str) -> str:
     """One of these files' text. A path beside this module, not importlib.resources: the
-    app reads the program at every start, and resources' readers cost 4 ms to load (gymtui
-    is installed as files, never run from a zip)."""
+    app reads the program at every start, and importlib.resources' readers add to it
+    (benchmarks/startup.py; gymtui is installed as files, never run from a zip)."""
     return Path(__file__).with_name(name).read_text(encoding="utf-8")
