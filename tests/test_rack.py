@@ -54,7 +54,7 @@ def test_every_glyph_is_seven_rows_of_one_width() -> None:
 
 
 def test_a_one_is_drawn_in_blocks() -> None:
-    assert big_lines("1", 1) == [
+    assert big_lines("1", 1) == (
         "    ██",
         "  ████",
         "    ██",
@@ -62,7 +62,7 @@ def test_a_one_is_drawn_in_blocks() -> None:
         "    ██",
         "    ██",
         "  ██████",
-    ]
+    )
 
 
 async def test_rack_view_counts_down_flashes_at_the_end_and_logs_the_next_set(

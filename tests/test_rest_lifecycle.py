@@ -6,13 +6,13 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from textual.widgets import Digits
 
 from gymtui.core.rest import OVER_LIMIT_S
 from gymtui.paths import Paths
 from gymtui.ui.app import GymApp
 from gymtui.ui.screens.rest import RestScreen
 from gymtui.ui.screens.today import TodayScreen
+from gymtui.ui.widgets.rest_digits import RestDigits
 
 from conftest import FakeClock
 from helpers import Alerts, db_rows, make_app, notifications, table_rows, text_of
@@ -110,7 +110,7 @@ async def test_with_auto_start_off_space_on_rest_starts_one(paths: Paths, clock:
         assert text_of(app, "#rest-state").startswith("No rest running")
         await pilot.press("space")
         assert text_of(app, "#rest-state") == "Resting"
-        assert app.screen.query_one("#rest-digits", Digits).value == "3:00"
+        assert app.screen.query_one("#rest-digits", RestDigits).value == "3:00"
         assert status(app).startswith("Rest 3:00")
 
 

@@ -1,5 +1,5 @@
-"""When the app next wakes: at the next change of what is shown of the rest (its M:SS, the
-bar's next cell, the rack's flash, the deadline), and no more often than that; idle, only the
+"""When the app next wakes: at the next change of what is shown of the rest (its M:SS, which
+the bar follows, the rack's flash, the deadline), and no more often than that; idle, only the
 once-a-second look at the file."""
 
 from __future__ import annotations
@@ -7,12 +7,13 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from textual.widgets import ProgressBar
 
 from gymtui.core.rest import RestView, next_change_s
-from gymtui.core.values import format_duration
 from gymtui.paths import Paths
 from gymtui.ui.screens.rack import RackScreen
-from gymtui.ui.screens.rest import RestScreen
+from gymtui.ui.screens.rest import RestBar, RestScreen
+from gymtui.ui.widgets.rest_digits import RestDigits
 
 from conftest import FakeClock
 from helpers import Alerts, make_app
@@ -35,12 +36,13 @@ def test_nothing_changes_while_no_rest_runs_or_it_is_paused() -> None:
     assert next_change_s(view("paused", 42.4)) is None
 
 
-def test_a_bar_moves_a_cell_every_length_over_its_cells() -> None:
-    # 50 cells over 100 s: a cell every 2 s; the seconds come first, or the cell does
-    assert next_change_s(view("running", 99.5, 100), bar_steps=50) == pytest.approx(0.5)
-    assert next_change_s(view("running", 98.9, 100), bar_steps=50) == pytest.approx(0.9)
-    # 50 cells over 10 s: a cell every 0.2 s, well before the next second
-    assert next_change_s(view("running", 9.95, 10), bar_steps=50) == pytest.approx(0.15)
+def test_the_bar_moves_with_the_digits() -> None:
+    # 50 cells over 100 s: the bar shows the whole seconds the digits show, so it moves
+    # when they turn, never between two of them
+    assert view("running", 99.5, 100).shown_done_s == 0.0  # 1:40 shown
+    assert view("running", 98.9, 100).shown_done_s == 1.0  # 1:39 shown
+    assert view("running", 0.2, 100).shown_done_s == 99.0  # 0:01 shown
+    assert view("over", -3, 100).shown_done_s == 100.0
 
 
 @given(st.floats(1, 900), st.floats(0.001, 1.0), st.sampled_from([0, 25, 50, 100]), st.booleans())
@@ -49,15 +51,13 @@ def test_nothing_shown_changes_before_the_next_change_and_something_does_at_it(
 ) -> None:
     left = -share * length if over else share * length
     now = view("over" if over else "running", left, length)
-    wait = next_change_s(now, steps)
+    wait = next_change_s(now)
     assert wait is not None and 0 <= wait <= 1.0 + 1e-9
 
     def shown(at: float) -> tuple[str, int]:
         remaining = left - at
-        if over or remaining <= 0:
-            return "+" + format_duration(-remaining), steps
-        done = (length - remaining) / length
-        return format_duration(remaining), int(done * steps) if steps else 0
+        moved = view("over" if over or remaining <= 0 else "running", remaining, length)
+        return moved.digits, int(moved.shown_done_s / max(length, 1.0) * steps)
 
     if wait > 2e-6:
         assert shown(wait - 1e-6) == shown(0)
@@ -76,20 +76,27 @@ async def test_today_wakes_at_the_next_second_of_the_rest(paths: Paths, clock: F
         assert app.next_tick_s == app.TICK_S
 
 
-async def test_the_rest_screen_wakes_for_the_bars_next_cell(paths: Paths, clock: FakeClock) -> None:
+async def test_the_rest_screens_bar_moves_on_the_seconds_tick(
+    paths: Paths, clock: FakeClock
+) -> None:
     app = make_app(paths, clock)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("enter", *"100", "enter", "r")
         await pilot.pause()
         assert isinstance(app.screen, RestScreen)
-        # 3:00 over the bar's 50 cells: a cell every 3.6 s. At 3.3 s in, the next cell
-        # (0.3 s away) comes before the next second (0.7 s)
+        bar = app.screen.query_one("#rest-bar", ProgressBar)
+        # 3:00 over the bar's 50 cells: 3.6 s a cell. The bar follows the seconds shown,
+        # so the screen wakes once a second, not also for the cell between two of them
         clock.advance(3.3)
         app.tick()
-        assert app.next_tick_s == pytest.approx(0.3 + app.TICK_LATE_S)
-        clock.advance(0.3 + app.TICK_LATE_S)
+        assert app.next_tick_s == pytest.approx(0.7 + app.TICK_LATE_S)
+        assert int(bar.progress) == 0  # 2:57 shown: 3 s of 180 is under one cell
+        clock.advance(0.7 + app.TICK_LATE_S)
         app.tick()
-        assert app.next_tick_s == pytest.approx(0.4)  # now the second: 176.398 s left
+        await pilot.pause()
+        assert app.next_tick_s == pytest.approx(1.0)  # the next second: 175.998 s left
+        assert int(bar.progress) == 1  # 2:56 shown: 4 s done, a cell
+        assert "2:56" in app.screen.query_one("#rest-digits", RestDigits).value
 
 
 async def test_the_tick_at_the_deadline_rings_the_alert(
@@ -132,3 +139,19 @@ async def test_a_paused_rest_wakes_only_for_the_file(paths: Paths, clock: FakeCl
         await pilot.press("enter", *"100", "enter", "r", "space")
         app.tick()
         assert app.next_tick_s == app.TICK_S
+
+
+async def test_no_bar_wakes_the_app_between_ticks(
+    paths: Paths, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Textual's ProgressBar redraws itself every second for its ETA, from a timer of its
+    # own, even on a screen out of sight: the rest's bar runs on the app's tick alone.
+    calls: list[object] = []
+    monkeypatch.setattr(RestBar, "update", lambda self, **changes: calls.append(changes))
+    app = make_app(paths, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter", *"100", "enter", "r")
+        await pilot.pause()
+        calls.clear()
+        await pilot.pause(1.3)  # real time: Textual's interval timers run on it
+        assert calls == []

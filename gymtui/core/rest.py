@@ -264,6 +264,15 @@ class RestView(NamedTuple):
             return total
         return total - self.remaining_s
 
+    @property
+    def shown_done_s(self) -> float:
+        """`done_s` in the whole seconds the digits show: a bar drawn from it moves when
+        they do, so one redraw a second shows both."""
+        total = max(self.length_s, 1.0)
+        if self.state in ("over", "idle"):
+            return total
+        return max(0.0, total - math.ceil(self.remaining_s - 1e-9))
+
 
 def rest_view(timer: RestTimer, at: float, next_up: str, next_plates: str = "") -> RestView:
     """What the timer shows at `at` on the steady clock."""
@@ -273,19 +282,14 @@ def rest_view(timer: RestTimer, at: float, next_up: str, next_plates: str = "") 
     return RestView(state, left, timer.length_s, next_up, timer.after_set_id, next_plates)
 
 
-def next_change_s(view: RestView, bar_steps: int = 0) -> float | None:
+def next_change_s(view: RestView) -> float | None:
     """Seconds from `view` until what shows it looks different: its M:SS at the next whole
-    second (the deadline is one of them), or a bar of `bar_steps` steps over the rest at its
-    next step; None while nothing on it moves (no rest, or paused)."""
+    second (the deadline is one of them); None while nothing on it moves (no rest, or
+    paused). A bar drawn from `shown_done_s` moves at the same moments."""
     left = view.remaining_s
     if view.state == "running":
         # M:SS shows ceil(left) (format_duration): it turns when left reaches the second below
-        soonest = left - (math.ceil(left - 1e-9) - 1)
-        if bar_steps > 0:  # the step shown is floor(done * steps), as Textual's Bar draws it
-            total = max(view.length_s, 1.0)
-            done = (total - left) / total
-            soonest = min(soonest, ((int(done * bar_steps) + 1) / bar_steps - done) * total)
-        return max(soonest, 0.0)
+        return max(left - (math.ceil(left - 1e-9) - 1), 0.0)
     if view.state == "over":  # +M:SS shows ceil(over): it turns just past the whole second
         over = -left
         return max(math.ceil(over - 1e-9) - over, 0.0)

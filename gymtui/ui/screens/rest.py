@@ -2,28 +2,38 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Any
 
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.content import Content
-from textual.widgets import Digits, ProgressBar, Static
+from textual.widget import Widget
+from textual.widgets import ProgressBar, Static
 
 from gymtui.core.models import SetInput, SetKind
-from gymtui.core.rest import RestLengths, RestView, fallback_rest, next_change_s
+from gymtui.core.rest import RestLengths, RestView, fallback_rest
 from gymtui.core.values import format_set
 from gymtui.ui.css import css_beside
 from gymtui.ui.dialogs.set_dialog import SetDialog, set_request
 from gymtui.ui.screens.base import GymScreen
 from gymtui.ui.text import markup
 from gymtui.ui.widgets.key_bar import KeyBar
+from gymtui.ui.widgets.rest_digits import RestDigits
 from gymtui.ui.widgets.rest_status import RestStatus
 
 
 class RestBar(ProgressBar):
-    """The rest's bar. Textual's ProgressBar calls update() every second to refresh an ETA
-    this bar does not show, and each call drew it again: here only a change draws it."""
+    """The rest's bar. Textual's ProgressBar wakes the app every second to refresh an ETA
+    this bar does not show, on every screen that holds one (Rest's stays mounted under the
+    rack view and Today): this one is drawn only when the tick changes it."""
+
+    @on(events.Mount)
+    def draw_on_the_tick_only(self, event: events.Mount) -> None:
+        event.prevent_default()  # ProgressBar's own on_mount: the interval timer
+        self.update()
 
     def update(self, **changes: Any) -> None:
         if changes:
@@ -62,7 +72,7 @@ class RestScreen(GymScreen):
         with Vertical(id="rest-body"):
             yield Static(id="rest-state")
             with Center():
-                yield Digits("0:00", id="rest-digits")
+                yield RestDigits("0:00", id="rest-digits")
             with Center():
                 yield RestBar(total=1, show_eta=False, show_percentage=False, id="rest-bar")
             yield Static(id="rest-next")
@@ -115,13 +125,13 @@ class RestScreen(GymScreen):
         if self._changed("#rest-state", view.headline):
             self.query_one("#rest-state", Static).update(view.headline)
         if self._changed("#rest-digits", view.digits):
-            self.query_one("#rest-digits", Digits).update(view.digits)
+            self.query_one("#rest-digits", RestDigits).update(view.digits)
         total = max(view.length_s, 1.0)
         cells = self._bar_cells()
-        bar = self.query_one("#rest-bar", ProgressBar)
+        bar = self._bar
         if not cells:  # not laid out yet
             bar.update(total=total, progress=view.done_s)
-        elif self._changed("#rest-bar", (cells, filled := int(view.done_s / total * cells))):
+        elif self._changed("#rest-bar", (cells, filled := int(view.shown_done_s / total * cells))):
             # Whole cells: the bar moves, and the screen is drawn, once a cell, not each half
             # cell. A quarter cell more, so that Textual's rounding cannot take half a cell off.
             bar.update(total=cells, progress=filled + 0.25)
@@ -142,12 +152,16 @@ class RestScreen(GymScreen):
         self._drawn[key] = shown
         return True
 
-    def _bar_cells(self) -> int:
-        return self.query_one("#rest-bar Bar").size.width
+    @cached_property
+    def _bar(self) -> RestBar:
+        return self.query_one("#rest-bar", RestBar)
 
-    def rest_changes_in(self, view: RestView) -> float | None:
-        """The digits' next second, or the bar's next cell."""
-        return next_change_s(view, self._bar_cells() if self._ready else 0)
+    @cached_property
+    def _bar_line(self) -> Widget:
+        return self.query_one("#rest-bar Bar")
+
+    def _bar_cells(self) -> int:
+        return self._bar_line.size.width
 
     def _last_text(self, set_id: int | None) -> Content:
         """The "Last:" line, read from the file once per set, not at every redraw."""

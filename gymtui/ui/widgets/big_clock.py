@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from itertools import groupby
 
 from rich.segment import Segment
@@ -54,14 +55,15 @@ def fitting_scale(text: str, width: int, height: int) -> int:
     return scale
 
 
-def big_lines(text: str, scale: int) -> list[str]:
+@lru_cache(maxsize=8)  # a change of the time asks for its old and new lines, then draws
+def big_lines(text: str, scale: int) -> tuple[str, ...]:
     """`text` drawn in full blocks, `scale` times the font's size."""
     lines: list[str] = []
     for row in range(ROWS):
         cells = (" " * GAP).join(g[row] for g in glyphs(text))
         drawn = "".join(("██" if px == "#" else "  ") * scale for px in cells)
         lines.extend([drawn.rstrip()] * scale)
-    return lines
+    return tuple(lines)
 
 
 REVERSED = Style(reverse=True)
@@ -91,9 +93,9 @@ class BigClock(Widget):
         width, height = self.size
         if natural_width(text) > width or height < ROWS:
             return None
-        lines = big_lines(text, fitting_scale(text, width, height))
-        wide = max(len(line) for line in lines)
-        lines = [line.ljust(wide) for line in lines]
+        drawn = big_lines(text, fitting_scale(text, width, height))
+        wide = max(len(line) for line in drawn)
+        lines = [line.ljust(wide) for line in drawn]
         return max(0, (width - wide) // 2), max(0, (height - len(lines)) // 2), lines
 
     def _changed_cells(self, old: str, new: str) -> list[Region]:
@@ -132,13 +134,16 @@ class BigClock(Widget):
         else:
             left, top, lines = placed
             # Lit cells are reversed spaces: solid in any terminal and in a screenshot alike.
-            rows = [
-                [
-                    Segment(" " * len(list(run)), base + REVERSED if lit else base)
-                    for lit, run in groupby(line, key=lambda ch: ch == "█")
-                ]
-                for line in lines
-            ]
+            # A font row is `scale` lines alike: each is made into segments once.
+            lit_style = base + REVERSED
+            rows_of: dict[str, list[Segment]] = {}
+            for line in lines:
+                if line not in rows_of:
+                    rows_of[line] = [
+                        Segment(" " * len(list(run)), lit_style if lit else base)
+                        for lit, run in groupby(line, key=lambda ch: ch == "█")
+                    ]
+            rows = [rows_of[line] for line in lines]
         blank = Strip([Segment(" " * width, base)], width)
         strips = [blank] * height
         for n, row in enumerate(rows[: max(0, height - top)]):

@@ -1,0 +1,74 @@
+"""The Rest screen's M:SS in three-line digits, drawn through the line API."""
+
+from __future__ import annotations
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.geometry import Size
+from textual.renderables.digits import DIGITS, DIGITS3X3, DIGITS3X3_BOLD
+from textual.strip import Strip
+from textual.widget import Widget
+
+
+def digit_rows(text: str, bold: bool) -> tuple[str, str, str]:
+    """`text` in Textual's three-line digit font, as its Digits widget lays it out: three
+    cells a known character, one cell (on the bottom line) any other."""
+    font = DIGITS3X3_BOLD if bold else DIGITS3X3
+    rows: tuple[list[str], list[str], list[str]] = ([], [], [])
+    for character in text.replace(".", "•"):
+        at = DIGITS.find(character)
+        if at < 0:
+            pieces = (" ", " ", character)
+        else:
+            pieces = tuple(font[at * 3 + n].ljust(3) for n in range(3))  # type: ignore[assignment]
+        for row, piece in zip(rows, pieces, strict=True):
+            row.append(piece)
+    top, middle, bottom = ("".join(row) for row in rows)
+    return top, middle, bottom
+
+
+class RestDigits(Widget):
+    """Textual's Digits look at a fraction of its cost per change: it shows a new value
+    every second of a rest, and Digits renders each one through Rich's console (the Rest
+    screen's largest cost per second, benchmarks/battery.py). Three strips per value."""
+
+    DEFAULT_CSS = "RestDigits { width: auto; height: 3; }"
+
+    def __init__(self, value: str = "", *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._value = value
+        self._drawn: tuple[tuple[str, Style, int], list[Strip]] | None = None
+
+    @property
+    def value(self) -> str:
+        """What the digits show."""
+        return self._value
+
+    def update(self, value: str) -> None:
+        """Show `value`: a layout pass only when its width changes."""
+        if value == self._value:
+            return
+        wider = len(digit_rows(value, False)[0]) != len(digit_rows(self._value, False)[0])
+        self._value = value
+        self.refresh(layout=wider)
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        return len(digit_rows(self._value, False)[0])
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return 3
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._drawn = None  # running, paused and over have their own colours
+
+    def render_line(self, y: int) -> Strip:
+        style = self.rich_style
+        width = self.size.width
+        key = (self._value, style, width)
+        if self._drawn is None or self._drawn[0] != key:
+            rows = digit_rows(self._value, bool(style.bold))
+            strips = [Strip([Segment(row, style)]).adjust_cell_length(width, style) for row in rows]
+            self._drawn = (key, strips)
+        strips = self._drawn[1]
+        return strips[y] if 0 <= y < len(strips) else Strip.blank(width, style)
