@@ -8,7 +8,7 @@ from itertools import groupby
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual.geometry import Region, Size
+from textual.geometry import Region
 from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
@@ -66,6 +66,18 @@ def big_lines(text: str, scale: int) -> tuple[str, ...]:
     return tuple(lines)
 
 
+@lru_cache(maxsize=8)
+def placement(text: str, width: int, height: int) -> tuple[int, int, tuple[str, ...]] | None:
+    """Where `text`'s blocks go in width x height (left, top), and their lines, all as
+    wide; None when it is too small for blocks."""
+    if natural_width(text) > width or height < ROWS:
+        return None
+    drawn = big_lines(text, fitting_scale(text, width, height))
+    wide = max(len(line) for line in drawn)
+    lines = tuple(line.ljust(wide) for line in drawn)
+    return max(0, (width - wide) // 2), max(0, (height - len(lines)) // 2), lines
+
+
 REVERSED = Style(reverse=True)
 BOLD = Style(bold=True)
 
@@ -76,27 +88,51 @@ class BigClock(Widget):
     DEFAULT_CSS = "BigClock { width: 1fr; height: 1fr; }"
 
     text: reactive[str] = reactive("0:00", repaint=False)
-    _drawn: tuple[tuple[str, Size], list[Strip]] | None = None
+    _style: Style | None = None  # the widget's colours, until they change
+    _lines: dict[tuple[str, int, int], Strip]  # one line of blocks, by what it shows
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._lines = {}
 
     def render_line(self, y: int) -> Strip:
-        # The line API, from strips kept until the time, the size or the colours change:
-        # building a screenful of blocks as Text and laying it out cost 7 ms a second.
-        strips = self._strips()
-        return strips[y] if 0 <= y < len(strips) else Strip.blank(self.size.width)
+        # The line API: each line is built once and kept while it shows the same blocks.
+        # A new second asks only for the lines of the digit that changed, and a font row
+        # is `scale` lines alike: at most a handful of strips are built a second.
+        width, height = self.size
+        base = self._base_style()
+        placed = self._placed(self.text)
+        if placed is None:  # too small for blocks: plain digits
+            if y != max(0, (height - 1) // 2):
+                return Strip.blank(width, base)
+            left = max(0, (width - len(self.text)) // 2)
+            segments = [Segment(" " * left, base), Segment(self.text, base + BOLD)]
+            return Strip(segments).adjust_cell_length(width, base)
+        left, top, lines = placed
+        if not top <= y < top + len(lines):
+            return Strip.blank(width, base)
+        line = lines[y - top]
+        key = (line, left, width)
+        strip = self._lines.get(key)
+        if strip is None:
+            if len(self._lines) > 64:  # old seconds' lines
+                self._lines.clear()
+            # Lit cells are reversed spaces: solid in any terminal and in a screenshot alike.
+            lit = base + REVERSED
+            segments = [Segment(" " * left, base)] + [
+                Segment(" " * len(list(run)), lit if on else base)
+                for on, run in groupby(line, key=lambda ch: ch == "█")
+            ]
+            strip = self._lines[key] = Strip(segments).adjust_cell_length(width, base)
+        return strip
 
     def watch_text(self, old: str, new: str) -> None:
         # Only the cells that change are drawn again: 2:59 -> 2:58 is one digit of four.
         self.refresh(*self._changed_cells(old, new))
 
-    def _placed(self, text: str) -> tuple[int, int, list[str]] | None:
+    def _placed(self, text: str) -> tuple[int, int, tuple[str, ...]] | None:
         """Where `text`'s blocks go (left, top) and their lines; None when too small."""
-        width, height = self.size
-        if natural_width(text) > width or height < ROWS:
-            return None
-        drawn = big_lines(text, fitting_scale(text, width, height))
-        wide = max(len(line) for line in drawn)
-        lines = [line.ljust(wide) for line in drawn]
-        return max(0, (width - wide) // 2), max(0, (height - len(lines)) // 2), lines
+        return placement(text, self.size.width, self.size.height)
 
     def _changed_cells(self, old: str, new: str) -> list[Region]:
         """The region that differs between `old` and `new`; none (all of it) unless both are
@@ -119,38 +155,13 @@ class BigClock(Widget):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._drawn = None  # new colours (over, paused, the flash, a theme)
+        self._style = None  # new colours (over, paused, the flash, a theme)
+        self._lines.clear()
 
-    def _strips(self) -> list[Strip]:
-        key = (self.text, self.size)
-        if self._drawn is not None and self._drawn[0] == key:
-            return self._drawn[1]
-        base = self.rich_style
-        width, height = self.size
-        placed = self._placed(self.text)
-        if placed is None:  # too small for blocks: plain digits
-            rows = [[Segment(self.text, base + BOLD)]]
-            left, top = max(0, (width - len(self.text)) // 2), max(0, (height - 1) // 2)
-        else:
-            left, top, lines = placed
-            # Lit cells are reversed spaces: solid in any terminal and in a screenshot alike.
-            # A font row is `scale` lines alike: each is made into segments once.
-            lit_style = base + REVERSED
-            rows_of: dict[str, list[Segment]] = {}
-            for line in lines:
-                if line not in rows_of:
-                    rows_of[line] = [
-                        Segment(" " * len(list(run)), lit_style if lit else base)
-                        for lit, run in groupby(line, key=lambda ch: ch == "█")
-                    ]
-            rows = [rows_of[line] for line in lines]
-        blank = Strip([Segment(" " * width, base)], width)
-        strips = [blank] * height
-        for n, row in enumerate(rows[: max(0, height - top)]):
-            segments = [Segment(" " * left, base), *row]
-            strips[top + n] = Strip(segments).adjust_cell_length(width, base)
-        self._drawn = (key, strips)
-        return strips
+    def _base_style(self) -> Style:
+        if self._style is None:
+            self._style = self.rich_style
+        return self._style
 
     def render(self) -> Text:
         """The clock as Text, uncentred: what render_line draws (tests count its cells)."""
