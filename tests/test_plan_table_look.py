@@ -18,16 +18,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from test_snapshots import mid_session, with_history
 from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widget import Widget
 
 from gymtui.paths import Paths
 from gymtui.ui.app import GymApp
+from gymtui.ui.widgets.plan_table import PlanTable
 
 from conftest import FakeClock
 from helpers import make_app
-from test_snapshots import mid_session, with_history
 
 FIXTURE = Path(__file__).parent / "fixtures" / "plan_table_look.json"
 CAPTURE = os.environ.get("GYMTUI_CAPTURE_LOOK") == "1"
@@ -51,12 +52,12 @@ def runs(widget: Widget) -> list[list[list[str]]]:
 
 
 def shown(app: GymApp) -> dict[str, object]:
-    table = app.screen.query_one("#plan", Widget)
+    table = app.screen.query_one("#plan", PlanTable)
     return {
         "lines": runs(table),
         "scroll": [table.scroll_offset.x, table.scroll_offset.y],
         "scrollbars": [table.show_horizontal_scrollbar, table.show_vertical_scrollbar],
-        "cursor_row": getattr(table, "cursor_row"),
+        "cursor_row": table.cursor_row,
     }
 
 
@@ -77,7 +78,8 @@ async def logged_some(pilot: Pilot[Any], clock: FakeClock) -> None:
 
 async def a_record(pilot: Pilot[Any], clock: FakeClock) -> None:
     await pilot.press("enter", "1", "0", "0", "enter")
-    await pilot.press("enter", "1", "0", "0", "tab", "8", "enter")  # ✓ 100 × 8 ★
+    # 100 kg for 8: a record, starred
+    await pilot.press("enter", "1", "0", "0", "tab", "8", "enter")
     await pilot.pause()
 
 
@@ -142,6 +144,8 @@ async def test_today_table_looks_as_before(case: str, paths: Paths, clock: FakeC
         looks[case] = now
         FIXTURE.write_text(json.dumps(looks, indent=0, ensure_ascii=False, sort_keys=True) + "\n")
     before = looks[case]
-    for y, (mine, theirs) in enumerate(zip(now["lines"], before["lines"], strict=True)):  # type: ignore[call-overload]
-        assert mine == theirs, (case, y)
+    lines, lines_before = now["lines"], before["lines"]
+    assert isinstance(lines, list) and len(lines) == len(lines_before)
+    for y, (mine, theirs) in enumerate(zip(lines, lines_before, strict=True)):
+        assert mine == theirs, (case, y)  # the first line that differs
     assert now == before
