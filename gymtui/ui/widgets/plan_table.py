@@ -26,7 +26,7 @@ LINES_KEPT = 1000  # rendered lines remembered; a screenful is about 20, and mov
 def cell_key(cell: Text) -> Hashable:
     """All that decides how a cell looks. (Text's own == compares only the characters and
     the spans: two cells differing only in their style are equal to it.)"""
-    return (cell.plain, cell.style, tuple(cell.spans), cell.justify, cell.overflow, cell.end)
+    return (cell.plain, cell.style, tuple(cell.spans), cell.justify, cell.overflow)
 
 
 def cell_width(cell: Text) -> int:
@@ -328,9 +328,9 @@ class PlanTable(ScrollView, can_focus=True, inherit_bindings=False):
         super().notify_style_update()
         self.refresh()  # theme or focus: the component styles (in every line's key) changed
 
-    def render_lines(self, crop: Region) -> list[Strip]:
+    def _current_look(self) -> Look:
         get = self.get_component_rich_style
-        self._look = Look(
+        return Look(
             self.size.width,
             int(self.scroll_x),
             self._widths,
@@ -340,11 +340,13 @@ class PlanTable(ScrollView, can_focus=True, inherit_bindings=False):
             get("plan-table--hover"),
             get("plan-table--header-hover"),
         )
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._look = self._current_look()  # once a paint, not once a line
         return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
-        look = self._look
-        assert look is not None  # render_lines sets it before any line
+        look = self._look or self._current_look()
         row = -1 if y == 0 else y - 1 + int(self.scroll_y)  # the header stays put
         if row >= len(self._rows):
             return Strip.blank(look.width, look.base)
@@ -390,14 +392,17 @@ class PlanTable(ScrollView, can_focus=True, inherit_bindings=False):
         plain = cell.plain
         justify = cell.justify or options.justify or "default"
         segments: list[Segment]
-        if (
+        if not plain:
+            segments = []  # an empty cell is blank whatever its style, as in a DataTable
+        elif (
             not cell.spans
             and justify == "default"
             and cell_len(plain) <= inner
-            and ("\n" not in plain and "\t" not in plain)
+            and "\n" not in plain
+            and "\t" not in plain
         ):
             # Today's usual cell: one style, and it fits, so Rich's wrap would not touch it
-            segments = [Segment(plain, console.get_style(cell.style))] if plain else []
+            segments = [Segment(plain, console.get_style(cell.style))]
         else:
             line = cell.wrap(
                 console,
