@@ -161,6 +161,7 @@ class PlanTable(ScrollView, can_focus=True, inherit_bindings=False):
         self._cursor = 0
         self._hover: int | None = None  # the row under the mouse (-1: the header)
         self._look: Look | None = None
+        self._styles: tuple[Style, Style, Style, Style, Style] | None = None
         self._lines: LRUCache[tuple[object, ...], Strip] = LRUCache(LINES_KEPT)
 
     # -- what it shows ------------------------------------------------------------------
@@ -190,7 +191,7 @@ class PlanTable(ScrollView, can_focus=True, inherit_bindings=False):
         """Show these rows (each as many cells as there are labels); only the lines whose row
         changed are painted again, unless a column's width changed with them."""
         new = tuple(tuple(row) for row in rows)
-        keys = [tuple(cell_key(cell) for cell in row) for row in new]
+        keys = [tuple(map(cell_key, row)) for row in new]
         old_keys = self._keys
         changed = {y for y, key in enumerate(keys) if y >= len(old_keys) or old_keys[y] != key}
         if not changed and len(keys) == len(old_keys):
@@ -217,10 +218,9 @@ class PlanTable(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _measure(self) -> None:
         """Columns as wide as their widest cell or label; the virtual size to match."""
-        content = [cell_width(label) for label in self._labels]
-        for row in self._row_widths:
-            content = [max(a, b) for a, b in zip(content, row, strict=False)]
-        self._widths = tuple(width + 2 * PADDING for width in content)
+        labels = tuple(map(cell_width, self._labels))
+        columns = zip(labels, *self._row_widths, strict=True)  # a cell for every label
+        self._widths = tuple(max(column) + 2 * PADDING for column in columns)
         size = Size(sum(self._widths), len(self._rows) + 1)
         old = self.virtual_size
         if size == old:
@@ -326,20 +326,24 @@ class PlanTable(ScrollView, can_focus=True, inherit_bindings=False):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
+        self._styles = None
         self.refresh()  # theme or focus: the component styles (in every line's key) changed
 
     def _current_look(self) -> Look:
-        get = self.get_component_rich_style
-        return Look(
-            self.size.width,
-            int(self.scroll_x),
-            self._widths,
-            self.rich_style,
-            get("plan-table--header"),
-            get("plan-table--cursor"),
-            get("plan-table--hover"),
-            get("plan-table--header-hover"),
-        )
+        base = self.rich_style
+        if self._styles is None or self._styles[0] != base:
+            # Textual forgets component styles on every refresh, and working them out walks
+            # the ancestors; they change only with the CSS (notify_style_update) or with
+            # what the table stands on (the base style, from its ancestors).
+            get = self.get_component_rich_style
+            self._styles = (
+                base,
+                get("plan-table--header"),
+                get("plan-table--cursor"),
+                get("plan-table--hover"),
+                get("plan-table--header-hover"),
+            )
+        return Look(self.size.width, int(self.scroll_x), self._widths, *self._styles)
 
     def render_lines(self, crop: Region) -> list[Strip]:
         self._look = self._current_look()  # once a paint, not once a line
