@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Static
 
 from gymtui.paths import Paths
 from gymtui.ui.app import GymApp, build_app
+from gymtui.ui.widgets.plan_table import PlanTable
 
 from conftest import FakeClock
 
@@ -47,7 +48,10 @@ def text_of(app: GymApp, selector: str) -> str:
 
 
 def table_rows(app: GymApp, selector: str = "#plan") -> list[list[str]]:
-    table = app.screen.query_one(selector, DataTable)
+    table = app.screen.query_one(selector)
+    if isinstance(table, PlanTable):
+        return [[cell.plain for cell in row] for row in table.rows]
+    assert isinstance(table, DataTable)
     return [
         [cell.plain if isinstance(cell, Text) else str(cell) for cell in table.get_row_at(i)]
         for i in range(table.row_count)

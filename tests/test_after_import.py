@@ -10,6 +10,7 @@ from test_leg_days import strong_file
 
 from gymtui.cli import main
 from gymtui.ui.screens.history import HistoryScreen
+from gymtui.ui.widgets.plan_table import PlanTable
 
 from conftest import FakeClock
 from helpers import db_rows, make_app, table_rows, text_of
@@ -137,18 +138,18 @@ async def test_today_at_80_columns_cuts_nothing_a_lifter_needs(
     app = make_app(paths, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        table = app.screen.query_one("#plan")
+        table = app.screen.query_one("#plan", PlanTable)
         assert table.virtual_size.width <= table.size.width  # no sideways scrollbar
         rows = table_rows(app)
         logged = [r[5] for r in rows if r[5]]
         assert "✓ 102.5 × 12 @8.5" in logged
         assert "✓ L 20×8 R 22.5×8 ★" in logged  # the right leg beat the left: a PR
         assert "✓ 20 × 8/7 L/R" in logged
-        header = [str(c.label) for c in table.columns.values()]
+        header = [label.plain for label in table.labels]
         assert header[3:] == ["Last (kg)", "Next", "Logged (kg)"]
         await pilot.press("u")
         await pilot.pause()
-        header = [str(c.label) for c in table.columns.values()]
+        header = [label.plain for label in table.labels]
         assert header[3:] == ["Last (lb)", "Next", "Logged (lb)"]
         assert "✓ 226 × 12 @8.5" in [r[5] for r in table_rows(app)]
 

@@ -205,14 +205,16 @@ async def test_any_name_and_note_pass_through_every_screen(
 
 
 async def test_a_window_too_small_says_so_and_comes_back(paths: Paths, clock: FakeClock) -> None:
-    from textual.widgets import DataTable, Static
+    from textual.widgets import Static
+
+    from gymtui.ui.widgets.plan_table import PlanTable
 
     app = make_app(paths, clock)
     async with app.run_test(size=(50, 15)) as pilot:
         await pilot.pause()
         notice = app.screen.query_one("#too-small", Static)
         assert notice.display and "Make the window larger" in str(notice.render())
-        assert not app.screen.query_one("#plan", DataTable).display
+        assert not app.screen.query_one("#plan", PlanTable).display
         await pilot.press("h")  # every screen says it
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -222,7 +224,7 @@ async def test_a_window_too_small_says_so_and_comes_back(paths: Paths, clock: Fa
         assert not app.screen.query_one("#too-small", Static).display
         await pilot.press("t")
         await pilot.pause()
-        assert app.screen.query_one("#plan", DataTable).display
+        assert app.screen.query_one("#plan", PlanTable).display
         assert not app.screen.query_one("#too-small", Static).display
         await pilot.resize_terminal(60, 18)  # the smallest that works
         await pilot.pause()

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from gymtui.core.models import LoggedSet, SetInput, SetKind
 from gymtui.core.plates import PlanStep
@@ -103,16 +103,14 @@ class TodayScreen(GymScreen):
     def compose(self) -> ComposeResult:
         yield Static(id="day-title")
         yield Static(id="recovery")
-        yield PlanTable(id="plan", cursor_type="row", zebra_stripes=False)
+        yield PlanTable(id="plan")
         yield Static(id="detail")
         yield RestStatus(id="rest-status")
         yield KeyBar()
 
     def on_mount(self) -> None:
-        # Text, not str: DataTable reads a str as markup, and Rich's markup loads its emoji
-        # table (3 ms) on first use. Every cell is Text for the same reason.
         self._labelled: Unit = self.gym.settings.unit
-        self.table.add_columns(*column_labels(self._labelled))
+        self.table.set_labels(column_labels(self._labelled))
 
     def on_screen_resume(self) -> None:
         # (GymScreen.resume runs after this one: Textual calls each class's own handler.)
@@ -163,8 +161,7 @@ class TodayScreen(GymScreen):
         row = table.cursor_row
         if unit != self._labelled:  # u switched kg and lb: the header says which
             self._labelled = unit
-            table.clear(columns=True)
-            table.add_columns(*column_labels(unit))
+            table.set_labels(column_labels(unit))
         cells: list[list[Text]] = []
         previous_id = None
         for index, plan_row in enumerate(view.rows):
@@ -278,7 +275,7 @@ class TodayScreen(GymScreen):
         index = self.table.cursor_row
         return self.view.rows[index] if 0 <= index < len(self.view.rows) else None
 
-    @on(DataTable.RowHighlighted)
+    @on(PlanTable.Highlighted)
     def _show_detail(self) -> None:
         self.refresh_bindings()  # the footer's keys follow the row and the session
         row = self._current()

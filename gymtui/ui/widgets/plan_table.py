@@ -1,386 +1,421 @@
-"""The Today table: a DataTable measured as soon as it is filled, that re-renders only the
-cells that changed."""
+"""The Today table: a ScrollView that owns its rows of Text cells and paints them line by line,
+each line remembered by what it shows."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Sequence
+from typing import ClassVar, NamedTuple
 
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual.coordinate import Coordinate
-from textual.geometry import Size
-from textual.widget import Widget
-from textual.widgets import DataTable
-from textual.widgets._data_table import CellKey, ColumnKey, RowKey
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.geometry import Region, Size, Spacing
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
-SegmentLines = list[list[Segment]]  # as DataTable names it
+PADDING = 1  # blank cells either side of a cell's text
+LINES_KEPT = 1000  # rendered lines remembered; a screenful is about 20, and moving the cursor
+# or the mouse over it paints each row two or three ways
 
-MEMO_LIMIT = 4000  # rendered cells kept; a screenful is about 120
+
+def cell_key(cell: Text) -> Hashable:
+    """All that decides how a cell looks. (Text's own == compares only the characters and
+    the spans: two cells differing only in their style are equal to it.)"""
+    return (cell.plain, cell.style, tuple(cell.spans), cell.justify, cell.overflow)
 
 
-def text_width(value: object) -> int | None:
-    """A Text cell's width as DataTable measures it (Rich's measure: the longest line),
-    without the console options Rich's measure makes each time. None: not a Text."""
-    if not isinstance(value, Text):
-        return None
-    lines = value.plain.splitlines()
+def cell_width(cell: Text) -> int:
+    """The columns a cell's text takes: its longest line's."""
+    lines = cell.plain.splitlines()
     return max(map(cell_len, lines)) if lines else 0
 
 
-class PlanTable(DataTable[object], inherit_bindings=False):
-    """Today's sets.
+class Look(NamedTuple):
+    """What every line's paint depends on besides its own row: the widget's width and
+    scroll, the columns' widths and the styles (theme, focus)."""
 
-    Two costs of a plain DataTable matter between sets. It measures new rows when its queue is
-    idle, which comes after the next paint: `settle` measures them at once, so the first
-    frame, and the frame after a logged set, already shows them. And any change re-renders
-    every cell (its cache key is a table-wide update count): logging a set changes two or
-    three cells, so cells are also remembered by their own version, bumped by `show`.
-    Rows and one-line text cells are rendered here, straight to segments, as DataTable
-    would render them (a test compares the two for random cells and rows): the first frame
-    renders over 100 cells, and this halves the table's part of it (13 ms to 7).
-    Textual is pinned exactly, so the DataTable internals used here are stable for it.
+    width: int
+    scroll_x: int
+    widths: tuple[int, ...]
+    base: Style
+    header: Style
+    cursor: Style
+    hover: Style
+    header_hover: Style
+
+
+class PlanTable(ScrollView, can_focus=True, inherit_bindings=False):
+    """Today's sets: a header and rows of one-line Text cells, with a row cursor.
+
+    `show(rows)` replaces the rows. A line is painted from its row, and remembered (an LRU
+    cache) by everything that decides it: the row's cells, its index, whether the cursor
+    or the mouse is on it, and the Look (widths, scroll, theme and focus styles). A line
+    whose row changed is looked up under a new key, so no paint can show an old cell; after
+    a logged set only the rows that changed are painted again.
+    It looks as Textual's DataTable with a row cursor looks (tests/test_plan_table_look.py
+    compares it with what the DataTable-based table painted).
     """
 
     # No enter of its own: Today's enter (log the set) then goes the same way as down, so
     # "down enter" in one read logs the row the cursor reached.
-    # (Textual merges bindings down the class tree: these are DataTable's, all but enter.)
-    BINDINGS = [
-        binding
-        for bindings in DataTable._merge_bindings().key_to_bindings.values()
-        for binding in bindings
-        if binding.key != "enter"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "cursor_up", "Cursor up", show=False),
+        Binding("down", "cursor_down", "Cursor down", show=False),
+        Binding("pageup", "cursor_page_up", "Page up", show=False),
+        Binding("pagedown", "cursor_page_down", "Page down", show=False),
+        Binding("home,ctrl+home", "first_row", "First row", show=False),
+        Binding("end,ctrl+end", "last_row", "Last row", show=False),
+        Binding("left", "scroll_left", "Scroll left", show=False),
+        Binding("right", "scroll_right", "Scroll right", show=False),
+        Binding("ctrl+pageup", "page_left", "Page left", show=False),
+        Binding("ctrl+pagedown", "page_right", "Page right", show=False),
     ]
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        # before DataTable's own set-up, which may already clear the caches (cell_padding=)
-        self._versions: dict[tuple[int, int], int] = {}
-        self._memo: dict[tuple[object, ...], list[list[Segment]]] = {}
-        self._rows_memo: dict[tuple[object, ...], tuple[SegmentLines, SegmentLines]] = {}
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "plan-table--header",
+        "plan-table--cursor",
+        "plan-table--hover",
+        "plan-table--header-hover",
+    }
 
-    def show(self, rows: Sequence[Sequence[object]]) -> None:
-        """Show these rows; when the shape is unchanged only the changed cells are touched."""
-        same_shape = self.row_count == len(rows) and all(
-            len(row) == len(self.columns) for row in rows
-        )
-        if not same_shape:
-            self.clear()
-            for row in rows:
-                self.add_row(*row)
-            self.settle()
+    # DataTable's own rules for what Today uses of it
+    DEFAULT_CSS = """
+    PlanTable {
+        background: $surface;
+        color: $foreground;
+        height: auto;
+        max-height: 100%;
+        &:focus {
+            background-tint: $foreground 5%;
+            & > .plan-table--cursor {
+                background: $block-cursor-background;
+                color: $block-cursor-foreground;
+                text-style: $block-cursor-text-style;
+            }
+            & > .plan-table--header {
+                background-tint: $foreground 5%;
+            }
+        }
+        & > .plan-table--header {
+            text-style: bold;
+            background: $panel;
+            color: $foreground;
+        }
+        &:ansi > .plan-table--header {
+            background: ansi_bright_blue;
+            color: ansi_default;
+        }
+        & > .plan-table--cursor {
+            background: $block-cursor-blurred-background;
+            color: $block-cursor-blurred-foreground;
+            text-style: $block-cursor-blurred-text-style;
+        }
+        & > .plan-table--header-hover {
+            background: $accent 30%;
+        }
+        & > .plan-table--hover {
+            background: $block-hover-background;
+        }
+    }
+    """
+
+    ALLOW_SELECT = False
+
+    class Highlighted(Message):
+        """The cursor is on another row (or the first row came)."""
+
+        def __init__(self, table: PlanTable, row: int) -> None:
+            super().__init__()
+            self.table = table
+            self.row = row
+
+        @property
+        def control(self) -> PlanTable:
+            return self.table
+
+    class Activated(Message):
+        """The row under the cursor was clicked."""
+
+        def __init__(self, table: PlanTable, row: int) -> None:
+            super().__init__()
+            self.table = table
+            self.row = row
+
+        @property
+        def control(self) -> PlanTable:
+            return self.table
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._labels: tuple[Text, ...] = ()
+        self._label_keys: tuple[Hashable, ...] = ()
+        self._rows: tuple[tuple[Text, ...], ...] = ()
+        self._keys: list[tuple[Hashable, ...]] = []  # each row's cell keys
+        self._row_widths: list[tuple[int, ...]] = []  # each row's cells' widths
+        self._widths: tuple[int, ...] = ()  # each column's, padding included
+        self._cursor = 0
+        self._hover: int | None = None  # the row under the mouse (-1: the header)
+        self._look: Look | None = None
+        self._styles: tuple[Style, Style, Style, Style, Style] | None = None
+        self._lines: LRUCache[tuple[object, ...], Strip] = LRUCache(LINES_KEPT)
+
+    # -- what it shows ------------------------------------------------------------------
+
+    @property
+    def labels(self) -> tuple[Text, ...]:
+        """The header's labels, one a column."""
+        return self._labels
+
+    @property
+    def rows(self) -> tuple[tuple[Text, ...], ...]:
+        """The rows shown, top to bottom."""
+        return self._rows
+
+    @property
+    def row_count(self) -> int:
+        return len(self._rows)
+
+    def set_labels(self, labels: Sequence[Text]) -> None:
+        """Name the columns (the header)."""
+        self._labels = tuple(labels)
+        self._label_keys = tuple(map(cell_key, self._labels))
+        self._measure()
+        self.refresh()
+
+    def show(self, rows: Sequence[Sequence[Text]]) -> None:
+        """Show these rows (each as many cells as there are labels); only the lines whose row
+        changed are painted again, unless a column's width changed with them."""
+        new = tuple(tuple(row) for row in rows)
+        keys = [tuple(map(cell_key, row)) for row in new]
+        old_keys = self._keys
+        changed = {y for y, key in enumerate(keys) if y >= len(old_keys) or old_keys[y] != key}
+        if not changed and len(keys) == len(old_keys):
+            self._rows = new
             return
-        changed: set[int] = set()
-        column_keys = [column.key for column in self.ordered_columns]
-        for y, row in enumerate(rows):
-            row_key = self._row_locations.get_key(y)
-            assert row_key is not None
-            data = self._data[row_key]
-            for x, value in enumerate(row):
-                column_key = column_keys[x]
-                if data.get(column_key) != value:
-                    self._versions[(y, x)] = self._versions.get((y, x), 0) + 1
-                    data[column_key] = value
-                    self._updated_cells.add(CellKey(row_key, column_key))
-                    changed.add(y)
-        if not changed:
-            return
-        # DataTable.update_cell repaints the whole table for each cell; here only the rows
-        # that changed are repainted, unless a column's width changed with them.
-        widths = [column.get_render_width(self) for column in self.ordered_columns]
-        self._update_count += 1  # DataTable's own caches are keyed by it
-        self.settle()
-        if widths != [column.get_render_width(self) for column in self.ordered_columns]:
+        was_empty = not self._rows
+        self._rows = new
+        self._row_widths = [
+            self._row_widths[y] if y not in changed else tuple(map(cell_width, row))
+            for y, row in enumerate(new)
+        ]
+        self._keys = keys
+        widths = self._widths
+        self._measure()
+        if widths != self._widths or len(keys) != len(old_keys):
             self.refresh()
         else:
             for y in sorted(changed):
-                self.refresh_row(y)
+                self._refresh_row(y)
+        if self._cursor >= len(new):
+            self.move_cursor(len(new) - 1)
+        elif was_empty and new:
+            self.post_message(self.Highlighted(self, self._cursor))
 
-    def settle(self) -> None:
-        """Measure rows added or cells changed since the last paint now, not on idle."""
-        if self._updated_cells:
-            updated = self._updated_cells.copy()
-            self._updated_cells.clear()
-            self._update_column_widths(updated)
-        if self._require_update_dimensions:
-            self._require_update_dimensions = False
-            new_rows = self._new_rows.copy()
-            self._new_rows.clear()
-            self._update_dimensions(new_rows)
-
-    def _update_column_widths(self, updated_cells: set[CellKey]) -> None:
-        """DataTable's rule for changed cells: a column grows to a wider cell, and when a
-        cell narrows, the column is measured again (every cell of it: a logged set narrows
-        the "Next" cell to nothing). Measured here as in _update_dimensions for Text."""
-        columns: dict[ColumnKey, int] = {}
-        for row_key, column_key in updated_cells:
-            column = self.columns.get(column_key)
-            if column is None or self.rows.get(row_key) is None:
-                continue
-            width = text_width(self._data[row_key][column_key])
-            label = text_width(column.label)
-            if width is None or label is None:
-                super()._update_column_widths(updated_cells)
-                return
-            if width >= column.content_width:
-                column.content_width = max(width, label)
-            else:
-                columns[column_key] = label
-        for column_key, label in columns.items():
-            widths = [text_width(cell) for cell in self.get_column(column_key)]
-            if None in widths:
-                super()._update_column_widths(updated_cells)
-                return
-            self.columns[column_key].content_width = max([label, *(w or 0 for w in widths)])
-        self._require_update_dimensions = True
-
-    def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
-        """Column widths and the table's size, as DataTable works them out, for rows of
-        one-line Text cells (Today's): their width is the longest line's, which Rich's
-        measure finds by way of console options made for each cell (2 ms of the first
-        frame). Anything else goes to DataTable."""
-        rows = list(new_rows)
-        columns = self.ordered_columns
-        widths = [column.content_width for column in columns]
-        for row_key in rows:
-            row = self.rows.get(row_key)
-            if row is None or row_key not in self._row_locations:
-                continue  # removed since
-            if row.label is not None or row.auto_height:
-                super()._update_dimensions(rows)
-                return
-            data = self._data[row_key]
-            for x, column in enumerate(columns):
-                width = text_width(data.get(column.key))
-                if width is None:
-                    super()._update_dimensions(rows)
-                    return
-                widths[x] = max(widths[x], width)
-        for column, width in zip(columns, widths, strict=True):
-            column.content_width = width
-        width = sum(column.get_render_width(self) for column in self.columns.values())
-        header_height = self.header_height if self.show_header else 0
-        size = Size(width + self._row_label_column_width, self._total_row_height + header_height)
+    def _measure(self) -> None:
+        """Columns as wide as their widest cell or label; the virtual size to match."""
+        labels = tuple(map(cell_width, self._labels))
+        columns = zip(labels, *self._row_widths, strict=True)  # a cell for every label
+        self._widths = tuple(max(column) + 2 * PADDING for column in columns)
+        size = Size(sum(self._widths), len(self._rows) + 1)
         old = self.virtual_size
         if size == old:
             return
         fits = max(size.width, old.width) <= self.container_size.width
         sized_by_content = self.styles.width is not None and self.styles.width.is_auto
         if size.height == old.height and fits and not sized_by_content:
-            # Columns moved within the table's width, so no scrollbar came or went and the
-            # table's own size does not follow them: it needs a repaint, not a layout of
-            # the screen (which re-renders every widget: 12 ms when a logged set widened
-            # the Logged column).
-            self.set_reactive(Widget.virtual_size, size)
-            self._scroll_update(size)
-            self.refresh()
+            # The columns moved within the table's width: no scrollbar comes or goes and the
+            # table keeps its size, so this needs a repaint, not a layout of the screen
+            # (which repaints every widget).
+            self.set_reactive(PlanTable.virtual_size, size)
         else:
             self.virtual_size = size
+            # the scroll limits follow the layout: bring the cursor into view after it
+            self.call_after_refresh(self._scroll_to_cursor)
 
-    def _clear_caches(self) -> None:
-        super()._clear_caches()
-        self._memo.clear()  # styles or contents changed wholesale (clear, theme, CSS)
-        self._rows_memo.clear()
+    # -- the cursor -----------------------------------------------------------------------
 
-    def clear(self, columns: bool = False) -> PlanTable:
-        self._versions.clear()
-        self._memo.clear()
-        self._rows_memo.clear()
-        super().clear(columns)
-        return self
+    @property
+    def cursor_row(self) -> int:
+        """The highlighted row's index (0 when there are no rows)."""
+        return self._cursor
 
-    def _render_cell(
-        self,
-        row_index: int,
-        column_index: int,
-        base_style: Style,
-        width: int,
-        cursor: bool = False,
-        hover: bool = False,
-    ) -> list[list[Segment]]:
-        if row_index < -1 or column_index < 0:  # row labels
-            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
-        key = (
-            row_index,
-            column_index,
-            self._versions.get((row_index, column_index), 0),
-            base_style,
-            width,
-            cursor,
-            hover,
-            self.show_cursor,
-            self._show_hover_cursor,
-            self._pseudo_class_state,
+    def move_cursor(self, row: int) -> None:
+        """Highlight this row (kept within the rows) and scroll it into view."""
+        row = max(0, min(row, len(self._rows) - 1))
+        if row != self._cursor:
+            old, self._cursor = self._cursor, row
+            self._refresh_row(old)
+            self._refresh_row(row)
+            if row < len(self._rows):
+                self.post_message(self.Highlighted(self, row))
+        self._scroll_to_cursor()
+
+    def _scroll_to_cursor(self) -> None:
+        region = Region(
+            int(self.scroll_x), self._cursor + 1, max(self.size.width, sum(self._widths)), 1
         )
-        lines = self._memo.get(key)
-        if lines is None:
-            if len(self._memo) > MEMO_LIMIT:
-                self._memo.clear()
-            lines = self._render_text_cell(
-                row_index, column_index, base_style, width, cursor, hover
-            ) or super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
-            self._memo[key] = lines
-        return lines
+        self.scroll_to_region(region, animate=False, spacing=Spacing(1, 0, 0, 0), force=True)
 
-    def _render_text_cell(
-        self,
-        row_index: int,
-        column_index: int,
-        base_style: Style,
-        width: int,
-        cursor: bool,
-        hover: bool,
-    ) -> SegmentLines | None:
-        """A one-line text cell rendered straight to segments: the same segments as
-        DataTable's own path (tests/test_plan_table.py compares them), which wraps the cell
-        in Padding and Styled and lets the console render three layers; this is a third of
-        the cost, and the first frame renders over 100 cells. The header's labels too
-        (row -1). None: not such a cell."""
-        header = row_index == -1
-        row_key = self._header_row_key if header else self._row_locations.get_key(row_index)
-        column_key = self._column_locations.get_key(column_index)
-        inner = width - 2 * self.cell_padding
-        if (
-            row_key is None
-            or column_key is None
-            or (self.header_height if header else self.rows[row_key].height) != 1
-            or inner < 1
-            or (not header and row_index < self.fixed_rows)
-            or column_index < self.fixed_columns
-        ):
-            return None
-        value: object = (
-            self.columns[column_key].label if header else self._data[row_key].get(column_key)
-        )
-        if isinstance(value, str):
-            value = Text.from_markup(value, end="")  # as DataTable's cell formatter does
-        if value is None or (isinstance(value, Text) and not value):
-            value = Text("")  # DataTable shows an empty cell unstyled
-        if not isinstance(value, Text):
-            return None
-        plain = value.plain
-        if "\n" in plain or "\t" in plain:
-            return None
-        component_style, post_style = self._get_styles_to_render_cell(
-            header,
-            False,
-            False,
-            hover,
-            cursor,
-            self.show_cursor,
-            self._show_hover_cursor,
-            self.cursor_foreground_priority == "css",
-            self.cursor_background_priority == "css",
-        )
-        meta = Style.from_meta({"row": row_index, "column": column_index})
+    def action_cursor_up(self) -> None:
+        self._set_hover(None)
+        self.move_cursor(self._cursor - 1)
+
+    def action_cursor_down(self) -> None:
+        self._set_hover(None)
+        self.move_cursor(self._cursor + 1)
+
+    def action_cursor_page_up(self) -> None:
+        self._set_hover(None)
+        page = max(0, self.scrollable_content_region.height - 1)  # rows below the header
+        self.scroll_relative(y=-page, animate=False)
+        self.move_cursor(self._cursor - page)
+
+    def action_cursor_page_down(self) -> None:
+        self._set_hover(None)
+        page = max(0, self.scrollable_content_region.height - 1)
+        self.scroll_relative(y=page, animate=False, force=True)
+        self.move_cursor(self._cursor + page)
+
+    def action_first_row(self) -> None:
+        self._set_hover(None)
+        self.move_cursor(0)
+
+    def action_last_row(self) -> None:
+        self._set_hover(None)
+        self.move_cursor(len(self._rows) - 1)
+
+    # -- the mouse ------------------------------------------------------------------------
+
+    def _refresh_row(self, row: int) -> None:
+        if row >= 0:
+            self.refresh_line(row + 1)  # line 0 is the header, which does not scroll
+        else:
+            self.refresh(Region(0, 0, self.size.width, 1))
+
+    def _set_hover(self, row: int | None) -> None:
+        if row != self._hover:
+            for line in (self._hover, row):
+                if line is not None:
+                    self._refresh_row(line)
+            self._hover = row
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        row = event.style.meta.get("row")  # what render_line put in each line's segments
+        self._set_hover(row if isinstance(row, int) else None)
+
+    def on_leave(self, event: events.Leave) -> None:
+        self._set_hover(None)
+
+    def on_click(self, event: events.Click) -> None:
+        row = event.style.meta.get("row")
+        if not isinstance(row, int) or not 0 <= row < len(self._rows):
+            return  # the header, or below the rows
+        self._set_hover(row)
+        again = row == self._cursor
+        self.move_cursor(row)
+        if again:
+            self.post_message(self.Activated(self, row))
+        event.stop()
+
+    # -- painting -------------------------------------------------------------------------
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles = None
+        self.refresh()  # theme or focus: the component styles (in every line's key) changed
+
+    def _current_look(self) -> Look:
+        base = self.rich_style
+        if self._styles is None or self._styles[0] != base:
+            # Textual forgets component styles on every refresh, and working them out walks
+            # the ancestors; they change only with the CSS (notify_style_update) or with
+            # what the table stands on (the base style, from its ancestors).
+            get = self.get_component_rich_style
+            self._styles = (
+                base,
+                get("plan-table--header"),
+                get("plan-table--cursor"),
+                get("plan-table--hover"),
+                get("plan-table--header-hover"),
+            )
+        return Look(self.size.width, int(self.scroll_x), self._widths, *self._styles)
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._look = self._current_look()  # once a paint, not once a line
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        look = self._look or self._current_look()
+        row = -1 if y == 0 else y - 1 + int(self.scroll_y)  # the header stays put
+        if row >= len(self._rows):
+            return Strip.blank(look.width, look.base)
+        cursor = row == self._cursor
+        hover = row == self._hover
+        key = (look, row, self._keys[row] if row >= 0 else self._label_keys, cursor, hover)
+        strip = self._lines.get(key)
+        if strip is None:
+            strip = self._render_row(look, row, cursor, hover)
+            self._lines[key] = strip
+        return strip
+
+    def _render_row(self, look: Look, row: int, cursor: bool, hover: bool) -> Strip:
+        """A row's line as DataTable paints it: each cell padded and styled over the row's
+        style, the cursor's or the mouse's style on top, the cursor's colour over the cell's
+        own; then a filler to the widget's edge in the row's style."""
+        header = row == -1
+        component = Style()
+        if hover:
+            component += look.hover
+            if header:
+                component += look.header_hover
+        if cursor:
+            component += look.cursor
+        post = Style.from_color(color=component.color)
+        row_style = look.header if header else look.base
+        cells = self._labels if header else self._rows[row]
+        segments: list[Segment] = []
+        for column, (cell, width) in enumerate(zip(cells, look.widths, strict=False)):
+            style = row_style + Style.from_meta({"row": row, "column": column}) + component
+            segments.extend(Segment.apply_style(self._cell(cell, width), style, post))
+        filler = max(0, look.width - sum(look.widths))
+        meta = Style.from_meta({"row": row, "column": 0, "out_of_bounds": True})
+        segments.append(Segment(" " * filler, row_style + component + meta))
+        strip = Strip(segments).crop(look.scroll_x, look.scroll_x + look.width)
+        return strip.adjust_cell_length(look.width, look.base).simplify()
+
+    def _cell(self, cell: Text, width: int) -> list[Segment]:
+        """A cell's text on one line, `width` wide with its padding, as Rich renders it."""
         console = self.app.console
         options = self.app.console_options
-        justify = value.justify or options.justify or "default"
+        inner = width - 2 * PADDING
+        plain = cell.plain
+        justify = cell.justify or options.justify or "default"
         segments: list[Segment]
-        if not value.spans and justify == "default" and cell_len(plain) <= inner:
+        if not plain:
+            segments = []  # an empty cell is blank whatever its style, as in a DataTable
+        elif (
+            not cell.spans
+            and justify == "default"
+            and cell_len(plain) <= inner
+            and "\n" not in plain
+            and "\t" not in plain
+        ):
             # Today's usual cell: one style, and it fits, so Rich's wrap would not touch it
-            segments = [Segment(plain, console.get_style(value.style))] if plain else []
+            segments = [Segment(plain, console.get_style(cell.style))]
         else:
-            line = value.wrap(
+            line = cell.wrap(
                 console,
                 inner,
                 justify=justify,
-                overflow=value.overflow or options.overflow or "fold",
+                overflow=cell.overflow or options.overflow or "fold",
                 no_wrap=True,
             )[0]
             # Rich renders a text's own style as a span of a joined text, as here
             segments = list(Text("\n").join([line]).render(console, end=""))
-        padding = [Segment(" " * self.cell_padding)] if self.cell_padding else []
-        cell = [*padding, *Segment.adjust_line_length(segments, inner), *padding]
-        return [list(Segment.apply_style(cell, base_style + meta + component_style, post_style))]
-
-    def _render_line_in_row(
-        self,
-        row_key: RowKey,
-        line_no: int,
-        base_style: Style,
-        cursor_location: Coordinate,
-        hover_location: Coordinate,
-    ) -> tuple[SegmentLines, SegmentLines]:
-        """A row's line, remembered by what it shows: its cells' versions, the widths, and
-        whether the cursor or the hover is on it. DataTable's own cache is keyed by the
-        table-wide update count and cursor, so after a logged set (a screen uncovered, two
-        cells changed) it re-rendered every row; here only the changed rows are."""
-        found_row = self._row_locations.get(row_key)  # None: the header
-        row = -1 if found_row is None else found_row
-        on_cursor = cursor_location.row == row
-        on_hover = hover_location.row == row
-        key = (
-            row_key,
-            row,
-            line_no,
-            base_style,
-            tuple(self._versions.get((row, x), 0) for x in range(len(self.columns))),
-            tuple(column.get_render_width(self) for column in self.ordered_columns),
-            self.size.width,
-            cursor_location if on_cursor else None,
-            hover_location if on_hover else None,
-            self.cursor_type,
-            self.show_cursor,
-            self._show_hover_cursor,
-            self._pseudo_class_state,
-        )
-        found = self._rows_memo.get(key)
-        if found is None:
-            if len(self._rows_memo) > MEMO_LIMIT:
-                self._rows_memo.clear()
-            found = self._render_data_row(
-                row, line_no, base_style, cursor_location, hover_location
-            ) or super()._render_line_in_row(
-                row_key, line_no, base_style, cursor_location, hover_location
-            )
-            self._rows_memo[key] = found
-        return found
-
-    def _render_data_row(
-        self,
-        row: int,
-        line_no: int,
-        base_style: Style,
-        cursor_location: Coordinate,
-        hover_location: Coordinate,
-    ) -> tuple[SegmentLines, SegmentLines] | None:
-        """A data row's line as DataTable renders it (the test compares them), without the
-        two styles DataTable works out for every row and uses only for labels, fixed columns
-        or a cell cursor: each walks the widget's ancestors. None: a row this does not cover
-        (the header, row labels, fixed rows or columns, zebra stripes, a cell cursor)."""
-        cursor_type = self.cursor_type
-        if (
-            row < 0  # the header
-            or row < self.fixed_rows
-            or self.fixed_columns
-            or cursor_type != "row"
-            or self.zebra_stripes
-            or (self._labelled_row_exists and self.show_row_labels)
-        ):
-            return None
-        columns = self.ordered_columns
-        widths = [column.get_render_width(self) for column in columns]
-        on_cursor = cursor_location.row == row
-        on_hover = hover_location.row == row
-        cells: SegmentLines = [
-            self._render_cell(row, x, base_style, width, cursor=on_cursor, hover=on_hover)[line_no]
-            for x, width in enumerate(widths)
-        ]
-        extend_style, _ = self._get_styles_to_render_cell(
-            False,
-            False,
-            False,
-            on_hover,
-            on_cursor,
-            self.show_cursor,
-            self._show_hover_cursor,
-            False,
-            False,
-        )
-        extend_style = base_style + extend_style
-        extend_style += Style.from_meta({"row": row, "column": 0, "out_of_bounds": True})
-        remaining = max(0, self.size.width - sum(widths) - self._row_label_column_width)
-        cells.append([Segment(" " * remaining, extend_style)])
-        return [], cells
+        padding = [Segment(" " * PADDING)]
+        return [*padding, *Segment.adjust_line_length(segments, inner), *padding]
