@@ -3,11 +3,15 @@ when the rest ends, and the Rest screen's keys."""
 
 from __future__ import annotations
 
+from unittest.mock import PropertyMock, patch
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from rich.text import Text
+from textual.geometry import Size
 
+from gymtui.core.values import format_duration
 from gymtui.paths import Paths
 from gymtui.ui.screens.rack import FLASH_S, RackScreen
 from gymtui.ui.screens.rest import RestScreen
@@ -18,6 +22,7 @@ from gymtui.ui.widgets.big_clock import (
     big_lines,
     fitting_scale,
     natural_width,
+    placement,
 )
 
 from conftest import FakeClock
@@ -140,3 +145,28 @@ async def test_enter_on_the_rack_logs_a_ramp_row_as_a_warm_up(
             (40, 5, "warmup"),
         ]
         assert text_of(app, "#rack-next").startswith("Warm-up 3 of 4")
+
+
+@given(
+    st.integers(0, 5999),
+    st.integers(0, 5999),
+    st.sampled_from(["", "+"]),
+    st.sampled_from([(100, 26), (80, 20), (60, 12), (200, 50)]),
+)
+def test_a_new_time_redraws_every_cell_that_changed(
+    a: int, b: int, sign: str, size: tuple[int, int]
+) -> None:
+    old, new = sign + format_duration(a), sign + format_duration(b)
+    clock = BigClock()
+    with patch.object(BigClock, "size", new_callable=PropertyMock, return_value=Size(*size)):
+        regions = clock._changed_cells(old, new)
+        before, after = placement(old, *size), placement(new, *size)
+    if not regions:
+        return  # all of it is drawn again
+    assert before is not None and after is not None
+    left, top, lines = after
+    (region,) = regions
+    for y, (was, now) in enumerate(zip(before[2], lines, strict=True)):
+        for x, (p, q) in enumerate(zip(was, now, strict=True)):
+            if p != q:
+                assert region.contains(left + x, top + y), (old, new, x, y)

@@ -135,23 +135,27 @@ class BigClock(Widget):
         return placement(text, self.size.width, self.size.height)
 
     def _changed_cells(self, old: str, new: str) -> list[Region]:
-        """The region that differs between `old` and `new`; none (all of it) unless both are
-        blocks in the same place."""
+        """The columns of the glyphs that differ between `old` and `new`; none (all of it)
+        unless both are blocks of the same size in the same place."""
         before, after = self._placed(old), self._placed(new)
-        if before is None or after is None or before[:2] != after[:2]:
-            return []
-        if [len(line) for line in before[2]] != [len(line) for line in after[2]]:
-            return []
-        columns = [
-            x
-            for was, now in zip(before[2], after[2], strict=True)
-            for x, (a, b) in enumerate(zip(was, now, strict=True))
-            if a != b
-        ]
-        if not columns:
+        if before is None or after is None or before[:2] != after[:2] or len(old) != len(new):
             return []
         left, top, lines = after
-        return [Region(left + min(columns), top, max(columns) + 1 - min(columns), len(lines))]
+        if len(lines[0]) != len(before[2][0]):
+            return []
+        scale = len(lines) // ROWS
+        x, spans = 0, []  # each glyph's first cell and width, in cells
+        for was, now in zip(glyphs(old), glyphs(new), strict=True):
+            wide = len(now[0]) * 2 * scale
+            if len(was[0]) != len(now[0]):
+                return []  # glyphs moved
+            if was != now:
+                spans.append((x, x + wide))
+            x += wide + GAP * 2 * scale
+        if not spans:
+            return []
+        start, end = spans[0][0], spans[-1][1]
+        return [Region(left + start, top, end - start, len(lines))]
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
