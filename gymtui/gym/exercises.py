@@ -32,11 +32,11 @@ class ExerciseCatalogue:
 
     def _reload_exercises(self) -> None:
         """The catalogue as on file; the program's fields (cues) win for its exercises."""
-        self.exercises = catalogue(self._store.exercises(), self.program.exercises)
+        self.exercises = catalogue(self._store.exercises.all(), self.program.exercises)
 
     def exercise_list(self) -> list[ExerciseInfo]:
         """Every exercise with its use (sets, last done) and the user's own rest, by name."""
-        usage = self._store.exercise_usage()
+        usage = self._store.exercises.usage()
         planned = {p.exercise_id for day in self.program.days for p in day.exercises}
         infos = [
             ExerciseInfo(ex, *usage.get(ex_id, (0, None, None)), in_program=ex_id in planned)
@@ -49,11 +49,11 @@ class ExerciseCatalogue:
         user's rest changes. What Today shows follows at once."""
         store = self._store
         if exercise_id is None:
-            saved = store.create_exercise(edit)
+            saved = store.exercises.create(edit)
         elif self.exercises.get(exercise_id, Exercise(exercise_id, "", custom=True)).custom:
-            saved = store.update_exercise(exercise_id, edit)
+            saved = store.exercises.update(exercise_id, edit)
         else:
-            store.set_exercise_own(exercise_id, edit.rest_s, edit.body_weight_load)
+            store.exercises.set_own(exercise_id, edit.rest_s, edit.body_weight_load)
             saved = self.exercises[exercise_id]
         self._reload_exercises()
         self._after_change()
@@ -61,14 +61,14 @@ class ExerciseCatalogue:
 
     def merge_exercises(self, source_id: str, target_id: str) -> int:
         """Fold one exercise into another (sets, PRs, future imports); the sets moved."""
-        moved = self._store.merge_exercises(source_id, target_id)
+        moved = self._store.exercises.merge(source_id, target_id)
         self._reload_exercises()
         self._after_change()
         return moved
 
     def delete_exercise(self, exercise_id: str) -> bool:
         """Remove the user's own exercise that has no sets; True once it is gone from disk."""
-        self._store.delete_exercise(exercise_id)
+        self._store.exercises.delete(exercise_id)
         self._reload_exercises()
         self._after_change()
         return True

@@ -43,18 +43,18 @@ class HistoryLoaders:
 
     def sessions_page(self, offset: int = 0, limit: int | None = PAGE) -> list[SessionSummary]:
         """A page of sessions, newest first (`limit` None: all the rest)."""
-        return self._store.session_summaries(-1 if limit is None else limit, offset=offset)
+        return self._store.history.session_summaries(-1 if limit is None else limit, offset=offset)
 
     def session_count(self) -> int:
         """How many sessions there are."""
-        return self._store.session_count()
+        return self._store.history.session_count()
 
     def session_detail(self, session_id: int) -> tuple[Session, list[LoggedSet]] | None:
         """A session and every set in it, in order."""
-        session = self._store.session(session_id)
+        session = self._store.sessions.find(session_id)
         if session is None:
             return None
-        return session, self._store.sets_in_session(session_id)
+        return session, self._store.sessions.sets(session_id)
 
     def summary(self, session_id: int) -> Summary | None:
         """A session's summary: duration, sets, volume against the last session of the same
@@ -68,11 +68,11 @@ class HistoryLoaders:
         store = self._store
         first = min((s.logged_at for s in sets), default=session.started_at)
         earlier = {
-            ex_id: store.recent_sets_for(ex_id, session_id, self._depth, until=first)
+            ex_id: store.sessions.recent_sets_for(ex_id, session_id, self._depth, until=first)
             for ex_id in dict.fromkeys(s.exercise_id for s in sets)
         }
         previous = (
-            store.previous_session_of_day(session.day_key, session.started_at)
+            store.sessions.previous_of_day(session.day_key, session.started_at)
             if session.day_key
             else None
         )
@@ -83,7 +83,7 @@ class HistoryLoaders:
             self.exercises,
             self.program.day(session.day_key),
             earlier,
-            store.sets_in_session(previous.id) if previous else None,
+            store.sessions.sets(previous.id) if previous else None,
             settings.unit,
             settings.inventory(),
             self.clock.now(),
@@ -92,7 +92,7 @@ class HistoryLoaders:
 
     def exercises_with_sets(self) -> list[str]:
         """Exercises that have sets: the program's in its order, then the rest by id."""
-        used = set(self._store.exercises_with_sets())
+        used = set(self._store.history.exercises_with_sets())
         planned = [p.exercise_id for d in self.program.days for p in d.exercises]
         return [e for e in dict.fromkeys(planned) if e in used] + sorted(used - set(planned))
 
@@ -104,10 +104,11 @@ class HistoryLoaders:
         now = self.clock.now()
         reader = self._reader()
         try:
-            starts = reader.leg_day_starts()  # all: the Weeks tab runs back to the first
+            starts = reader.history.leg_day_starts()  # all: the Weeks tab runs back to the first
             run = streak(starts, self.program.goal_per_week, now)
             last_7 = sets_per_muscle(
-                reader.working_sets_by_exercise(now - timedelta(days=7), now), self.exercises
+                reader.history.working_sets_by_exercise(now - timedelta(days=7), now),
+                self.exercises,
             )
             # Nothing in the last weeks (a history imported from long ago): the weeks up to
             # the last leg day, so the tab shows training rather than six columns of zeros.
@@ -115,7 +116,7 @@ class HistoryLoaders:
             until = starts[-1] if quiet else now
             per_week = [
                 sets_per_muscle(
-                    reader.working_sets_by_exercise(
+                    reader.history.working_sets_by_exercise(
                         week_start(until, back), week_start(until, back - 1)
                     ),
                     self.exercises,
@@ -143,8 +144,8 @@ class HistoryLoaders:
             body_weight = known is not None and known.body_weight_load
             return Progress(
                 exercise_id,
-                reader.progress(exercise_id, since, body_weight=body_weight),
-                reader.records(exercise_id, body_weight=body_weight),
+                reader.history.progress(exercise_id, since, body_weight=body_weight),
+                reader.history.records(exercise_id, body_weight=body_weight),
             )
         finally:
             reader.close()

@@ -77,7 +77,7 @@ class Gym(SessionCorrections, ExerciseCatalogue, HistoryLoaders):
         self._store = store
         self.program = program
         self.clock: Clock = clock or SystemClock()
-        self.exercises: dict[str, Exercise] = catalogue(store.exercises(), program.exercises)
+        self.exercises: dict[str, Exercise] = catalogue(store.exercises.all(), program.exercises)
         stored = store.settings()
         self.settings = Settings.from_stored(stored)
         self.timer = self._timer_from(stored.get(TIMER_KEY))
@@ -108,7 +108,7 @@ class Gym(SessionCorrections, ExerciseCatalogue, HistoryLoaders):
         store = Store.open(paths.database, busy_ms=WINDOW_BUSY_MS)
         try:
             store.check_writable()
-            store.sync_exercises(program.exercises.values())
+            store.exercises.sync(program.exercises.values())
         except ImportRunning as running:
             store.close()
             raise DatabaseFileError(
@@ -143,7 +143,7 @@ class Gym(SessionCorrections, ExerciseCatalogue, HistoryLoaders):
     def refresh(self) -> TodayView:
         """Close sessions left idle (a named write, only when there are any), then read today."""
         now = self.clock.now()
-        if self._store.close_idle_sessions(now):
+        if self._store.sessions.close_idle(now):
             self._recent.clear()
         self._today = self._read_today(now)
         self._read_at = self.clock.elapsed()
@@ -174,7 +174,7 @@ class Gym(SessionCorrections, ExerciseCatalogue, HistoryLoaders):
             return day or ProgramDay(
                 key=session.day_key or "", name=session.day_name, focus="", exercises=()
             )
-        last = self._store.last_session()
+        last = self._store.sessions.last()
         chosen = self._store.setting(CHOSEN_DAY)
         if chosen:
             key, _, after = chosen.partition("@")
@@ -182,7 +182,7 @@ class Gym(SessionCorrections, ExerciseCatalogue, HistoryLoaders):
             if day is not None and after == str(last.id if last else ""):
                 return day
         # the rotation follows leg days only: an upper-body day in between changes nothing
-        legs = self._store.last_leg_day()
+        legs = self._store.history.last_leg_day()
         if legs is None:
             return next_day(program, None)
         trained = program.day(legs.session.day_key) or day_of(program, legs.exercise_ids)
@@ -190,9 +190,9 @@ class Gym(SessionCorrections, ExerciseCatalogue, HistoryLoaders):
 
     def _read_today(self, now: datetime) -> TodayView:
         store = self._store
-        session = store.open_session()
+        session = store.sessions.current()
         day = self._planned_day(session)
-        session_sets = store.sets_in_session(session.id) if session else []
+        session_sets = store.sessions.sets(session.id) if session else []
         ids = [p.exercise_id for p in day.exercises] + [s.exercise_id for s in session_sets]
         before = session.id if session else None
         recent = {ex_id: self._recent_for(ex_id, before) for ex_id in dict.fromkeys(ids)}
@@ -206,9 +206,11 @@ class Gym(SessionCorrections, ExerciseCatalogue, HistoryLoaders):
             self.program,
         )
         rows, suggestions = build_plan(day, self.exercises, session_sets, recent, plan)
-        legs = store.last_leg_day(before=session.started_at if session else None)
+        legs = store.history.last_leg_day(before=session.started_at if session else None)
         previous = legs.last_set if legs else None
-        done = len(leg_days(store.leg_day_starts(week_start(now), week_start(now, back=-1))))
+        done = len(
+            leg_days(store.history.leg_day_starts(week_start(now), week_start(now, back=-1)))
+        )
         return TodayView(
             day=day,
             session=session,
@@ -218,7 +220,7 @@ class Gym(SessionCorrections, ExerciseCatalogue, HistoryLoaders):
             recovery=recovery(
                 previous,
                 now if session is None else session.started_at,
-                trained=previous is None and store.last_session() is not None,
+                trained=previous is None and store.sessions.last() is not None,
             ),
             weekly=weekly_text(done, self.program.goal_per_week),
             next_index=next_row_index(rows),
@@ -231,7 +233,9 @@ class Gym(SessionCorrections, ExerciseCatalogue, HistoryLoaders):
         """Earlier sessions' sets; they cannot change while a session runs, so they are kept."""
         key = (before, exercise_id)
         if key not in self._recent:
-            self._recent[key] = self._store.recent_sets_for(exercise_id, before, self._depth)
+            self._recent[key] = self._store.sessions.recent_sets_for(
+                exercise_id, before, self._depth
+            )
         return self._recent[key]
 
     def suggestion(self, exercise_id: str) -> tuple[Suggestion, list[LoggedSet]]:
@@ -323,8 +327,8 @@ class Gym(SessionCorrections, ExerciseCatalogue, HistoryLoaders):
         )
         try:
             with self._store.transaction():
-                before = self._store.bests(entry.exercise_id, entry.weight_kg)
-                logged = self._store.log_set(entry, view.day, now, session=expected)
+                before = self._store.sessions.bests(entry.exercise_id, entry.weight_kg)
+                logged = self._store.sessions.log_set(entry, view.day, now, session=expected)
                 if first_leg:
                     self._start_rest_between_legs(timer, logged)
                 else:
@@ -378,7 +382,7 @@ class Gym(SessionCorrections, ExerciseCatalogue, HistoryLoaders):
         view = self.today()
         if view.session is not None and view.session.id == session_id:
             return self.log_set(entry).set
-        added = self._store.add_set_to_session(session_id, entry)
+        added = self._store.sessions.add_set(session_id, entry)
         self._after_change()
         return added
 
@@ -391,14 +395,14 @@ class Gym(SessionCorrections, ExerciseCatalogue, HistoryLoaders):
         timer = copy.copy(self.timer)
         timer.skip()
         with self._store.transaction():
-            self._store.finish_session(session_id, self.clock.now())
+            self._store.sessions.finish(session_id, self.clock.now())
             self._store.set_setting(TIMER_KEY, self._timer_text(timer))
         self.timer = timer
         return self.refresh()
 
     def choose_day(self, key: str) -> ProgramDay:
         """Train another day than the rotation says, until the next session is logged."""
-        last = self._store.last_session()
+        last = self._store.sessions.last()
         self._store.set_setting(CHOSEN_DAY, f"{key}@{last.id if last else ''}")
         return self.refresh().day
 
@@ -423,7 +427,7 @@ class Gym(SessionCorrections, ExerciseCatalogue, HistoryLoaders):
 
     def rest_lengths(self, exercise_id: str | None) -> RestLengths:
         """The user's rest settings: for this exercise, for warm-ups, and the default."""
-        own = self._store.exercise_rest(exercise_id) if exercise_id else None
+        own = self._store.exercises.rest(exercise_id) if exercise_id else None
         settings = self.settings
         return RestLengths(
             own, settings.rest_warmup_s, settings.rest_default_s, settings.rest_between_legs_s
@@ -440,7 +444,7 @@ class Gym(SessionCorrections, ExerciseCatalogue, HistoryLoaders):
         keys = ("rest_warmup_s", "rest_default_s", "rest_between_legs_s")
         with self._store.transaction():
             if exercise_id:
-                self._store.set_exercise_rest(exercise_id, lengths.exercise)
+                self._store.exercises.set_rest(exercise_id, lengths.exercise)
             self._store.write_settings({k: stored[k] for k in keys})
         self.settings = new
         return new
@@ -515,4 +519,4 @@ class Gym(SessionCorrections, ExerciseCatalogue, HistoryLoaders):
 
     def find_set(self, set_id: int | None) -> LoggedSet | None:
         """A set by id (None when it is gone)."""
-        return self._store.find_set(set_id) if set_id is not None else None
+        return self._store.sessions.find_set(set_id) if set_id is not None else None

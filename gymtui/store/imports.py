@@ -9,13 +9,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from gymtui.store.base import exercise_from_row, to_text
+from gymtui.store.base import to_text
 from gymtui.store.counts import LEG_COUNTS, LEG_DAY, LEG_DAY_SETS
-from gymtui.store.exercises import ExerciseTable
 from gymtui.store.prs import refresh_prs
 
 if TYPE_CHECKING:
     from gymtui.importers import ParsedFile
+    from gymtui.store.store import Store
 
 # The importers load only when a file is imported or exported, not when the app starts.
 
@@ -102,10 +102,14 @@ def zone_free(key: str) -> str:
     return _OFFSET.sub(r"\1:", key, count=1)
 
 
-class ImportWrites(ExerciseTable):
-    """Bring a parsed export in, and give every set back out."""
+class Imports:
+    """Files in and out (`store.imports`): a parsed export written in, every set given back
+    out for an export."""
 
-    def import_parsed(
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def write(
         self,
         parsed: ParsedFile,
         dry_run: bool = False,
@@ -121,7 +125,7 @@ class ImportWrites(ExerciseTable):
             dry_run=dry_run,
         )
         try:
-            with self.transaction() as conn:
+            with self.store.transaction() as conn:
                 ids = self._import_exercises(parsed, summary)
                 existing = {
                     zone_free(r[0])
@@ -198,10 +202,10 @@ class ImportWrites(ExerciseTable):
         from gymtui.core.exercises import guessed_exercise
         from gymtui.importers.names import aliases, same_name
 
-        known = {r["id"]: exercise_from_row(r) for r in self._rows("SELECT * FROM exercises")}
+        known = self.store.exercises.all()
         by_name = {same_name(ex.name): ex.id for ex in known.values()}
         alias = aliases()
-        own_alias = self.exercise_aliases()
+        own_alias = self.store.exercises.aliases()
         ids: dict[str, str] = {}
         for session in parsed.sessions:
             for item in session.sets:
@@ -218,7 +222,7 @@ class ImportWrites(ExerciseTable):
                     if same_name(known[found].name) != wanted:
                         summary.matched[item.exercise_name] = known[found].name
                 else:
-                    made = self._insert_custom(
+                    made = self.store.exercises.insert_own(
                         item.exercise_name,
                         known.__contains__,
                         guessed_exercise(item.exercise_name),
@@ -233,7 +237,7 @@ class ImportWrites(ExerciseTable):
         """Every set with its session and exercise, oldest first, in gymtui's export columns."""
         from gymtui.importers import GYMTUI_COLUMNS
 
-        for row in self.conn.execute(
+        for row in self.store.conn.execute(
             """
             SELECT coalesce(s.source_key, 'gymtui:' || s.started_at) AS session_key,
                 s.started_at AS session_started_at, s.finished_at AS session_finished_at,
