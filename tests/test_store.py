@@ -3,15 +3,18 @@
 import hashlib
 import os
 import sqlite3
+from dataclasses import fields
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from sqlite_utils import Database
 
-from gymtui.core.models import SetInput
+from gymtui.core.models import SET_COLUMNS, LoggedSet, SetInput
 from gymtui.core.program import load_program
 from gymtui.errors import DatabaseFileError, DataFolderError
+from gymtui.importers import GYMTUI_COLUMNS
+from gymtui.importers.parsed import ImportedSet
 from gymtui.store import Store
 from gymtui.store.schema import migration_set
 
@@ -88,6 +91,26 @@ def test_logged_set_reads_back_after_reopen(tmp_path: Path) -> None:
     assert row.logged_at == START
     stored = again.conn.execute("SELECT logged_at FROM sets").fetchone()[0]
     assert stored == "2026-11-22T18:00:00.000+00:00"  # ISO-8601 with offset
+
+
+def test_a_sets_columns_are_named_once(tmp_path: Path) -> None:
+    """core.models.SET_COLUMNS is the sets table after its id, in order (pr is the store's
+    own); a set read back, a typed set, an imported one and the export follow it."""
+    store = open_store(tmp_path / "g.db")
+    on_file = [r[1] for r in store.conn.execute("PRAGMA table_info(sets)")]
+    assert on_file == ["id", *SET_COLUMNS, "pr"]
+    assert set(LoggedSet._fields) == set(on_file)
+    assert set(SetInput._fields) <= set(SET_COLUMNS)
+    assert set(SET_COLUMNS) - {f.name for f in fields(ImportedSet)} == {"session_id"}
+    assert set(SET_COLUMNS) - set(GYMTUI_COLUMNS) == {"session_id"}
+    typed = SetInput("back_squat", 102.5, 6, "failure", 9.5, "grind", "L")
+    logged = store.sessions.log_set(typed, DAY_A, START)
+    assert logged == store.sessions.get_set(logged.id)
+    assert all(getattr(logged, c) == getattr(typed, c) for c in SetInput._fields)
+    changed = typed._replace(weight_kg=100.0, reps=5, kind="working", rpe=None, note=None)
+    assert store.sessions.update_set(logged.id, changed) == logged._replace(
+        weight_kg=100.0, reps=5, kind="working", rpe=None, note=None
+    )
 
 
 def test_set_numbers_and_sessions(tmp_path: Path) -> None:

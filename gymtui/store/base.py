@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Callable
 from datetime import UTC, datetime
+from operator import attrgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import Any, cast
 
-from gymtui.core.models import Exercise, LoggedSet, Session, SetInput, SetKind, Side
+from gymtui.core.models import ENTERED_COLUMNS, Exercise, LoggedSet, Session, SetInput
 from gymtui.errors import GymtuiError, ImportRunning
-
-if TYPE_CHECKING:
-    pass
 
 
 class StorageError(GymtuiError):
@@ -93,23 +92,25 @@ def session_from_row(row: sqlite3.Row) -> Session:
     )
 
 
+# A sets row read back: every LoggedSet field is the column of its name, these two converted.
+_SET_READ: dict[str, Callable[[Any], Any]] = {"logged_at": from_text, "pr": bool}
+
+
 def set_from_row(row: sqlite3.Row) -> LoggedSet:
     """A sets row as a LoggedSet."""
-    return LoggedSet(
-        id=row["id"],
-        session_id=row["session_id"],
-        exercise_id=row["exercise_id"],
-        set_number=row["set_number"],
-        kind=cast(SetKind, row["kind"]),
-        weight_kg=row["weight_kg"],
-        reps=row["reps"],
-        logged_at=from_text(row["logged_at"]),
-        rpe=row["rpe"],
-        note=row["note"],
-        side=cast("Side | None", row["side"]),
-        rest_taken_s=row["rest_taken_s"],
-        pr=bool(row["pr"]),
-    )
+    values = {name: row[name] for name in LoggedSet._fields}
+    for name, read in _SET_READ.items():
+        values[name] = read(values[name])
+    return LoggedSet(**values)
+
+
+# What a person typed goes in with the set's place (session, exercise, number) and time.
+_INSERT_SET = (
+    f"INSERT INTO sets (session_id, exercise_id, set_number, {', '.join(ENTERED_COLUMNS)},"
+    f" logged_at) VALUES ({', '.join('?' * (len(ENTERED_COLUMNS) + 4))})"
+)
+_UPDATE_ENTERED = f"UPDATE sets SET {', '.join(f'{c} = ?' for c in ENTERED_COLUMNS)} WHERE id = ?"
+_entered = attrgetter(*ENTERED_COLUMNS)  # a SetInput's typed values, in the columns' order
 
 
 def insert_set(conn: sqlite3.Connection, session_id: int, entry: SetInput, when: datetime) -> int:
@@ -120,16 +121,11 @@ def insert_set(conn: sqlite3.Connection, session_id: int, entry: SetInput, when:
         [session_id, entry.exercise_id],
     ).fetchone()[0]
     cursor = conn.execute(
-        """
-        INSERT INTO sets (session_id, exercise_id, set_number, kind, weight_kg, reps,
-            rpe, note, side, logged_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """,
-        [session_id, entry.exercise_id, number, *entered(entry), to_text(when)],
+        _INSERT_SET, [session_id, entry.exercise_id, number, *_entered(entry), to_text(when)]
     )
     return int(cast(int, cursor.lastrowid))
 
 
-def entered(entry: SetInput) -> list[object]:
-    """What the user typed, in the order of the columns kind .. side."""
-    return [entry.kind, entry.weight_kg, entry.reps, entry.rpe, entry.note, entry.side]
+def update_entered(conn: sqlite3.Connection, set_id: int, entry: SetInput) -> None:
+    """Change what a person typed for a set (its time and place in the session stay)."""
+    conn.execute(_UPDATE_ENTERED, [*_entered(entry), set_id])

@@ -6,9 +6,11 @@ import re
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
+from gymtui.core.models import SET_COLUMNS
 from gymtui.store.base import to_text
 from gymtui.store.counts import LEG_COUNTS, LEG_DAY, LEG_DAY_SETS
 from gymtui.store.prs import refresh_prs
@@ -43,27 +45,27 @@ class ImportSummary:
     unit_now: str | None = None  # the unit weights are shown in from now on, when it changed
 
 
-SET_COLUMNS = (
-    "session_id",
-    "exercise_id",
-    "set_number",
-    "kind",
-    "weight_kg",
-    "reps",
-    "rpe",
-    "note",
-    "side",
-    "logged_at",
-    "rest_taken_s",
-)
+# What the store decides for an imported set: its session, its exercise (matched by name), its
+# number (the file's, else the next in the session) and its time as text. Every other column
+# of SET_COLUMNS that ImportedSet has a field for is copied as read.
+PLACED = ("session_id", "exercise_id", "set_number", "logged_at")
 
 
-def insert_sets(conn: sqlite3.Connection, rows: list[tuple[object, ...]]) -> None:
+def copied_columns() -> tuple[str, ...]:
+    """The sets columns an imported set gives as read, in the table's order."""
+    from gymtui.importers.parsed import ImportedSet
+
+    read = {f.name for f in fields(ImportedSet)}
+    return tuple(c for c in SET_COLUMNS if c in read and c not in PLACED)
+
+
+def insert_sets(
+    conn: sqlite3.Connection, columns: tuple[str, ...], rows: list[tuple[object, ...]]
+) -> None:
     """Many sets in one statement run (executemany beat sqlite-utils' insert_all by ~1.4 s on
     150,000 sets, so the bulk insert stays on the connection)."""
-    columns = ", ".join(SET_COLUMNS)
     conn.executemany(
-        f"INSERT INTO sets ({columns}) VALUES ({', '.join('?' * len(SET_COLUMNS))})", rows
+        f"INSERT INTO sets ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})", rows
     )
 
 
@@ -124,6 +126,8 @@ class Imports:
             empty_workouts=parsed.empty_workouts,
             dry_run=dry_run,
         )
+        copied = copied_columns()
+        columns, copy = PLACED + copied, attrgetter(*copied)
         try:
             with self.store.transaction() as conn:
                 ids = self._import_exercises(parsed, summary)
@@ -163,29 +167,17 @@ class Imports:
                         logged = to_text(item.logged_at)
                         if logged < earliest.get(exercise_id, "~"):
                             earliest[exercise_id] = logged
-                        values = (
-                            cursor.lastrowid,
-                            exercise_id,
-                            item.set_number or numbers[exercise_id],
-                            item.kind,
-                            item.weight_kg,
-                            item.reps,
-                            item.rpe,
-                            item.note,
-                            item.side,
-                            logged,
-                            item.rest_taken_s,
-                        )
-                        rows.append(values)
+                        number = item.set_number or numbers[exercise_id]
+                        rows.append((cursor.lastrowid, exercise_id, number, logged, *copy(item)))
                         summary.sets_by_kind[item.kind] += 1
                     summary.sessions_added += 1
                     if len(rows) >= 5000:
-                        insert_sets(conn, rows)
+                        insert_sets(conn, columns, rows)
                         rows = []
                     if progress is not None and n % 200 == 0:
                         progress(n, len(parsed.sessions))
                 if rows:
-                    insert_sets(conn, rows)
+                    insert_sets(conn, columns, rows)
                 for exercise_id, since in earliest.items():
                     refresh_prs(conn, exercise_id, since)
                 if first_new is not None:
@@ -234,7 +226,8 @@ class Imports:
         return ids
 
     def export_rows(self) -> Iterator[dict[str, Any]]:
-        """Every set with its session and exercise, oldest first, in gymtui's export columns."""
+        """Every set with its session and exercise, oldest first, in gymtui's export columns
+        (the set's own are its columns on file, whatever they are)."""
         from gymtui.importers import GYMTUI_COLUMNS
 
         for row in self.store.conn.execute(
@@ -243,8 +236,7 @@ class Imports:
                 s.started_at AS session_started_at, s.finished_at AS session_finished_at,
                 s.day_key AS session_day_key, s.day_name AS session_day_name,
                 s.source AS session_source, s.note AS session_note,
-                t.exercise_id, e.name AS exercise_name, t.set_number, t.kind, t.weight_kg,
-                t.reps, t.rpe, t.note, t.side, t.logged_at, t.rest_taken_s
+                e.name AS exercise_name, t.*
             FROM sets t JOIN sessions s ON s.id = t.session_id
                 JOIN exercises e ON e.id = t.exercise_id
             ORDER BY t.logged_at, t.id

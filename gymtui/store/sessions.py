@@ -18,12 +18,12 @@ from gymtui.core.training import SESSION_IDLE
 from gymtui.errors import StaleSession
 from gymtui.store.base import (
     StorageError,
-    entered,
     from_text,
     insert_set,
     session_from_row,
     set_from_row,
     to_text,
+    update_entered,
 )
 from gymtui.store.prs import bests, refresh_prs
 
@@ -194,10 +194,7 @@ class Sessions:
         """Change a logged set's values (its time and place in the session stay)."""
         with self.store.transaction() as conn:
             before = self.get_set(set_id)
-            conn.execute(
-                "UPDATE sets SET kind=?, weight_kg=?, reps=?, rpe=?, note=?, side=? WHERE id=?",
-                [*entered(entry), set_id],
-            )
+            update_entered(conn, set_id, entry)
             refresh_prs(conn, before.exercise_id, to_text(before.logged_at))
             return self.get_set(set_id)
 
