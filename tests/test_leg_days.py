@@ -81,7 +81,7 @@ def test_upper_body_days_feed_no_recovery_week_or_rotation(
     view = gym.today()
     assert view.recovery.text == "Ready: it has been 5 days since legs"
     assert view.day.key == "B"  # the imported leg day had Day A's lifts
-    overview = gym.overview()
+    overview = gym.history.overview()
     assert len(overview.starts) == 1  # Weeks and the streak see one leg day
     gym.close()
 

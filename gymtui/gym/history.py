@@ -1,11 +1,13 @@
-"""History's reads: sessions, a session's summary, weeks, muscles and progress (no Textual).
+"""History's reads, `gym.history`: sessions, a session's summary, weeks, muscles and
+progress (no Textual).
 
-A mixin of Gym, kept apart so the service stays readable. The overview and progress readers
-open a connection of their own, so History's workers can call them from a thread.
+The overview and progress readers open a connection of their own, so History's workers can
+call them from a thread.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
@@ -17,7 +19,7 @@ from gymtui.core.metrics import (
     streak,
     weeks,
 )
-from gymtui.core.models import Exercise, LoggedSet, Program, Session
+from gymtui.core.models import LoggedSet, Program, Session
 from gymtui.core.rest import Clock
 from gymtui.core.settings import Settings
 from gymtui.core.training import week_start
@@ -25,21 +27,31 @@ from gymtui.store import Store
 
 if TYPE_CHECKING:
     from gymtui.core.summary import Summary
+    from gymtui.gym.exercises import ExerciseCatalogue
 
 PAGE = 50  # sessions read at a time: one page costs a few ms even with 150k sets
 MUSCLE_WEEKS = 6
 RANGES = {"3m": ("3 months", 91), "1y": ("1 year", 365), "all": ("all time", None)}
 
 
-class HistoryLoaders:
+class History:
     """Gym's reads for the History screen."""
 
-    _store: Store
-    _depth: int
-    program: Program
-    clock: Clock
-    settings: Settings
-    exercises: dict[str, Exercise]
+    def __init__(
+        self,
+        store: Store,
+        program: Program,
+        clock: Clock,
+        exercises: ExerciseCatalogue,
+        settings: Callable[[], Settings],
+        depth: int,
+    ) -> None:
+        self._store = store
+        self._program = program
+        self._clock = clock
+        self._exercises = exercises
+        self._settings = settings  # the settings as they are now (they change while it runs)
+        self._depth = depth  # earlier sessions read per exercise for a summary's suggestions
 
     def sessions_page(self, offset: int = 0, limit: int | None = PAGE) -> list[SessionSummary]:
         """A page of sessions, newest first (`limit` None: all the rest)."""
@@ -76,24 +88,24 @@ class HistoryLoaders:
             if session.day_key
             else None
         )
-        settings = self.settings
+        settings = self._settings()
         return summarise(
             session,
             sets,
-            self.exercises,
-            self.program.day(session.day_key),
+            self._exercises.by_id,
+            self._program.day(session.day_key),
             earlier,
             store.sessions.sets(previous.id) if previous else None,
             settings.unit,
             settings.inventory(),
-            self.clock.now(),
-            self.program,
+            self._clock.now(),
+            self._program,
         )
 
     def exercises_with_sets(self) -> list[str]:
         """Exercises that have sets: the program's in its order, then the rest by id."""
         used = set(self._store.history.exercises_with_sets())
-        planned = [p.exercise_id for d in self.program.days for p in d.exercises]
+        planned = [p.exercise_id for d in self._program.days for p in d.exercises]
         return [e for e in dict.fromkeys(planned) if e in used] + sorted(used - set(planned))
 
     def _reader(self) -> Store:
@@ -101,14 +113,14 @@ class HistoryLoaders:
 
     def overview(self) -> Overview:
         """Weeks and muscles, read on a connection of its own (safe from a worker thread)."""
-        now = self.clock.now()
+        now = self._clock.now()
         reader = self._reader()
         try:
             starts = reader.history.leg_day_starts()  # all: the Weeks tab runs back to the first
-            run = streak(starts, self.program.goal_per_week, now)
+            run = streak(starts, self._program.goal_per_week, now)
             last_7 = sets_per_muscle(
                 reader.history.working_sets_by_exercise(now - timedelta(days=7), now),
-                self.exercises,
+                self._exercises.by_id,
             )
             # Nothing in the last weeks (a history imported from long ago): the weeks up to
             # the last leg day, so the tab shows training rather than six columns of zeros.
@@ -119,7 +131,7 @@ class HistoryLoaders:
                     reader.history.working_sets_by_exercise(
                         week_start(until, back), week_start(until, back - 1)
                     ),
-                    self.exercises,
+                    self._exercises.by_id,
                 )
                 for back in range(MUSCLE_WEEKS - 1, -1, -1)
             ]
@@ -127,7 +139,7 @@ class HistoryLoaders:
             reader.close()
         return Overview(
             starts,
-            weeks(starts, self.program.goal_per_week, now),
+            weeks(starts, self._program.goal_per_week, now),
             run,
             last_7,
             per_week,
@@ -137,10 +149,10 @@ class HistoryLoaders:
     def progress(self, exercise_id: str, range_key: str) -> Progress:
         """One exercise's chart points and records (a connection of its own, for a worker)."""
         days = RANGES[range_key][1]
-        since = self.clock.now() - timedelta(days=days) if days else None
+        since = self._clock.now() - timedelta(days=days) if days else None
         reader = self._reader()
         try:
-            known = self.exercises.get(exercise_id)
+            known = self._exercises.by_id.get(exercise_id)
             body_weight = known is not None and known.body_weight_load
             return Progress(
                 exercise_id,
