@@ -187,8 +187,9 @@ class SetInput(NamedTuple):
 
 # A set's columns on file, in the sets table's order, which gymtui's export keeps. LoggedSet has
 # each (and `id` and `pr`, which the store keeps); SetInput has those a person types. The store's
-# SQL, a set read back, an import's rows and the export's header are all made from these names,
-# so a new column is a migration, a field here, and this line (tests/test_store.py checks them).
+# SQL, a set read back, an import's rows and the export's header are all made from these names:
+# a new column is a migration, this line, a field of LoggedSet (of SetInput or ImportedSet too
+# when a person types it or a file carries it), and tests/test_store.py checks they agree.
 SET_COLUMNS = (
     "session_id",
     "exercise_id",
