@@ -56,11 +56,35 @@ class Store:
         self._depth = 0
         self._identity = file_identity(path)
         self._moved_text: str | None = None
-        self.sessions = Sessions(self)
-        self.history = History(self)
-        self.exercises = Exercises(self)
-        self.body_weights = BodyWeights(self)
-        self.imports = Imports(self)
+
+    # Its parts, made on each use as sqlite-utils makes a Table: they hold the store and no
+    # state, and the store holds none of them, so a store let go is freed (and its file
+    # closed) at once rather than by the garbage collector.
+
+    @property
+    def sessions(self) -> Sessions:
+        """Sessions and their sets: logging, reading back, correcting."""
+        return Sessions(self)
+
+    @property
+    def history(self) -> History:
+        """History's reads."""
+        return History(self)
+
+    @property
+    def exercises(self) -> Exercises:
+        """The catalogue and the user's own exercises."""
+        return Exercises(self)
+
+    @property
+    def body_weights(self) -> BodyWeights:
+        """The day's body weight."""
+        return BodyWeights(self)
+
+    @property
+    def imports(self) -> Imports:
+        """Import writes and export rows."""
+        return Imports(self)
 
     @classmethod
     def open(cls, path: Path, busy_ms: int = 5000) -> Store:
