@@ -26,13 +26,13 @@ def main() -> None:
     program = load_program()
     with tempfile.TemporaryDirectory(dir=args.dir) as tmp:
         store = Store.open(Path(tmp) / "gymtui.db")
-        store.sync_exercises(program.exercises.values())
+        store.exercises.sync(program.exercises.values())
         start = datetime(2026, 1, 1, tzinfo=UTC)
         timings = []
         for n in range(args.sets):
             entry = SetInput("back_squat", 100 + n % 10, 6)
             began = time.perf_counter()
-            store.log_set(entry, program.days[0], start + timedelta(seconds=n))
+            store.sessions.log_set(entry, program.days[0], start + timedelta(seconds=n))
             timings.append((time.perf_counter() - began) * 1000)
         store.close()
     timings.sort()

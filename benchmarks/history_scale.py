@@ -122,7 +122,7 @@ def log_cost(path: Path, count: int = 50) -> None:
     costs = []
     for n in range(count):
         began = time.perf_counter()
-        store.log_set(SetInput("back_squat", 100, 6), program.days[0], now)
+        store.sessions.log_set(SetInput("back_squat", 100, 6), program.days[0], now)
         costs.append((time.perf_counter() - began) * 1000)
         del n
     store.close()
@@ -148,7 +148,7 @@ def main() -> None:
             print(f"built {written:,} sets over {weeks} weeks ({years:.0f} years) in {took:.0f} s")
         store = Store.open(paths.database)
         sets = store.conn.execute("SELECT count(*) FROM sets").fetchone()[0]
-        sessions = store.session_count()
+        sessions = store.history.session_count()
         store.close()
         print(
             f"{sets:,} sets in {sessions:,} sessions; file {db_size(paths.database) / 1e6:.1f} MB"

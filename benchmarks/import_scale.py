@@ -108,11 +108,11 @@ POUNDS_BY_VALUES = ("faw01", "dericmei", "shreybirmiwal")  # files that do not s
 def timed_import(source: Path, folder: Path, unit: str = "kg") -> tuple[float, float, int, int]:
     """Read seconds, total seconds, sets and sessions for one file into a new database."""
     store = Store.open(folder / "gymtui.db")
-    store.sync_exercises(load_program().exercises.values())
+    store.exercises.sync(load_program().exercises.values())
     began = time.perf_counter()
     parsed = parse(source, unit=unit, skip_bad_rows=True)
     read = time.perf_counter() - began
-    summary = store.import_parsed(parsed)
+    summary = store.imports.write(parsed)
     total = time.perf_counter() - began
     store.close()
     return read, total, sum(summary.sets_by_kind.values()), summary.sessions_added

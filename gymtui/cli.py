@@ -315,11 +315,11 @@ def run_import(
         # window refuses a write at once, saying why, instead of waiting for the import
         with announcing_import(store.path):
             try:
-                store.sync_exercises(load_program(paths.program_file).exercises.values())
+                store.exercises.sync(load_program(paths.program_file).exercises.values())
                 writing = _LateProgress("Importing")
                 try:
                     # one transaction: Ctrl-C inside it rolls every row back
-                    summary = store.import_parsed(parsed, dry_run=dry_run, progress=writing)
+                    summary = store.imports.write(parsed, dry_run=dry_run, progress=writing)
                 finally:
                     writing.stop()
             finally:
@@ -394,7 +394,7 @@ def run_export(paths: Paths, fmt: str, output: Path | None, force: bool = False)
         raise GymtuiError(f"{output} already exists; add --force to replace it.")
     store = Store.open_existing_read_only(paths.database)
     try:
-        rows = list(store.export_rows())
+        rows = list(store.imports.export_rows())
     finally:
         store.close()
     if fmt == "json":

@@ -66,7 +66,9 @@ def _session(
     written = 0
     for planned in day.exercises:
         exercise = program.exercises[planned.exercise_id]
-        recent = store.recent_sets_for(exercise.id, sessions=planned.progression.deload_after)
+        recent = store.sessions.recent_sets_for(
+            exercise.id, sessions=planned.progression.deload_after
+        )
         last = [s for s in recent[0] if s.is_working] if recent else []
         start_kg = weight.get(exercise.id, 20.0)
         # exactly what the app suggests: the history follows the app's own progression rule
@@ -75,7 +77,7 @@ def _session(
         # the rule then repeats the weight more often, and the lifter plateaus by itself
         if exercise.id in WARMUP_FOR:  # the app's own ramp, on a standard bar and plates
             for ramp_kg, reps, _ in ramp(kg, program.warmup.steps, exercise, "kg", PLATES):
-                store.log_set(SetInput(exercise.id, ramp_kg, reps, "warmup"), day, clock)
+                store.sessions.log_set(SetInput(exercise.id, ramp_kg, reps, "warmup"), day, clock)
                 clock += timedelta(seconds=90)
                 written += 1
         for n in range(planned.sets):
@@ -83,12 +85,12 @@ def _session(
             before = last[n] if n < len(last) else None
             aim = aim_reps(planned, before, before is None or before.weight_kg != kg)
             reps = aim - (rng.random() < 0.05 + tired) - (rng.random() < 0.02 + tired)
-            store.log_set(SetInput(exercise.id, kg, max(1, reps)), day, clock)
+            store.sessions.log_set(SetInput(exercise.id, kg, max(1, reps)), day, clock)
             clock += timedelta(seconds=exercise.rest_s + rng.randint(-20, 40))
             written += 1
-    session = store.open_session()
+    session = store.sessions.current()
     if session is not None:
-        store.finish_session(session.id, clock)
+        store.sessions.finish(session.id, clock)
     return written
 
 
@@ -97,7 +99,7 @@ def make_demo(paths: Paths, now: datetime, weeks: int = 52) -> int:
     program = load_program()  # the built-in program: a demo never reads the user's file
     store = Store.open(paths.database)
     try:
-        store.sync_exercises(program.exercises.values())
+        store.exercises.sync(program.exercises.values())
         return build_history(store, program, now - timedelta(days=2, hours=3), weeks)
     finally:
         store.close()

@@ -21,8 +21,8 @@ from conftest import START
 def logged(paths: Paths) -> Paths:
     program = load_program()
     store = Store.open(paths.database)
-    store.sync_exercises(program.exercises.values())
-    store.log_set(SetInput("deadlift", 140, 5), program.days[0], START)
+    store.exercises.sync(program.exercises.values())
+    store.sessions.log_set(SetInput("deadlift", 140, 5), program.days[0], START)
     store.close()
     return paths
 

@@ -366,9 +366,9 @@ def test_an_import_gives_new_exercises_the_muscles_their_names_make_clear(
     path = tmp_path / "strong.csv"
     path.write_text(STRONG, encoding="utf-8")
     store = Store.open(tmp_path / "gymtui.db")
-    store.sync_exercises(PROGRAM.exercises.values())
-    summary = store.import_parsed(parse(path))
-    made = {ex.name: ex for ex in store.exercises().values() if ex.custom}
+    store.exercises.sync(PROGRAM.exercises.values())
+    summary = store.imports.write(parse(path))
+    made = {ex.name: ex for ex in store.exercises.all().values() if ex.custom}
     store.close()
     assert sorted(summary.created) == sorted(made)
     assert set(made) == {
@@ -402,9 +402,9 @@ def test_a_real_export_maps_its_leg_names_and_no_upper_body_name_gets_a_leg_musc
     unit = "lb" if in_pounds(FILES[name][1]) else "kg"
     parsed = parse(CORPUS / name, unit=unit, skip_bad_rows=True)
     store = Store.open(tmp_path / "gymtui.db")
-    store.sync_exercises(PROGRAM.exercises.values())
-    summary = store.import_parsed(parsed)
-    exercises = store.exercises()
+    store.exercises.sync(PROGRAM.exercises.values())
+    summary = store.imports.write(parsed)
+    exercises = store.exercises.all()
     store.close()
     in_file = {s.exercise_name for session in parsed.sessions for s in session.sets}
     made = {ex.name: ex for ex in exercises.values() if ex.custom}

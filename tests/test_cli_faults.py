@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from gymtui.cli import crash_report, main
+from gymtui.core.exercises import ExerciseEdit
 from gymtui.core.models import SetInput
 from gymtui.core.program import load_program
 from gymtui.paths import Paths
@@ -77,11 +78,11 @@ def evil(paths: Paths) -> Paths:
     """A database whose user text holds escape bytes and spreadsheet formulas."""
     program = load_program()
     store = Store.open(paths.database)
-    store.sync_exercises(program.exercises.values())
-    made = store._insert_custom(EVIL_NAME, lambda _: False)
-    store.log_set(SetInput(made.id, 100, 5, note=EVIL_NOTE), program.days[0], START)
+    store.exercises.sync(program.exercises.values())
+    made = store.exercises.create(ExerciseEdit(EVIL_NAME))
+    store.sessions.log_set(SetInput(made.id, 100, 5, note=EVIL_NOTE), program.days[0], START)
     for n, note in enumerate(['=HYPERLINK("http://x")', "+1", "-2+3", "@SUM(A1)", "\tx", "\rx"]):
-        store.log_set(
+        store.sessions.log_set(
             SetInput("back_squat", 100, 5, note=note), program.days[0], START + timedelta(minutes=n)
         )
     store.close()
@@ -383,14 +384,14 @@ def test_a_symlinked_database_is_followed(
     before = counts(real)
     store = Store.open(logged.database)
     try:
-        store.log_set(SetInput("back_squat", 100, 5), None, START)
+        store.sessions.log_set(SetInput("back_squat", 100, 5), None, START)
         assert not store.wal_missing()
         assert store.read_only is False
     finally:
         store.close()
     assert main(["backup", str(tmp_path / "b.db")]) == 0
     store = Store.open(logged.database)
-    store.log_set(SetInput("back_squat", 120, 5), None, START + timedelta(hours=5))
+    store.sessions.log_set(SetInput("back_squat", 120, 5), None, START + timedelta(hours=5))
     store.close()
     assert counts(real)[1] == before[1] + 2
     assert main(["restore", str(tmp_path / "b.db")]) == 0

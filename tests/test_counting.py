@@ -27,12 +27,12 @@ def test_a_pair_counts_once_in_history_the_summary_and_the_muscles(
 ) -> None:
     log_split_squats(paths, clock)
     gym = Gym.open(paths, clock)
-    [listed] = gym.sessions_page()
+    [listed] = gym.history.sessions_page()
     assert (listed.working_sets, listed.volume_kg) == (3, 480)  # 3 sets of 20 kg x 8
-    summary = gym.summary(listed.session.id)
+    summary = gym.history.summary(listed.session.id)
     assert summary is not None
     assert (summary.working_sets, summary.volume_kg) == (3, 480)
-    overview = gym.overview()
+    overview = gym.history.overview()
     assert overview.last_7_days["quadriceps"] == 3
     gym.close()
 
@@ -64,12 +64,12 @@ def test_a_running_session_says_so_far_instead_of_minus_100_percent(
     gym.log_set(SetInput("back_squat", 60, 5, kind="warmup"))
     running = gym.today().session
     assert running is not None
-    summary = gym.summary(running.id)
+    summary = gym.history.summary(running.id)
     assert summary is not None
     assert "Volume 0 kg so far" in summary.lines("kg")
     assert not any("%" in line for line in summary.lines("kg"))
     gym.finish_session(running.id)
-    done = gym.summary(running.id)
+    done = gym.history.summary(running.id)
     assert done is not None and "Volume 0 kg (-100% on the last Day A)" in done.lines("kg")
     gym.close()
 

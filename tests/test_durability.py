@@ -17,13 +17,13 @@ from gymtui.store import Store
 
 program = load_program()
 store = Store.open(Path(sys.argv[1]))
-store.sync_exercises(program.exercises.values())
+store.exercises.sync(program.exercises.values())
 start = datetime(2026, 11, 22, 18, tzinfo=timezone.utc)
 n = 0
 while True:
     n += 1
     when = start + timedelta(seconds=n)
-    saved = store.log_set(SetInput("back_squat", 100, 6), program.days[0], when)
+    saved = store.sessions.log_set(SetInput("back_squat", 100, 6), program.days[0], when)
     print(saved.id, flush=True)
 """
 

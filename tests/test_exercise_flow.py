@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from gymtui.core.exercises import ExerciseEdit
 from gymtui.core.models import SetInput
 from gymtui.core.program import load_program
 from gymtui.paths import Paths
@@ -26,18 +27,18 @@ def seed(paths: Paths, clock: FakeClock) -> str:
     an unused "Sissy squat". Returns the import's exercise id."""
     program = load_program()
     store = Store.open(paths.database)
-    store.sync_exercises(program.exercises.values())
-    imported = store.add_custom_exercise("Squat (Barbell)")
-    store.add_custom_exercise("Sissy squat")
+    store.exercises.sync(program.exercises.values())
+    imported = store.exercises.create(ExerciseEdit("Squat (Barbell)"))
+    store.exercises.create(ExerciseEdit("Sissy squat"))
     for days, exercise, weight, reps in ((14, imported.id, 110.0, 5), (7, "back_squat", 100, 6)):
         when = clock.now() - timedelta(days=days)
         for n in range(2):
-            store.log_set(
+            store.sessions.log_set(
                 SetInput(exercise, weight, reps), program.days[0], when + timedelta(minutes=3 * n)
             )
-        session = store.open_session()
+        session = store.sessions.current()
         assert session is not None
-        store.finish_session(session.id, when + timedelta(minutes=10))
+        store.sessions.finish(session.id, when + timedelta(minutes=10))
     store.close()
     return imported.id
 
@@ -218,12 +219,12 @@ async def test_body_weight_counts_in_the_load_when_switched_on(
 ) -> None:
     program = load_program()
     store = Store.open(paths.database)
-    store.sync_exercises(program.exercises.values())
-    pistol = store.add_custom_exercise("Pistol squat")
+    store.exercises.sync(program.exercises.values())
+    pistol = store.exercises.create(ExerciseEdit("Pistol squat"))
     when = clock.now() - timedelta(days=2)
-    store.set_body_weight(when.astimezone().date(), 80.0, when)
-    store.log_set(SetInput(pistol.id, 10, 5), program.days[0], when)
-    store.log_set(SetInput(pistol.id, 0, 8), program.days[0], when + timedelta(minutes=3))
+    store.body_weights.record(when.astimezone().date(), 80.0, when)
+    store.sessions.log_set(SetInput(pistol.id, 10, 5), program.days[0], when)
+    store.sessions.log_set(SetInput(pistol.id, 0, 8), program.days[0], when + timedelta(minutes=3))
     store.close()
     app = make_app(paths, clock)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -259,7 +260,7 @@ async def test_the_list_follows_a_merge_in_another_window(paths: Paths, clock: F
         await open_list(pilot)
         assert "Squat (Barbell)" in [r[0] for r in table_rows(app, "#exercise-table")]
         other = Store.open(paths.database)  # another window merges it away
-        other.merge_exercises(imported, "back_squat")
+        other.exercises.merge(imported, "back_squat")
         other.close()
         for _ in range(app.CHECK_OTHERS_EVERY):  # one second of ticks
             app.tick()
@@ -268,7 +269,7 @@ async def test_the_list_follows_a_merge_in_another_window(paths: Paths, clock: F
         assert "Squat (Barbell)" not in [r[0] for r in rows]
         assert next(r for r in rows if r[0] == "Back squat")[2] == "4"
         # This window still had it highlighted for a merge: the write is refused, not misfiled.
-        assert app.saving(lambda: app.gym.merge_exercises(imported, "deadlift")) is None
+        assert app.saving(lambda: app.gym.exercises.merge(imported, "deadlift")) is None
         await pilot.pause()
         assert any("that exercise is gone" in n for n in notifications(app))
     assert db_rows(paths.database, "SELECT count(*) FROM sets WHERE exercise_id = 'deadlift'") == [

@@ -40,7 +40,7 @@ STRONG_HEADER = (
 
 def open_store(path: Path) -> Store:
     store = Store.open(path)
-    store.sync_exercises(PROGRAM.exercises.values())
+    store.exercises.sync(PROGRAM.exercises.values())
     return store
 
 
@@ -102,7 +102,7 @@ def test_what_cannot_be_merged_or_deleted_says_why() -> None:
 
 def test_create_and_edit_store_every_field(tmp_path: Path) -> None:
     store = open_store(tmp_path / "g.db")
-    made = store.create_exercise(
+    made = store.exercises.create(
         ExerciseEdit(
             "Kas glute bridge", ("glutes",), ("core",), barbell=True, increment_kg=5, rest_s=150
         )
@@ -114,31 +114,31 @@ def test_create_and_edit_store_every_field(tmp_path: Path) -> None:
         "FROM exercises WHERE id = ?",
         made.id,
     ) == [("Kas glute bridge", "glutes", "core", "barbell", 5.0, 150)]
-    store.update_exercise(made.id, ExerciseEdit("Barbell glute bridge", ("glutes", "hamstrings")))
+    store.exercises.update(made.id, ExerciseEdit("Barbell glute bridge", ("glutes", "hamstrings")))
     assert rows(
         store, "SELECT name, muscles, equipment, rest_s FROM exercises WHERE id = ?", made.id
     ) == [("Barbell glute bridge", "glutes,hamstrings", "other", None)]
     # the old name still leads here
-    assert store.exercise_aliases() == {"kas glute bridge": made.id}
+    assert store.exercises.aliases() == {"kas glute bridge": made.id}
     with pytest.raises(StorageError, match="already called 'Deadlift'"):
-        store.update_exercise(made.id, ExerciseEdit("deadlift"))
+        store.exercises.update(made.id, ExerciseEdit("deadlift"))
     with pytest.raises(StorageError, match="only its rest"):
-        store.update_exercise("back_squat", ExerciseEdit("My squat"))
+        store.exercises.update("back_squat", ExerciseEdit("My squat"))
     assert rows(store, "SELECT name FROM exercises WHERE id = 'back_squat'") == [("Back squat",)]
 
 
 def test_merge_moves_sets_renumbers_and_recomputes_prs(tmp_path: Path) -> None:
     store = open_store(tmp_path / "g.db")
-    mine = store.add_custom_exercise("Squat (Barbell)")
+    mine = store.exercises.create(ExerciseEdit("Squat (Barbell)"))
     t = START
     # one session with both: squat 100x6, then the import's name 110x5, then squat 100x6
-    store.log_set(SetInput("back_squat", 100, 6), DAY_A, t)
-    store.log_set(SetInput(mine.id, 110, 5), DAY_A, t + timedelta(minutes=3))
-    store.log_set(SetInput("back_squat", 100, 6), DAY_A, t + timedelta(minutes=6))
+    store.sessions.log_set(SetInput("back_squat", 100, 6), DAY_A, t)
+    store.sessions.log_set(SetInput(mine.id, 110, 5), DAY_A, t + timedelta(minutes=3))
+    store.sessions.log_set(SetInput("back_squat", 100, 6), DAY_A, t + timedelta(minutes=6))
     before = rows(store, "SELECT exercise_id, set_number, pr FROM sets ORDER BY logged_at")
     assert before == [("back_squat", 1, 0), (mine.id, 1, 0), ("back_squat", 2, 0)]
 
-    assert store.merge_exercises(mine.id, "back_squat") == 1
+    assert store.exercises.merge(mine.id, "back_squat") == 1
 
     assert rows(
         store, "SELECT exercise_id, set_number, weight_kg, pr FROM sets ORDER BY logged_at"
@@ -148,34 +148,34 @@ def test_merge_moves_sets_renumbers_and_recomputes_prs(tmp_path: Path) -> None:
         ("back_squat", 3, 100.0, 0),
     ]
     assert rows(store, "SELECT 1 FROM exercises WHERE id = ?", mine.id) == []
-    assert store.exercise_aliases() == {"squat (barbell)": "back_squat"}
+    assert store.exercises.aliases() == {"squat (barbell)": "back_squat"}
     with pytest.raises(StorageError, match="gone"):
-        store.merge_exercises(mine.id, "back_squat")
+        store.exercises.merge(mine.id, "back_squat")
 
 
 def test_an_import_after_a_merge_finds_the_merged_name(tmp_path: Path) -> None:
     store = open_store(tmp_path / "g.db")
-    mine = store.add_custom_exercise("Belt squat")
-    store.merge_exercises(mine.id, "leg_press")
+    mine = store.exercises.create(ExerciseEdit("Belt squat"))
+    store.exercises.merge(mine.id, "leg_press")
     export = tmp_path / "strong.csv"
     export.write_text(
         STRONG_HEADER + "2025-09-15 07:48:00,Legs,1h,Belt Squat,1,100,8,0,0,,,\n", encoding="utf-8"
     )
-    summary = store.import_parsed(parse(export, unit="kg"))
+    summary = store.imports.write(parse(export, unit="kg"))
     assert summary.created == []
     assert rows(store, "SELECT exercise_id, weight_kg FROM sets") == [("leg_press", 100.0)]
 
 
 def test_delete_only_an_unused_exercise_of_your_own(tmp_path: Path) -> None:
     store = open_store(tmp_path / "g.db")
-    unused = store.add_custom_exercise("Sissy squat")
-    used = store.add_custom_exercise("Belt squat")
-    store.log_set(SetInput(used.id, 60, 12), DAY_A, START)
+    unused = store.exercises.create(ExerciseEdit("Sissy squat"))
+    used = store.exercises.create(ExerciseEdit("Belt squat"))
+    store.sessions.log_set(SetInput(used.id, 60, 12), DAY_A, START)
     with pytest.raises(StorageError, match="has 1 sets"):
-        store.delete_exercise(used.id)
+        store.exercises.delete(used.id)
     with pytest.raises(StorageError, match="comes with gymtui"):
-        store.delete_exercise("deadlift")
-    store.delete_exercise(unused.id)
+        store.exercises.delete("deadlift")
+    store.exercises.delete(unused.id)
     assert rows(store, "SELECT id FROM exercises WHERE custom = 1") == [(used.id,)]
 
 
@@ -187,14 +187,14 @@ def test_body_weight_load_uses_the_lifters_own_calendar_day(
     monkeypatch.setenv("TZ", "America/Los_Angeles")
     time.tzset()
     store = open_store(tmp_path / "g.db")
-    dips = store.create_exercise(ExerciseEdit("Weighted step-up", body_weight_load=True))
+    dips = store.exercises.create(ExerciseEdit("Weighted step-up", body_weight_load=True))
     when = datetime(2026, 11, 22, 2, 0, tzinfo=UTC)
-    store.set_body_weight(date(2026, 11, 21), 70.0, when)
-    store.set_body_weight(date(2026, 11, 22), 90.0, when + timedelta(hours=14))
-    store.log_set(SetInput(dips.id, 10, 5), DAY_A, when)
-    [point] = store.progress(dips.id, body_weight=True)
+    store.body_weights.record(date(2026, 11, 21), 70.0, when)
+    store.body_weights.record(date(2026, 11, 22), 90.0, when + timedelta(hours=14))
+    store.sessions.log_set(SetInput(dips.id, 10, 5), DAY_A, when)
+    [point] = store.history.progress(dips.id, body_weight=True)
     assert point.top_weight == 80.0  # 10 kg held + the 21st's 70 kg
-    [plain] = store.progress(dips.id)
+    [plain] = store.history.progress(dips.id)
     assert plain.top_weight == 10.0
-    records = store.records(dips.id, body_weight=True)
+    records = store.history.records(dips.id, body_weight=True)
     assert records is not None and records.heaviest.weight_kg == 80.0

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from textual import events
 from textual.widgets import Input, OptionList
 
+from gymtui.core.exercises import ExerciseEdit
 from gymtui.core.models import SetInput
 from gymtui.core.program import load_program
 from gymtui.paths import Paths
@@ -146,11 +147,11 @@ NASTY = (
 def _seed_named(paths: Paths, name: str, note: str) -> str:
     program = load_program()
     store = Store.open(paths.database)
-    store.sync_exercises(program.exercises.values())
-    made = store.add_custom_exercise(name)
+    store.exercises.sync(program.exercises.values())
+    made = store.exercises.create(ExerciseEdit(" ".join(name.split())))  # as an import keeps it
     when = FakeClock().now() - timedelta(days=3)
-    store.log_set(SetInput(made.id, 50, 5, note=note), program.days[0], when)
-    store.log_set(SetInput(made.id, 55, 5), program.days[0], when + timedelta(minutes=2))
+    store.sessions.log_set(SetInput(made.id, 50, 5, note=note), program.days[0], when)
+    store.sessions.log_set(SetInput(made.id, 55, 5), program.days[0], when + timedelta(minutes=2))
     store.close()
     return made.id
 

@@ -23,19 +23,19 @@ def seed(paths: Paths, clock: FakeClock) -> None:
     """Day A ten days ago (4 x 100 x 6) and three days ago (4 x 105 x 6), with notes."""
     program = load_program()
     store = Store.open(paths.database)
-    store.sync_exercises(program.exercises.values())
+    store.exercises.sync(program.exercises.values())
     for days, weight in ((10, 100.0), (3, 105.0)):
         when = clock.now() - timedelta(days=days)
         for n in range(4):
             note = "belt on" if (days, n) == (3, 0) else None
-            store.log_set(
+            store.sessions.log_set(
                 SetInput("back_squat", weight, 6, note=note),
                 program.days[0],
                 when + timedelta(minutes=3 * n),
             )
-        session = store.open_session()
+        session = store.sessions.current()
         assert session is not None
-        store.finish_session(session.id, when + timedelta(minutes=12))
+        store.sessions.finish(session.id, when + timedelta(minutes=12))
     store.close()
 
 
@@ -240,7 +240,7 @@ async def test_a_session_deleted_in_another_window_closes_with_a_message(
     async with app.run_test(size=SIZE) as pilot:
         await open_latest_session(pilot)
         other = Store.open(paths.database)
-        other.delete_session(2)
+        other.sessions.delete(2)
         other.close()
         for _ in range(app.CHECK_OTHERS_EVERY):
             app.tick()

@@ -128,7 +128,7 @@ async def test_sessions_load_a_page_at_a_time(paths: Paths, clock: FakeClock) ->
     app = make_app(paths, clock)
     async with app.run_test(size=SIZE) as pilot:
         await open_history(pilot)
-        total = app.gym.session_count()
+        total = app.gym.history.session_count()
         assert total > 50
         assert len(rows(app, "#sessions-table")) == 50
         assert f"50 of {total}" in text_of(app, "#sessions-note")

@@ -23,7 +23,7 @@ DAY_A = PROGRAM.days[0]
 @pytest.fixture
 def store(tmp_path: Path) -> Store:
     s = Store.open(tmp_path / "g.db")
-    s.sync_exercises(PROGRAM.exercises.values())
+    s.exercises.sync(PROGRAM.exercises.values())
     return s
 
 
@@ -31,9 +31,11 @@ def session(store: Store, days: float, *sets: tuple[str, float, int, str]) -> in
     when = START + timedelta(days=days)
     session_id = 0
     for n, (ex, kg, reps, kind) in enumerate(sets):
-        saved = store.log_set(SetInput(ex, kg, reps, kind), DAY_A, when + timedelta(minutes=n))  # type: ignore[arg-type]
+        saved = store.sessions.log_set(
+            SetInput(ex, kg, reps, kind), DAY_A, when + timedelta(minutes=n)
+        )  # type: ignore[arg-type]
         session_id = saved.session_id
-    store.finish_session(session_id, when + timedelta(minutes=len(sets)))
+    store.sessions.finish(session_id, when + timedelta(minutes=len(sets)))
     return session_id
 
 
@@ -51,7 +53,7 @@ def test_summary_excludes_warmups_from_sets_and_volume(store: Store) -> None:
         ("back_squat", 100, 6, "working"),
         ("back_squat", 100, 5, "drop"),
     )
-    [summary] = store.session_summaries()
+    [summary] = store.history.session_summaries()
     assert summary.working_sets == 2
     assert summary.volume_kg == 1100
     assert summary.duration == timedelta(minutes=3)
@@ -63,7 +65,7 @@ def test_pr_marks(store: Store) -> None:
     warm = session(store, 6, ("back_squat", 200, 1, "warmup"), ("back_squat", 90, 6, "working"))
     more_reps = session(store, 9, ("back_squat", 100, 7, "working"))  # e1RM PR, same weight
     single = session(store, 12, ("back_squat", 120, 1, "working"))  # heavier: weight PR
-    marks = {s.session.id: s.has_pr for s in store.session_summaries()}
+    marks = {s.session.id: s.has_pr for s in store.history.session_summaries()}
     # the first set ever has nothing to beat: no star (Today and the summary agree)
     assert marks == {first: False, same: False, warm: False, more_reps: True, single: True}
 
@@ -71,17 +73,17 @@ def test_pr_marks(store: Store) -> None:
 def test_editing_or_deleting_a_set_recomputes_later_pr_marks(store: Store) -> None:
     session(store, 0, ("deadlift", 140, 5, "working"))
     later = session(store, 3, ("deadlift", 145, 5, "working"))
-    [old] = store.sets_in_session(store.session_summaries()[-1].session.id)
-    store.update_set(old.id, SetInput("deadlift", 150, 5))
-    assert {s.session.id: s.has_pr for s in store.session_summaries()}[later] is False
-    store.update_set(old.id, SetInput("deadlift", 130, 5))
-    assert {s.session.id: s.has_pr for s in store.session_summaries()}[later] is True
-    store.delete_set(old.id)  # now the first deadlift ever: nothing to beat
-    assert {s.session.id: s.has_pr for s in store.session_summaries()}[later] is False
+    [old] = store.sessions.sets(store.history.session_summaries()[-1].session.id)
+    store.sessions.update_set(old.id, SetInput("deadlift", 150, 5))
+    assert {s.session.id: s.has_pr for s in store.history.session_summaries()}[later] is False
+    store.sessions.update_set(old.id, SetInput("deadlift", 130, 5))
+    assert {s.session.id: s.has_pr for s in store.history.session_summaries()}[later] is True
+    store.sessions.delete_set(old.id)  # now the first deadlift ever: nothing to beat
+    assert {s.session.id: s.has_pr for s in store.history.session_summaries()}[later] is False
 
 
 def lines(store: Store, unit: Unit) -> list[tuple[str, str, datetime]]:
-    records = store.records("back_squat")
+    records = store.history.records("back_squat")
     assert records is not None
     return record_lines(records, unit)
 
@@ -112,15 +114,15 @@ def test_records_in_pounds(store: Store) -> None:
 def test_progress_points_and_ranges(store: Store) -> None:
     session(store, 0, ("back_squat", 100, 6, "working"), ("back_squat", 105, 2, "working"))
     session(store, 400, ("back_squat", 110, 6, "working"))
-    points = store.progress("back_squat")
+    points = store.history.progress("back_squat")
     assert [(p.top_weight, round(p.best_e1rm, 1)) for p in points] == [(105, 120.0), (110, 132.0)]
-    assert len(store.progress("back_squat", since=START + timedelta(days=100))) == 1
+    assert len(store.history.progress("back_squat", since=START + timedelta(days=100))) == 1
 
 
 def test_muscles_weeks_gaps_and_streak(store: Store) -> None:
     session(store, -5, ("back_squat", 100, 6, "working"), ("hamstring_curl", 40, 12, "working"))
     session(store, -3, ("standing_calf_raise", 60, 15, "working"))
-    counts = store.working_sets_by_exercise(START - timedelta(days=7), START)
+    counts = store.history.working_sets_by_exercise(START - timedelta(days=7), START)
     assert sets_per_muscle(counts, PROGRAM.exercises) == {
         "quadriceps": 1,
         "hamstrings": 1,
@@ -129,7 +131,7 @@ def test_muscles_weeks_gaps_and_streak(store: Store) -> None:
     }
     assert gap_verdict(30) == "too soon" and gap_verdict(60) == "in window"
     assert gap_verdict(100) == "long gap"
-    starts = store.leg_day_starts()  # what Weeks reads: these sessions are all leg days
+    starts = store.history.leg_day_starts()  # what Weeks reads: these sessions are all leg days
     rows = weeks(starts, 2, START, count=2)
     assert [r.sessions for r in rows] == [2, 0]  # 22 Nov 2026 is a Sunday: both in this week
     assert rows[0].gaps[0][1] == "in window"
@@ -146,9 +148,9 @@ def test_long_streak_is_counted_beyond_the_first_window(store: Store) -> None:
         for day in (0, 3):
             when = monday - timedelta(weeks=week) + timedelta(days=day, hours=9)
             if when < START:
-                saved = store.log_set(SetInput("deadlift", 100, 5), DAY_A, when)
-                store.finish_session(saved.session_id, when)
-    starts = store.leg_day_starts()  # what Weeks reads: these sessions are all leg days
+                saved = store.sessions.log_set(SetInput("deadlift", 100, 5), DAY_A, when)
+                store.sessions.finish(saved.session_id, when)
+    starts = store.history.leg_day_starts()  # what Weeks reads: these sessions are all leg days
     assert streak(starts, 2, START) == 30
     assert starts == sorted(starts) and len(starts) == 60
     rows = weeks(starts, 2, START)  # every week back to the first session's
@@ -211,13 +213,13 @@ def test_the_demo_follows_the_apps_own_progression_rule(paths: Paths) -> None:
         ]
         for i, now in enumerate(sessions[1:], start=1):
             recent = [
-                [s for s in store.sets_in_session(before) if s.exercise_id == exercise_id]
+                [s for s in store.sessions.sets(before) if s.exercise_id == exercise_id]
                 for before in reversed(sessions[max(0, i - 3) : i])
             ]
             suggested = suggest(PROGRAM.exercises[exercise_id], plan, recent, "kg", PLATES)
             lifted = {
                 s.weight_kg
-                for s in store.sets_in_session(now)
+                for s in store.sessions.sets(now)
                 if s.exercise_id == exercise_id and s.is_working
             }
             assert lifted == {suggested.weight_kg}, (exercise_id, now)

@@ -31,14 +31,14 @@ LB = 0.45359237
 
 def open_store(paths: Paths) -> Store:
     store = Store.open(paths.database)
-    store.sync_exercises(PROGRAM.exercises.values())
+    store.exercises.sync(PROGRAM.exercises.values())
     return store
 
 
 def run_import(paths: Paths, name: str, **options: object) -> tuple[Store, object]:
     store = open_store(paths)
     parsed = parse(FIXTURES / name, **options)  # type: ignore[arg-type]
-    return store, store.import_parsed(parsed)
+    return store, store.imports.write(parsed)
 
 
 def sets_of(store: Store) -> list[tuple[object, ...]]:
@@ -141,7 +141,7 @@ def test_fitnotes_both_forms(paths: Paths) -> None:
 def test_importing_twice_adds_nothing(paths: Paths) -> None:
     store, _ = run_import(paths, "hevy_kg.csv")
     before = sets_of(store)
-    again = store.import_parsed(parse(FIXTURES / "hevy_kg.csv"))
+    again = store.imports.write(parse(FIXTURES / "hevy_kg.csv"))
     assert again.sessions_added == 0 and again.sessions_already == 2
     assert sets_of(store) == before
 
@@ -166,7 +166,7 @@ def test_malformed_file_names_line_and_column_and_changes_nothing(
     bad = tmp_path / "bad.csv"
     bad.write_text(text.replace(replace[0], replace[1], 1), encoding="utf-8")
     with pytest.raises(ImportFileError) as problem:
-        store.import_parsed(parse(bad, unit="kg"))
+        store.imports.write(parse(bad, unit="kg"))
     assert expected in str(problem.value)
     assert sets_of(store) == before
 
@@ -189,17 +189,17 @@ def test_damaged_files_raise_only_the_import_error_and_never_half_import(
     path = folder / "damaged.csv"
     path.write_text(damaged, encoding="utf-8")
     store = Store.open(folder / "gymtui.db")
-    store.sync_exercises(PROGRAM.exercises.values())
+    store.exercises.sync(PROGRAM.exercises.values())
     try:
         parsed = parse(path)
     except ImportFileError as problem:
         assert str(path) in str(problem)
         assert store.conn.execute("SELECT count(*) FROM sets").fetchone()[0] == 0
         return
-    summary = store.import_parsed(parsed)
+    summary = store.imports.write(parsed)
     written = store.conn.execute("SELECT count(*) FROM sets").fetchone()[0]
     assert written == sum(len(s.sets) for s in parsed.sessions)
-    assert summary.sessions_added == store.session_count()
+    assert summary.sessions_added == store.history.session_count()
 
 
 def test_imported_history_feeds_today(paths: Paths, clock: object) -> None:
@@ -227,8 +227,12 @@ def export_import_export(tmp_path: Path) -> tuple[bytes, bytes]:
 
 def test_export_round_trip_gives_the_same_sets(paths: Paths, tmp_path: Path) -> None:
     store, _ = run_import(paths, "strong_comma.csv", unit="kg")
-    store.log_set(SetInput("back_squat", 102.5, 5, rpe=9, note="new"), PROGRAM.days[0], START)
-    store.log_set(SetInput("back_squat", 102.5, 5), PROGRAM.days[0], START + timedelta(minutes=3))
+    store.sessions.log_set(
+        SetInput("back_squat", 102.5, 5, rpe=9, note="new"), PROGRAM.days[0], START
+    )
+    store.sessions.log_set(
+        SetInput("back_squat", 102.5, 5), PROGRAM.days[0], START + timedelta(minutes=3)
+    )
     store.close()
     first, second = export_import_export(tmp_path)
     assert first == second
@@ -242,7 +246,7 @@ def test_export_json_has_the_documented_columns(
     paths: Paths, capsys: pytest.CaptureFixture[str]
 ) -> None:
     store = open_store(paths)
-    store.log_set(SetInput("deadlift", 140, 5), PROGRAM.days[0], START)
+    store.sessions.log_set(SetInput("deadlift", 140, 5), PROGRAM.days[0], START)
     store.close()
     assert main(["export", "--format", "json"]) == 0
     [row] = json.loads(capsys.readouterr().out)
@@ -266,7 +270,7 @@ def test_backup_is_a_consistent_copy_while_another_connection_writes(
     paths: Paths, tmp_path: Path
 ) -> None:
     store = open_store(paths)
-    store.log_set(SetInput("deadlift", 140, 5), PROGRAM.days[0], START)
+    store.sessions.log_set(SetInput("deadlift", 140, 5), PROGRAM.days[0], START)
     other = sqlite3.connect(paths.database)  # the app, open in another terminal, mid-write
     other.execute("BEGIN IMMEDIATE")
     other.execute("UPDATE sets SET reps = 99")
@@ -286,13 +290,13 @@ def test_export_import_export_is_identical_after_a_deleted_set(
 ) -> None:
     store = open_store(paths)
     for minute in range(4):
-        store.log_set(
+        store.sessions.log_set(
             SetInput("back_squat", 100 + minute, 6),
             PROGRAM.days[0],
             START + timedelta(minutes=3 * minute),
         )
     second = store.conn.execute("SELECT id FROM sets ORDER BY id LIMIT 1 OFFSET 1").fetchone()[0]
-    store.delete_set(second)
+    store.sessions.delete_set(second)
     store.close()
     assert db_rows(paths.database, "SELECT set_number, weight_kg FROM sets ORDER BY id") == [
         (1, 100.0),
@@ -306,7 +310,7 @@ def test_export_import_export_is_identical_after_a_deleted_set(
 def test_set_numbers_in_a_file_are_kept_as_they_are(paths: Paths, tmp_path: Path) -> None:
     store = open_store(paths)
     for minute in range(3):
-        store.log_set(
+        store.sessions.log_set(
             SetInput("deadlift", 140, 5), PROGRAM.days[0], START + timedelta(minutes=minute)
         )
     store.conn.execute("UPDATE sets SET set_number = set_number * 2")  # gaps from an old gymtui

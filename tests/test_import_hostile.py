@@ -53,9 +53,9 @@ def test_notes_with_quotes_commas_semicolons_newlines_survive_export_and_import(
     store = open_store(paths)  # type: ignore[arg-type]
     for n, note in enumerate(NOTES):
         when = START + timedelta(minutes=2 * n)
-        store.log_set(SetInput("back_squat", 100, 5, note=note), PROGRAM.days[0], when)
+        store.sessions.log_set(SetInput("back_squat", 100, 5, note=note), PROGRAM.days[0], when)
     session_id = store.conn.execute("SELECT id FROM sessions").fetchone()[0]
-    store.set_session_note(session_id, 'session "one", ok;\nyes')
+    store.sessions.set_note(session_id, 'session "one", ok;\nyes')
     store.close()
     first = tmp_path / "first.csv"
     assert main(["export", "-o", str(first)]) == 0
@@ -268,7 +268,7 @@ def test_escape_sequences_never_reach_the_database_but_newlines_and_tabs_do(
     )
     path = write(tmp_path, f"{header}\n{row}\n")
     store = open_store(paths)  # type: ignore[arg-type]
-    store.import_parsed(parse(path))
+    store.imports.write(parse(path))
     [(name, note)] = db_rows(paths.database, "SELECT day_name, note FROM sessions")  # type: ignore[attr-defined]
     [(set_note,)] = db_rows(paths.database, "SELECT note FROM sets")  # type: ignore[attr-defined]
     for text in (name, note, set_note):

@@ -257,8 +257,8 @@ def test_keys_written_by_earlier_versions_still_match(paths: Paths) -> None:
     assert old_key != session.key
     session.key = old_key  # what an earlier gymtui stored
     parsed.sessions = [session]
-    store.import_parsed(parsed)
-    again = store.import_parsed(parse(FIXTURES / "hevy_kg.csv"))
+    store.imports.write(parsed)
+    again = store.imports.write(parse(FIXTURES / "hevy_kg.csv"))
     assert (again.sessions_added, again.sessions_already) == (1, 1)
 
 
@@ -285,7 +285,7 @@ def test_a_huge_duration_is_no_crash_and_no_end_time(paths: Paths, tmp_path: Pat
     path = tmp_path / "long.csv"
     path.write_text(text.replace("1h 5m", "99999999999999999999h 1m"))
     store = open_store(paths)
-    summary = store.import_parsed(parse(path, unit="kg"))
+    summary = store.imports.write(parse(path, unit="kg"))
     assert summary.sessions_added == 2
 
 
@@ -310,7 +310,7 @@ def test_quoted_thousands_in_a_comma_file_are_thousands(paths: Paths, tmp_path: 
     path = tmp_path / "big.csv"
     path.write_text(text)
     store = open_store(paths)
-    store.import_parsed(parse(path))
+    store.imports.write(parse(path))
     assert round(max(r[2] for r in sets_of(store)), 2) == round(1000 * LB, 2)
 
 
@@ -348,7 +348,7 @@ def test_smith_machine_stays_its_own_and_stray_spaces_make_no_duplicate(
     path = tmp_path / "names.csv"
     path.write_text(text)
     store = open_store(paths)
-    summary = store.import_parsed(parse(path))
+    summary = store.imports.write(parse(path))
     # its own exercise: the catalogue's Smith machine squat, never the barbell back squat
     assert summary.created == ["Bicep Curl (barbell)"]
     assert summary.matched["Squat (Smith Machine)"] == "Smith machine squat"
@@ -385,7 +385,7 @@ def test_every_reader_raises_only_the_import_error_and_never_half_imports(
     path = folder / "damaged.csv"
     path.write_text(valid[:cut] + junk + valid[cut:], encoding="utf-8")
     store = Store.open(folder / "gymtui.db")
-    store.sync_exercises(PROGRAM.exercises.values())
+    store.exercises.sync(PROGRAM.exercises.values())
     try:
         parsed = parse(path, unit="kg", skip_bad_rows=skip, now=datetime(2026, 11, 22, tzinfo=UTC))
     except ImportFileError as problem:
@@ -393,7 +393,7 @@ def test_every_reader_raises_only_the_import_error_and_never_half_imports(
         return
     stored = sum(len(s.sets) for s in parsed.sessions)
     assert stored + sum(parsed.skipped.values()) >= parsed.rows  # old Fitbod repeats a set
-    summary = store.import_parsed(parsed)
+    summary = store.imports.write(parsed)
     assert store.conn.execute("SELECT count(*) FROM sets").fetchone()[0] == stored
     assert summary.sessions_added == len(parsed.sessions)
     store.close()

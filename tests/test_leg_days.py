@@ -54,7 +54,7 @@ def seed(paths: Paths, clock: FakeClock, tmp: Path) -> None:
     yesterday and a pull day two days ago, all imported from Strong."""
     now = clock.now()
     store = Store.open(paths.database)
-    store.sync_exercises(PROGRAM.exercises.values())
+    store.exercises.sync(PROGRAM.exercises.values())
     file = strong_file(
         tmp,
         [
@@ -67,7 +67,7 @@ def seed(paths: Paths, clock: FakeClock, tmp: Path) -> None:
             ),
         ],
     )
-    summary = store.import_parsed(parse(file, unit="kg"))
+    summary = store.imports.write(parse(file, unit="kg"))
     assert summary.sessions_added == 3
     assert summary.leg_days == 1
     store.close()
@@ -81,7 +81,7 @@ def test_upper_body_days_feed_no_recovery_week_or_rotation(
     view = gym.today()
     assert view.recovery.text == "Ready: it has been 5 days since legs"
     assert view.day.key == "B"  # the imported leg day had Day A's lifts
-    overview = gym.overview()
+    overview = gym.history.overview()
     assert len(overview.starts) == 1  # Weeks and the streak see one leg day
     gym.close()
 
@@ -115,7 +115,7 @@ def test_an_older_import_s_bare_exercises_get_the_muscles_their_names_make_clear
     import sqlite3
 
     store = Store.open(paths.database)
-    store.sync_exercises(PROGRAM.exercises.values())
+    store.exercises.sync(PROGRAM.exercises.values())
     store.conn.execute("DELETE FROM settings WHERE key = 'muscles_from_names'")
     for ex_id, name in [("user_leg_press_machine", "Leg Press Machine"), ("user_bench", "Bench")]:
         store.conn.execute(
@@ -143,7 +143,7 @@ def test_back_extensions_on_a_back_day_make_no_leg_day(
 ) -> None:
     now = clock.now()
     store = Store.open(paths.database)
-    store.sync_exercises(PROGRAM.exercises.values())
+    store.exercises.sync(PROGRAM.exercises.values())
     file = strong_file(
         tmp_path,
         [
@@ -155,7 +155,7 @@ def test_back_extensions_on_a_back_day_make_no_leg_day(
             ),
         ],
     )
-    summary = store.import_parsed(parse(file, unit="kg"))
+    summary = store.imports.write(parse(file, unit="kg"))
     assert summary.leg_days == 1
     store.close()
     gym = Gym.open(paths, clock)

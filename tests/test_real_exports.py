@@ -123,11 +123,11 @@ def test_a_real_export_imports_with_every_row_accounted_for(name: str, tmp_path:
     assert kept == raw_kinds(raw)
 
     store = Store.open(tmp_path / "gymtui.db")
-    store.sync_exercises(PROGRAM.exercises.values())
-    first = store.import_parsed(parsed)
+    store.exercises.sync(PROGRAM.exercises.values())
+    first = store.imports.write(parsed)
     assert store.conn.execute("SELECT count(*) FROM sets").fetchone()[0] == len(stored)
     assert first.sessions_added == len(parsed.sessions)
-    again = store.import_parsed(parse(path, unit=unit, skip_bad_rows=True))
+    again = store.imports.write(parse(path, unit=unit, skip_bad_rows=True))
     assert again.sessions_added == 0
     assert store.conn.execute("SELECT count(*) FROM sets").fetchone()[0] == len(stored)
     store.close()

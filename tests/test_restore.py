@@ -24,8 +24,8 @@ PROGRAM = load_program()
 
 def log(paths: Paths, weight: float) -> None:
     store = Store.open(paths.database)
-    store.sync_exercises(PROGRAM.exercises.values())
-    store.log_set(SetInput("deadlift", weight, 5), PROGRAM.days[0], START)
+    store.exercises.sync(PROGRAM.exercises.values())
+    store.sessions.log_set(SetInput("deadlift", weight, 5), PROGRAM.days[0], START)
     store.close()
 
 

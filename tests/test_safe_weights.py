@@ -171,7 +171,7 @@ def test_the_summary_today_s_next_column_and_its_tip_line_agree(tmp_path: object
     session = gym.today().session
     assert session is not None
     gym.finish_session(session.id)
-    summary = gym.summary(session.id)
+    summary = gym.history.summary(session.id)
     assert summary is not None
     [line] = [t for t in summary.next_time if t.startswith("Back squat")]
     clock.advance(3 * 86400)

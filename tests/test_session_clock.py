@@ -37,7 +37,7 @@ def gym_on(paths: Paths, clock: FakeClock) -> Gym:
 
 def open_store(path: Path) -> Store:
     store = Store.open(path)
-    store.sync_exercises(load_program().exercises.values())
+    store.exercises.sync(load_program().exercises.values())
     return store
 
 
@@ -72,11 +72,11 @@ def test_a_set_logged_a_day_later_starts_a_new_session(paths: Paths, clock: Fake
 def test_the_store_starts_a_new_session_when_the_expected_one_went_idle(paths: Paths) -> None:
     store = open_store(paths.database)
     day = load_program().days[0]
-    first = store.log_set(SetInput(SQUAT, 100, 6), day, START, session=None)
+    first = store.sessions.log_set(SetInput(SQUAT, 100, 6), day, START, session=None)
     late = START + timedelta(hours=3, seconds=1)
-    second = store.log_set(SetInput(SQUAT, 100, 6), day, late, session=first.session_id)
+    second = store.sessions.log_set(SetInput(SQUAT, 100, 6), day, late, session=first.session_id)
     assert second.session_id != first.session_id
-    old = store.session(first.session_id)
+    old = store.sessions.find(first.session_id)
     assert old is not None and old.finished_at == START
     store.close()
 
@@ -130,20 +130,20 @@ def test_a_clock_set_back_mid_session_never_stores_an_earlier_time(
     # the steady clock measured 90 s since set 2: the set is stored 90 s after it
     assert third.set.logged_at == second.set.logged_at + timedelta(seconds=90)
     assert not third.set.pr  # a tie with set 2 is no record: the flag stays on set 2
-    assert [s.pr for s in gym._store.sets_in_session(session.id)][1:] == [True, False]
+    assert [s.pr for s in gym._store.sessions.sets(session.id)][1:] == [True, False]
     assert third.today.recovery.state == "first"  # not "1 h since legs" during the session
-    assert gym._store.get_set(second.set.id).rest_taken_s == 90  # not 0
+    assert gym._store.sessions.get_set(second.set.id).rest_taken_s == 90  # not 0
     gym.close()
 
 
 def test_the_store_never_stores_a_set_before_its_session_started(paths: Paths) -> None:
     store = open_store(paths.database)
     day = load_program().days[0]
-    first = store.log_set(SetInput(SQUAT, 100, 6), day, START, session=None)
+    first = store.sessions.log_set(SetInput(SQUAT, 100, 6), day, START, session=None)
     earlier = START - timedelta(hours=1)
-    second = store.log_set(SetInput(SQUAT, 100, 6), day, earlier, session=first.session_id)
+    second = store.sessions.log_set(SetInput(SQUAT, 100, 6), day, earlier, session=first.session_id)
     assert second.logged_at == START
-    assert all(s.logged_at >= START for s in store.sets_in_session(first.session_id))
+    assert all(s.logged_at >= START for s in store.sessions.sets(first.session_id))
     store.close()
 
 
@@ -155,8 +155,10 @@ def test_two_windows_logging_the_first_set_at_once_both_land_in_one_session(
 ) -> None:
     one, two = open_store(paths.database), open_store(paths.database)
     day = load_program().days[0]
-    a = one.log_set(SetInput(SQUAT, 100, 6), day, START, session=None)
-    b = two.log_set(SetInput("leg_press", 200, 10), day, START, session=None)  # no StaleSession
+    a = one.sessions.log_set(SetInput(SQUAT, 100, 6), day, START, session=None)
+    b = two.sessions.log_set(
+        SetInput("leg_press", 200, 10), day, START, session=None
+    )  # no StaleSession
     assert a.session_id == b.session_id
     one.close()
     two.close()
@@ -166,10 +168,12 @@ def test_two_windows_logging_the_first_set_at_once_both_land_in_one_session(
 def test_a_set_against_a_session_that_ended_elsewhere_is_still_refused(paths: Paths) -> None:
     one, two = open_store(paths.database), open_store(paths.database)
     day = load_program().days[0]
-    a = one.log_set(SetInput(SQUAT, 100, 6), day, START, session=None)
-    two.finish_session(a.session_id, START + timedelta(minutes=1))
+    a = one.sessions.log_set(SetInput(SQUAT, 100, 6), day, START, session=None)
+    two.sessions.finish(a.session_id, START + timedelta(minutes=1))
     with pytest.raises(StaleSession, match="another window"):
-        one.log_set(SetInput(SQUAT, 100, 6), day, START + timedelta(minutes=2), a.session_id)
+        one.sessions.log_set(
+            SetInput(SQUAT, 100, 6), day, START + timedelta(minutes=2), a.session_id
+        )
     one.close()
     two.close()
     assert db_rows(paths.database, "SELECT count(*) FROM sets") == [(1,)]
@@ -183,7 +187,9 @@ def other_database(tmp_path: Path) -> Path:
     other = tmp_path / "other" / "gymtui.db"
     other.parent.mkdir()
     store = open_store(other)
-    store.log_set(SetInput(SQUAT, 140, 3), load_program().days[0], START - timedelta(days=9))
+    store.sessions.log_set(
+        SetInput(SQUAT, 140, 3), load_program().days[0], START - timedelta(days=9)
+    )
     store.close()
     return other
 
@@ -199,18 +205,18 @@ def test_a_file_swapped_under_the_store_refuses_the_write(paths: Paths, tmp_path
     other = other_database(tmp_path)
     store = open_store(paths.database)
     day = load_program().days[0]
-    first = store.log_set(SetInput(SQUAT, 100, 6), day, START)
+    first = store.sessions.log_set(SetInput(SQUAT, 100, 6), day, START)
     assert not store.moved()
     swap_in(other, paths.database)
     before = paths.database.read_bytes()
     assert store.moved()
     with pytest.raises(DatabaseMoved, match="Not saved") as refused:
-        store.log_set(SetInput(SQUAT, 100, 6), day, START + timedelta(minutes=2))
+        store.sessions.log_set(SetInput(SQUAT, 100, 6), day, START + timedelta(minutes=2))
     # another gymtui opening the new file now reads it, not the old file's write-ahead log
     assert db_rows(paths.database, "SELECT weight_kg FROM sets") == [(140,)]
     with pytest.raises(DatabaseMoved):
         store.set_setting("unit", "lb")
-    assert store.get_set(first.id).weight_kg == 100  # the open file is still readable
+    assert store.sessions.get_set(first.id).weight_kg == 100  # the open file is still readable
     assert paths.database.read_bytes() == before
     store.close()
     assert db_rows(paths.database, "SELECT weight_kg FROM sets") == [(140,)]
@@ -230,8 +236,8 @@ def test_a_second_window_after_the_swap_never_reads_the_old_files_log(
     swap_in(other, paths.database)
     assert gym.file_problem() is not None  # the once-a-second check
     second = open_store(paths.database)  # the user starts gymtui again beside the old one
-    assert [s.weight_kg for s in second.recent_sets_for(SQUAT)[0]] == [140]
-    second.log_set(SetInput(SQUAT, 145, 3), load_program().days[0], START)
+    assert [s.weight_kg for s in second.sessions.recent_sets_for(SQUAT)[0]] == [140]
+    second.sessions.log_set(SetInput(SQUAT, 145, 3), load_program().days[0], START)
     second.close()
     gym.close()
     assert db_rows(paths.database, "SELECT weight_kg FROM sets ORDER BY id") == [(140,), (145,)]
@@ -241,11 +247,11 @@ def test_a_second_window_after_the_swap_never_reads_the_old_files_log(
 def test_a_deleted_data_folder_refuses_the_write(paths: Paths) -> None:
     store = open_store(paths.database)
     day = load_program().days[0]
-    store.log_set(SetInput(SQUAT, 100, 6), day, START)
+    store.sessions.log_set(SetInput(SQUAT, 100, 6), day, START)
     shutil.rmtree(paths.database.parent)
     assert store.moved()
     with pytest.raises(DatabaseMoved, match="was deleted while gymtui ran"):
-        store.log_set(SetInput(SQUAT, 100, 6), day, START + timedelta(minutes=2))
+        store.sessions.log_set(SetInput(SQUAT, 100, 6), day, START + timedelta(minutes=2))
     store.close()
     assert not paths.database.exists()
     [kept] = (paths.data_dir / "backups").glob("gymtui-replaced-*.db")
@@ -424,10 +430,10 @@ def test_a_symlinked_database_is_watched_at_its_real_file(paths: Paths, tmp_path
     paths.database.symlink_to(real)
     store = open_store(paths.database)
     day = load_program().days[0]
-    store.log_set(SetInput(SQUAT, 100, 6), day, START)
+    store.sessions.log_set(SetInput(SQUAT, 100, 6), day, START)
     assert not store.moved()
     swap_in(other_database(tmp_path), real)  # the sync tool replaces the real file
     with pytest.raises(DatabaseMoved):
-        store.log_set(SetInput(SQUAT, 100, 6), day, START + timedelta(minutes=2))
+        store.sessions.log_set(SetInput(SQUAT, 100, 6), day, START + timedelta(minutes=2))
     store.close()
     assert db_rows(real, "SELECT weight_kg FROM sets") == [(140,)]

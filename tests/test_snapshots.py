@@ -22,7 +22,7 @@ SnapCompare = Callable[..., bool]
 def with_history(paths: Paths, clock: FakeClock) -> None:
     program = load_program()
     store = Store.open(paths.database)
-    store.sync_exercises(program.exercises.values())
+    store.exercises.sync(program.exercises.values())
     build_history(store, program, clock.now() - timedelta(days=2, hours=3), weeks=6)
     store.close()
 

@@ -3,15 +3,18 @@
 import hashlib
 import os
 import sqlite3
+from dataclasses import fields
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from sqlite_utils import Database
 
-from gymtui.core.models import SetInput
+from gymtui.core.models import SET_COLUMNS, LoggedSet, SetInput
 from gymtui.core.program import load_program
 from gymtui.errors import DatabaseFileError, DataFolderError
+from gymtui.importers import GYMTUI_COLUMNS
+from gymtui.importers.parsed import ImportedSet
 from gymtui.store import Store
 from gymtui.store.schema import migration_set
 
@@ -23,7 +26,7 @@ DAY_A = PROGRAM.days[0]
 
 def open_store(path: Path) -> Store:
     store = Store.open(path)
-    store.sync_exercises(PROGRAM.exercises.values())
+    store.exercises.sync(PROGRAM.exercises.values())
     return store
 
 
@@ -72,10 +75,12 @@ def test_migrations_apply_twice_without_change(tmp_path: Path) -> None:
 def test_logged_set_reads_back_after_reopen(tmp_path: Path) -> None:
     path = tmp_path / "g.db"
     store = open_store(path)
-    saved = store.log_set(SetInput("back_squat", 102.5, 6, rpe=8.5, note="felt fast"), DAY_A, START)
+    saved = store.sessions.log_set(
+        SetInput("back_squat", 102.5, 6, rpe=8.5, note="felt fast"), DAY_A, START
+    )
     store.close()
     again = open_store(path)
-    [row] = again.sets_in_session(saved.session_id)
+    [row] = again.sessions.sets(saved.session_id)
     assert (row.exercise_id, row.weight_kg, row.reps, row.rpe, row.note) == (
         "back_squat",
         102.5,
@@ -88,46 +93,66 @@ def test_logged_set_reads_back_after_reopen(tmp_path: Path) -> None:
     assert stored == "2026-11-22T18:00:00.000+00:00"  # ISO-8601 with offset
 
 
+def test_a_sets_columns_are_named_once(tmp_path: Path) -> None:
+    """core.models.SET_COLUMNS is the sets table after its id, in order (pr is the store's
+    own); a set read back, a typed set, an imported one and the export follow it."""
+    store = open_store(tmp_path / "g.db")
+    on_file = [r[1] for r in store.conn.execute("PRAGMA table_info(sets)")]
+    assert on_file == ["id", *SET_COLUMNS, "pr"]
+    assert set(LoggedSet._fields) == set(on_file)
+    assert set(SetInput._fields) <= set(SET_COLUMNS)
+    assert set(SET_COLUMNS) - {f.name for f in fields(ImportedSet)} == {"session_id"}
+    assert set(SET_COLUMNS) - set(GYMTUI_COLUMNS) == {"session_id"}
+    typed = SetInput("back_squat", 102.5, 6, "failure", 9.5, "grind", "L")
+    logged = store.sessions.log_set(typed, DAY_A, START)
+    assert logged == store.sessions.get_set(logged.id)
+    assert all(getattr(logged, c) == getattr(typed, c) for c in SetInput._fields)
+    changed = typed._replace(weight_kg=100.0, reps=5, kind="working", rpe=None, note=None)
+    assert store.sessions.update_set(logged.id, changed) == logged._replace(
+        weight_kg=100.0, reps=5, kind="working", rpe=None, note=None
+    )
+
+
 def test_set_numbers_and_sessions(tmp_path: Path) -> None:
     store = open_store(tmp_path / "g.db")
-    a = store.log_set(SetInput("back_squat", 100, 6), DAY_A, START)
-    b = store.log_set(SetInput("back_squat", 100, 6), DAY_A, START + timedelta(minutes=3))
+    a = store.sessions.log_set(SetInput("back_squat", 100, 6), DAY_A, START)
+    b = store.sessions.log_set(SetInput("back_squat", 100, 6), DAY_A, START + timedelta(minutes=3))
     assert (a.session_id, a.set_number, b.set_number) == (b.session_id, 1, 2)
-    session = store.session(a.session_id)
+    session = store.sessions.find(a.session_id)
     assert session is not None and session.day_key == "A" and session.finished_at is None
 
 
 def test_idle_session_finishes_after_three_hours_and_stays_finished(tmp_path: Path) -> None:
     path = tmp_path / "g.db"
     store = open_store(path)
-    first = store.log_set(SetInput("back_squat", 100, 6), DAY_A, START)
+    first = store.sessions.log_set(SetInput("back_squat", 100, 6), DAY_A, START)
     later = START + timedelta(hours=3, minutes=1)
-    store.close_idle_sessions(later)
-    assert store.open_session() is None
+    store.sessions.close_idle(later)
+    assert store.sessions.current() is None
     store.close()
     store = open_store(path)
-    session = store.session(first.session_id)
+    session = store.sessions.find(first.session_id)
     assert session is not None and session.finished_at == START
-    second = store.log_set(SetInput("front_squat", 80, 10), PROGRAM.days[1], later)
+    second = store.sessions.log_set(SetInput("front_squat", 80, 10), PROGRAM.days[1], later)
     assert second.session_id != first.session_id
 
 
 def test_last_sets_for_skips_the_current_session(tmp_path: Path) -> None:
     store = open_store(tmp_path / "g.db")
-    old = store.log_set(SetInput("back_squat", 100, 6), DAY_A, START)
-    store.finish_session(old.session_id, START)
-    new = store.log_set(SetInput("back_squat", 102.5, 6), DAY_A, START + timedelta(days=3))
-    (last,) = store.recent_sets_for("back_squat", new.session_id)
+    old = store.sessions.log_set(SetInput("back_squat", 100, 6), DAY_A, START)
+    store.sessions.finish(old.session_id, START)
+    new = store.sessions.log_set(SetInput("back_squat", 102.5, 6), DAY_A, START + timedelta(days=3))
+    (last,) = store.sessions.recent_sets_for("back_squat", new.session_id)
     assert [s.weight_kg for s in last] == [100]
 
 
 def test_update_and_delete(tmp_path: Path) -> None:
     store = open_store(tmp_path / "g.db")
-    s = store.log_set(SetInput("back_squat", 100, 6), DAY_A, START)
-    changed = store.update_set(s.id, SetInput("back_squat", 100, 5, kind="failure"))
+    s = store.sessions.log_set(SetInput("back_squat", 100, 6), DAY_A, START)
+    changed = store.sessions.update_set(s.id, SetInput("back_squat", 100, 5, kind="failure"))
     assert (changed.reps, changed.kind, changed.logged_at) == (5, "failure", START)
-    store.delete_set(s.id)
-    assert store.sets_in_session(s.session_id) == []
+    store.sessions.delete_set(s.id)
+    assert store.sessions.sets(s.session_id) == []
 
 
 def _refused_unchanged(path: Path, expected: str) -> None:
@@ -210,7 +235,7 @@ def test_refused_write_raises_storage_error_and_saves_nothing(tmp_path: Path) ->
     store = open_store(tmp_path / "g.db")
     store.conn.execute("PRAGMA query_only=ON")  # the file refuses writes, as a read-only one does
     with pytest.raises(StorageError, match="Not saved"):
-        store.log_set(SetInput("back_squat", 100, 6), DAY_A, START)
+        store.sessions.log_set(SetInput("back_squat", 100, 6), DAY_A, START)
     store.conn.execute("PRAGMA query_only=OFF")
     assert store.conn.execute("SELECT count(*) FROM sets").fetchone()[0] == 0
     assert store.conn.execute("SELECT count(*) FROM sessions").fetchone()[0] == 0
@@ -232,25 +257,29 @@ def test_old_schema_file_is_upgraded_keeping_its_sets(tmp_path: Path) -> None:
     store = open_store(path)
     applied = [m.name for m in migrations.applied(Database(store.conn))]
     assert applied[-1] == "m006_first_set_is_no_pr"
-    [row] = store.sets_in_session(1)
+    [row] = store.sessions.sets(1)
     assert (row.weight_kg, row.reps, row.rest_taken_s) == (140, 5, None)
     assert not row.pr  # m003 flagged the first set ever; m006 takes that back
 
 
 def test_the_first_set_ever_is_no_pr_on_disk_and_the_next_heavier_one_is(tmp_path: Path) -> None:
     store = open_store(tmp_path / "g.db")
-    first = store.log_set(SetInput("back_squat", 100, 6), DAY_A, START)
-    same = store.log_set(SetInput("back_squat", 100, 6), DAY_A, START + timedelta(minutes=3))
-    heavier = store.log_set(SetInput("back_squat", 105, 5), DAY_A, START + timedelta(minutes=6))
+    first = store.sessions.log_set(SetInput("back_squat", 100, 6), DAY_A, START)
+    same = store.sessions.log_set(
+        SetInput("back_squat", 100, 6), DAY_A, START + timedelta(minutes=3)
+    )
+    heavier = store.sessions.log_set(
+        SetInput("back_squat", 105, 5), DAY_A, START + timedelta(minutes=6)
+    )
     flags = dict(store.conn.execute("SELECT id, pr FROM sets").fetchall())
     assert (flags[first.id], flags[same.id], flags[heavier.id]) == (0, 0, 1)
 
 
 def test_rest_taken_is_recorded_on_the_set_before(tmp_path: Path) -> None:
     store = open_store(tmp_path / "g.db")
-    first = store.log_set(SetInput("back_squat", 100, 6), DAY_A, START)
-    store.log_set(SetInput("back_squat", 100, 6), DAY_A, START + timedelta(seconds=187))
-    assert store.get_set(first.id).rest_taken_s == 187
+    first = store.sessions.log_set(SetInput("back_squat", 100, 6), DAY_A, START)
+    store.sessions.log_set(SetInput("back_squat", 100, 6), DAY_A, START + timedelta(seconds=187))
+    assert store.sessions.get_set(first.id).rest_taken_s == 187
 
 
 def test_a_read_only_database_is_refused_before_sqlite_makes_read_only_wal_files(

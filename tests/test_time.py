@@ -52,10 +52,10 @@ def test_the_streak_counts_calendar_weeks_across_summer_time(auckland: None) -> 
 def test_today_counts_this_weeks_sessions_in_local_time(auckland: None, paths: Paths) -> None:
     program = load_program()
     store = Store.open(paths.database)
-    store.sync_exercises(program.exercises.values())
+    store.exercises.sync(program.exercises.values())
     for when in (local(2026, 9, 20, 23, 30), local(2026, 9, 22, 18, 0)):
-        store.log_set(SetInput("back_squat", 100, 6), program.days[0], when)
-        store.finish_session(store.open_session().id, when + timedelta(minutes=1))  # type: ignore[union-attr]
+        store.sessions.log_set(SetInput("back_squat", 100, 6), program.days[0], when)
+        store.sessions.finish(store.sessions.current().id, when + timedelta(minutes=1))  # type: ignore[union-attr]
     clock = FakeClock(local(2026, 9, 27, 12, 0))
     view = Gym(store, program, clock).refresh()
     assert view.weekly.startswith("1 of 2 leg sessions this week")

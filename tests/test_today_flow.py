@@ -25,15 +25,15 @@ def seed_last_day_a(paths: Paths, clock: FakeClock, weight: float = 100, reps: i
     """A Day A three days ago, every squat set at target: today is Day B, then A again."""
     program = load_program()
     store = Store.open(paths.database)
-    store.sync_exercises(program.exercises.values())
+    store.exercises.sync(program.exercises.values())
     when = clock.now() - timedelta(days=3)
     for n in range(4):
-        store.log_set(
+        store.sessions.log_set(
             SetInput("back_squat", weight, reps), program.days[0], when + timedelta(minutes=n)
         )
-    s = store.open_session()
+    s = store.sessions.current()
     assert s is not None
-    store.finish_session(s.id, when + timedelta(minutes=5))
+    store.sessions.finish(s.id, when + timedelta(minutes=5))
     store.close()
 
 

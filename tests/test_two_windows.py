@@ -29,14 +29,14 @@ store = Store.open(Path(sys.argv[1]))
 day = load_program().days[0]
 start = datetime(2026, 11, 22, 18, tzinfo=timezone.utc)
 for n in range(int(sys.argv[2])):
-    store.log_set(SetInput("back_squat", 100, 6), day, start + timedelta(milliseconds=n))
+    store.sessions.log_set(SetInput("back_squat", 100, 6), day, start + timedelta(milliseconds=n))
 print("ok")
 """
 
 
 def test_two_processes_writing_at_once_never_fail(paths: Paths) -> None:
     store = Store.open(paths.database)
-    store.sync_exercises(load_program().exercises.values())
+    store.exercises.sync(load_program().exercises.values())
     store.close()
     writers = [
         subprocess.Popen(
@@ -66,9 +66,9 @@ async def test_a_set_against_a_session_finished_elsewhere_is_refused_not_misfile
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter", "1", "0", "0", "enter")
         other = other_window(paths.database)
-        session = other.open_session()
+        session = other.sessions.current()
         assert session is not None
-        other.finish_session(session.id, clock.now())  # window 1 finishes it
+        other.sessions.finish(session.id, clock.now())  # window 1 finishes it
         clock.advance(60)
         await pilot.press("enter", "enter")  # window 2 still shows it in progress
         assert any("finished or changed in another window" in n for n in notifications(app))
@@ -90,7 +90,9 @@ async def test_a_window_shows_sets_logged_in_another_within_a_second(
         await pilot.press("enter", "1", "0", "0", "enter")
         other = other_window(paths.database)
         day = load_program().days[0]
-        other.log_set(SetInput("back_squat", 102.5, 6), day, clock.now() + timedelta(seconds=90))
+        other.sessions.log_set(
+            SetInput("back_squat", 102.5, 6), day, clock.now() + timedelta(seconds=90)
+        )
         other.close()
         for _ in range(app.CHECK_OTHERS_EVERY):  # one second of ticks
             app.tick()
@@ -106,7 +108,7 @@ async def test_a_session_another_window_just_started_takes_this_windows_first_se
     async with app.run_test(size=SIZE) as pilot:
         other = other_window(paths.database)  # both windows show no session yet
         day = load_program().days[0]
-        other.log_set(SetInput("back_squat", 100, 6), day, clock.now(), session=None)
+        other.sessions.log_set(SetInput("back_squat", 100, 6), day, clock.now(), session=None)
         other.close()
         await pilot.press("enter", "1", "0", "0", "enter")  # before the one-second check
         await pilot.pause()

@@ -183,3 +183,25 @@ class SetInput(NamedTuple):
     rpe: float | None = None
     note: str | None = None
     side: Side | None = None
+
+
+# A set's columns on file, in the sets table's order, which gymtui's export keeps. LoggedSet has
+# each (and `id` and `pr`, which the store keeps); SetInput has those a person types. The store's
+# SQL, a set read back, an import's rows and the export's header are all made from these names:
+# a new column is a migration, this line, a field of LoggedSet (of SetInput or ImportedSet too
+# when a person types it or a file carries it), and tests/test_store.py checks they agree.
+SET_COLUMNS = (
+    "session_id",
+    "exercise_id",
+    "set_number",
+    "kind",
+    "weight_kg",
+    "reps",
+    "rpe",
+    "note",
+    "side",
+    "logged_at",
+    "rest_taken_s",
+)
+# What a person types for a set beyond the exercise (SetInput's fields), in the table's order.
+ENTERED_COLUMNS = tuple(c for c in SET_COLUMNS if c in SetInput._fields and c != "exercise_id")

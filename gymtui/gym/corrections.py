@@ -1,9 +1,10 @@
-"""Corrections to past sessions, from History (a forgotten set, a note, a session deleted
-or reopened), and the day's body weight; no Textual. A mixin of Gym: each write is one
+"""Corrections to what is logged, `gym.corrections`: a set edited or deleted, a session's
+note, a session deleted or reopened, and the day's body weight; no Textual. Each write is one
 transaction, and PR flags, Today and the suggestions that read past sessions follow it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from gymtui.core.models import LoggedSet, SetInput
@@ -13,56 +14,54 @@ from gymtui.gym.history import RANGES
 from gymtui.store import Store
 
 
-class SessionCorrections:
+class Corrections:
     """Gym's writes that correct what is already logged."""
 
-    _store: Store
-    clock: Clock
-
-    def _after_change(self) -> TodayView:
-        """Forget what was read from past sessions and re-read Today (Gym does this)."""
-        raise NotImplementedError
+    def __init__(self, store: Store, clock: Clock, changed: Callable[[], TodayView]) -> None:
+        self._store = store
+        self._clock = clock
+        self._after_change = changed  # past sessions read again, and Today with them
 
     def edit_set(self, set_id: int, entry: SetInput) -> LoggedSet:
         """Change a logged set; PR flags follow."""
-        changed = self._store.update_set(set_id, entry)
+        changed = self._store.sessions.update_set(set_id, entry)
         self._after_change()
         return changed
 
     def delete_set(self, set_id: int) -> TodayView:
         """Delete a logged set; PR flags follow."""
-        self._store.delete_set(set_id)
+        self._store.sessions.delete_set(set_id)
         return self._after_change()
 
     def set_session_note(self, session_id: int, note: str) -> bool:
         """Write a session's note (an empty one clears it); True once it is on disk."""
-        self._store.set_session_note(session_id, note.strip() or None)
+        self._store.sessions.set_note(session_id, note.strip() or None)
         return True
 
     def delete_session(self, session_id: int) -> int:
         """Delete a session and its sets (PRs after it are recomputed); how many sets went."""
-        deleted = self._store.delete_session(session_id)
+        deleted = self._store.sessions.delete(session_id)
         self._after_change()
         return deleted
 
     def reopen_session(self, session_id: int) -> TodayView:
         """Make the latest session, finished within the idle limit, the one Today logs into."""
-        self._store.reopen_session(session_id, self.clock.now())
+        self._store.sessions.reopen(session_id, self._clock.now())
         return self._after_change()
 
     def log_body_weight(self, weight_kg: float) -> date:
         """Today's body weight (weighing again the same day replaces it); the day it is for."""
-        now = self.clock.now()
+        now = self._clock.now()
         day = now.astimezone().date()  # the lifter's own calendar day
-        self._store.set_body_weight(day, weight_kg, now)
+        self._store.body_weights.record(day, weight_kg, now)
         return day
 
     def body_weight(self) -> tuple[date, float] | None:
         """The last weighed day and its weight."""
-        return self._store.latest_body_weight()
+        return self._store.body_weights.latest()
 
     def body_weights(self, range_key: str) -> list[tuple[date, float]]:
         """The weighed days in one of History's ranges, oldest first."""
         days = RANGES[range_key][1]
-        since = self.clock.now().astimezone().date() - timedelta(days=days) if days else None
-        return self._store.body_weights(since)
+        since = self._clock.now().astimezone().date() - timedelta(days=days) if days else None
+        return self._store.body_weights.since(since)

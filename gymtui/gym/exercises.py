@@ -1,11 +1,13 @@
-"""The exercise list and the user's own exercises (create, edit, rename, merge, delete); no
-Textual. A mixin of Gym: after each write the catalogue, Today and the suggestions follow."""
+"""The exercises, `gym.exercises`: every one by id, the exercise list, and the user's own
+(create, edit, rename, merge, delete); no Textual. After each write the catalogue, Today and
+the suggestions follow."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from gymtui.core.exercises import ExerciseEdit, ExerciseInfo
 from gymtui.core.models import Exercise, Program
-from gymtui.core.training import TodayView
 from gymtui.store import Store
 
 
@@ -22,53 +24,57 @@ def catalogue(stored: dict[str, Exercise], program: dict[str, Exercise]) -> dict
 class ExerciseCatalogue:
     """Gym's reads and writes of the exercises."""
 
-    _store: Store
-    program: Program
-    exercises: dict[str, Exercise]
+    def __init__(self, store: Store, program: Program, changed: Callable[[], object]) -> None:
+        self._store = store
+        self._program = program
+        self._changed = changed  # what was read from past sessions is read again
+        self.by_id: dict[str, Exercise] = {}
+        self.reload()
 
-    def _after_change(self) -> TodayView:
-        """Forget what was read from past sessions and re-read Today (Gym does this)."""
-        raise NotImplementedError
-
-    def _reload_exercises(self) -> None:
+    def reload(self) -> None:
         """The catalogue as on file; the program's fields (cues) win for its exercises."""
-        self.exercises = catalogue(self._store.exercises(), self.program.exercises)
+        self.by_id = catalogue(self._store.exercises.all(), self._program.exercises)
 
-    def exercise_list(self) -> list[ExerciseInfo]:
+    def get(self, exercise_id: str) -> Exercise:
+        """An exercise by id (one the catalogue no longer has keeps its id as its name)."""
+        return self.by_id.get(exercise_id) or Exercise(exercise_id, exercise_id, custom=True)
+
+    def listing(self) -> list[ExerciseInfo]:
         """Every exercise with its use (sets, last done) and the user's own rest, by name."""
-        usage = self._store.exercise_usage()
-        planned = {p.exercise_id for day in self.program.days for p in day.exercises}
+        usage = self._store.exercises.usage()
+        planned = {p.exercise_id for day in self._program.days for p in day.exercises}
         infos = [
             ExerciseInfo(ex, *usage.get(ex_id, (0, None, None)), in_program=ex_id in planned)
-            for ex_id, ex in self.exercises.items()
+            for ex_id, ex in self.by_id.items()
         ]
         return sorted(infos, key=lambda info: info.exercise.name.casefold())
 
-    def save_exercise(self, exercise_id: str | None, edit: ExerciseEdit) -> Exercise:
+    def save(self, exercise_id: str | None, edit: ExerciseEdit) -> Exercise:
         """Create (no id) or change the user's own exercise; of the catalogue's, only the
         user's rest changes. What Today shows follows at once."""
-        store = self._store
+        exercises = self._store.exercises
         if exercise_id is None:
-            saved = store.create_exercise(edit)
-        elif self.exercises.get(exercise_id, Exercise(exercise_id, "", custom=True)).custom:
-            saved = store.update_exercise(exercise_id, edit)
+            saved = exercises.create(edit)
+        elif self.by_id.get(exercise_id, Exercise(exercise_id, "", custom=True)).custom:
+            saved = exercises.update(exercise_id, edit)
         else:
-            store.set_exercise_own(exercise_id, edit.rest_s, edit.body_weight_load)
-            saved = self.exercises[exercise_id]
-        self._reload_exercises()
-        self._after_change()
-        return self.exercises.get(saved.id, saved)
+            exercises.set_own(exercise_id, edit.rest_s, edit.body_weight_load)
+            saved = self.by_id[exercise_id]
+        self._after_write()
+        return self.by_id.get(saved.id, saved)
 
-    def merge_exercises(self, source_id: str, target_id: str) -> int:
+    def merge(self, source_id: str, target_id: str) -> int:
         """Fold one exercise into another (sets, PRs, future imports); the sets moved."""
-        moved = self._store.merge_exercises(source_id, target_id)
-        self._reload_exercises()
-        self._after_change()
+        moved = self._store.exercises.merge(source_id, target_id)
+        self._after_write()
         return moved
 
-    def delete_exercise(self, exercise_id: str) -> bool:
+    def delete(self, exercise_id: str) -> bool:
         """Remove the user's own exercise that has no sets; True once it is gone from disk."""
-        self._store.delete_exercise(exercise_id)
-        self._reload_exercises()
-        self._after_change()
+        self._store.exercises.delete(exercise_id)
+        self._after_write()
         return True
+
+    def _after_write(self) -> None:
+        self.reload()
+        self._changed()

@@ -1,8 +1,10 @@
 """Gym: the one service where a user's intent becomes store calls (no Textual here).
 
-Screens ask Gym for views (TodayView, RestView, History's loaders) and tell it what the user
-did (log_set, edit_set, finish_session, ...). Each action is one transaction; each returns what
-the screen needs to redraw, so a screen never reads the file itself.
+Screens ask Gym for views (TodayView, RestView) and tell it what the user did (log_set,
+finish_session, ...); its parts do the rest: `gym.history` (History's loaders),
+`gym.exercises` (the catalogue) and `gym.corrections` (edits, deletes, notes, body weight).
+Each action is one transaction; each returns what the screen needs to redraw, so a screen
+never reads the file itself.
 """
 
 import contextlib
@@ -11,14 +13,10 @@ import json
 from datetime import datetime, timedelta
 from typing import Any, NamedTuple
 
-from gymtui.core.metrics import (
-    Beaten,
-    beaten,
-    leg_days,
-)
-from gymtui.core.models import Exercise, LoggedSet, Program, ProgramDay, Session, SetInput
+from gymtui.core.metrics import Beaten, beaten
+from gymtui.core.models import Exercise, LoggedSet, Program, ProgramDay, SetInput
 from gymtui.core.program import load_program
-from gymtui.core.progression import RECENT_SESSIONS, Suggestion, suggest
+from gymtui.core.progression import Suggestion, suggest
 from gymtui.core.rest import (
     ADJUST_STEP_S,
     Clock,
@@ -31,29 +29,22 @@ from gymtui.core.rest import (
 )
 from gymtui.core.settings import Settings
 from gymtui.core.training import (
-    Plan,
     TodayView,
-    build_plan,
-    day_of,
-    next_day,
     next_plates_text,
-    next_row_index,
     next_up_text,
-    recovery,
-    week_start,
-    weekly_text,
 )
 from gymtui.core.values import format_set
 from gymtui.errors import DatabaseFileError, ImportRunning
-from gymtui.gym.corrections import SessionCorrections
-from gymtui.gym.exercises import ExerciseCatalogue, catalogue
-from gymtui.gym.history import HistoryLoaders
+from gymtui.gym.corrections import Corrections
+from gymtui.gym.exercises import ExerciseCatalogue
+from gymtui.gym.history import History
+from gymtui.gym.recent import RecentSets
+from gymtui.gym.today import CHOSEN_DAY, read_today
 from gymtui.paths import Paths
 from gymtui.store import StaleSession, StorageError, Store
 from gymtui.store.base import DatabaseMoved
 
 TIMER_KEY = "rest_timer"
-CHOSEN_DAY = "chosen_day"
 # How long a window's write waits for another's (another window logs a set in milliseconds):
 # it waits on the event loop, so never SQLite's usual seconds. A `gymtui import` holds the file
 # longer; the window then says so (ImportRunning) at once.
@@ -70,14 +61,21 @@ class Logged(NamedTuple):
     records: tuple[Beaten, ...] = ()  # the records the set broke, for the toast
 
 
-class Gym(SessionCorrections, ExerciseCatalogue, HistoryLoaders):
-    """The training log: today's plan, logging, the rest timer, settings and history."""
+class Gym:
+    """The training log: today's plan, logging, the rest timer and settings. Its parts hold
+    the rest: `gym.exercises` (the catalogue), `gym.history` (History's reads) and
+    `gym.corrections` (changes to what is logged, the body weight)."""
 
     def __init__(self, store: Store, program: Program, clock: Clock | None = None) -> None:
         self._store = store
         self.program = program
         self.clock: Clock = clock or SystemClock()
-        self.exercises: dict[str, Exercise] = catalogue(store.exercises(), program.exercises)
+        self._recent = RecentSets(store, program)
+        self.exercises = ExerciseCatalogue(store, program, self._after_change)
+        self.history = History(
+            store, program, self.clock, self.exercises, lambda: self.settings, self._recent.depth
+        )
+        self.corrections = Corrections(store, self.clock, self._after_change)
         stored = store.settings()
         self.settings = Settings.from_stored(stored)
         self.timer = self._timer_from(stored.get(TIMER_KEY))
@@ -85,20 +83,6 @@ class Gym(SessionCorrections, ExerciseCatalogue, HistoryLoaders):
         self._read_at = 0.0
         self._next_up = ""
         self._next_plates = ""
-        self._recent: dict[tuple[int | None, str], list[list[LoggedSet]]] = {}
-        # Sessions read back per exercise: enough to count the misses a deload waits for, and
-        # for the recent best e1RM that caps every suggestion.
-        self._depth = max(
-            [
-                RECENT_SESSIONS,
-                *(
-                    p.progression.deload_after
-                    for d in program.days
-                    for p in d.exercises
-                    if p.progression.kind == "linear"
-                ),
-            ]
-        )
         self._version = store.data_version()
 
     @classmethod
@@ -108,7 +92,7 @@ class Gym(SessionCorrections, ExerciseCatalogue, HistoryLoaders):
         store = Store.open(paths.database, busy_ms=WINDOW_BUSY_MS)
         try:
             store.check_writable()
-            store.sync_exercises(program.exercises.values())
+            store.exercises.sync(program.exercises.values())
         except ImportRunning as running:
             store.close()
             raise DatabaseFileError(
@@ -126,10 +110,6 @@ class Gym(SessionCorrections, ExerciseCatalogue, HistoryLoaders):
         """Close the file."""
         self._store.close()
 
-    def exercise(self, exercise_id: str) -> Exercise:
-        """An exercise by id (one the catalogue no longer has keeps its id as its name)."""
-        return self.exercises.get(exercise_id) or Exercise(exercise_id, exercise_id, custom=True)
-
     # -- today ----------------------------------------------------------------------
 
     def today(self, max_age_s: float | None = None) -> TodayView:
@@ -143,9 +123,11 @@ class Gym(SessionCorrections, ExerciseCatalogue, HistoryLoaders):
     def refresh(self) -> TodayView:
         """Close sessions left idle (a named write, only when there are any), then read today."""
         now = self.clock.now()
-        if self._store.close_idle_sessions(now):
+        if self._store.sessions.close_idle(now):
             self._recent.clear()
-        self._today = self._read_today(now)
+        self._today = read_today(
+            self._store, self.program, self.exercises.by_id, self._recent, self.settings, now
+        )
         self._read_at = self.clock.elapsed()
         self._next_up = next_up_text(self._today, self.settings.unit)
         self._next_plates = next_plates_text(self._today)
@@ -166,81 +148,13 @@ class Gym(SessionCorrections, ExerciseCatalogue, HistoryLoaders):
             self._store.set_setting(TIMER_KEY, self._timer_text(ended))
         self.timer = ended
 
-    def _planned_day(self, session: Session | None) -> ProgramDay:
-        """The open session's day, else the user's choice, else the day after the last trained."""
-        program = self.program
-        if session is not None:
-            day = program.day(session.day_key)
-            return day or ProgramDay(
-                key=session.day_key or "", name=session.day_name, focus="", exercises=()
-            )
-        last = self._store.last_session()
-        chosen = self._store.setting(CHOSEN_DAY)
-        if chosen:
-            key, _, after = chosen.partition("@")
-            day = program.day(key)
-            if day is not None and after == str(last.id if last else ""):
-                return day
-        # the rotation follows leg days only: an upper-body day in between changes nothing
-        legs = self._store.last_leg_day()
-        if legs is None:
-            return next_day(program, None)
-        trained = program.day(legs.session.day_key) or day_of(program, legs.exercise_ids)
-        return next_day(program, trained.key if trained else None)
-
-    def _read_today(self, now: datetime) -> TodayView:
-        store = self._store
-        session = store.open_session()
-        day = self._planned_day(session)
-        session_sets = store.sets_in_session(session.id) if session else []
-        ids = [p.exercise_id for p in day.exercises] + [s.exercise_id for s in session_sets]
-        before = session.id if session else None
-        recent = {ex_id: self._recent_for(ex_id, before) for ex_id in dict.fromkeys(ids)}
-        settings = self.settings
-        plan = Plan(
-            settings.unit,
-            settings.inventory(),
-            self.program.warmup,
-            settings.warmup_ramp,
-            now,
-            self.program,
-        )
-        rows, suggestions = build_plan(day, self.exercises, session_sets, recent, plan)
-        legs = store.last_leg_day(before=session.started_at if session else None)
-        previous = legs.last_set if legs else None
-        done = len(leg_days(store.leg_day_starts(week_start(now), week_start(now, back=-1))))
-        return TodayView(
-            day=day,
-            session=session,
-            rows=rows,
-            session_sets=session_sets,
-            recent=recent,
-            recovery=recovery(
-                previous,
-                now if session is None else session.started_at,
-                trained=previous is None and store.last_session() is not None,
-            ),
-            weekly=weekly_text(done, self.program.goal_per_week),
-            next_index=next_row_index(rows),
-            unit=settings.unit,
-            suggestions=suggestions,
-            inventory=plan.inventory,
-        )
-
-    def _recent_for(self, exercise_id: str, before: int | None) -> list[list[LoggedSet]]:
-        """Earlier sessions' sets; they cannot change while a session runs, so they are kept."""
-        key = (before, exercise_id)
-        if key not in self._recent:
-            self._recent[key] = self._store.recent_sets_for(exercise_id, before, self._depth)
-        return self._recent[key]
-
     def suggestion(self, exercise_id: str) -> tuple[Suggestion, list[LoggedSet]]:
         """An off-plan exercise's suggestion, and its sets last time."""
         view = self.today()
-        recent = self._recent_for(exercise_id, view.session.id if view.session else None)
+        recent = self._recent.sets(exercise_id, view.session.id if view.session else None)
         settings = self.settings
         made = suggest(
-            self.exercise(exercise_id),
+            self.exercises.get(exercise_id),
             self.program.plan_for(exercise_id),
             recent,
             settings.unit,
@@ -263,7 +177,7 @@ class Gym(SessionCorrections, ExerciseCatalogue, HistoryLoaders):
 
     def integrity_problem(self) -> str | None:
         """SQLite's full integrity check on a connection of its own (for a worker thread)."""
-        reader = self._reader()
+        reader = Store.open_reader(self._store.path)
         try:
             found = reader.integrity_problem()
         finally:
@@ -282,7 +196,7 @@ class Gym(SessionCorrections, ExerciseCatalogue, HistoryLoaders):
             return False
         self._version = version
         self._recent.clear()
-        self._reload_exercises()
+        self.exercises.reload()
         stored = self._store.settings()
         self.settings = Settings.from_stored(stored)
         self.timer = self._timer_from(stored.get(TIMER_KEY))
@@ -323,8 +237,8 @@ class Gym(SessionCorrections, ExerciseCatalogue, HistoryLoaders):
         )
         try:
             with self._store.transaction():
-                before = self._store.bests(entry.exercise_id, entry.weight_kg)
-                logged = self._store.log_set(entry, view.day, now, session=expected)
+                before = self._store.sessions.bests(entry.exercise_id, entry.weight_kg)
+                logged = self._store.sessions.log_set(entry, view.day, now, session=expected)
                 if first_leg:
                     self._start_rest_between_legs(timer, logged)
                 else:
@@ -337,7 +251,7 @@ class Gym(SessionCorrections, ExerciseCatalogue, HistoryLoaders):
             # The dialog is gone: the message keeps what was typed, to note down or log again.
             what = format_set(entry.weight_kg, entry.reps, self.settings.unit)
             raise DatabaseMoved(
-                f"Not saved: {self.exercise(entry.exercise_id).name} {what}. "
+                f"Not saved: {self.exercises.get(entry.exercise_id).name} {what}. "
                 + self._store.settle_moved()
             ) from None
         self.timer = timer
@@ -346,7 +260,9 @@ class Gym(SessionCorrections, ExerciseCatalogue, HistoryLoaders):
             self._recent.clear()
         today = self.refresh()
         records = beaten(before, logged.weight_kg, logged.reps, logged.kind)
-        return Logged(logged, self.exercise(logged.exercise_id), today, self.rest_view(), records)
+        return Logged(
+            logged, self.exercises.get(logged.exercise_id), today, self.rest_view(), records
+        )
 
     def _start_rest(self, timer: RestTimer, logged: LoggedSet, day: ProgramDay) -> None:
         if not self.settings.rest_autostart:
@@ -365,7 +281,7 @@ class Gym(SessionCorrections, ExerciseCatalogue, HistoryLoaders):
 
     def _rest_after(self, logged: LoggedSet, day: ProgramDay) -> int:
         """The rest after a set: the user's lengths, then the program's, then the default."""
-        exercise = self.exercise(logged.exercise_id)
+        exercise = self.exercises.get(logged.exercise_id)
         planned = next((p for p in day.exercises if p.exercise_id == logged.exercise_id), None)
         lengths = self.rest_lengths(exercise.id)
         return rest_length(
@@ -378,11 +294,13 @@ class Gym(SessionCorrections, ExerciseCatalogue, HistoryLoaders):
         view = self.today()
         if view.session is not None and view.session.id == session_id:
             return self.log_set(entry).set
-        added = self._store.add_set_to_session(session_id, entry)
+        added = self._store.sessions.add_set(session_id, entry)
         self._after_change()
         return added
 
     def _after_change(self) -> TodayView:
+        """Forget what was read from past sessions and read Today again (after a correction,
+        or a change to the exercises)."""
         self._recent.clear()
         return self.refresh()
 
@@ -391,14 +309,14 @@ class Gym(SessionCorrections, ExerciseCatalogue, HistoryLoaders):
         timer = copy.copy(self.timer)
         timer.skip()
         with self._store.transaction():
-            self._store.finish_session(session_id, self.clock.now())
+            self._store.sessions.finish(session_id, self.clock.now())
             self._store.set_setting(TIMER_KEY, self._timer_text(timer))
         self.timer = timer
         return self.refresh()
 
     def choose_day(self, key: str) -> ProgramDay:
         """Train another day than the rotation says, until the next session is logged."""
-        last = self._store.last_session()
+        last = self._store.sessions.last()
         self._store.set_setting(CHOSEN_DAY, f"{key}@{last.id if last else ''}")
         return self.refresh().day
 
@@ -423,7 +341,7 @@ class Gym(SessionCorrections, ExerciseCatalogue, HistoryLoaders):
 
     def rest_lengths(self, exercise_id: str | None) -> RestLengths:
         """The user's rest settings: for this exercise, for warm-ups, and the default."""
-        own = self._store.exercise_rest(exercise_id) if exercise_id else None
+        own = self._store.exercises.rest(exercise_id) if exercise_id else None
         settings = self.settings
         return RestLengths(
             own, settings.rest_warmup_s, settings.rest_default_s, settings.rest_between_legs_s
@@ -440,7 +358,7 @@ class Gym(SessionCorrections, ExerciseCatalogue, HistoryLoaders):
         keys = ("rest_warmup_s", "rest_default_s", "rest_between_legs_s")
         with self._store.transaction():
             if exercise_id:
-                self._store.set_exercise_rest(exercise_id, lengths.exercise)
+                self._store.exercises.set_rest(exercise_id, lengths.exercise)
             self._store.write_settings({k: stored[k] for k in keys})
         self.settings = new
         return new
@@ -515,4 +433,4 @@ class Gym(SessionCorrections, ExerciseCatalogue, HistoryLoaders):
 
     def find_set(self, set_id: int | None) -> LoggedSet | None:
         """A set by id (None when it is gone)."""
-        return self._store.find_set(set_id) if set_id is not None else None
+        return self._store.sessions.find_set(set_id) if set_id is not None else None

@@ -8,11 +8,13 @@ from datetime import datetime
 
 from gymtui.core.formats import FORMATS as FORMATS
 from gymtui.core.formats import Format as Format
-from gymtui.core.models import SetKind, Side
+from gymtui.core.models import SET_COLUMNS, SetKind, Side
 from gymtui.errors import GymtuiError
 
 MAX_IMPORT_KG = 1000.0  # a loaded leg press can pass the 500 kg a person may type by hand
 MAX_IMPORT_REPS = 1000
+# gymtui's export: a row per set, with its session's columns first, then the set's own in the
+# sets table's order (core.models.SET_COLUMNS), the exercise's name beside its id.
 GYMTUI_COLUMNS = (
     "session_key",
     "session_started_at",
@@ -23,15 +25,7 @@ GYMTUI_COLUMNS = (
     "session_note",
     "exercise_id",
     "exercise_name",
-    "set_number",
-    "kind",
-    "weight_kg",
-    "reps",
-    "rpe",
-    "note",
-    "side",
-    "logged_at",
-    "rest_taken_s",
+    *(c for c in SET_COLUMNS if c not in ("session_id", "exercise_id")),
 )
 
 

@@ -3,6 +3,7 @@ counted reasons for rows that are not sets."""
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections import Counter
 from datetime import datetime, timedelta
 from typing import ClassVar
@@ -11,7 +12,7 @@ from gymtui.importers.parsed import ImportedSession, ImportFileError
 from gymtui.importers.rows import Rows
 
 
-class Reader:
+class Reader(ABC):
     """One app's rows into sessions. File-level checks happen in `__init__`; `read` takes
     one row and checks all of it before it keeps anything, so a bad row can be left out
     whole (`--skip-bad-rows`)."""
@@ -49,10 +50,11 @@ class Reader:
             f"header: {', '.join(self.rows.header[:10])}."
         )
 
+    @abstractmethod
     def read(self, row: Rows) -> None:
-        raise NotImplementedError
+        """Take one row: a set kept, a row skipped with its reason, or BadRow."""
 
-    def finish(self) -> None:
+    def finish(self) -> None:  # noqa: B027 (a hook: most formats need nothing at the end)
         """After the last row: anything that needs the whole file."""
 
     def session(

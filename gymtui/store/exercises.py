@@ -8,14 +8,17 @@ import of a file that uses that name finds the exercise instead of creating it a
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from gymtui.core.exercises import ExerciseEdit, muscles_from_name, same_name
 from gymtui.core.models import Exercise
-from gymtui.store.base import StorageError, StoreBase, exercise_from_row, from_text
+from gymtui.store.base import StorageError, exercise_from_row, from_text
 from gymtui.store.prs import refresh_prs
+
+if TYPE_CHECKING:
+    from gymtui.store.store import Store
 
 GONE = "Not saved: that exercise is gone (deleted or merged in another window?)."
 # Set once a file's bare imported exercises got the muscles their names make clear: imports
@@ -23,21 +26,24 @@ GONE = "Not saved: that exercise is gone (deleted or merged in another window?).
 NAMES_READ = "muscles_from_names"
 
 
-class ExerciseTable(StoreBase):
-    """Reads and writes of the exercises table."""
+class Exercises:
+    """The exercises table (`store.exercises`): the catalogue and the user's own."""
 
-    def sync_exercises(self, catalogue: Iterable[Exercise]) -> bool:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def sync(self, catalogue: Iterable[Exercise]) -> bool:
         """Make the exercises table hold the catalogue (user rest settings are kept).
 
         Writes only what differs, so an unchanged catalogue costs a read and no commit.
         """
-        on_file = self.exercises()
+        on_file = self.all()
         changed = [
             ex for ex in catalogue if _catalogue_fields(on_file.get(ex.id)) != _catalogue_fields(ex)
         ]
         if not changed:
             return False
-        with self.transaction() as conn:
+        with self.store.transaction() as conn:
             _read_bare_names(conn)
             for ex in changed:
                 conn.execute(
@@ -63,36 +69,28 @@ class ExerciseTable(StoreBase):
                 )
         return True
 
-    def exercises(self) -> dict[str, Exercise]:
+    def all(self) -> dict[str, Exercise]:
         """Every exercise on file, the user's own included."""
-        return {row["id"]: exercise_from_row(row) for row in self._rows("SELECT * FROM exercises")}
+        return {
+            row["id"]: exercise_from_row(row) for row in self.store.query("SELECT * FROM exercises")
+        }
 
-    def add_custom_exercise(self, name: str) -> Exercise:
-        """Create the user's own exercise (or return the one with that name)."""
-        clean = " ".join(name.split())
-        for row in self._rows("SELECT * FROM exercises WHERE lower(name) = lower(?)", [clean]):
-            return exercise_from_row(row)
-        with self.transaction() as conn:
-            made = self._insert_custom(clean, lambda ex_id: _taken(conn, ex_id))
-            # the name is an exercise's own again, no longer another's alias
-            conn.execute("DELETE FROM exercise_aliases WHERE name_key = ?", [same_name(clean)])
-        return made
-
-    def exercise_rest(self, exercise_id: str) -> int | None:
+    def rest(self, exercise_id: str) -> int | None:
         """The user's own rest length for an exercise, when they set one."""
         return cast(
-            "int | None", self._value("SELECT rest_s FROM exercises WHERE id = ?", [exercise_id])
+            "int | None",
+            self.store.value("SELECT rest_s FROM exercises WHERE id = ?", [exercise_id]),
         )
 
-    def set_exercise_rest(self, exercise_id: str, seconds: int | None) -> None:
+    def set_rest(self, exercise_id: str, seconds: int | None) -> None:
         """Set (or clear, with None) the user's own rest length for an exercise."""
-        with self.transaction() as conn:
+        with self.store.transaction() as conn:
             conn.execute("UPDATE exercises SET rest_s = ? WHERE id = ?", [seconds, exercise_id])
 
-    def set_exercise_own(self, exercise_id: str, rest_s: int | None, body_weight: bool) -> None:
+    def set_own(self, exercise_id: str, rest_s: int | None, body_weight: bool) -> None:
         """What the user sets on any exercise, gymtui's own too: the rest after it, and whether
         body weight counts in its load."""
-        with self.transaction() as conn:
+        with self.store.transaction() as conn:
             self._exercise_row(conn, exercise_id)
             conn.execute(
                 "UPDATE exercises SET rest_s = ?, body_weight_load = ? WHERE id = ?",
@@ -101,37 +99,73 @@ class ExerciseTable(StoreBase):
 
     # -- the exercise list ------------------------------------------------------------
 
-    def exercise_usage(self) -> dict[str, tuple[int, datetime | None, int | None]]:
+    def usage(self) -> dict[str, tuple[int, datetime | None, int | None]]:
         """Per exercise: its sets, when it was last done, and the user's own rest."""
         usage: dict[str, tuple[int, datetime | None, int | None]] = {
             row[0]: (int(row[1]), from_text(row[2]), None)
-            for row in self._rows(
+            for row in self.store.query(
                 "SELECT exercise_id, count(*), max(logged_at) FROM sets GROUP BY exercise_id"
             )
         }
-        for ex_id, rest in self._rows("SELECT id, rest_s FROM exercises"):
+        for ex_id, rest in self.store.query("SELECT id, rest_s FROM exercises"):
             sets, last, _ = usage.get(ex_id, (0, None, None))
             usage[ex_id] = (sets, last, rest)
         return usage
 
-    def exercise_aliases(self) -> dict[str, str]:
+    def aliases(self) -> dict[str, str]:
         """Old names (as `same_name` keys) of merged or renamed exercises, to their exercise."""
         return {
-            r[0]: r[1] for r in self._rows("SELECT name_key, exercise_id FROM exercise_aliases")
+            r[0]: r[1]
+            for r in self.store.query("SELECT name_key, exercise_id FROM exercise_aliases")
         }
 
     # -- the user's own exercises -----------------------------------------------------
 
-    def create_exercise(self, edit: ExerciseEdit) -> Exercise:
+    def create(self, edit: ExerciseEdit) -> Exercise:
         """A new exercise of the user's own, with everything set at once."""
-        with self.transaction() as conn:
+        with self.store.transaction() as conn:
             self._check_name(conn, edit.name, None)
-            made = self._insert_custom(edit.name, lambda ex_id: _taken(conn, ex_id))
+            made = self.insert_own(edit.name, lambda ex_id: _taken(conn, ex_id))
             return self._write_edit(conn, made.id, edit)
 
-    def update_exercise(self, exercise_id: str, edit: ExerciseEdit) -> Exercise:
+    def insert_own(
+        self, name: str, taken: Callable[[str], bool], like: ExerciseEdit | None = None
+    ) -> Exercise:
+        """Add an exercise of the user's own, by name alone (an import's new names, and the
+        first step of `create`): the id is `user_` and its name, numbered when `taken`;
+        `like` gives its muscles, equipment and legs (an import's guess from the name)."""
+        clean = " ".join(name.split())
+        base = "user_" + "".join(c if c.isalnum() else "_" for c in clean.lower()).strip("_")
+        ex_id, n = base, 1
+        while taken(ex_id):
+            n += 1
+            ex_id = f"{base}_{n}"
+        made = Exercise(id=ex_id, name=clean, custom=True)
+        if like is not None:
+            made = made._replace(
+                muscles=like.muscles,
+                stabilisers=like.stabilisers,
+                equipment=like.equipment,
+                one_legged=like.one_legged,
+            )
+        with self.store.transaction() as conn:
+            conn.execute(
+                "INSERT INTO exercises (id, name, muscles, stabilisers, equipment, one_legged,"
+                " custom) VALUES (?, ?, ?, ?, ?, ?, 1)",
+                [
+                    ex_id,
+                    clean,
+                    ",".join(made.muscles),
+                    ",".join(made.stabilisers),
+                    made.equipment,
+                    int(made.one_legged),
+                ],
+            )
+        return made
+
+    def update(self, exercise_id: str, edit: ExerciseEdit) -> Exercise:
         """Change the user's own exercise; a new name keeps the old one as an alias."""
-        with self.transaction() as conn:
+        with self.store.transaction() as conn:
             row = self._exercise_row(conn, exercise_id)
             if not row["custom"]:
                 raise StorageError(
@@ -143,11 +177,11 @@ class ExerciseTable(StoreBase):
                 self._add_alias(conn, row["name"], exercise_id)
             return self._write_edit(conn, exercise_id, edit)
 
-    def merge_exercises(self, source_id: str, target_id: str) -> int:
+    def merge(self, source_id: str, target_id: str) -> int:
         """Move every set of `source` to `target` and remove `source`; its name becomes an
         alias of `target`. Set numbers follow the time order within each session, and the
         PR flags are recomputed from the first moved set. Returns the number of sets moved."""
-        with self.transaction() as conn:
+        with self.store.transaction() as conn:
             source = self._exercise_row(conn, source_id)
             self._exercise_row(conn, target_id)
             if not source["custom"]:
@@ -183,9 +217,9 @@ class ExerciseTable(StoreBase):
                 refresh_prs(conn, target_id, since)
             return int(moved)
 
-    def delete_exercise(self, exercise_id: str) -> None:
+    def delete(self, exercise_id: str) -> None:
         """Remove the user's own exercise that has no sets (and its aliases)."""
-        with self.transaction() as conn:
+        with self.store.transaction() as conn:
             row = self._exercise_row(conn, exercise_id)
             if not row["custom"]:
                 raise StorageError(

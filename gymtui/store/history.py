@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import datetime
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from gymtui.core.metrics import ProgressPoint, Records, SessionSummary, TopSet
 from gymtui.core.models import Session
 from gymtui.core.training import is_leg_day
-from gymtui.store.base import StoreBase, from_text, session_from_row, to_text
+from gymtui.store.base import from_text, session_from_row, to_text
 from gymtui.store.counts import LEG_COUNTS, LEG_DAY, LEG_DAY_SETS, SETS, VOLUME
 from gymtui.store.prs import E1RM_SQL
+
+if TYPE_CHECKING:
+    from gymtui.store.store import Store
 
 _IN_RANGE = "SELECT id FROM sessions WHERE started_at >= ? AND started_at < ?"
 
@@ -24,12 +27,16 @@ class LegDay(NamedTuple):
     exercise_ids: tuple[str, ...]
 
 
-class HistoryReads(StoreBase):
-    """The reads behind History; they run on a worker's read-only connection too."""
+class History:
+    """The reads behind History (`store.history`); they run on a worker's read-only
+    connection too."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
 
     def session_summaries(self, limit: int = 200, offset: int = 0) -> list[SessionSummary]:
         """Sessions newest first, with working sets and volume (warm-ups excluded)."""
-        rows = self._rows(
+        rows = self.store.query(
             f"""
             SELECT s.*,
                 (SELECT CAST(total(n) AS INTEGER) FROM (SELECT {SETS} AS n FROM sets t
@@ -58,14 +65,14 @@ class HistoryReads(StoreBase):
 
     def session_count(self) -> int:
         """How many sessions there are."""
-        return int(self._value("SELECT count(*) FROM sessions"))
+        return int(self.store.value("SELECT count(*) FROM sessions"))
 
     def leg_day_starts(
         self, since: datetime | None = None, until: datetime | None = None
     ) -> list[datetime]:
         """When the leg days started (core.training.is_leg_day: enough working sets on leg
         muscles), in [since, until), oldest first: one pass over the sets, grouped."""
-        rows = self._rows(
+        rows = self.store.query(
             f"SELECT s.started_at FROM sessions s JOIN ({LEG_COUNTS.format(sessions=_IN_RANGE)}) c"
             f" ON c.session_id = s.id WHERE {LEG_DAY} ORDER BY s.started_at",
             [to_text(since) if since else "", to_text(until) if until else "9999", LEG_DAY_SETS],
@@ -75,11 +82,11 @@ class HistoryReads(StoreBase):
     def last_leg_day(self, before: datetime | None = None) -> LegDay | None:
         """The latest leg day started before `before`: newest sessions first, each counted
         through the by-session index, so a long run of upper-body days costs a seek each."""
-        for session_row in self.conn.execute(
+        for session_row in self.store.conn.execute(
             "SELECT * FROM sessions WHERE started_at < ? ORDER BY started_at DESC",
             [to_text(before) if before else "9999"],
         ):
-            sets = self._rows(
+            sets = self.store.query(
                 "SELECT t.exercise_id, t.kind, t.logged_at, e.muscles != '' AS leg FROM sets t"
                 " JOIN exercises e ON e.id = t.exercise_id WHERE t.session_id = ?",
                 [session_row["id"]],
@@ -94,7 +101,7 @@ class HistoryReads(StoreBase):
 
     def working_sets_by_exercise(self, start: datetime, end: datetime) -> list[tuple[str, int]]:
         """(exercise id, working sets) logged in [start, end)."""
-        rows = self._rows(
+        rows = self.store.query(
             f"SELECT exercise_id, {SETS} AS n FROM sets WHERE logged_at >= ? AND logged_at < ? "
             "AND kind != 'warmup' GROUP BY exercise_id",
             [to_text(start), to_text(end)],
@@ -104,7 +111,7 @@ class HistoryReads(StoreBase):
     def exercises_with_sets(self) -> list[str]:
         """Exercise ids that have sets: one index seek per exercise, not a scan of every set
         (History's Progress list asks again whenever the data changes)."""
-        rows = self._rows(
+        rows = self.store.query(
             "SELECT id AS exercise_id FROM exercises e WHERE EXISTS "
             "(SELECT 1 FROM sets t WHERE t.exercise_id = e.id) ORDER BY id"
         )
@@ -115,7 +122,7 @@ class HistoryReads(StoreBase):
     ) -> list[ProgressPoint]:
         """Per session: best e1RM, top set weight and volume of an exercise, oldest first.
         With `body_weight`, each set's load is its weight plus the body weight of its day."""
-        rows = self._rows(
+        rows = self.store.query(
             f"""
             WITH {_working(body_weight)}
             SELECT min(logged_at) AS day, max({E1RM_SQL}) AS e1rm, max(weight_kg) AS top,
@@ -134,19 +141,19 @@ class HistoryReads(StoreBase):
         """Personal records of an exercise, from working sets only, each with its date (the
         loads with the day's body weight, when `body_weight`)."""
         base = f"WITH {_working(body_weight)}"
-        heaviest = self._rows(
+        heaviest = self.store.query(
             f"{base} SELECT weight_kg, reps, logged_at FROM working "
             "ORDER BY weight_kg DESC, reps DESC, logged_at LIMIT 1",
             [exercise_id],
         )
         if not heaviest:
             return None
-        best = self._rows(
+        best = self.store.query(
             f"{base} SELECT weight_kg, reps, logged_at, {E1RM_SQL} AS e1rm FROM working "
             "ORDER BY e1rm DESC, logged_at LIMIT 1",
             [exercise_id],
         )[0]
-        reps_at = self._rows(
+        reps_at = self.store.query(
             f"""
             {base}
             SELECT weight_kg, reps, min(logged_at) AS logged_at FROM (
@@ -157,7 +164,7 @@ class HistoryReads(StoreBase):
             """,
             [exercise_id],
         )
-        volume = self._rows(
+        volume = self.store.query(
             f"{base} SELECT total({VOLUME}) AS v, min(logged_at) AS logged_at "
             "FROM working GROUP BY session_id ORDER BY v DESC, logged_at LIMIT 1",
             [exercise_id],

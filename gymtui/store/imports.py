@@ -6,16 +6,18 @@ import re
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
-from gymtui.store.base import exercise_from_row, to_text
+from gymtui.core.models import SET_COLUMNS
+from gymtui.store.base import to_text
 from gymtui.store.counts import LEG_COUNTS, LEG_DAY, LEG_DAY_SETS
-from gymtui.store.exercises import ExerciseTable
 from gymtui.store.prs import refresh_prs
 
 if TYPE_CHECKING:
     from gymtui.importers import ParsedFile
+    from gymtui.store.store import Store
 
 # The importers load only when a file is imported or exported, not when the app starts.
 
@@ -43,27 +45,27 @@ class ImportSummary:
     unit_now: str | None = None  # the unit weights are shown in from now on, when it changed
 
 
-SET_COLUMNS = (
-    "session_id",
-    "exercise_id",
-    "set_number",
-    "kind",
-    "weight_kg",
-    "reps",
-    "rpe",
-    "note",
-    "side",
-    "logged_at",
-    "rest_taken_s",
-)
+# What the store decides for an imported set: its session, its exercise (matched by name), its
+# number (the file's, else the next in the session) and its time as text. Every other column
+# of SET_COLUMNS that ImportedSet has a field for is copied as read.
+PLACED = ("session_id", "exercise_id", "set_number", "logged_at")
 
 
-def insert_sets(conn: sqlite3.Connection, rows: list[tuple[object, ...]]) -> None:
+def copied_columns() -> tuple[str, ...]:
+    """The sets columns an imported set gives as read, in the table's order."""
+    from gymtui.importers.parsed import ImportedSet
+
+    read = {f.name for f in fields(ImportedSet)}
+    return tuple(c for c in SET_COLUMNS if c in read and c not in PLACED)
+
+
+def insert_sets(
+    conn: sqlite3.Connection, columns: tuple[str, ...], rows: list[tuple[object, ...]]
+) -> None:
     """Many sets in one statement run (executemany beat sqlite-utils' insert_all by ~1.4 s on
     150,000 sets, so the bulk insert stays on the connection)."""
-    columns = ", ".join(SET_COLUMNS)
     conn.executemany(
-        f"INSERT INTO sets ({columns}) VALUES ({', '.join('?' * len(SET_COLUMNS))})", rows
+        f"INSERT INTO sets ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})", rows
     )
 
 
@@ -102,10 +104,14 @@ def zone_free(key: str) -> str:
     return _OFFSET.sub(r"\1:", key, count=1)
 
 
-class ImportWrites(ExerciseTable):
-    """Bring a parsed export in, and give every set back out."""
+class Imports:
+    """Files in and out (`store.imports`): a parsed export written in, every set given back
+    out for an export."""
 
-    def import_parsed(
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def write(
         self,
         parsed: ParsedFile,
         dry_run: bool = False,
@@ -120,8 +126,10 @@ class ImportWrites(ExerciseTable):
             empty_workouts=parsed.empty_workouts,
             dry_run=dry_run,
         )
+        copied = copied_columns()
+        columns, copy = PLACED + copied, attrgetter(*copied)
         try:
-            with self.transaction() as conn:
+            with self.store.transaction() as conn:
                 ids = self._import_exercises(parsed, summary)
                 existing = {
                     zone_free(r[0])
@@ -159,29 +167,17 @@ class ImportWrites(ExerciseTable):
                         logged = to_text(item.logged_at)
                         if logged < earliest.get(exercise_id, "~"):
                             earliest[exercise_id] = logged
-                        values = (
-                            cursor.lastrowid,
-                            exercise_id,
-                            item.set_number or numbers[exercise_id],
-                            item.kind,
-                            item.weight_kg,
-                            item.reps,
-                            item.rpe,
-                            item.note,
-                            item.side,
-                            logged,
-                            item.rest_taken_s,
-                        )
-                        rows.append(values)
+                        number = item.set_number or numbers[exercise_id]
+                        rows.append((cursor.lastrowid, exercise_id, number, logged, *copy(item)))
                         summary.sets_by_kind[item.kind] += 1
                     summary.sessions_added += 1
                     if len(rows) >= 5000:
-                        insert_sets(conn, rows)
+                        insert_sets(conn, columns, rows)
                         rows = []
                     if progress is not None and n % 200 == 0:
                         progress(n, len(parsed.sessions))
                 if rows:
-                    insert_sets(conn, rows)
+                    insert_sets(conn, columns, rows)
                 for exercise_id, since in earliest.items():
                     refresh_prs(conn, exercise_id, since)
                 if first_new is not None:
@@ -198,10 +194,10 @@ class ImportWrites(ExerciseTable):
         from gymtui.core.exercises import guessed_exercise
         from gymtui.importers.names import aliases, same_name
 
-        known = {r["id"]: exercise_from_row(r) for r in self._rows("SELECT * FROM exercises")}
+        known = self.store.exercises.all()
         by_name = {same_name(ex.name): ex.id for ex in known.values()}
         alias = aliases()
-        own_alias = self.exercise_aliases()
+        own_alias = self.store.exercises.aliases()
         ids: dict[str, str] = {}
         for session in parsed.sessions:
             for item in session.sets:
@@ -218,7 +214,7 @@ class ImportWrites(ExerciseTable):
                     if same_name(known[found].name) != wanted:
                         summary.matched[item.exercise_name] = known[found].name
                 else:
-                    made = self._insert_custom(
+                    made = self.store.exercises.insert_own(
                         item.exercise_name,
                         known.__contains__,
                         guessed_exercise(item.exercise_name),
@@ -230,17 +226,17 @@ class ImportWrites(ExerciseTable):
         return ids
 
     def export_rows(self) -> Iterator[dict[str, Any]]:
-        """Every set with its session and exercise, oldest first, in gymtui's export columns."""
+        """Every set with its session and exercise, oldest first, in gymtui's export columns
+        (the set's own are its columns on file, whatever they are)."""
         from gymtui.importers import GYMTUI_COLUMNS
 
-        for row in self.conn.execute(
+        for row in self.store.conn.execute(
             """
             SELECT coalesce(s.source_key, 'gymtui:' || s.started_at) AS session_key,
                 s.started_at AS session_started_at, s.finished_at AS session_finished_at,
                 s.day_key AS session_day_key, s.day_name AS session_day_name,
                 s.source AS session_source, s.note AS session_note,
-                t.exercise_id, e.name AS exercise_name, t.set_number, t.kind, t.weight_kg,
-                t.reps, t.rpe, t.note, t.side, t.logged_at, t.rest_taken_s
+                e.name AS exercise_name, t.*
             FROM sets t JOIN sessions s ON s.id = t.session_id
                 JOIN exercises e ON e.id = t.exercise_id
             ORDER BY t.logged_at, t.id

@@ -1,29 +1,34 @@
-"""gymtui's database: opening it safely, and intention-named reads and writes."""
+"""gymtui's database: the file opened safely, its transactions, and the parts that read and
+write it (as sqlite-utils' `Database` hands out `Table`s).
+
+`Store` owns the connection: the checks before a byte is written, `BEGIN IMMEDIATE`
+transactions (one user action, one transaction; nested ones join it), the file replaced or
+deleted under it, the settings, and backups. Its parts each hold the store:
+`store.sessions` (logging and correcting sets and sessions), `store.history` (History's
+reads), `store.exercises` (the catalogue and the user's own), `store.body_weights` and
+`store.imports` (import writes and export rows).
+"""
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sqlite3
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime
 from pathlib import Path
-from typing import Literal, cast
+from typing import Any, cast
 
-from gymtui.core.metrics import Bests
-from gymtui.core.models import LoggedSet, ProgramDay, Session, SetInput
-from gymtui.core.training import SESSION_IDLE
-from gymtui.errors import DatabaseFileError, StaleSession
-from gymtui.paths import private_files
+from gymtui.errors import DatabaseFileError, DatabaseUnreadable
+from gymtui.paths import make_private_folder, private_files
 from gymtui.store.base import (
+    DatabaseMoved,
+    ImportHoldsFile,
     StorageError,
-    StoreBase,
     connect,
-    entered,
-    from_text,
-    insert_set,
-    session_from_row,
-    set_from_row,
-    to_text,
+    file_identity,
 )
+from gymtui.store.body import BodyWeights
 from gymtui.store.checks import (
     MOVE_ASIDE,
     check_existing_file,
@@ -33,18 +38,53 @@ from gymtui.store.checks import (
     read_only_connection,
     real_path,
 )
-from gymtui.store.edits import SessionEdits
-from gymtui.store.history import HistoryReads
-from gymtui.store.imports import ImportWrites
-from gymtui.store.prs import bests, refresh_prs
+from gymtui.store.exercises import Exercises
+from gymtui.store.history import History
+from gymtui.store.importing import running_import
+from gymtui.store.imports import Imports
 from gymtui.store.schema import migrate
-
-# The longest gap between two sets of a session stored as the rest taken after the first.
-REST_TAKEN_MAX_S = 3600
+from gymtui.store.sessions import Sessions
 
 
-class Store(SessionEdits, HistoryReads, ImportWrites, StoreBase):
+class Store:
     """gymtui's database: every write commits before it returns."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self.conn = conn
+        self.path = path
+        self.read_only = False
+        self._depth = 0
+        self._identity = file_identity(path)
+        self._moved_text: str | None = None
+
+    # Its parts, made on each use as sqlite-utils makes a Table: they hold the store and no
+    # state, and the store holds none of them, so a store let go is freed (and its file
+    # closed) at once rather than by the garbage collector.
+
+    @property
+    def sessions(self) -> Sessions:
+        """Sessions and their sets: logging, reading back, correcting."""
+        return Sessions(self)
+
+    @property
+    def history(self) -> History:
+        """History's reads."""
+        return History(self)
+
+    @property
+    def exercises(self) -> Exercises:
+        """The catalogue and the user's own exercises."""
+        return Exercises(self)
+
+    @property
+    def body_weights(self) -> BodyWeights:
+        """The day's body weight."""
+        return BodyWeights(self)
+
+    @property
+    def imports(self) -> Imports:
+        """Import writes and export rows."""
+        return Imports(self)
 
     @classmethod
     def open(cls, path: Path, busy_ms: int = 5000) -> Store:
@@ -106,15 +146,190 @@ class Store(SessionEdits, HistoryReads, ImportWrites, StoreBase):
         reader.read_only = True
         return reader
 
+    def close(self) -> None:
+        """Close the file, first folding the write-ahead log into it, so that gymtui.db alone
+        (copied, synced) holds everything."""
+        with contextlib.suppress(sqlite3.Error):
+            if not self.read_only and not self.conn.in_transaction:
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.conn.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One user action, one transaction; nested calls join the outer one.
+
+        `BEGIN IMMEDIATE` takes the write lock up front, so a second window waits (the busy
+        timeout) instead of failing when its read would have to become a write.
+        """
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self.conn
+            finally:
+                self._depth -= 1
+            return
+        self._begin()
+        self._depth = 1
+        try:
+            yield self.conn
+            # Checked last, so no write of this transaction reaches a file no longer in use.
+            if self.moved():
+                self._rollback()
+                raise DatabaseMoved(f"Not saved: {self.settle_moved()}")
+            self.conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self._rollback()
+            raise StorageError(f"Not saved: {self.path} refused the write ({exc}).") from None
+        except BaseException:
+            self._rollback()
+            raise
+        finally:
+            self._depth = 0
+
+    def _begin(self) -> None:
+        """`BEGIN IMMEDIATE`. While a `gymtui import` holds the file (seconds, one
+        transaction), tried once without waiting: a window's event loop never sits in the busy
+        wait, and the refusal says an import is running."""
+        running = running_import(self.path)
+        waited = None
+        if running is not None:
+            waited = self.value("PRAGMA busy_timeout")
+            self.conn.execute("PRAGMA busy_timeout=0")
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            locked = isinstance(exc, sqlite3.OperationalError) and (
+                "locked" in str(exc) or "busy" in str(exc)
+            )
+            running = running or (running_import(self.path) if locked else None)
+            if running is not None:
+                raise ImportHoldsFile(running.started) from None
+            if locked:
+                raise StorageError(
+                    f"Not saved: another program is writing to {self.path} ({exc}); "
+                    "try again in a moment."
+                ) from None
+            raise StorageError(f"Not saved: {self.path} refused the write ({exc}).") from None
+        finally:
+            if waited is not None:
+                with contextlib.suppress(sqlite3.Error):
+                    self.conn.execute(f"PRAGMA busy_timeout={int(waited)}")
+
+    def moved(self) -> bool:
+        """The file at the data path is no longer the one open here: replaced (a sync tool, a
+        restore from another machine: a copy renamed over it) or deleted with its folder.
+        Writes would land in the old file, which is gone once gymtui quits."""
+        if self._identity is None:
+            return False
+        try:
+            return file_identity(self.path, strict=True) != self._identity
+        except (FileNotFoundError, NotADirectoryError):
+            return True
+        except OSError:
+            return False  # unreadable folder: the write fails by itself and says so
+
+    def settle_moved(self) -> str:
+        """Once the file was replaced or deleted: fold this connection's write-ahead log into
+        the old file and empty it (a -wal left beside the new file would be read as part of it
+        by the next gymtui to open it), keep a copy of the old file, and say what happened and
+        what to do. Done once; the same text after that."""
+        if self._moved_text is None:
+            with contextlib.suppress(sqlite3.Error):
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            kept = self._keep_old_file()
+            what = "replaced" if self.path.exists() else "deleted"
+            saved = (
+                f"This window's file, with every set it saved, is kept as {kept}. "
+                if kept
+                else "This window's sets could not be kept: note them down. "
+            )
+            self._moved_text = (
+                f"{self.path} was {what} while gymtui ran (a sync tool, a restore, a copy from "
+                f"another machine, the folder removed). {saved}gymtui writes nothing more from "
+                "this window: quit (q) and start gymtui again."
+            )
+        return self._moved_text
+
+    def _keep_old_file(self) -> Path | None:
+        """A copy of the file this connection has open, in the backups folder (the user's
+        alone); None when it cannot be written."""
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        folder = self.path.parent / "backups"
+        try:
+            make_private_folder(folder)  # body weights and notes: the user's alone
+            for n in range(1, 100):  # two windows on the old file may both keep it
+                suffix = f"-{n}" if n > 1 else ""
+                target = folder / f"{self.path.stem}-replaced-{stamp}{suffix}.db"
+                with contextlib.suppress(FileExistsError):
+                    os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+                    break
+            else:
+                return None
+            copy = sqlite3.connect(str(target))
+            try:
+                self.conn.backup(copy)
+            finally:
+                copy.close()
+        except (OSError, sqlite3.Error):
+            return None
+        return target
+
+    def _rollback(self) -> None:
+        if self.conn.in_transaction:
+            with contextlib.suppress(sqlite3.Error):
+                self.conn.execute("ROLLBACK")
+
+    def query(self, sql: str, params: Iterable[Any] = ()) -> list[sqlite3.Row]:
+        """The rows a read gives; a file that cannot be read says what to do."""
+        try:
+            return self.conn.execute(sql, list(params)).fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise self._unreadable(exc) from None
+
+    def value(self, sql: str, params: Iterable[Any] = ()) -> Any:
+        """The first column of the first row a read gives, or None."""
+        rows = self.query(sql, params)
+        return rows[0][0] if rows else None
+
+    def _unreadable(self, exc: sqlite3.Error) -> DatabaseUnreadable:
+        if self.wal_missing():
+            return DatabaseUnreadable(
+                f"{self.path.name}-wal, the file that holds the latest sets, was deleted while "
+                "gymtui ran. Quit gymtui now (q): a clean quit writes what this window still "
+                f"holds into {self.path.name}. Then check it with 'gymtui backup'."
+            )
+        return DatabaseUnreadable(
+            f"gymtui cannot read {self.path} ({exc}). Quit and start gymtui again; if that "
+            "fails, restore a backup. Sets shown as saved were on disk."
+        )
+
+    def wal_missing(self) -> bool:
+        """The write-ahead log was deleted under an open connection (sets may live only there)."""
+        return self.path.exists() and not Path(f"{self.path}-wal").exists()
+
+    def integrity_problem(self) -> str | None:
+        """SQLite's full integrity check (slow on a large file: run it off the event loop)."""
+        found = [r[0] for r in self.query("PRAGMA integrity_check(5)")]
+        return None if found == ["ok"] else "; ".join(found)
+
+    def check_writable(self) -> None:
+        """Raise StorageError when the file cannot be written (read-only file or folder)."""
+        with self.transaction():
+            pass
+
+    def data_version(self) -> int:
+        """Changes when another connection commits to the file (SQLite's data_version)."""
+        return int(self.value("PRAGMA data_version"))
+
     # -- settings -------------------------------------------------------------------
 
     def settings(self) -> dict[str, str]:
         """Every stored setting, as text."""
-        return {row["key"]: row["value"] for row in self._rows("SELECT key, value FROM settings")}
+        return {row["key"]: row["value"] for row in self.query("SELECT key, value FROM settings")}
 
     def setting(self, key: str, default: str | None = None) -> str | None:
         """A stored setting, or `default`."""
-        value = self._value("SELECT value FROM settings WHERE key = ?", [key])
+        value = self.value("SELECT value FROM settings WHERE key = ?", [key])
         return cast(str, value) if value is not None else default
 
     def set_setting(self, key: str, value: str | None) -> None:
@@ -133,219 +348,6 @@ class Store(SessionEdits, HistoryReads, ImportWrites, StoreBase):
                         "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                         [key, value],
                     )
-
-    # -- sessions -------------------------------------------------------------------
-
-    def close_idle_sessions(self, now: datetime) -> list[int]:
-        """Finish sessions idle for 3 hours (and any open one but the newest), at their last set.
-
-        A read when nothing needs closing; a write only when something does.
-        """
-        stale: list[tuple[int, datetime]] = []
-        for n, row in enumerate(
-            self._rows(
-                "SELECT s.*, (SELECT max(logged_at) FROM sets t WHERE t.session_id = s.id) AS last"
-                " FROM sessions s WHERE finished_at IS NULL ORDER BY started_at DESC"
-            )
-        ):
-            session = session_from_row(row)
-            last = from_text(row["last"]) if row["last"] else session.started_at
-            if n > 0 or now - last >= SESSION_IDLE:
-                stale.append((session.id, last))
-        if stale:
-            with self.transaction() as conn:
-                for session_id, when in stale:
-                    conn.execute(
-                        "UPDATE sessions SET finished_at = ? WHERE id = ? AND finished_at IS NULL",
-                        [to_text(when), session_id],
-                    )
-        return [session_id for session_id, _ in stale]
-
-    def open_session(self) -> Session | None:
-        """The session in progress, if any (a read: idle ones are closed by close_idle_sessions)."""
-        rows = self._rows(
-            "SELECT * FROM sessions WHERE finished_at IS NULL ORDER BY started_at DESC LIMIT 1"
-        )
-        return session_from_row(rows[0]) if rows else None
-
-    def finish_session(self, session_id: int, when: datetime) -> None:
-        """Mark a session finished; it stays finished."""
-        with self.transaction() as conn:
-            conn.execute(
-                "UPDATE sessions SET finished_at = ? WHERE id = ? AND finished_at IS NULL",
-                [to_text(when), session_id],
-            )
-
-    def session(self, session_id: int) -> Session | None:
-        """One session by id."""
-        rows = self._rows("SELECT * FROM sessions WHERE id = ?", [session_id])
-        return session_from_row(rows[0]) if rows else None
-
-    def previous_session_of_day(self, day_key: str, before: datetime) -> Session | None:
-        """The last session of a program day started before `before`."""
-        rows = self._rows(
-            "SELECT * FROM sessions WHERE day_key = ? AND started_at < ? "
-            "ORDER BY started_at DESC LIMIT 1",
-            [day_key, to_text(before)],
-        )
-        return session_from_row(rows[0]) if rows else None
-
-    def last_session(self) -> Session | None:
-        """The most recently started session."""
-        rows = self._rows("SELECT * FROM sessions ORDER BY started_at DESC LIMIT 1")
-        return session_from_row(rows[0]) if rows else None
-
-    # -- sets -----------------------------------------------------------------------
-
-    def log_set(
-        self,
-        entry: SetInput,
-        day: ProgramDay | None,
-        now: datetime,
-        session: int | Literal["any"] | None = "any",
-    ) -> LoggedSet:
-        """Store a set; on disk when it returns (inside a caller's transaction: at its end).
-
-        `session` is the session the caller believes is open: its id, or None for "start a new
-        one". A session idle for SESSION_IDLE is finished at its last set first, whatever the
-        caller believes (a laptop shut overnight still shows yesterday's): the set starts a new
-        one. When another window finished the expected session, the set is refused with
-        StaleSession rather than filed in the wrong place; when another window has just
-        started one (and the caller expected none), that is today's session and the set joins
-        it. "any" logs into the open session, or starts one.
-        """
-        with self.transaction() as conn:
-            idled = self.close_idle_sessions(now)
-            if session in idled:
-                session = None  # ended by the idle limit, not elsewhere: a new session starts
-            current = self.open_session()
-            if session not in ("any", None) and (current is None or current.id != session):
-                raise StaleSession(
-                    "Not saved: this session was finished or changed in another window. "
-                    "The screen is refreshed; log the set again."
-                )
-            if current is None:
-                cursor = conn.execute(
-                    "INSERT INTO sessions (day_key, day_name, started_at, source_key)"
-                    " VALUES (?, ?, ?, ?)",
-                    [
-                        day.key if day else None,
-                        day.name if day else "Session",
-                        to_text(now),
-                        f"gymtui:{to_text(now)}",
-                    ],
-                )
-                session_id = int(cast(int, cursor.lastrowid))
-            else:
-                session_id = current.id
-                # A wall clock set back mid-session (by hand, NTP, a time zone fix) must not
-                # file this set before the last one, or before the session began: the order,
-                # the PR flags and "since legs" all read these times.
-                now = max(now, self._session_latest(current))
-            set_id = insert_set(conn, session_id, entry, now)
-            refresh_prs(conn, entry.exercise_id, to_text(now))
-            if current is not None:
-                self._record_rest_taken(conn, session_id, set_id, now)
-            return self.get_set(set_id)
-
-    def _session_latest(self, session: Session) -> datetime:
-        """The session's last set time, or its start when it has no set yet."""
-        last = self._value("SELECT max(logged_at) FROM sets WHERE session_id = ?", [session.id])
-        return max(session.started_at, from_text(last)) if last else session.started_at
-
-    @staticmethod
-    def _record_rest_taken(
-        conn: sqlite3.Connection, session_id: int, set_id: int, now: datetime
-    ) -> None:
-        previous = conn.execute(
-            "SELECT id, logged_at FROM sets WHERE session_id = ? AND id != ? "
-            "ORDER BY logged_at DESC, id DESC LIMIT 1",
-            [session_id, set_id],
-        ).fetchone()
-        if previous is not None:
-            taken = max(0, round((now - from_text(previous[1])).total_seconds()))
-            # NULL rather than capped: a gap this long was a break (a phone call, the laptop
-            # shut), not a rest, and a made-up cap would still count as a rest in averages.
-            # NULL already means "no rest measured" (the last set of every session).
-            rest = taken if taken <= REST_TAKEN_MAX_S else None
-            conn.execute("UPDATE sets SET rest_taken_s = ? WHERE id = ?", [rest, previous[0]])
-
-    def get_set(self, set_id: int) -> LoggedSet:
-        """One set by id, as stored."""
-        found = self.find_set(set_id)
-        if found is None:
-            raise StorageError("Not saved: that set is gone (deleted in another window?).")
-        return found
-
-    def find_set(self, set_id: int) -> LoggedSet | None:
-        """One set by id, or None when it was deleted."""
-        rows = self._rows("SELECT * FROM sets WHERE id = ?", [set_id])
-        return set_from_row(rows[0]) if rows else None
-
-    def update_set(self, set_id: int, entry: SetInput) -> LoggedSet:
-        """Change a logged set's values (its time and place in the session stay)."""
-        with self.transaction() as conn:
-            before = self.get_set(set_id)
-            conn.execute(
-                "UPDATE sets SET kind=?, weight_kg=?, reps=?, rpe=?, note=?, side=? WHERE id=?",
-                [*entered(entry), set_id],
-            )
-            refresh_prs(conn, before.exercise_id, to_text(before.logged_at))
-            return self.get_set(set_id)
-
-    def delete_set(self, set_id: int) -> None:
-        """Remove a set for good; the exercise's later sets in that session move up a number,
-        so set 3 of 3 follows set 2 rather than a gap."""
-        with self.transaction() as conn:
-            before = self.get_set(set_id)
-            conn.execute("DELETE FROM sets WHERE id = ?", [set_id])
-            conn.execute(
-                "UPDATE sets SET set_number = set_number - 1 "
-                "WHERE session_id = ? AND exercise_id = ? AND set_number > ?",
-                [before.session_id, before.exercise_id, before.set_number],
-            )
-            refresh_prs(conn, before.exercise_id, to_text(before.logged_at))
-
-    def sets_in_session(self, session_id: int) -> list[LoggedSet]:
-        """Every set of a session in the order it was logged."""
-        rows = self._rows(
-            "SELECT * FROM sets WHERE session_id = ? ORDER BY logged_at, id", [session_id]
-        )
-        return [set_from_row(r) for r in rows]
-
-    def recent_sets_for(
-        self,
-        exercise_id: str,
-        before_session: int | None = None,
-        sessions: int = 1,
-        until: datetime | None = None,
-    ) -> list[list[LoggedSet]]:
-        """The exercise's sets in the latest sessions that had it (other than `before_session`,
-        and logged before `until` when given), newest first: an index seek per session,
-        however long the history."""
-        exclude = before_session if before_session is not None else -1
-        found: list[list[LoggedSet]] = []
-        before = to_text(until) if until is not None else "9999"
-        for _ in range(sessions):
-            latest = self._value(
-                "SELECT session_id FROM sets WHERE exercise_id = ? AND session_id != ? "
-                "AND logged_at < ? ORDER BY logged_at DESC LIMIT 1",
-                [exercise_id, exclude, before],
-            )
-            if latest is None:
-                break
-            rows = self._rows(
-                "SELECT * FROM sets WHERE session_id = ? AND exercise_id = ? "
-                "ORDER BY logged_at, id",
-                [latest, exercise_id],
-            )
-            found.append([set_from_row(r) for r in rows])
-            before = rows[0]["logged_at"]
-        return found
-
-    def bests(self, exercise_id: str, weight_kg: float) -> Bests:
-        """The exercise's records so far (heaviest, best e1RM, most reps at this weight)."""
-        return bests(self.conn, exercise_id, weight_kg)
 
     def backup(self, target: Path) -> None:
         """A consistent copy made with SQLite's online backup (safe while the app runs); the

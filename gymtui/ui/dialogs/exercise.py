@@ -41,11 +41,11 @@ async def chosen_exercise(app: GymApp, choice: ExerciseChoice) -> Exercise | Non
 
     gym = app.gym
     if choice.new_name is None:
-        return gym.exercise(choice.exercise_id or "")
+        return gym.exercises.get(choice.exercise_id or "")
     made = await app.push_screen_wait(ExerciseEditDialog.of(gym, None, choice.new_name))
     if made is None:
         return None
-    return app.saving(lambda: gym.save_exercise(None, made))
+    return app.saving(lambda: gym.exercises.save(None, made))
 
 
 class ExercisePickerDialog(GymDialog[ExerciseChoice | None]):

@@ -71,7 +71,7 @@ class ExerciseEditDialog(GymDialog[ExerciseEdit | None]):
     def of(cls, gym: Gym, info: ExerciseInfo | None, name: str = "") -> ExerciseEditDialog:
         """The editor for `info` (None: a new exercise named `name`), with the names the
         exercise may not take and the rest it gets when none is typed."""
-        taken = {same_name(ex.name): ex.name for ex in gym.exercises.values()}
+        taken = {same_name(ex.name): ex.name for ex in gym.exercises.by_id.values()}
         fallback = fallback_rest(info.exercise if info else None, gym.settings.rest_default_s)
         return cls(info, gym.settings.unit, taken, fallback, name)
 

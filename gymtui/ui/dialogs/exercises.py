@@ -111,7 +111,7 @@ class ExercisesDialog(GymDialog[None]):
         """Read the list again and show it, the highlighted exercise kept."""
         if self.closing:
             return
-        infos = self.gym_app.reading(self.gym_app.gym.exercise_list)
+        infos = self.gym_app.reading(self.gym_app.gym.exercises.listing)
         if infos is None:
             return
         self.infos = infos
@@ -217,7 +217,7 @@ class ExercisesDialog(GymDialog[None]):
         def done(edit: ExerciseEdit | None) -> None:
             if edit is None:
                 return
-            saved = self.gym_app.saving(lambda: gym.save_exercise(info.exercise.id, edit))
+            saved = self.gym_app.saving(lambda: gym.exercises.save(info.exercise.id, edit))
             if saved is not None:
                 self.notify(shown(f"Saved {saved.name}."), markup=False)
                 self._changed()
@@ -235,7 +235,7 @@ class ExercisesDialog(GymDialog[None]):
         def done(edit: ExerciseEdit | None) -> None:
             if edit is None:
                 return
-            made = self.gym_app.saving(lambda: gym.save_exercise(None, edit))
+            made = self.gym_app.saving(lambda: gym.exercises.save(None, edit))
             if made is not None:
                 self.notify(shown(f"Created {made.name}: x on Today logs it."), markup=False)
                 self.query_one("#exercise-filter", Input).value = ""
@@ -279,7 +279,7 @@ class ExercisesDialog(GymDialog[None]):
             return
         gym = self.gym_app.gym
         moved = self.gym_app.saving(
-            lambda: gym.merge_exercises(source.exercise.id, target.exercise.id)
+            lambda: gym.exercises.merge(source.exercise.id, target.exercise.id)
         )
         if moved is not None:
             self.notify(
@@ -305,7 +305,7 @@ class ExercisesDialog(GymDialog[None]):
         def done(yes: bool | None) -> None:
             if not yes:
                 return
-            if self.gym_app.saving(lambda: gym.delete_exercise(info.exercise.id)):
+            if self.gym_app.saving(lambda: gym.exercises.delete(info.exercise.id)):
                 self.notify(shown(f"Deleted {name}."), markup=False)
                 self._changed()
 

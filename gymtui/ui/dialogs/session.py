@@ -81,7 +81,7 @@ class SessionDialog(GymDialog[None]):
         if self.closing:
             return
         gym = self.gym_app.gym
-        found = self.gym_app.reading(lambda: gym.session_detail(self.session_id))
+        found = self.gym_app.reading(lambda: gym.history.session_detail(self.session_id))
         if found is None:
             self.notify("That session is gone (deleted in another window?).", severity="warning")
             self.dismiss(None)
@@ -96,7 +96,7 @@ class SessionDialog(GymDialog[None]):
             note.update(markup("[b]Note[/b] $note", note=session.note))
         else:
             note.update("[dim]No note: n adds one[/dim]")
-        summary = self.gym_app.reading(lambda: gym.summary(self.session_id))
+        summary = self.gym_app.reading(lambda: gym.history.summary(self.session_id))
         lines = summary.lines(gym.settings.unit) if summary is not None else []
         self.query_one("#summary-lines", Static).update(lines_text(lines))
         self.query_one("#session-summary").display = bool(lines)
@@ -115,7 +115,7 @@ class SessionDialog(GymDialog[None]):
             )
             side = f" {s.side}" if s.side else ""
             table.add_row(
-                plain(gym.exercise(s.exercise_id).name),
+                plain(gym.exercises.get(s.exercise_id).name),
                 kind,
                 format_set(s.weight_kg, s.reps, unit) + side,
                 f"{s.rpe:g}" if s.rpe else "",
@@ -158,12 +158,12 @@ class SessionDialog(GymDialog[None]):
             self.notify("No set to edit here: a adds one.", severity="warning")
             return
         gym = self.gym_app.gym
-        request = edit_request(gym.exercise(chosen.exercise_id), chosen, gym.settings.unit)
+        request = edit_request(gym.exercises.get(chosen.exercise_id), chosen, gym.settings.unit)
 
         def done(entry: SetInput | None) -> None:
             if entry is None:
                 return
-            if self.gym_app.saving(lambda: gym.edit_set(chosen.id, entry)) is not None:
+            if self.gym_app.saving(lambda: gym.corrections.edit_set(chosen.id, entry)) is not None:
                 self.notify("Set updated.")
                 self._changed()
 
@@ -178,11 +178,14 @@ class SessionDialog(GymDialog[None]):
             return
         gym = self.gym_app.gym
         unit = gym.settings.unit
-        name = gym.exercise(chosen.exercise_id).name
+        name = gym.exercises.get(chosen.exercise_id).name
         what = f"{name} {format_set(chosen.weight_kg, chosen.reps, unit)}"
 
         def done(yes: bool | None) -> None:
-            if yes and self.gym_app.saving(lambda: gym.delete_set(chosen.id)) is not None:
+            if (
+                yes
+                and self.gym_app.saving(lambda: gym.corrections.delete_set(chosen.id)) is not None
+            ):
                 self.notify(shown(f"Deleted {what}."), markup=False)
                 self._changed()
 
@@ -199,7 +202,9 @@ class SessionDialog(GymDialog[None]):
     async def action_add_other(self) -> None:
         from gymtui.ui.dialogs.exercise import ExercisePickerDialog, chosen_exercise
 
-        choice = await self.app.push_screen_wait(ExercisePickerDialog(self.gym_app.gym.exercises))
+        choice = await self.app.push_screen_wait(
+            ExercisePickerDialog(self.gym_app.gym.exercises.by_id)
+        )
         if choice is None:
             return
         exercise = await chosen_exercise(self.gym_app, choice)
@@ -212,7 +217,7 @@ class SessionDialog(GymDialog[None]):
         from gymtui.ui.dialogs.set_dialog import SetDialog, SetDialogRequest
 
         gym = self.gym_app.gym
-        exercise = gym.exercise(exercise_id)
+        exercise = gym.exercises.get(exercise_id)
         session = self.session
         assert session is not None
         day = session.started_at.strftime("%a %d %b")
@@ -247,7 +252,7 @@ class SessionDialog(GymDialog[None]):
         def done(text: str | None) -> None:
             if text is None:
                 return
-            if self.gym_app.saving(lambda: gym.set_session_note(self.session_id, text)):
+            if self.gym_app.saving(lambda: gym.corrections.set_session_note(self.session_id, text)):
                 self.notify("Note saved." if text else "Note cleared.")
                 self._changed()
 
@@ -255,7 +260,7 @@ class SessionDialog(GymDialog[None]):
 
     def action_reopen(self) -> None:
         gym = self.gym_app.gym
-        if self.gym_app.saving(lambda: gym.reopen_session(self.session_id)) is not None:
+        if self.gym_app.saving(lambda: gym.corrections.reopen_session(self.session_id)) is not None:
             self.notify("Session reopened: Today logs into it (t).")
             self._changed()
 
@@ -271,7 +276,7 @@ class SessionDialog(GymDialog[None]):
         def done(yes: bool | None) -> None:
             if not yes:
                 return
-            deleted = self.gym_app.saving(lambda: gym.delete_session(self.session_id))
+            deleted = self.gym_app.saving(lambda: gym.corrections.delete_session(self.session_id))
             if deleted is not None:
                 self.notify(shown(f"Deleted {what} and its {deleted} sets."), markup=False)
                 self.dismiss(None)

@@ -123,7 +123,9 @@ class HistoryScreen(GymScreen):
     def data_changed(self) -> None:
         # One page of sessions is a few indexed lookups: read it now so that it is in the
         # first paint; the weeks and muscles read more and go to a worker.
-        page = self.gym_app.reading(lambda: (self.gym.sessions_page(), self.gym.session_count()))
+        page = self.gym_app.reading(
+            lambda: (self.gym.history.sessions_page(), self.gym.history.session_count())
+        )
         if page is None:
             return
         self.sessions, self.total = page
@@ -140,7 +142,7 @@ class HistoryScreen(GymScreen):
     def load_overview(self) -> None:
         """Read weeks and muscles off the event loop, then draw them."""
         try:
-            overview = self.gym.overview()
+            overview = self.gym.history.overview()
         except GymtuiError as problem:
             self.app.call_from_thread(self.gym_app.show_problem, str(problem))
             return
@@ -200,7 +202,7 @@ class HistoryScreen(GymScreen):
             self._add_week_rows(self.overview.weeks[event.table.row_count :])
         elif event.table.id == "sessions-table" and len(self.sessions) < self.total:
             offset = len(self.sessions)
-            rest = self.gym_app.reading(lambda: self.gym.sessions_page(offset, limit=None))
+            rest = self.gym_app.reading(lambda: self.gym.history.sessions_page(offset, limit=None))
             if rest:
                 self.sessions = self.sessions + rest
                 self._add_session_rows(rest)
@@ -212,7 +214,9 @@ class HistoryScreen(GymScreen):
         """Reaching the last row reads the next page."""
         if event.cursor_row < len(self.sessions) - 1 or len(self.sessions) >= self.total:
             return
-        page = self.gym_app.reading(lambda: self.gym.sessions_page(offset=len(self.sessions)))
+        page = self.gym_app.reading(
+            lambda: self.gym.history.sessions_page(offset=len(self.sessions))
+        )
         if page is None:
             return
         self.sessions = self.sessions + page
@@ -316,9 +320,9 @@ class HistoryScreen(GymScreen):
     def _fill_exercises(self) -> None:
         """The exercises with sets, then Body weight once weighed; filled again only when
         they change (a first set, a rename, a merge), the highlighted one kept."""
-        order = self.gym.exercises_with_sets()
-        weighed = self.gym_app.reading(self.gym.body_weight) is not None
-        wanted = [(ex_id, self.gym.exercise(ex_id).name) for ex_id in order]
+        order = self.gym.history.exercises_with_sets()
+        weighed = self.gym_app.reading(self.gym.corrections.body_weight) is not None
+        wanted = [(ex_id, self.gym.exercises.get(ex_id).name) for ex_id in order]
         if weighed:
             wanted.append((BODY_WEIGHT, "Body weight"))
         if not wanted:
@@ -369,15 +373,15 @@ class HistoryScreen(GymScreen):
             return
         try:
             if exercise_id == BODY_WEIGHT:
-                weights = self.gym.body_weights(self.range_key)
+                weights = self.gym.corrections.body_weights(self.range_key)
                 if not get_current_worker().is_cancelled:
                     self.app.call_from_thread(self._show_body_weight, weights)
                 return
-            progress = self.gym.progress(exercise_id, self.range_key)
+            progress = self.gym.history.progress(exercise_id, self.range_key)
             if not progress.points and not self.range_chosen and self.range_key != "all":
                 # the default year holds nothing (an old import): all time, rather than empty
                 self.range_key = "all"
-                progress = self.gym.progress(exercise_id, "all")
+                progress = self.gym.history.progress(exercise_id, "all")
         except GymtuiError as problem:
             self.app.call_from_thread(self.gym_app.show_problem, str(problem))
             return
@@ -411,7 +415,7 @@ class HistoryScreen(GymScreen):
 
     def _show_progress(self, progress: Progress) -> None:
         chart = self._chart()
-        exercise = self.gym.exercise(progress.exercise_id)
+        exercise = self.gym.exercises.get(progress.exercise_id)
         unit = self.gym.settings.unit
         label, _ = RANGES[self.range_key]
         points = progress.points

@@ -171,7 +171,7 @@ class RestScreen(GymScreen):
         last = self.gym.find_set(set_id)
         text = Content.from_markup("[dim]No set logged yet.[/]")
         if last is not None:
-            name = self.gym.exercise(last.exercise_id).name
+            name = self.gym.exercises.get(last.exercise_id).name
             done = format_set(last.weight_kg, last.reps, unit)
             at = last.logged_at.strftime("%H:%M")
             text = markup("[b]Last:[/b] $name $done at $at", name=name, done=done, at=at)
@@ -201,7 +201,7 @@ class RestScreen(GymScreen):
 
         gym = self.gym
         last = gym.find_set(gym.timer.after_set_id)
-        exercise = gym.exercise(last.exercise_id) if last else None
+        exercise = gym.exercises.get(last.exercise_id) if last else None
         fallback = fallback_rest(exercise, gym.settings.rest_default_s)
         current = gym.rest_lengths(exercise.id if exercise else None)
 

@@ -367,7 +367,7 @@ class TodayScreen(GymScreen):
         def done(entry: SetInput | None) -> None:
             if entry is None:
                 return
-            changed = self.gym_app.saving(lambda: self.gym.edit_set(s.id, entry))
+            changed = self.gym_app.saving(lambda: self.gym.corrections.edit_set(s.id, entry))
             if changed is not None:
                 self.notify("Set updated.")
             self.draw(self.gym.today())
@@ -385,7 +385,10 @@ class TodayScreen(GymScreen):
         what = f"{row.exercise.name} {format_set(s.weight_kg, s.reps, self.gym.settings.unit)}"
 
         def done(yes: bool | None) -> None:
-            if yes and self.gym_app.saving(lambda: self.gym.delete_set(s.id)) is not None:
+            if (
+                yes
+                and self.gym_app.saving(lambda: self.gym.corrections.delete_set(s.id)) is not None
+            ):
                 self.notify(shown(f"Deleted {what}."), markup=False)
             self.draw(self.gym.today())
 
@@ -396,7 +399,7 @@ class TodayScreen(GymScreen):
         from gymtui.ui.dialogs.exercise import ExercisePickerDialog, chosen_exercise
         from gymtui.ui.dialogs.set_dialog import SetDialog, SetDialogRequest
 
-        choice = await self.app.push_screen_wait(ExercisePickerDialog(self.gym.exercises))
+        choice = await self.app.push_screen_wait(ExercisePickerDialog(self.gym.exercises.by_id))
         if choice is None:
             return
         gym = self.gym
@@ -427,7 +430,7 @@ class TodayScreen(GymScreen):
             from gymtui.ui.dialogs.summary import SummaryDialog
 
             if yes and self.gym_app.saving(lambda: self.gym.finish_session(session.id)):
-                summary = self.gym_app.reading(lambda: self.gym.summary(session.id))
+                summary = self.gym_app.reading(lambda: self.gym.history.summary(session.id))
                 if summary is not None:
                     self.app.push_screen(SummaryDialog(summary, self.gym.settings.unit))
             self.draw(self.gym.today(), to_next=True)
@@ -465,7 +468,7 @@ class TodayScreen(GymScreen):
 
         gym = self.gym
         unit = gym.settings.unit
-        last = self.gym_app.reading(gym.body_weight)
+        last = self.gym_app.reading(gym.corrections.body_weight)
         hint = "One value a day: weighing again today replaces it."
         if last is not None:
             hint = f"Last: {format_weight(last[1], unit)} on {last[0]:%a %d %b}. {hint}"
@@ -473,7 +476,7 @@ class TodayScreen(GymScreen):
         def done(kg: float | None) -> None:
             if kg is None:
                 return
-            day = self.gym_app.saving(lambda: gym.log_body_weight(kg))
+            day = self.gym_app.saving(lambda: gym.corrections.log_body_weight(kg))
             if day is not None:
                 self.notify(f"Body weight {format_weight(kg, unit)} saved for {day:%a %d %b}.")
 

@@ -1,0 +1,94 @@
+"""Today's view read from the file: which day it is, its plan with what is logged, recovery
+and the week's leg days (no Textual). Gym keeps the view and reads it again after a change."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from gymtui.core.metrics import leg_days
+from gymtui.core.models import Exercise, Program, ProgramDay, Session
+from gymtui.core.settings import Settings
+from gymtui.core.training import (
+    Plan,
+    TodayView,
+    build_plan,
+    day_of,
+    next_day,
+    next_row_index,
+    recovery,
+    week_start,
+    weekly_text,
+)
+from gymtui.gym.recent import RecentSets
+from gymtui.store import Store
+
+CHOSEN_DAY = "chosen_day"  # the setting: "day key@id of the last session" when it was chosen
+
+
+def planned_day(store: Store, program: Program, session: Session | None) -> ProgramDay:
+    """The open session's day, else the user's choice, else the day after the last trained."""
+    if session is not None:
+        day = program.day(session.day_key)
+        return day or ProgramDay(
+            key=session.day_key or "", name=session.day_name, focus="", exercises=()
+        )
+    last = store.sessions.last()
+    chosen = store.setting(CHOSEN_DAY)
+    if chosen:
+        key, _, after = chosen.partition("@")
+        day = program.day(key)
+        if day is not None and after == str(last.id if last else ""):
+            return day
+    # the rotation follows leg days only: an upper-body day in between changes nothing
+    legs = store.history.last_leg_day()
+    if legs is None:
+        return next_day(program, None)
+    trained = program.day(legs.session.day_key) or day_of(program, legs.exercise_ids)
+    return next_day(program, trained.key if trained else None)
+
+
+def read_today(
+    store: Store,
+    program: Program,
+    exercises: dict[str, Exercise],
+    recent: RecentSets,
+    settings: Settings,
+    now: datetime,
+) -> TodayView:
+    """Today as on file: the day's plan with what is logged, the suggestions, recovery and
+    the week's leg days (earlier sessions' sets through `recent`, which keeps them)."""
+    session = store.sessions.current()
+    day = planned_day(store, program, session)
+    session_sets = store.sessions.sets(session.id) if session else []
+    ids = [p.exercise_id for p in day.exercises] + [s.exercise_id for s in session_sets]
+    before = session.id if session else None
+    earlier = {ex_id: recent.sets(ex_id, before) for ex_id in dict.fromkeys(ids)}
+    plan = Plan(
+        settings.unit,
+        settings.inventory(),
+        program.warmup,
+        settings.warmup_ramp,
+        now,
+        program,
+    )
+    rows, suggestions = build_plan(day, exercises, session_sets, earlier, plan)
+    legs = store.history.last_leg_day(before=session.started_at if session else None)
+    previous = legs.last_set if legs else None
+    done = len(leg_days(store.history.leg_day_starts(week_start(now), week_start(now, back=-1))))
+    return TodayView(
+        day=day,
+        session=session,
+        rows=rows,
+        session_sets=session_sets,
+        recent=earlier,
+        recovery=recovery(
+            previous,
+            now if session is None else session.started_at,
+            trained=previous is None and store.sessions.last() is not None,
+        ),
+        weekly=weekly_text(done, program.goal_per_week),
+        next_index=next_row_index(rows),
+        unit=settings.unit,
+        suggestions=suggestions,
+        inventory=plan.inventory,
+    )
