@@ -39,8 +39,6 @@ def build_app(
 
 
 MIN_WIDTH, MIN_HEIGHT = 60, 18
-
-
 APP_KEYS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [  # on every screen
     Binding("t", "switch_mode('today')", "Today", tooltip="Today's session"),
     Binding("r", "switch_mode('rest')", "Rest", tooltip="The rest timer"),
@@ -138,8 +136,7 @@ class GymApp(ToastApp):
 
     @property
     def ticks_by_hand(self) -> bool:
-        """Tests, screenshots and the monkey call tick() themselves (TICK_S set far above a
-        second): then no tick is scheduled on the event loop."""
+        """Tests, screenshots and the monkey tick by hand (TICK_S far above a second)."""
         return self.TICK_S > 60
 
     def schedule_tick(self, view: RestView | None = None) -> None:
