@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from textual import on
@@ -106,14 +105,9 @@ class SetDialog(GymDialog[SetInput | None]):
     HELP_TITLE = "Logging or editing a set"
     FIELD_KEYS = [choice_keys("Kind", KIND_CHOICES), choice_keys("Side", SIDE_CHOICES)]
 
-    def __init__(
-        self, request: SetDialogRequest, commit: Callable[[SetInput], object] | None = None
-    ) -> None:
-        """`commit`, when given, writes the set and redraws the screen beneath before the
-        dialog goes, so the one repaint that uncovers it already shows the set logged."""
+    def __init__(self, request: SetDialogRequest) -> None:
         super().__init__()
         self.request = request
-        self.commit = commit
 
     def compose(self) -> ComposeResult:
         req = self.request
@@ -197,8 +191,6 @@ class SetDialog(GymDialog[SetInput | None]):
             note=note,
             side=side,
         )
-        if self.commit is not None:
-            self.commit(entry)
         self.dismiss(entry)
 
     def action_cancel(self) -> None:
