@@ -23,8 +23,6 @@ from gymtui.core.values import (
     format_weight,
     from_kg,
 )
-from gymtui.ui.dialogs.base import ask
-from gymtui.ui.dialogs.set_edits import delete_set, edit_set
 from gymtui.ui.screens.base import GymScreen
 from gymtui.ui.sets import log_set
 from gymtui.ui.settings import toggle_unit
@@ -367,6 +365,8 @@ class TodayScreen(GymScreen):
         self._log_from(SetDialog(request))
 
     def _log_from(self, dialog: SetDialog) -> None:
+        from gymtui.ui.dialogs.base import ask  # dialogs load after the first frame
+
         def logged(entry: SetInput | None) -> None:
             if entry is not None:
                 log_set(self.host, entry)  # Today redraws from the data_changed it publishes
@@ -378,6 +378,8 @@ class TodayScreen(GymScreen):
         if row is None or row.logged is None:
             self.notify("Highlight a logged set to edit it.", severity="warning")
             return
+        from gymtui.ui.dialogs.set_edits import edit_set
+
         edit_set(self, row.exercise, row.logged)
 
     def action_delete(self) -> None:
@@ -385,6 +387,8 @@ class TodayScreen(GymScreen):
         if row is None or row.logged is None:
             self.notify("Highlight a logged set to delete it.", severity="warning")
             return
+        from gymtui.ui.dialogs.set_edits import delete_set
+
         delete_set(self, row.exercise, row.logged)
 
     def action_add_exercise(self) -> None:
@@ -408,6 +412,7 @@ class TodayScreen(GymScreen):
         self._log_from(SetDialog(request))
 
     def action_finish(self) -> None:
+        from gymtui.ui.dialogs.base import ask
         from gymtui.ui.dialogs.confirm import ConfirmDialog
 
         view = self.gym.today()
@@ -450,6 +455,7 @@ class TodayScreen(GymScreen):
         self.app.push_screen(PlatePlanDialog(rows, self.gym.settings.unit))
 
     def action_body_weight(self) -> None:
+        from gymtui.ui.dialogs.base import ask
         from gymtui.ui.dialogs.body_weight import BodyWeightDialog
 
         gym = self.gym
