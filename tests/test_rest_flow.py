@@ -1,13 +1,13 @@
 """The rest timer in the app: starts itself, shows everywhere, alerts once, survives restarts."""
 
 import pytest
-from textual.widgets import Digits
 
 from gymtui.paths import Paths
 from gymtui.ui.app import GymApp
 from gymtui.ui.screens.rest import RestScreen
 from gymtui.ui.screens.today import TodayScreen
 from gymtui.ui.settings import toggle_flag
+from gymtui.ui.widgets.rest_digits import RestDigits
 
 from conftest import FakeClock
 from helpers import Alerts, db_rows, make_app, notifications, table_rows, text_of
@@ -43,7 +43,7 @@ async def test_logging_a_set_starts_the_rest_and_every_screen_shows_it(
         assert isinstance(app.screen, RestScreen)
         assert text_of(app, "#rest-next") == "Next: Set 2 of 4 - Back squat 100 kg × 6"
         assert text_of(app, "#rest-last").startswith("Last: Back squat 100 kg × 6")
-        assert app.screen.query_one("#rest-digits", Digits).value == "2:41"  # 161 s
+        assert app.screen.query_one("#rest-digits", RestDigits).value == "2:41"  # 161 s
 
 
 async def test_alert_fires_once_on_every_channel(
