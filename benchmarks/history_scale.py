@@ -22,11 +22,13 @@ import os
 import statistics
 import tempfile
 import time
-from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+from textual import events
+from textual.message import Message
 from textual.pilot import Pilot
+from textual.widgets import OptionList
 
 from gymtui.core.models import SetInput
 from gymtui.core.program import load_program
@@ -46,59 +48,78 @@ def db_size(path: Path) -> int:
 SETS_PER_WEEK = 37.8  # the default program, two sessions a week, with warm-ups
 
 
-async def settle(pilot: Pilot[None], mark: Callable[[], float | None], since: float) -> None:
-    """Wait until the screen stamps `mark` later than `since`."""
-    while (mark() or 0.0) < since:
-        await asyncio.sleep(0.001)
-        if time.perf_counter() - since > 30:
-            raise SystemExit("History never showed its data")
-    await pilot.pause(0.3)
+class Marks:
+    """When History said a part of it reached the screen (its Drawn messages), and when it was
+    shown and an exercise chosen, seen through Textual's message hook."""
+
+    def __init__(self) -> None:
+        self.at: dict[str, float] = {}
+
+    def __call__(self, message: Message) -> None:
+        now = time.perf_counter()
+        if isinstance(message, HistoryScreen.Drawn):
+            self.at.setdefault(message.part, now)  # bubbling: the first dispatch
+        elif isinstance(message, events.ScreenResume):
+            self.at["resumed"] = now
+        elif isinstance(message, OptionList.OptionHighlighted):
+            self.at["chosen"] = now
+
+    def clear(self, *parts: str) -> None:
+        for part in parts:
+            self.at.pop(part, None)
+
+    async def wait(self, pilot: Pilot[None], part: str) -> float:
+        """When `part` reached the screen (waiting for it, then for a repaint more)."""
+        began = time.perf_counter()
+        while part not in self.at:
+            await asyncio.sleep(0.001)
+            if time.perf_counter() - began > 30:
+                raise SystemExit("History never showed its data")
+        await pilot.pause(0.3)
+        return self.at[part]
 
 
 async def measure(folder: Path, runs: int = 5) -> None:
     clock = SystemClock()
     app = build_app(resolve_paths(folder), clock=clock, notifier=lambda title, body: None)
     ticks: list[float] = []
-    original_tick = app.tick
 
-    def tick() -> None:
+    def tick(_: object) -> None:
         ticks.append(time.perf_counter())
-        original_tick()
 
     def worst_gap() -> float:
         return max((b - a for a, b in itertools.pairwise(ticks)), default=0.0)
 
-    app.tick = tick  # type: ignore[method-assign]
     ready: list[float] = []
     overviews: list[float] = []
     charts: list[float] = []
     stalls: list[float] = []
-    async with app.run_test(size=(100, 30)) as pilot:
+    marks = Marks()
+    async with app.run_test(size=(100, 30), message_hook=marks) as pilot:
+        app.rest_changed.subscribe(app, tick)  # every tick publishes the rest
         await pilot.press("enter", "1", "0", "0", "enter")  # a rest is running throughout
         await pilot.pause(0.3)
         ticks.clear()
+        marks.clear("sessions", "overview", "chart")
         await pilot.press("h")
-        screen = app.screen
-        assert isinstance(screen, HistoryScreen)
-        await settle(pilot, lambda: screen.loaded_at, screen.resumed_at)
-        first = screen.loaded_at - screen.resumed_at  # type: ignore[operator]
+        assert isinstance(app.screen, HistoryScreen)
+        first = await marks.wait(pilot, "sessions") - marks.at["resumed"]
         await pilot.press("4")
-        await settle(pilot, lambda: screen.chart_at, screen.resumed_at)
+        await marks.wait(pilot, "chart")
         first_stall = worst_gap()
         for run in range(runs):
             await pilot.press("1", "t")
             await pilot.pause(0.3)
             ticks.clear()
+            marks.clear("sessions", "overview", "chart")
             await pilot.press("h")
-            await settle(pilot, lambda: screen.loaded_at, screen.resumed_at)
-            await settle(pilot, lambda: screen.overview_at, screen.resumed_at)
-            ready.append(screen.loaded_at - screen.resumed_at)  # type: ignore[operator]
-            overviews.append(screen.overview_at - screen.resumed_at)  # type: ignore[operator]
+            ready.append(await marks.wait(pilot, "sessions") - marks.at["resumed"])
+            overviews.append(await marks.wait(pilot, "overview") - marks.at["resumed"])
             await pilot.press("4")
             await pilot.pause(0.5)
+            marks.clear("chart")
             await pilot.press("down" if run % 2 == 0 else "up")
-            await settle(pilot, lambda: screen.chart_at, screen.chart_started)
-            charts.append(screen.chart_at - screen.chart_started)  # type: ignore[operator]
+            charts.append(await marks.wait(pilot, "chart") - marks.at["chosen"])
             stalls.append(worst_gap())
 
     def line(name: str, values: list[float]) -> str:

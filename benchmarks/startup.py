@@ -1,6 +1,6 @@
 """Start-up: time to the first frame showing today's plan, against a Textual hello world.
 
-Run: uv run python benchmarks/startup.py [--runs 15]
+Run: uv run python benchmarks/startup.py [--runs 15] [--theme NAME]
 
 Both programs start from the same venv's python inside tmux (a real terminal); the clock runs
 from launching the command to the frame being on tmux's screen (polled every 5 ms). Peak memory
@@ -104,9 +104,22 @@ def first_frame(command: list[str], marker: str, env: dict[str, str], rss_file: 
     return shown
 
 
+def choose_theme(data_dir: Path, theme: str) -> None:
+    """Store a theme, as choosing one in the palette does."""
+    from gymtui.gym import Gym
+    from gymtui.paths import resolve_paths
+
+    gym = Gym.open(resolve_paths(str(data_dir)))
+    try:
+        gym.update_settings(theme=theme)
+    finally:
+        gym.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--theme", help="start gymtui with this theme chosen (as a user may)")
     args = parser.parse_args()
     if shutil.which("tmux") is None:
         raise SystemExit("needs tmux (apt-get install tmux)")
@@ -127,6 +140,8 @@ def main() -> None:
         memory: dict[str, list[int]] = {name: [] for name in programs}
         for command, marker in programs.values():  # warm the file cache, make the db
             first_frame(command, marker, env, folder / "warm")
+        if args.theme:
+            choose_theme(folder / "data", args.theme)
         for run in range(args.runs):
             for name, (command, marker) in programs.items():
                 rss = folder / f"rss-{run}-{name.replace(' ', '')}"

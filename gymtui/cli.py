@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import gc
 import os
 import sys
 import time
@@ -28,78 +27,15 @@ if TYPE_CHECKING:
     from gymtui.store import ImportSummary
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The command line."""
-    import argparse
-
-    class Parser(argparse.ArgumentParser):
-        """argparse, whose messages quote what was typed with its control characters escaped."""
-
-        def _print_message(self, message: str, file: Any = None) -> None:
-            with contextlib.suppress(OSError, ValueError):
-                super()._print_message(shown_lines(message), file)
-
-    parser = Parser(prog="gymtui", description="A terminal gym companion for leg training.")
-    parser.add_argument("--version", action="version", version=f"gymtui {__version__}")
-    parser.add_argument(
-        "--data-dir",
-        metavar="DIR",
-        help="data folder (default: GYMTUI_DATA_DIR, else the platform's user data folder)",
-    )
-    parser.add_argument(
-        "--demo",
-        action="store_true",
-        help="open on a throwaway database holding a year of realistic history "
-        "(your own data is never touched)",
-    )
-    commands = parser.add_subparsers(dest="command")
-    commands.add_parser("where", help="print the data folder, database and config paths")
-    bring = commands.add_parser(
-        "import", help="import a Strong, Hevy, FitNotes, Fitbod or gymtui CSV export"
-    )
-    bring.add_argument("file", type=Path)
-    bring.add_argument(
-        "--from",
-        dest="source",
-        choices=FORMATS,
-        help="the app that wrote it (default: recognised from the header)",
-    )
-    bring.add_argument(
-        "--unit", choices=("kg", "lb"), help="weights' unit, when the file does not say"
-    )
-    bring.add_argument(
-        "--dry-run", action="store_true", help="show what would be imported, write nothing"
-    )
-    bring.add_argument(
-        "--skip-bad-rows",
-        action="store_true",
-        help="import the rows that can be read and list the lines left out (default: a bad "
-        "row refuses the whole file)",
-    )
-    out = commands.add_parser("export", help="every set with its session and exercise")
-    out.add_argument("--format", choices=("csv", "json"), default="csv")
-    out.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
-    out.add_argument("--force", action="store_true", help="replace the output file if it exists")
-    copy = commands.add_parser("backup", help="a consistent copy of the database")
-    copy.add_argument(
-        "file", type=Path, nargs="?", help="a new file, or a folder for a dated file inside"
-    )
-    back = commands.add_parser(
-        "restore", help="replace the database with a backup (the current one is kept first)"
-    )
-    back.add_argument("file", type=Path, help="a backup made by 'gymtui backup'")
-    return parser
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point; every error the user can act on is a message and exit status 2.
 
     An unexpected one leaves a crash file and exits 1: one line says where the file is.
     """
     arguments = sys.argv[1:] if argv is None else list(argv)
-    # `gymtui` alone, the start at every session, runs the app without building the parser:
-    # argparse and the subcommands cost 4 ms of the first frame.
-    args = build_parser().parse_args(arguments) if arguments else None
+    # `gymtui` alone, the start at every session, runs the app without building the parser
+    # (argparse and the subcommands would load before the first frame).
+    args = parse_arguments(arguments) if arguments else None
     paths = resolve_paths(args.data_dir if args else None)
     try:
         status = _run(args, paths)
@@ -118,6 +54,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # the last resort: a crash file, not a traceback
         _say(crash_report(paths, error))
         return 1
+
+
+def parse_arguments(arguments: list[str]) -> argparse.Namespace:
+    """The command line, read (argparse loads only when there are arguments)."""
+    from gymtui.arguments import build_parser
+
+    return build_parser().parse_args(arguments)
 
 
 class OutputError(GymtuiError):
@@ -236,12 +179,9 @@ def _problem(problem: GymtuiError) -> int:
 
 def run_app(paths: Paths) -> int:
     """Open the database and program, then run the app."""
-    # Start-up makes a few hundred thousand objects and next to no garbage, yet the cyclic
-    # collector runs a hundred times through them (20 ms of every start). It stays off until
-    # the first frame is up: GymApp._load_the_rest turns it back on, and freezes what
-    # start-up made out of later collections, so those between sets are short.
-    gc.disable()
-    try:
+    from gymtui.ui.startup import collector_off  # imports nothing of Textual
+
+    with collector_off():  # until the first frame is up (ui/startup.py says why)
         from gymtui.ui.app import build_app  # Textual loads only when the app runs
 
         app = build_app(paths)  # a file problem is reported first: it is the one to act on
@@ -252,8 +192,6 @@ def run_app(paths: Paths) -> int:
                 "Run it in a terminal; for scripts there are import, export and backup."
             )
         app.run()
-    finally:
-        gc.enable()
     if app.crash is not None:
         _say(crash_report(paths, app.crash))
         return 1

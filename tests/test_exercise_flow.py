@@ -15,6 +15,7 @@ from gymtui.ui.dialogs.confirm import ConfirmDialog
 from gymtui.ui.dialogs.exercise import ExercisePickerDialog
 from gymtui.ui.dialogs.exercise_edit import ExerciseEditDialog
 from gymtui.ui.dialogs.exercises import ExercisesDialog
+from gymtui.ui.writes import write
 
 from conftest import FakeClock
 from helpers import db_rows, make_app, notifications, table_rows, text_of
@@ -269,7 +270,7 @@ async def test_the_list_follows_a_merge_in_another_window(paths: Paths, clock: F
         assert "Squat (Barbell)" not in [r[0] for r in rows]
         assert next(r for r in rows if r[0] == "Back squat")[2] == "4"
         # This window still had it highlighted for a merge: the write is refused, not misfiled.
-        assert app.saving(lambda: app.gym.exercises.merge(imported, "deadlift")) is None
+        assert not write(app, lambda: app.gym.exercises.merge(imported, "deadlift")).saved
         await pilot.pause()
         assert any("that exercise is gone" in n for n in notifications(app))
     assert db_rows(paths.database, "SELECT count(*) FROM sets WHERE exercise_id = 'deadlift'") == [

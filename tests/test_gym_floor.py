@@ -1,10 +1,10 @@
 """Plates per side, the warm-up ramp and the progression rules, as a lifter meets them."""
 
 from gymtui.paths import Paths
-from gymtui.ui.commands import edit_plates
 from gymtui.ui.dialogs.plates import PlatePlanDialog, PlatesDialog
 from gymtui.ui.dialogs.set_dialog import SetDialog
 from gymtui.ui.screens.rest import RestScreen
+from gymtui.ui.settings import edit_plates, toggle_flag
 
 from conftest import FakeClock
 from helpers import db_rows, make_app, notifications, table_rows, text_of
@@ -85,7 +85,7 @@ async def test_the_warm_up_ramp_can_be_switched_off(paths: Paths, clock: FakeClo
     async with app.run_test(size=SIZE) as pilot:
         await open_day_a(pilot)
         assert table_rows(app)[0][1] == "▶W1"
-        app.toggle_flag("warmup_ramp", "Warm-up ramp")
+        toggle_flag(app, "warmup_ramp", "Warm-up ramp")
         await pilot.pause()
         assert "Warm-up ramp: off" in notifications(app)
         assert table_rows(app)[0][1] == "▶1/4"
@@ -132,7 +132,7 @@ async def test_finishing_shows_the_summary_and_history_shows_it_again(
     app = make_app(paths, clock)
     async with app.run_test(size=SIZE) as pilot:
         await open_day_a(pilot)
-        app.toggle_flag("warmup_ramp", "Warm-up ramp")
+        toggle_flag(app, "warmup_ramp", "Warm-up ramp")
         await pilot.pause()
         for reps in ("6", "6", "6", "5"):
             await pilot.press("enter", "tab", reps, "enter")

@@ -12,6 +12,7 @@ from gymtui.store import Store
 from gymtui.ui.dialogs.session import SessionDialog
 from gymtui.ui.dialogs.set_dialog import SetDialog
 from gymtui.ui.screens.history import HistoryScreen
+from gymtui.ui.settings import toggle_flag
 
 from conftest import FakeClock
 from helpers import db_rows, make_app, notifications, table_rows, text_of
@@ -197,7 +198,7 @@ async def test_a_session_finished_too_early_is_reopened_and_today_logs_into_it(
     seed(paths, clock)
     app = make_app(paths, clock)
     async with app.run_test(size=SIZE) as pilot:
-        app.toggle_flag("warmup_ramp", "Warm-up ramp")
+        toggle_flag(app, "warmup_ramp", "Warm-up ramp")
         await pilot.pause()
         await pilot.press("enter", *"60", "enter")  # Day B's first set
         clock.advance(120)

@@ -1,5 +1,6 @@
 """History in the app: sessions, opening one, weeks, muscles, progress ranges, live updates."""
 
+from textual.message import Message
 from textual.widgets import DataTable, OptionList
 
 from gymtui.demo import make_demo
@@ -98,7 +99,8 @@ async def test_weeks_and_muscles(paths: Paths, clock: FakeClock) -> None:
 async def test_progress_switches_exercise_and_range(paths: Paths, clock: FakeClock) -> None:
     make_demo(paths, clock.now(), weeks=60)
     app = make_app(paths, clock)
-    async with app.run_test(size=SIZE) as pilot:
+    seen: list[Message] = []
+    async with app.run_test(size=SIZE, message_hook=seen.append) as pilot:
         await open_history(pilot)
         await pilot.press("4")
         await pilot.app.workers.wait_for_complete()
@@ -120,7 +122,8 @@ async def test_progress_switches_exercise_and_range(paths: Paths, clock: FakeClo
         await pilot.pause()
         assert text_of(app, "#chart-title").startswith("Deadlift · all time")
         screen = app.screen
-        assert isinstance(screen, HistoryScreen) and screen.chart_at is not None
+        assert isinstance(screen, HistoryScreen)
+        assert any(isinstance(m, HistoryScreen.Drawn) and m.part == "chart" for m in seen)
 
 
 async def test_sessions_load_a_page_at_a_time(paths: Paths, clock: FakeClock) -> None:

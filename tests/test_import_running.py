@@ -21,6 +21,7 @@ from gymtui.gym.service import Gym
 from gymtui.paths import Paths
 from gymtui.store import StorageError
 from gymtui.store.importing import announcing_import, marker_path, running_import
+from gymtui.ui.sets import log_set
 
 from conftest import FakeClock
 from helpers import db_rows, make_app, notifications
@@ -93,7 +94,7 @@ async def test_a_set_logged_during_a_big_import_is_refused_at_once_then_saved(
         importer = start_import(paths, csv)
         try:
             began = time.monotonic()
-            assert app.log_set(SetInput("back_squat", 100, 6)) is None
+            assert not log_set(app, SetInput("back_squat", 100, 6)).saved
             took = time.monotonic() - began
             await pilot.pause()
             shown = notifications(app)[-1]
@@ -113,9 +114,9 @@ async def test_a_set_logged_during_a_big_import_is_refused_at_once_then_saved(
                 importer.kill()
                 importer.wait()
         assert not marker_path(paths.database).exists()
-        logged = app.log_set(SetInput("back_squat", 100, 6))
+        logged = log_set(app, SetInput("back_squat", 100, 6))
         await pilot.pause()
-        assert logged is not None
+        assert logged.saved
         assert notifications(app)[-1].startswith("Saved: Back squat")
     assert db_rows(paths.database, "SELECT count(*) FROM sets") == [(60_000 + 1,)]
 

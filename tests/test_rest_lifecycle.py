@@ -12,6 +12,7 @@ from gymtui.paths import Paths
 from gymtui.ui.app import GymApp
 from gymtui.ui.screens.rest import RestScreen
 from gymtui.ui.screens.today import TodayScreen
+from gymtui.ui.settings import toggle_flag
 from gymtui.ui.widgets.rest_digits import RestDigits
 
 from conftest import FakeClock
@@ -98,7 +99,7 @@ async def test_finishing_the_session_ends_the_rest(paths: Paths, clock: FakeCloc
 async def test_with_auto_start_off_space_on_rest_starts_one(paths: Paths, clock: FakeClock) -> None:
     app = make_app(paths, clock)
     async with app.run_test(size=SIZE) as pilot:
-        app.toggle_flag("rest_autostart", "Auto-start rest")
+        toggle_flag(app, "rest_autostart", "Auto-start rest")
         await pilot.press("space")  # nothing logged yet: space on Today does nothing
         await pilot.press("r")
         assert isinstance(app.screen, RestScreen)

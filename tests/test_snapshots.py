@@ -7,6 +7,7 @@ from datetime import timedelta
 from typing import Any
 
 from textual.pilot import Pilot
+from textual.widgets import DataTable
 
 from gymtui.core.program import load_program
 from gymtui.demo import build_history, make_demo
@@ -100,7 +101,7 @@ def history(keys: tuple[str, ...]) -> Callable[[Pilot[Any]], Any]:
         await pilot.pause()
         if "4" in keys:  # the chart is drawn after its worker, then painted: wait for it
             for _ in range(50):
-                if getattr(pilot.app.screen, "chart_at", None) is not None:
+                if pilot.app.screen.query_one("#records", DataTable).row_count:
                     break
                 await pilot.pause(0.02)
             await pilot.pause()

@@ -1,20 +1,24 @@
-"""What every dialog shares: it closes once, whatever keys keep arriving."""
+"""What every dialog shares: it closes once, whatever keys keep arriving; and the one way a
+result comes back from a dialog (`ask`: push_screen with a callback)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypeVar, cast
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual import events
 from textual.await_complete import AwaitComplete
-from textual.screen import ModalScreen
-from textual.worker import NoActiveWorker, Worker, WorkerState, get_current_worker
+from textual.screen import ModalScreen, Screen
 
 from gymtui.ui.css import css_beside
+from gymtui.ui.host import host_of
 
 if TYPE_CHECKING:
-    from gymtui.ui.app import GymApp
+    from gymtui.gym import Gym
+    from gymtui.ui.host import GymHost
 
 ResultT = TypeVar("ResultT")
+AnswerT = TypeVar("AnswerT")
 
 
 class GymDialog(ModalScreen[ResultT]):
@@ -29,24 +33,35 @@ class GymDialog(ModalScreen[ResultT]):
     DEFAULT_CSS = css_beside(__file__, "dialogs.tcss")
 
     closing = False
+    _asking = 0  # dialogs this one opened whose answer it has not had yet
+
+    @property
+    def host(self) -> GymHost:
+        return host_of(self)
+
+    @property
+    def gym(self) -> Gym:
+        return self.host.gym
 
     def on_mount(self) -> None:
-        cast("GymApp", self.app).hide_toasts()
+        self.host.hide_toasts()
 
     @property
     def busy(self) -> bool:
-        """A flow of this dialog's (a worker) is between two dialogs it opens: a key that
-        reaches this one in that gap (escape meant for the next) must not close it or start
-        another flow. Closing it then cancelled the flow mid-way, and Textual passed the
-        CancelledError on to the app's message loop, which ended: the app gone, no error."""
-        try:
-            current: Worker[object] | None = get_current_worker()
-        except NoActiveWorker:
-            current = None
-        return any(
-            w.node is self and w.state is WorkerState.RUNNING and w is not current
-            for w in self.app.workers
-        )
+        """A flow of this dialog's is between two dialogs it opens (the answer of one is on
+        its way): a key that reaches this one in that gap (escape meant for the next) must not
+        close it or start another flow. Closing it then lost the flow mid-way."""
+        return self._asking > 0
+
+    def ask(self, dialog: Screen[AnswerT], then: Callable[[AnswerT | None], None]) -> None:
+        """Open `dialog` over this one; `then` gets its answer. Until then this one is busy."""
+        self._asking += 1
+
+        def answered(answer: AnswerT | None) -> None:
+            self._asking -= 1
+            then(answer)
+
+        self.app.push_screen(dialog, answered)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return False if self.busy else super().check_action(action, parameters)
@@ -61,3 +76,13 @@ class GymDialog(ModalScreen[ResultT]):
         if self.closing:
             event.stop()
             event.prevent_default()
+
+
+def ask(
+    asker: Screen[Any], dialog: Screen[AnswerT], then: Callable[[AnswerT | None], None]
+) -> None:
+    """Open `dialog` over `asker` (a screen or a dialog); `then` gets the dialog's answer."""
+    if isinstance(asker, GymDialog):
+        asker.ask(dialog, then)
+    else:
+        asker.app.push_screen(dialog, then)

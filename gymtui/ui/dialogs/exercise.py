@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -14,12 +15,16 @@ from textual.widgets.option_list import Option
 
 from gymtui.core.exercises import normalise_name, search_rank
 from gymtui.core.models import Exercise
-from gymtui.ui.dialogs.base import GymDialog
+from gymtui.ui.dialogs.base import GymDialog, ask
+from gymtui.ui.host import host_of
 from gymtui.ui.text import plain
 from gymtui.ui.widgets.gym_input import GymInput
+from gymtui.ui.writes import write
 
 if TYPE_CHECKING:
-    from gymtui.ui.app import GymApp
+    from textual.screen import Screen
+
+    from gymtui.core.exercises import ExerciseEdit
 
 
 PICK_HELP = "[b]enter[/] choose   [b]down[/] move   [b]esc[/] cancel"
@@ -33,19 +38,31 @@ class ExerciseChoice:
     new_name: str | None = None
 
 
-async def chosen_exercise(app: GymApp, choice: ExerciseChoice) -> Exercise | None:
-    """The exercise picked; or a new one, made in the exercise editor with the typed name, so
-    that its muscles, barbell, step and rest are set from the start (enter takes it as it
-    is). None when the editor was cancelled or the write refused."""
+def pick_exercise(asker: Screen[Any], then: Callable[[Exercise], None]) -> None:
+    """The exercise picker over `asker`; `then` gets the exercise picked, or a new one, made in
+    the exercise editor with the typed name, so that its muscles, barbell, step and rest are
+    set from the start (enter takes it as it is). Cancelled, or the write refused: nothing."""
     from gymtui.ui.dialogs.exercise_edit import ExerciseEditDialog
 
-    gym = app.gym
-    if choice.new_name is None:
-        return gym.exercises.get(choice.exercise_id or "")
-    made = await app.push_screen_wait(ExerciseEditDialog.of(gym, None, choice.new_name))
-    if made is None:
-        return None
-    return app.saving(lambda: gym.exercises.save(None, made))
+    host = host_of(asker)
+    gym = host.gym
+
+    def made(edit: ExerciseEdit | None) -> None:
+        if (
+            edit is not None
+            and (written := write(host, lambda: gym.exercises.save(None, edit))).saved
+        ):
+            then(written.value)
+
+    def picked(choice: ExerciseChoice | None) -> None:
+        if choice is None:
+            return
+        if choice.new_name is None:
+            then(gym.exercises.get(choice.exercise_id or ""))
+        else:
+            ask(asker, ExerciseEditDialog.of(gym, None, choice.new_name), made)
+
+    ask(asker, ExercisePickerDialog(gym.exercises.by_id), picked)
 
 
 class ExercisePickerDialog(GymDialog[ExerciseChoice | None]):

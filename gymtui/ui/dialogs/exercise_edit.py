@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Grid, Vertical
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static
@@ -25,9 +24,9 @@ from gymtui.core.rest import fallback_rest
 from gymtui.core.values import Unit, format_duration, format_weight, parse_rest, to_kg
 from gymtui.errors import InvalidValue
 from gymtui.ui.dialogs.base import GymDialog
-from gymtui.ui.dialogs.set_dialog import SAVE_HELP
+from gymtui.ui.dialogs.set_dialog import SAVE_HELP, form_keys
 from gymtui.ui.text import plain
-from gymtui.ui.widgets.gym_input import ChoiceField, GymInput, TogglesField
+from gymtui.ui.widgets.gym_input import ChoiceField, GymInput, TogglesField, choice_keys
 
 if TYPE_CHECKING:
     from gymtui.gym import Gym
@@ -48,7 +47,15 @@ EDIT_HELP = "[b]space[/] or a letter ticks   " + SAVE_HELP
 class ExerciseEditDialog(GymDialog[ExerciseEdit | None]):
     """Every field of an exercise of your own; for the catalogue's, only your rest."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = form_keys("")
+    HELP_TITLE = "Editing an exercise"
+    FIELD_KEYS = [
+        choice_keys("Muscles", MUSCLE_CHOICES, toggles=True),
+        choice_keys("Stabilisers", STABILISER_CHOICES, toggles=True),
+        choice_keys("Barbell", BARBELL_CHOICES),
+        choice_keys("Per leg", PER_LEG_CHOICES),
+        choice_keys("Body weight load", BODY_WEIGHT_CHOICES),
+    ]
 
     def __init__(
         self,
@@ -158,7 +165,7 @@ class ExerciseEditDialog(GymDialog[ExerciseEdit | None]):
     @on(Input.Submitted)
     @on(ChoiceField.Submitted)
     @on(TogglesField.Submitted)
-    def _save(self) -> None:
+    def action_save(self) -> None:
         if self.closing:
             return
         own = same_name(self.info.exercise.name) if self.info else None

@@ -3,10 +3,8 @@ often bring near duplicates) and deleted here."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
-
 from rich.text import Text
-from textual import events, on, work
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -24,9 +22,7 @@ from gymtui.core.values import count, format_duration, format_weight
 from gymtui.ui.dialogs.base import GymDialog
 from gymtui.ui.text import clip, markup, plain, shown
 from gymtui.ui.widgets.gym_input import GymInput, pass_on
-
-if TYPE_CHECKING:
-    from gymtui.ui.app import GymApp
+from gymtui.ui.writes import read, write
 
 HELP = (
     "[b]e[/] edit  [b]n[/] new  [b]m[/] merge into another  [b]d[/] delete  "
@@ -45,15 +41,13 @@ class ExerciseListTable(DataTable[object]):
     """The list. `/` moves to the filter at once, and keys typed after it in the same read
     (a fast typist, a paste) follow it there instead of running the list's keys."""
 
-    async def _on_key(self, event: events.Key) -> None:
+    def on_key(self, event: events.Key) -> None:
         if pass_on(self, event):
             return
         if event.key == "slash":
             event.stop()
             event.prevent_default()
             self.screen.set_focus(self.screen.query_one("#exercise-filter"))
-            return
-        await super()._on_key(event)
 
 
 class ExercisesDialog(GymDialog[None]):
@@ -75,16 +69,13 @@ class ExercisesDialog(GymDialog[None]):
         Binding("slash", "filter", "Filter", key_display="/", tooltip="Type to filter the list"),
     ]
 
+    HELP_TITLE = "Exercises (History, e)"
     TOASTS = True  # what a change did shows at once
 
     def __init__(self) -> None:
         super().__init__()
         self.infos: list[ExerciseInfo] = []
         self.shown_infos: list[ExerciseInfo] = []
-
-    @property
-    def gym_app(self) -> GymApp:
-        return cast("GymApp", self.app)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="exercises-dialog"):
@@ -102,16 +93,16 @@ class ExercisesDialog(GymDialog[None]):
         table.add_columns("Exercise", "Muscles", "Sets", "Last done")
         self.load()
         table.focus()
-        self.gym_app.data_changed.subscribe(self, lambda _: self.load(), immediate=True)
+        self.host.data_changed.subscribe(self, lambda _: self.load(), immediate=True)
 
     def on_screen_resume(self) -> None:
-        self.gym_app.release_toasts()
+        self.host.release_toasts()
 
     def load(self) -> None:
         """Read the list again and show it, the highlighted exercise kept."""
         if self.closing:
             return
-        infos = self.gym_app.reading(self.gym_app.gym.exercises.listing)
+        infos = read(self.host, self.gym.exercises.listing)
         if infos is None:
             return
         self.infos = infos
@@ -164,7 +155,7 @@ class ExercisesDialog(GymDialog[None]):
             )
             return
         ex = info.exercise
-        unit = self.gym_app.gym.settings.unit
+        unit = self.gym.settings.unit
         rest = (
             format_duration(info.own_rest_s)
             if info.own_rest_s
@@ -190,7 +181,7 @@ class ExercisesDialog(GymDialog[None]):
         return self.shown_infos[row] if 0 <= row < len(self.shown_infos) else None
 
     def _fallback_rest(self, info: ExerciseInfo) -> int:
-        return fallback_rest(info.exercise, self.gym_app.gym.settings.rest_default_s)
+        return fallback_rest(info.exercise, self.gym.settings.rest_default_s)
 
     # -- changes: each one write; the list is read again through data_changed ----------
 
@@ -198,9 +189,6 @@ class ExercisesDialog(GymDialog[None]):
         """Whether this list is the screen keys reach: a key that came in the same read as
         the one that opened another dialog (enter, then e) must not open a second one."""
         return not self.closing and not self.busy and self.app.screen is self
-
-    def _changed(self) -> None:
-        self.gym_app.data_changed.publish(None)
 
     @on(DataTable.RowSelected, "#exercise-table")
     def action_edit(self) -> None:
@@ -212,82 +200,89 @@ class ExercisesDialog(GymDialog[None]):
         if info is None:
             self.notify("No exercise highlighted: n creates one.", severity="warning")
             return
-        gym = self.gym_app.gym
+        gym = self.gym
 
         def done(edit: ExerciseEdit | None) -> None:
             if edit is None:
                 return
-            saved = self.gym_app.saving(lambda: gym.exercises.save(info.exercise.id, edit))
-            if saved is not None:
-                self.notify(shown(f"Saved {saved.name}."), markup=False)
-                self._changed()
+            saved = write(self.host, lambda: gym.exercises.save(info.exercise.id, edit))
+            if saved.saved:
+                self.notify(shown(f"Saved {saved.value.name}."), markup=False)
 
-        self.app.push_screen(ExerciseEditDialog.of(gym, info), done)
+        self.ask(ExerciseEditDialog.of(gym, info), done)
 
     def action_new(self) -> None:
         from gymtui.ui.dialogs.exercise_edit import ExerciseEditDialog
 
         if not self._on_top():
             return
-        gym = self.gym_app.gym
+        gym = self.gym
         typed = self.query_one("#exercise-filter", Input).value.strip()
 
         def done(edit: ExerciseEdit | None) -> None:
             if edit is None:
                 return
-            made = self.gym_app.saving(lambda: gym.exercises.save(None, edit))
-            if made is not None:
-                self.notify(shown(f"Created {made.name}: x on Today logs it."), markup=False)
+            made = write(self.host, lambda: gym.exercises.save(None, edit))
+            if made.saved:
+                self.notify(shown(f"Created {made.value.name}: x on Today logs it."), markup=False)
                 self.query_one("#exercise-filter", Input).value = ""
-                self._changed()
-                self._fill(keep=made.id)
+                self._fill(keep=made.value.id)
 
-        self.app.push_screen(ExerciseEditDialog.of(gym, None, typed), done)
+        self.ask(ExerciseEditDialog.of(gym, None, typed), done)
 
-    @work
-    async def action_merge(self) -> None:
-        from gymtui.ui.dialogs.confirm import ConfirmDialog
-        from gymtui.ui.dialogs.exercise import ExercisePickerDialog
+    def action_merge(self) -> None:
+        from gymtui.ui.dialogs.exercise import ExerciseChoice, ExercisePickerDialog
 
         source = self._highlighted() if self._on_top() else None
         if source is None:
             return
-        name = source.exercise.name
         problem = merge_problem(source)
         if problem is not None:
             self.notify(shown(problem), severity="warning", markup=False, timeout=10)
             return
         others = {i.exercise.id: i.exercise for i in self.infos if i is not source}
-        picker = ExercisePickerDialog(others, title=f"Merge {name} into…", allow_new=False)
-        choice = await self.app.push_screen_wait(picker)
-        target = next(
-            (i for i in self.infos if choice and i.exercise.id == choice.exercise_id), None
-        )
-        if target is None:
-            return
+
+        def picked(choice: ExerciseChoice | None) -> None:
+            target = next(
+                (i for i in self.infos if choice and i.exercise.id == choice.exercise_id), None
+            )
+            if target is not None:
+                self._merge(source, target)
+
+        title = f"Merge {source.exercise.name} into…"
+        self.ask(ExercisePickerDialog(others, title=title, allow_new=False), picked)
+
+    def _merge(self, source: ExerciseInfo, target: ExerciseInfo) -> None:
+        """Ask, then fold `source` into `target`."""
+        from gymtui.ui.dialogs.confirm import ConfirmDialog
+
         problem = merge_problem(source, target)
         if problem is not None:
             self.notify(shown(problem), severity="warning", markup=False, timeout=10)
             return
-        into = target.exercise.name
+        name, into = source.exercise.name, target.exercise.name
         question = (
             f"Merge {name} ({count(source.sets, 'set')}) into {into}? Its sets become {into}'s, "
             f"the PRs are worked out again, and {name} goes; an import that names it will "
             f"log {into}. This cannot be undone."
         )
-        if not await self.app.push_screen_wait(ConfirmDialog(question)):
-            return
-        gym = self.gym_app.gym
-        moved = self.gym_app.saving(
-            lambda: gym.exercises.merge(source.exercise.id, target.exercise.id)
-        )
-        if moved is not None:
-            self.notify(
-                shown(f"Merged {name} into {into}: {count(moved, 'set')} moved."), markup=False
+        gym = self.gym
+
+        def done(yes: bool | None) -> None:
+            if not yes:
+                return
+            moved = write(
+                self.host, lambda: gym.exercises.merge(source.exercise.id, target.exercise.id)
             )
-            self.query_one("#exercise-filter", Input).value = ""
-            self._changed()
-            self._fill(keep=target.exercise.id)
+            if moved.saved:
+                self.notify(
+                    shown(f"Merged {name} into {into}: {count(moved.value, 'set')} moved."),
+                    markup=False,
+                )
+                self.query_one("#exercise-filter", Input).value = ""
+                self._fill(keep=target.exercise.id)
+
+        self.ask(ConfirmDialog(question), done)
 
     def action_delete(self) -> None:
         from gymtui.ui.dialogs.confirm import ConfirmDialog
@@ -299,17 +294,14 @@ class ExercisesDialog(GymDialog[None]):
         if problem is not None:
             self.notify(shown(problem), severity="warning", markup=False, timeout=10)
             return
-        gym = self.gym_app.gym
+        gym = self.gym
         name = info.exercise.name
 
         def done(yes: bool | None) -> None:
-            if not yes:
-                return
-            if self.gym_app.saving(lambda: gym.exercises.delete(info.exercise.id)):
+            if yes and write(self.host, lambda: gym.exercises.delete(info.exercise.id)).saved:
                 self.notify(shown(f"Deleted {name}."), markup=False)
-                self._changed()
 
-        self.app.push_screen(ConfirmDialog(f"Delete {name}? It has no sets."), done)
+        self.ask(ConfirmDialog(f"Delete {name}? It has no sets."), done)
 
     def action_filter(self) -> None:
         self.set_focus(self.query_one("#exercise-filter", Input))

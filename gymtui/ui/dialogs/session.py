@@ -3,23 +3,20 @@ makes after the fact (edit, delete or add a set, the session's note, delete or r
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
-
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import DataTable, Label, Static
 
-from gymtui.core.models import LoggedSet, Session, SetInput
+from gymtui.core.models import Exercise, LoggedSet, Session, SetInput
 from gymtui.core.training import set_numbers
 from gymtui.core.values import format_duration, format_set
 from gymtui.ui.dialogs.base import GymDialog
+from gymtui.ui.dialogs.set_edits import delete_set, edit_set
 from gymtui.ui.text import lines_text, markup, plain, shown
-
-if TYPE_CHECKING:
-    from gymtui.ui.app import GymApp
+from gymtui.ui.writes import read, write
 
 HELP = (
     "Set: [b]e[/] edit  [b]d[/] delete  [b]a[/] add one  [b]x[/] add another exercise\n"
@@ -41,17 +38,15 @@ class SessionDialog(GymDialog[None]):
         Binding("D", "delete_session", "Delete session", tooltip="Delete the whole session"),
     ]
 
+    HELP_TITLE = "A session (History, enter)"
     TOASTS = True  # no fields to cover: what a correction did shows at once
+    deleting = False  # the session is being deleted from here
 
     def __init__(self, session_id: int) -> None:
         super().__init__()
         self.session_id = session_id
         self.session: Session | None = None
         self.sets: list[LoggedSet] = []
-
-    @property
-    def gym_app(self) -> GymApp:
-        return cast("GymApp", self.app)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="session-dialog"):
@@ -70,18 +65,17 @@ class SessionDialog(GymDialog[None]):
         table.add_columns("Exercise", "Set", "Weight × reps", "RPE", "Rest after", "", "Note")
         self.load()
         table.focus()
-        app = self.gym_app
-        app.data_changed.subscribe(self, lambda _: self.load(), immediate=True)
+        self.host.data_changed.subscribe(self, lambda _: self.load(), immediate=True)
 
     def on_screen_resume(self) -> None:
-        self.gym_app.release_toasts()
+        self.host.release_toasts()
 
     def load(self) -> None:
         """Read the session again and show it (closes when it is gone)."""
-        if self.closing:
+        if self.closing or self.deleting:
             return
-        gym = self.gym_app.gym
-        found = self.gym_app.reading(lambda: gym.history.session_detail(self.session_id))
+        gym = self.gym
+        found = read(self.host, lambda: gym.history.session_detail(self.session_id))
         if found is None:
             self.notify("That session is gone (deleted in another window?).", severity="warning")
             self.dismiss(None)
@@ -96,14 +90,14 @@ class SessionDialog(GymDialog[None]):
             note.update(markup("[b]Note[/b] $note", note=session.note))
         else:
             note.update("[dim]No note: n adds one[/dim]")
-        summary = self.gym_app.reading(lambda: gym.history.summary(self.session_id))
+        summary = read(self.host, lambda: gym.history.summary(self.session_id))
         lines = summary.lines(gym.settings.unit) if summary is not None else []
         self.query_one("#summary-lines", Static).update(lines_text(lines))
         self.query_one("#session-summary").display = bool(lines)
         self._fill_table()
 
     def _fill_table(self) -> None:
-        gym = self.gym_app.gym
+        gym = self.gym
         unit = gym.settings.unit
         table = self.query_one("#session-sets", DataTable)
         keep = table.cursor_row
@@ -143,53 +137,22 @@ class SessionDialog(GymDialog[None]):
         row = self.query_one("#session-sets", DataTable).cursor_row
         return self.sets[row] if 0 <= row < len(self.sets) else None
 
-    # -- corrections: each one write, then the session is read again ------------------
-
-    def _changed(self) -> None:
-        """A write landed: every view follows (History's list, Today and this dialog)."""
-        self.gym_app.data_changed.publish(None)
+    # -- corrections: each one write; the session is read again through data_changed ---
 
     @on(DataTable.RowSelected, "#session-sets")
     def action_edit(self) -> None:
-        from gymtui.ui.dialogs.set_dialog import SetDialog, edit_request
-
         chosen = self._highlighted()
         if chosen is None:
             self.notify("No set to edit here: a adds one.", severity="warning")
             return
-        gym = self.gym_app.gym
-        request = edit_request(gym.exercises.get(chosen.exercise_id), chosen, gym.settings.unit)
-
-        def done(entry: SetInput | None) -> None:
-            if entry is None:
-                return
-            if self.gym_app.saving(lambda: gym.corrections.edit_set(chosen.id, entry)) is not None:
-                self.notify("Set updated.")
-                self._changed()
-
-        self.app.push_screen(SetDialog(request), done)
+        edit_set(self, self.gym.exercises.get(chosen.exercise_id), chosen)
 
     def action_delete(self) -> None:
-        from gymtui.ui.dialogs.confirm import ConfirmDialog
-
         chosen = self._highlighted()
         if chosen is None:
             self.notify("No set to delete here.", severity="warning")
             return
-        gym = self.gym_app.gym
-        unit = gym.settings.unit
-        name = gym.exercises.get(chosen.exercise_id).name
-        what = f"{name} {format_set(chosen.weight_kg, chosen.reps, unit)}"
-
-        def done(yes: bool | None) -> None:
-            if (
-                yes
-                and self.gym_app.saving(lambda: gym.corrections.delete_set(chosen.id)) is not None
-            ):
-                self.notify(shown(f"Deleted {what}."), markup=False)
-                self._changed()
-
-        self.app.push_screen(ConfirmDialog(f"Delete {what}? This cannot be undone."), done)
+        delete_set(self, self.gym.exercises.get(chosen.exercise_id), chosen)
 
     def action_add(self) -> None:
         chosen = self._highlighted()
@@ -198,25 +161,20 @@ class SessionDialog(GymDialog[None]):
         else:
             self._add(chosen.exercise_id, chosen)
 
-    @work
-    async def action_add_other(self) -> None:
-        from gymtui.ui.dialogs.exercise import ExercisePickerDialog, chosen_exercise
+    def action_add_other(self) -> None:
+        from gymtui.ui.dialogs.exercise import pick_exercise
 
-        choice = await self.app.push_screen_wait(
-            ExercisePickerDialog(self.gym_app.gym.exercises.by_id)
-        )
-        if choice is None:
-            return
-        exercise = await chosen_exercise(self.gym_app, choice)
-        if exercise is not None:
+        def picked(exercise: Exercise) -> None:
             like = next((s for s in reversed(self.sets) if s.exercise_id == exercise.id), None)
             self._add(exercise.id, like)
+
+        pick_exercise(self, picked)
 
     def _add(self, exercise_id: str, like: LoggedSet | None) -> None:
         """A set for this session, prefilled like the exercise's last set in it."""
         from gymtui.ui.dialogs.set_dialog import SetDialog, SetDialogRequest
 
-        gym = self.gym_app.gym
+        gym = self.gym
         exercise = gym.exercises.get(exercise_id)
         session = self.session
         assert session is not None
@@ -234,55 +192,57 @@ class SessionDialog(GymDialog[None]):
         def done(entry: SetInput | None) -> None:
             if entry is None:
                 return
-            added = self.gym_app.saving(lambda: gym.add_set(self.session_id, entry))
-            if added is not None:
-                what = format_set(added.weight_kg, added.reps, gym.settings.unit)
+            added = write(self.host, lambda: gym.add_set(self.session_id, entry))
+            if added.saved:
+                what = format_set(added.value.weight_kg, added.value.reps, gym.settings.unit)
                 self.notify(shown(f"Added {exercise.name} {what}."), markup=False)
-                self._changed()
 
-        self.app.push_screen(SetDialog(request), done)
+        self.ask(SetDialog(request), done)
 
     def action_note(self) -> None:
         from gymtui.ui.dialogs.note import NoteDialog
 
         session = self.session
         assert session is not None
-        gym = self.gym_app.gym
+        gym = self.gym
 
         def done(text: str | None) -> None:
             if text is None:
                 return
-            if self.gym_app.saving(lambda: gym.corrections.set_session_note(self.session_id, text)):
+            if write(
+                self.host, lambda: gym.corrections.set_session_note(self.session_id, text)
+            ).saved:
                 self.notify("Note saved." if text else "Note cleared.")
-                self._changed()
 
-        self.app.push_screen(NoteDialog(f"Note for {session.day_name}", session.note), done)
+        self.ask(NoteDialog(f"Note for {session.day_name}", session.note), done)
 
     def action_reopen(self) -> None:
-        gym = self.gym_app.gym
-        if self.gym_app.saving(lambda: gym.corrections.reopen_session(self.session_id)) is not None:
+        gym = self.gym
+        if write(self.host, lambda: gym.corrections.reopen_session(self.session_id)).saved:
             self.notify("Session reopened: Today logs into it (t).")
-            self._changed()
 
     def action_delete_session(self) -> None:
         from gymtui.ui.dialogs.confirm import ConfirmDialog
 
         session = self.session
         assert session is not None
-        gym = self.gym_app.gym
+        gym = self.gym
         when = session.started_at.strftime("%a %d %b %Y")
         what = f"{session.day_name} of {when}"
 
         def done(yes: bool | None) -> None:
             if not yes:
                 return
-            deleted = self.gym_app.saving(lambda: gym.corrections.delete_session(self.session_id))
-            if deleted is not None:
-                self.notify(shown(f"Deleted {what} and its {deleted} sets."), markup=False)
+            self.deleting = True  # the data_changed the write publishes finds it gone
+            deleted = write(self.host, lambda: gym.corrections.delete_session(self.session_id))
+            self.deleting = False
+            if deleted.saved:
+                self.notify(shown(f"Deleted {what} and its {deleted.value} sets."), markup=False)
                 self.dismiss(None)
-                self.gym_app.data_changed.publish(None)
+            else:
+                self.load()
 
-        self.app.push_screen(
+        self.ask(
             ConfirmDialog(
                 f"Delete {what} and all {len(self.sets)} of its sets? This cannot be undone."
             ),

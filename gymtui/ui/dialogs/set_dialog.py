@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Grid, Vertical
 from textual.widgets import Input, Label, Static
 
@@ -24,7 +23,7 @@ from gymtui.core.values import (
 from gymtui.errors import InvalidValue
 from gymtui.ui.dialogs.base import GymDialog
 from gymtui.ui.text import plain
-from gymtui.ui.widgets.gym_input import ChoiceField, GymInput
+from gymtui.ui.widgets.gym_input import ChoiceField, GymInput, choice_keys
 
 # (value, label, key): the key picks it from anywhere in the field.
 KIND_CHOICES: list[tuple[SetKind, str, str]] = [
@@ -39,6 +38,21 @@ SIDE_CHOICES: list[tuple[Side | None, str, str]] = [
     ("R", "Right", "r"),
 ]
 SAVE_HELP = "[b]enter[/] save   [b]tab[/] next field   [b]esc[/] cancel"
+
+
+def form_keys(what: str) -> list[BindingType]:
+    """A form's keys (fields handle enter and tab themselves; these say so, for the help)."""
+    return [
+        Binding("enter", "save", "Save", show=False, tooltip=f"Save{what} (from any field)"),
+        Binding(
+            "tab",
+            "app.focus_next",
+            "Next field",
+            show=False,
+            tooltip="Next field (shift+tab: back)",
+        ),
+        Binding("escape", "cancel", "Cancel", tooltip="Cancel: nothing is saved"),
+    ]
 
 
 @dataclass(frozen=True)
@@ -87,16 +101,13 @@ WEIGHT_HINT = {"kg": "e.g. 102.5", "lb": "e.g. 225"}  # a weight people lift, in
 class SetDialog(GymDialog[SetInput | None]):
     """Weight and reps, prefilled; `enter` saves, `escape` cancels, nothing saved if invalid."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = form_keys(" the set")
+    HELP_TITLE = "Logging or editing a set"
+    FIELD_KEYS = [choice_keys("Kind", KIND_CHOICES), choice_keys("Side", SIDE_CHOICES)]
 
-    def __init__(
-        self, request: SetDialogRequest, commit: Callable[[SetInput], object] | None = None
-    ) -> None:
-        """`commit`, when given, writes the set and redraws the screen beneath before the
-        dialog goes, so the one repaint that uncovers it already shows the set logged."""
+    def __init__(self, request: SetDialogRequest) -> None:
         super().__init__()
         self.request = request
-        self.commit = commit
 
     def compose(self) -> ComposeResult:
         req = self.request
@@ -141,7 +152,7 @@ class SetDialog(GymDialog[SetInput | None]):
 
     @on(Input.Submitted)
     @on(ChoiceField.Submitted)
-    def _save(self) -> None:
+    def action_save(self) -> None:
         if self.closing:
             return
         values = {
@@ -180,8 +191,6 @@ class SetDialog(GymDialog[SetInput | None]):
             note=note,
             side=side,
         )
-        if self.commit is not None:
-            self.commit(entry)
         self.dismiss(entry)
 
     def action_cancel(self) -> None:

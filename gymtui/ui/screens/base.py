@@ -1,8 +1,6 @@
-"""What every gymtui screen shares: the Gym, the rest line, and redraws on outside changes."""
+"""What every gymtui screen shares: the Gym, the rest line, and redraws when data changes."""
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING, cast
 
 from textual import events, on
 from textual.screen import Screen
@@ -10,22 +8,20 @@ from textual.widgets import Static
 
 from gymtui.core.rest import RestView, next_change_s
 from gymtui.gym import Gym
+from gymtui.ui.host import GymHost, host_of
 from gymtui.ui.widgets.rest_status import RestStatus
-
-if TYPE_CHECKING:
-    from gymtui.ui.app import GymApp
 
 
 class GymScreen(Screen[None]):
     """A screen of the app: it shows the rest line and follows the data."""
 
     @property
-    def gym_app(self) -> GymApp:
-        return cast("GymApp", self.app)
+    def host(self) -> GymHost:
+        return host_of(self)
 
     @property
     def gym(self) -> Gym:
-        return self.gym_app.gym
+        return self.host.gym
 
     def on_mount(self) -> None:
         self.mount(
@@ -37,6 +33,7 @@ class GymScreen(Screen[None]):
         )
 
     resumed = False
+    stale = False  # the data changed while the screen was out of sight
 
     @on(events.ScreenResume)
     def resume(self, event: events.ScreenResume) -> None:
@@ -44,18 +41,21 @@ class GymScreen(Screen[None]):
         on_screen_resume runs first: Textual calls each class's own handler)."""
         if not self.resumed:
             # Mounting has just styled every widget; Textual would style them all again on
-            # this first resume (4 ms of the first frame). Later resumes restyle as usual.
+            # this first resume, in the first frame. Later resumes restyle as usual.
             event.refresh_styles = False
             self.resumed = True
-        app = self.gym_app
+        host = self.host
         # Re-subscribing on every resume: a screen of another mode may have been dropped.
-        app.rest_changed.unsubscribe(self)
-        app.rest_changed.subscribe(self, self._rest_changed, immediate=True)
-        app.data_changed.unsubscribe(self)
-        app.data_changed.subscribe(self, self._data_changed, immediate=True)
+        host.rest_changed.unsubscribe(self)
+        host.rest_changed.subscribe(self, self._rest_changed, immediate=True)
+        host.data_changed.unsubscribe(self)
+        host.data_changed.subscribe(self, self._data_changed, immediate=True)
+        if self.stale:
+            self.stale = False
+            self.data_changed()
         self.show_rest(self.gym.rest_view())
-        app.schedule_tick()  # this screen may show the rest in finer steps than the last
-        app.release_toasts()
+        host.schedule_tick()  # this screen may show the rest in finer steps than the last
+        host.release_toasts()
 
     def _rest_changed(self, view: RestView) -> None:
         # A screen of another mode is out of sight: it catches up when it comes back (resume).
@@ -73,7 +73,11 @@ class GymScreen(Screen[None]):
         return next_change_s(view)
 
     def _data_changed(self, _: None) -> None:
-        self.data_changed()
+        # Out of sight (another mode's screen), it redraws when it comes back (resume).
+        if self in self.app.screen_stack:
+            self.data_changed()
+        else:
+            self.stale = True
 
     def data_changed(self) -> None:
-        """The file changed (another window, or a setting): redraw from the Gym."""
+        """The file changed (a write, another window, a setting): redraw from the Gym."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -11,6 +10,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.widgets import (
     DataTable,
     OptionList,
@@ -36,11 +36,14 @@ from gymtui.core.values import format_number, format_weight, from_kg, session_cl
 from gymtui.errors import GymtuiError
 from gymtui.gym import MUSCLE_WEEKS, RANGES
 from gymtui.ui.css import css_beside
+from gymtui.ui.dialogs.base import ask
 from gymtui.ui.screens.base import GymScreen
 from gymtui.ui.text import clip, markup, plain
 from gymtui.ui.widgets.key_bar import KeyBar
 from gymtui.ui.widgets.paged_table import PagedTable
+from gymtui.ui.widgets.progress_chart import plot_body_weight, plot_progress
 from gymtui.ui.widgets.rest_status import RestStatus
+from gymtui.ui.writes import read, write
 
 if TYPE_CHECKING:
     from textual_plotext import PlotextPlot
@@ -79,12 +82,6 @@ class HistoryScreen(GymScreen):
     overview: Overview | None = None
     sessions: list[SessionSummary] = []
     total = 0
-    overview_at: float | None = None
-    # perf_counter marks, read by benchmarks/history_scale.py
-    resumed_at = 0.0
-    loaded_at: float | None = None
-    chart_started = 0.0
-    chart_at: float | None = None
     range_key = "1y"
     range_chosen = False  # m, y or a pressed: the range stays even when it holds nothing
     exercise_id: str | None = None
@@ -115,22 +112,34 @@ class HistoryScreen(GymScreen):
         table.add_columns("Date", "Day", "Time", "Sets", "Volume", "PR")
         self.query_one("#weeks-table", DataTable).add_columns("Week of", "Sessions", "Gaps")
 
+    class Drawn(Message):
+        """A part of History reached the screen: "sessions", "overview" (the weeks and muscles
+        tabs) or "chart" (benchmarks/history_scale.py times them by these)."""
+
+        def __init__(self, part: str) -> None:
+            super().__init__()
+            self.part = part
+
+    def _drawn(self, part: str) -> None:
+        """Say `part` is on screen once the repaint that shows it is done."""
+        self.call_after_refresh(self.post_message, self.Drawn(part))
+
     def on_screen_resume(self) -> None:
-        # (GymScreen.resume runs after this one: Textual calls each class's own handler.)
-        self.resumed_at = time.perf_counter()
-        self.data_changed()
+        # (GymScreen.resume runs after this one and redraws: Textual calls each class's own
+        # handler.) Every visit reads again: the weeks and the last 7 days move on.
+        self.stale = True
 
     def data_changed(self) -> None:
         # One page of sessions is a few indexed lookups: read it now so that it is in the
         # first paint; the weeks and muscles read more and go to a worker.
-        page = self.gym_app.reading(
-            lambda: (self.gym.history.sessions_page(), self.gym.history.session_count())
+        page = read(
+            self.host, lambda: (self.gym.history.sessions_page(), self.gym.history.session_count())
         )
         if page is None:
             return
         self.sessions, self.total = page
         self._show_sessions()
-        self.call_after_refresh(self._stamp, "loaded_at")
+        self._drawn("sessions")
         self.load_overview()
         if self.query_one(TabbedContent).active == "progress":
             self._fill_exercises()
@@ -144,7 +153,7 @@ class HistoryScreen(GymScreen):
         try:
             overview = self.gym.history.overview()
         except GymtuiError as problem:
-            self.app.call_from_thread(self.gym_app.show_problem, str(problem))
+            self.app.call_from_thread(self.host.show_problem, str(problem))
             return
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show_overview, overview)
@@ -153,7 +162,7 @@ class HistoryScreen(GymScreen):
         self.overview = overview
         self._show_weeks(overview)
         self._show_muscles(overview)
-        self.call_after_refresh(self._stamp, "overview_at")
+        self._drawn("overview")
 
     def _show_sessions(self) -> None:
         table = self.query_one("#sessions-table", DataTable)
@@ -202,7 +211,7 @@ class HistoryScreen(GymScreen):
             self._add_week_rows(self.overview.weeks[event.table.row_count :])
         elif event.table.id == "sessions-table" and len(self.sessions) < self.total:
             offset = len(self.sessions)
-            rest = self.gym_app.reading(lambda: self.gym.history.sessions_page(offset, limit=None))
+            rest = read(self.host, lambda: self.gym.history.sessions_page(offset, limit=None))
             if rest:
                 self.sessions = self.sessions + rest
                 self._add_session_rows(rest)
@@ -214,9 +223,7 @@ class HistoryScreen(GymScreen):
         """Reaching the last row reads the next page."""
         if event.cursor_row < len(self.sessions) - 1 or len(self.sessions) >= self.total:
             return
-        page = self.gym_app.reading(
-            lambda: self.gym.history.sessions_page(offset=len(self.sessions))
-        )
+        page = read(self.host, lambda: self.gym.history.sessions_page(offset=len(self.sessions)))
         if page is None:
             return
         self.sessions = self.sessions + page
@@ -321,7 +328,7 @@ class HistoryScreen(GymScreen):
         """The exercises with sets, then Body weight once weighed; filled again only when
         they change (a first set, a rename, a merge), the highlighted one kept."""
         order = self.gym.history.exercises_with_sets()
-        weighed = self.gym_app.reading(self.gym.corrections.body_weight) is not None
+        weighed = read(self.host, self.gym.corrections.body_weight) is not None
         wanted = [(ex_id, self.gym.exercises.get(ex_id).name) for ex_id in order]
         if weighed:
             wanted.append((BODY_WEIGHT, "Body weight"))
@@ -352,7 +359,6 @@ class HistoryScreen(GymScreen):
     @on(OptionList.OptionHighlighted, "#exercise-list")
     def _exercise_chosen(self, event: OptionList.OptionHighlighted) -> None:
         if event.option.id and event.option.id != self.exercise_id:
-            self.chart_started = time.perf_counter()
             self.exercise_id = event.option.id
             self.load_progress()
 
@@ -383,7 +389,7 @@ class HistoryScreen(GymScreen):
                 self.range_key = "all"
                 progress = self.gym.history.progress(exercise_id, "all")
         except GymtuiError as problem:
-            self.app.call_from_thread(self.gym_app.show_problem, str(problem))
+            self.app.call_from_thread(self.host.show_problem, str(problem))
             return
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show_progress, progress)
@@ -401,17 +407,12 @@ class HistoryScreen(GymScreen):
         chart.plt.clear_figure()
         return chart
 
-    @staticmethod
-    def _date_axis(chart: PlotextPlot, first: date, days: list[int]) -> None:
-        """Dated ticks even in time, as many as fit (crowded labels overlap)."""
-        plt = chart.plt
-        n = max(2, min(5, (chart.size.width - 8) // 12)) if chart.size.width else 4
-        ticks = sorted({float(round(i * days[-1] / (n - 1))) for i in range(n)})
-        # month names, not 18/11 or 11/18: no reader takes a day for a month
-        form = "%d %b" if days[-1] < 300 else "%b %Y"
-        plt.xticks(ticks, [(first + timedelta(days=d)).strftime(form) for d in ticks])
-        if days[-1] - days[0] < 2:  # one or two days: a sane axis around them
-            plt.xlim(days[0] - 3, days[-1] + 3)
+    def _records(self) -> DataTable[object]:
+        """The records beside the chart, emptied."""
+        records: DataTable[object] = self.query_one("#records", DataTable)
+        records.clear(columns=True)
+        records.add_columns("Record", "Value", "Date")
+        return records
 
     def _show_progress(self, progress: Progress) -> None:
         chart = self._chart()
@@ -428,25 +429,9 @@ class HistoryScreen(GymScreen):
                 unit="reps" if body_weight else unit,
             )
         )
-        plt = chart.plt
-        if points:
-            first = points[0].when.date()
-            days = [(p.when.date() - first).days for p in points]
-            if body_weight:
-                plt.plot(days, [p.most_reps for p in points], label="most reps", marker="braille")
-            else:
-                for label, values in (
-                    ("e1RM", [from_kg(p.best_e1rm, unit) for p in points]),
-                    ("top set", [from_kg(p.top_weight, unit) for p in points]),
-                ):
-                    plt.plot(days, values, label=label, marker="braille")
-            self._date_axis(chart, first, days)
-        else:
-            plt.title("No working sets in this range")
+        plot_progress(chart, points, unit, body_weight)
         chart.refresh()
-        records = self.query_one("#records", DataTable)
-        records.clear(columns=True)
-        records.add_columns("Record", "Value", "Date")
+        records = self._records()
         rows = record_lines(progress.records, unit) if progress.records else []
         for label, value, when in rows:
             records.add_row(
@@ -458,7 +443,7 @@ class HistoryScreen(GymScreen):
             records.add_row(Text("e1RM", style="dim"), Text(E1RM_FORMULA, style="dim"), "")
         if rows and exercise.body_weight_load:
             records.add_row(Text("Load", style="dim"), Text(BODY_WEIGHT_LOAD, style="dim"), "")
-        self.call_after_refresh(self._stamp, "chart_at")
+        self._drawn("chart")
 
     def _show_body_weight(self, weights: list[tuple[date, float]]) -> None:
         """Body weight over the range as a line, with the latest, lowest and highest."""
@@ -468,15 +453,9 @@ class HistoryScreen(GymScreen):
         self.query_one("#chart-title", Static).update(
             f"[b]Body weight[/b] · {label} ([b]m[/b] 3 mo [b]y[/b] 1 yr [b]a[/b] all) · {unit}"
         )
-        plt = chart.plt
-        records = self.query_one("#records", DataTable)
-        records.clear(columns=True)
-        records.add_columns("Record", "Value", "Date")
+        plot_body_weight(chart, weights, unit)
+        records = self._records()
         if weights:
-            first = weights[0][0]
-            days = [(day - first).days for day, _ in weights]
-            plt.plot(days, [from_kg(kg, unit) for _, kg in weights], marker="braille")
-            self._date_axis(chart, first, days)
             latest = weights[-1]
             lowest = min(weights, key=lambda w: w[1])
             highest = max(weights, key=lambda w: w[1])
@@ -490,14 +469,8 @@ class HistoryScreen(GymScreen):
             records.add_row(
                 Text("Change", style="bold"), f"{from_kg(change, unit):+.1f} {unit}", ""
             )
-        else:
-            plt.title("No weighings in this range")
         chart.refresh()
-        self.call_after_refresh(self._stamp, "chart_at")
-
-    def _stamp(self, name: str) -> None:
-        """Note when something reached the screen (read by the scale benchmark)."""
-        setattr(self, name, time.perf_counter())
+        self._drawn("chart")
 
     def action_exercises(self) -> None:
         from gymtui.ui.dialogs.exercises import ExercisesDialog
@@ -510,9 +483,7 @@ class HistoryScreen(GymScreen):
         from gymtui.ui.dialogs.targets import TargetDialog
 
         def done(result: tuple[int, int] | None) -> None:
-            if result is None:
-                return
-            if self.gym_app.saving(lambda: self.gym.update_settings(muscle_target=result)):
-                self.load_overview()
+            if result is not None:  # the muscles tab redraws from the data_changed
+                write(self.host, lambda: self.gym.update_settings(muscle_target=result))
 
-        self.app.push_screen(TargetDialog(*self.gym.settings.muscle_target), done)
+        ask(self, TargetDialog(*self.gym.settings.muscle_target), done)

@@ -17,12 +17,15 @@ from gymtui.core.models import SetInput, SetKind
 from gymtui.core.rest import RestLengths, RestView, fallback_rest
 from gymtui.core.values import format_set
 from gymtui.ui.css import css_beside
+from gymtui.ui.dialogs.base import ask
 from gymtui.ui.dialogs.set_dialog import SetDialog, set_request
 from gymtui.ui.screens.base import GymScreen
+from gymtui.ui.sets import log_set
 from gymtui.ui.text import markup
 from gymtui.ui.widgets.key_bar import KeyBar
 from gymtui.ui.widgets.rest_digits import RestDigits
 from gymtui.ui.widgets.rest_status import RestStatus
+from gymtui.ui.writes import write
 
 
 class RestBar(ProgressBar):
@@ -62,7 +65,6 @@ class RestScreen(GymScreen):
         ),
     ]
 
-    shown_remaining: float | None = None  # what the last redraw showed, for the benchmark
     _ready = False  # the tick can arrive while the screen is still being composed
     _last_cache: tuple[int | None, str, Content] | None = None
     _state = ""  # the rest's state as the footer last showed it
@@ -108,9 +110,7 @@ class RestScreen(GymScreen):
         return None
 
     def _follow_state(self, view: RestView) -> None:
-        """What Rest and the rack view share: the state's classes, the footer's keys, and
-        the figure the benchmark reads."""
-        self.shown_remaining = view.remaining_s
+        """What Rest and the rack view share: the state's classes and the footer's keys."""
         self.set_class(view.state == "over", "-over")
         self.set_class(view.state == "paused", "-paused")
         if view.state != self._state:
@@ -182,19 +182,17 @@ class RestScreen(GymScreen):
         """Pause or resume; with no rest running, start one after the last set."""
         gym = self.gym
         if gym.timer.state == "idle":
-            if self.gym_app.saving(gym.rest_start) is False:
+            started = write(self.host, gym.rest_start)
+            if started.saved and not started.value:
                 self.notify("Log a set first: the rest follows a set.", severity="warning")
         else:
-            self.gym_app.saving(gym.rest_toggle_pause)
-        self.gym_app.tick()
+            write(self.host, gym.rest_toggle_pause)
 
     def action_adjust(self, sign: int) -> None:
-        self.gym_app.saving(lambda: self.gym.rest_adjust(sign))
-        self.gym_app.tick()
+        write(self.host, lambda: self.gym.rest_adjust(sign))
 
     def action_skip(self) -> None:
-        self.gym_app.saving(self.gym.rest_skip)
-        self.gym_app.tick()
+        write(self.host, self.gym.rest_skip)
 
     def action_lengths(self) -> None:
         from gymtui.ui.dialogs.rest_lengths import RestLengthsDialog
@@ -209,10 +207,10 @@ class RestScreen(GymScreen):
             if lengths is None:
                 return
             exercise_id = exercise.id if exercise else None
-            if self.gym_app.saving(lambda: gym.set_rest_lengths(exercise_id, lengths)):
+            if write(self.host, lambda: gym.set_rest_lengths(exercise_id, lengths)).saved:
                 self.notify("Rest lengths saved; they apply from the next set.")
 
-        self.app.push_screen(RestLengthsDialog(exercise, current, fallback), done)
+        ask(self, RestLengthsDialog(exercise, current, fallback), done)
 
     def action_log_next(self) -> None:
         gym = self.gym
@@ -224,8 +222,7 @@ class RestScreen(GymScreen):
 
         def done(entry: SetInput | None) -> None:
             if entry is not None:
-                self.gym_app.log_set(entry)
-            self.redraw()
+                log_set(self.host, entry)  # the screen redraws from the data_changed
 
         kind: SetKind = "warmup" if row.ramp is not None else "working"  # as enter on Today
-        self.app.push_screen(SetDialog(set_request(view, row, kind, gym.settings.unit)), done)
+        ask(self, SetDialog(set_request(view, row, kind, gym.settings.unit)), done)

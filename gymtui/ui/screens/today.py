@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static
 
-from gymtui.core.models import LoggedSet, SetInput, SetKind
+from gymtui.core.models import Exercise, LoggedSet, SetInput, SetKind
 from gymtui.core.plates import PlanStep
 from gymtui.core.rest import RestView
 from gymtui.core.summary import planned_sets, session_length
@@ -22,10 +24,16 @@ from gymtui.core.values import (
     from_kg,
 )
 from gymtui.ui.screens.base import GymScreen
+from gymtui.ui.sets import log_set
+from gymtui.ui.settings import toggle_unit
 from gymtui.ui.text import clip, markup, plain, shown
 from gymtui.ui.widgets.key_bar import KeyBar
 from gymtui.ui.widgets.plan_table import PlanTable
 from gymtui.ui.widgets.rest_status import RestStatus
+from gymtui.ui.writes import read, write
+
+if TYPE_CHECKING:
+    from gymtui.ui.dialogs.set_dialog import SetDialog
 
 RE_READ_AFTER_S = 30  # on coming back to Today, re-read a view older than this (time moves on)
 NAME_WIDTH = 22  # an imported name is cut here: at 80 columns every other column fits whole
@@ -44,6 +52,13 @@ def pair_text(one: LoggedSet, other: LoggedSet, unit: Unit) -> str:
             return f"{weight(left)} × {left.reps} L+R"
         return f"{weight(left)} × {left.reps}/{right.reps} L/R"
     return f"L {weight(left)}×{left.reps} R {weight(right)}×{right.reps}"
+
+
+def moved_on(before: TodayView, now: TodayView) -> bool:
+    """A set more in the session, another session, or another day: on to the next set."""
+    if len(now.session_sets) > len(before.session_sets) or now.day.key != before.day.key:
+        return True
+    return (now.session and now.session.id) != (before.session and before.session.id)
 
 
 def column_labels(unit: Unit) -> tuple[Text, ...]:
@@ -114,8 +129,10 @@ class TodayScreen(GymScreen):
 
     def on_screen_resume(self) -> None:
         # (GymScreen.resume runs after this one: Textual calls each class's own handler.)
-        # Back from a dialog, the view is usually the one already drawn: draw only news.
-        view = self.gym_app.reading(lambda: self.gym.today(max_age_s=RE_READ_AFTER_S))
+        # Back from a dialog, the view is usually the one already drawn: draw only news
+        # (a write made from another screen included).
+        self.stale = False
+        view = read(self.host, lambda: self.gym.today(max_age_s=RE_READ_AFTER_S))
         if view is not None and view is not self.view:
             self.draw(view, to_next=self.view is None)
 
@@ -139,10 +156,10 @@ class TodayScreen(GymScreen):
         }.get(action)
 
     def draw(self, view: TodayView, *, to_next: bool = False) -> None:
-        """Show today's view; put the cursor on the next set when asked."""
+        """Show today's view; put the cursor on the next set when asked, or when a set was
+        logged (here or on the Rest screen), the session finished or the day switched."""
         gym = self.gym
-        # A set logged since the last draw (here or on the Rest screen) moves on to the next.
-        if self.view is not None and len(view.session_sets) > len(self.view.session_sets):
+        if self.view is not None and moved_on(self.view, view):
             to_next = True
         self.view = view
         self._plates = view.plates
@@ -345,67 +362,45 @@ class TodayScreen(GymScreen):
         from gymtui.ui.dialogs.set_dialog import SetDialog, set_request
 
         request = set_request(self.gym.today(), row, kind, self.gym.settings.unit, extra=extra)
-        # logged and drawn before the dialog goes: one repaint uncovers Today with the set in it
-        self.app.push_screen(SetDialog(request, commit=self._after_log))
+        self._log_from(SetDialog(request))
 
-    def _after_log(self, entry: SetInput | None) -> None:
-        if entry is None:
-            return
-        logged = self.gym_app.log_set(entry)
-        self.draw(logged.today if logged else self.gym.today(), to_next=True)
+    def _log_from(self, dialog: SetDialog) -> None:
+        from gymtui.ui.dialogs.base import ask  # dialogs load after the first frame
+
+        def logged(entry: SetInput | None) -> None:
+            if entry is not None:
+                log_set(self.host, entry)  # Today redraws from the data_changed it publishes
+
+        ask(self, dialog, logged)
 
     def action_edit(self) -> None:
-        from gymtui.ui.dialogs.set_dialog import SetDialog, edit_request
-
         row = self._current()
         if row is None or row.logged is None:
             self.notify("Highlight a logged set to edit it.", severity="warning")
             return
-        s = row.logged
-        request = edit_request(row.exercise, s, self.gym.settings.unit)
+        from gymtui.ui.dialogs.set_edits import edit_set
 
-        def done(entry: SetInput | None) -> None:
-            if entry is None:
-                return
-            changed = self.gym_app.saving(lambda: self.gym.corrections.edit_set(s.id, entry))
-            if changed is not None:
-                self.notify("Set updated.")
-            self.draw(self.gym.today())
-
-        self.app.push_screen(SetDialog(request), done)
+        edit_set(self, row.exercise, row.logged)
 
     def action_delete(self) -> None:
-        from gymtui.ui.dialogs.confirm import ConfirmDialog
-
         row = self._current()
         if row is None or row.logged is None:
             self.notify("Highlight a logged set to delete it.", severity="warning")
             return
-        s = row.logged
-        what = f"{row.exercise.name} {format_set(s.weight_kg, s.reps, self.gym.settings.unit)}"
+        from gymtui.ui.dialogs.set_edits import delete_set
 
-        def done(yes: bool | None) -> None:
-            if (
-                yes
-                and self.gym_app.saving(lambda: self.gym.corrections.delete_set(s.id)) is not None
-            ):
-                self.notify(shown(f"Deleted {what}."), markup=False)
-            self.draw(self.gym.today())
+        delete_set(self, row.exercise, row.logged)
 
-        self.app.push_screen(ConfirmDialog(f"Delete {what}? This cannot be undone."), done)
+    def action_add_exercise(self) -> None:
+        from gymtui.ui.dialogs.exercise import pick_exercise
 
-    @work
-    async def action_add_exercise(self) -> None:
-        from gymtui.ui.dialogs.exercise import ExercisePickerDialog, chosen_exercise
+        pick_exercise(self, self._log_exercise)
+
+    def _log_exercise(self, exercise: Exercise) -> None:
+        """The set dialog for an exercise not in the plan, prefilled as last time."""
         from gymtui.ui.dialogs.set_dialog import SetDialog, SetDialogRequest
 
-        choice = await self.app.push_screen_wait(ExercisePickerDialog(self.gym.exercises.by_id))
-        if choice is None:
-            return
         gym = self.gym
-        exercise = await chosen_exercise(self.gym_app, choice)
-        if exercise is None:
-            return
         suggestion, last = gym.suggestion(exercise.id)
         weight = gym.today().weight_today(exercise.id, suggestion.weight_kg)
         reps = next((s.reps for s in reversed(last) if s.is_working), None)  # as last time
@@ -414,10 +409,10 @@ class TodayScreen(GymScreen):
         request = SetDialogRequest(
             exercise, f"{exercise.name} · {which}", gym.settings.unit, weight, reps
         )
-        entry = await self.app.push_screen_wait(SetDialog(request))
-        self._after_log(entry)
+        self._log_from(SetDialog(request))
 
     def action_finish(self) -> None:
+        from gymtui.ui.dialogs.base import ask
         from gymtui.ui.dialogs.confirm import ConfirmDialog
 
         view = self.gym.today()
@@ -429,17 +424,14 @@ class TodayScreen(GymScreen):
         def done(yes: bool | None) -> None:
             from gymtui.ui.dialogs.summary import SummaryDialog
 
-            if yes and self.gym_app.saving(lambda: self.gym.finish_session(session.id)):
-                summary = self.gym_app.reading(lambda: self.gym.history.summary(session.id))
+            if yes and write(self.host, lambda: self.gym.finish_session(session.id)).saved:
+                summary = read(self.host, lambda: self.gym.history.summary(session.id))
                 if summary is not None:
                     self.app.push_screen(SummaryDialog(summary, self.gym.settings.unit))
-            self.draw(self.gym.today(), to_next=True)
 
         done_sets = planned_sets(view.session_sets)  # a left and a right set are one
-        self.app.push_screen(
-            ConfirmDialog(f"Finish {session.day_name}? {count(done_sets, 'working set')} logged."),
-            done,
-        )
+        question = f"Finish {session.day_name}? {count(done_sets, 'working set')} logged."
+        ask(self, ConfirmDialog(question), done)
 
     def action_switch_day(self) -> None:
         view = self.gym.today()
@@ -447,13 +439,12 @@ class TodayScreen(GymScreen):
             self.notify("Finish this session (f) before switching day.", severity="warning")
             return
         following = self.gym.following_day()
-        day = self.gym_app.saving(lambda: self.gym.choose_day(following.key))
-        if day is not None:
-            self.draw(self.gym.today(), to_next=True)
-            self.notify(shown(f"Today is {day.name}: {day.focus}"), markup=False)
+        day = write(self.host, lambda: self.gym.choose_day(following.key))
+        if day.saved:
+            self.notify(shown(f"Today is {day.value.name}: {day.value.focus}"), markup=False)
 
     def action_toggle_unit(self) -> None:
-        self.gym_app.toggle_unit()
+        toggle_unit(self.host)
 
     def action_plate_plan(self) -> None:
         from gymtui.ui.dialogs.plates import PlatePlanDialog
@@ -464,11 +455,12 @@ class TodayScreen(GymScreen):
         self.app.push_screen(PlatePlanDialog(rows, self.gym.settings.unit))
 
     def action_body_weight(self) -> None:
+        from gymtui.ui.dialogs.base import ask
         from gymtui.ui.dialogs.body_weight import BodyWeightDialog
 
         gym = self.gym
         unit = gym.settings.unit
-        last = self.gym_app.reading(gym.corrections.body_weight)
+        last = read(self.host, gym.corrections.body_weight)
         hint = "One value a day: weighing again today replaces it."
         if last is not None:
             hint = f"Last: {format_weight(last[1], unit)} on {last[0]:%a %d %b}. {hint}"
@@ -476,8 +468,10 @@ class TodayScreen(GymScreen):
         def done(kg: float | None) -> None:
             if kg is None:
                 return
-            day = self.gym_app.saving(lambda: gym.corrections.log_body_weight(kg))
-            if day is not None:
-                self.notify(f"Body weight {format_weight(kg, unit)} saved for {day:%a %d %b}.")
+            day = write(self.host, lambda: gym.corrections.log_body_weight(kg))
+            if day.saved:
+                self.notify(
+                    f"Body weight {format_weight(kg, unit)} saved for {day.value:%a %d %b}."
+                )
 
-        self.app.push_screen(BodyWeightDialog(unit, last[1] if last else None, hint), done)
+        ask(self, BodyWeightDialog(unit, last[1] if last else None, hint), done)

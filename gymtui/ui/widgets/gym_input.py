@@ -47,6 +47,16 @@ def move_focus(widget: Widget, event: events.Key) -> bool:
     return True
 
 
+def choice_keys(
+    label: str, choices: Sequence[tuple[object, str, str]], *, toggles: bool = False
+) -> tuple[str, str]:
+    """The help's line for a ChoiceField or TogglesField: its keys, and what each picks
+    (`k w d f`, `In Kind: working, warm-up, drop, failure`)."""
+    keys = " ".join(key for _, _, key in choices)
+    names = ", ".join(name.split(":")[0].lower() for _, name, _ in choices)
+    return keys, f"In {label}: {names}{' on or off' if toggles else ''}"
+
+
 def _editing_keys() -> dict[str, str]:
     keys: dict[str, str] = {}
     for binding in Input.BINDINGS:
@@ -64,22 +74,19 @@ class GymInput(Input):
     App as a message. When several keys arrive in one read (`End BSpace BSpace 1 2`, a
     paste, a fast typist over SSH), the letters land first: "6" became "" instead of "12",
     and `BSpace a b c` on "xyz" gave "xyzab". Here the editing keys, and tab between fields,
-    run as they arrive.
+    run as they arrive; Input's own key handler runs after this one (Textual calls each
+    class's), and for an editing key it only restarts the cursor's blink.
     """
 
     EDITING_KEYS = _editing_keys()
 
-    async def _on_key(self, event: events.Key) -> None:
+    async def on_key(self, event: events.Key) -> None:
         if pass_on(self, event) or move_focus(self, event):
             return
         action = self.EDITING_KEYS.get(event.key)
         if action is not None:
-            event.stop()
-            event.prevent_default()
-            self._restart_blink()
+            event.stop()  # no binding runs it a second time
             await self.run_action(action)
-            return
-        await super()._on_key(event)
 
 
 class ChoiceField(Widget, Generic[T], can_focus=True):
@@ -117,7 +124,7 @@ class ChoiceField(Widget, Generic[T], can_focus=True):
             line.append("  ")
         return line
 
-    async def _on_key(self, event: events.Key) -> None:
+    async def on_key(self, event: events.Key) -> None:
         if pass_on(self, event) or move_focus(self, event):
             return
         count = len(self.choices)
@@ -184,7 +191,7 @@ class TogglesField(Widget, Generic[T], can_focus=True):
         self.cursor = index
         self.picked = self.picked ^ {index}
 
-    async def _on_key(self, event: events.Key) -> None:
+    async def on_key(self, event: events.Key) -> None:
         if pass_on(self, event) or move_focus(self, event):
             return
         count = len(self.choices)

@@ -16,8 +16,8 @@ ALWAYS = ("help", "quit")  # a narrow window drops other keys before these
 class KeyBar(Static):
     """`⏎ Log  w Warm-up  ...`: the keys that matter now on the screen in front, and the app's.
 
-    Textual's Footer builds and styles a widget per key (about 40 ms at start-up, on a
-    2-core machine, for a dozen keys); this draws the same line as one Static. It follows
+    Textual's Footer builds and styles a widget per key, a dozen of them in the first frame
+    (benchmarks/startup.py); this draws the same line as one Static. It follows
     the screen's bindings as they change (focus, check_action), as the Footer does. When the
     window is too narrow, the last of the screen's keys go first; `?` and `q` always stay.
     """

@@ -1,0 +1,70 @@
+"""Settings changed from the UI (the palette, `u` on Today): each one write, said in a toast."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from gymtui.ui.host import host_of
+from gymtui.ui.text import shown
+from gymtui.ui.writes import write
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    from gymtui.ui.dialogs.plates import Kit
+    from gymtui.ui.host import GymHost
+
+
+def toggle_unit(host: GymHost) -> None:
+    """Switch between kg and lb."""
+    new = "kg" if host.gym.settings.unit == "lb" else "lb"
+    if write(host, lambda: host.gym.update_settings(unit=new)).saved:
+        host.notify(f"Weights now shown in {new}.")
+
+
+def toggle_flag(host: GymHost, name: str, label: str) -> None:
+    """Turn an on/off setting over and say what it is now (the ramp's rows come and go)."""
+    new = not getattr(host.gym.settings, name)
+    if write(host, lambda: host.gym.update_settings(**{name: new})).saved:
+        host.notify(f"{label}: {'on' if new else 'off'}")
+
+
+def edit_plates(app: App[None]) -> None:
+    """Set the bar, plates and collars for the unit in use."""
+    from gymtui.ui.dialogs.plates import PlatesDialog
+
+    host = host_of(app)
+
+    def done(kit: Kit | None) -> None:
+        if kit is None:
+            return
+        u = kit.unit
+        changes = {f"bar_{u}": kit.bar, f"plates_{u}": kit.plates, f"collar_{u}": kit.collar}
+        if write(host, lambda: host.gym.update_settings(**changes)).saved:
+            host.notify(f"Bar and plates saved: {kit.plates} on a {kit.bar:g} {u} bar.")
+
+    app.push_screen(PlatesDialog(host.gym.settings.inventory()), done)
+
+
+def unreadable_notice(host: GymHost, theme_refused: bool) -> None:
+    """Stored settings that could not be read are their defaults (a theme Textual refused,
+    too): say so, once, at start."""
+    settings = host.gym.settings
+    unreadable = [f"{name} = {text[:20]!r}" for name, text in settings.unreadable]
+    if theme_refused and settings.theme:
+        unreadable.append(f"theme = {settings.theme[:20]!r}")
+    if not unreadable:
+        return
+    one = len(unreadable) == 1
+    host.notify(
+        shown(
+            f"Could not read the stored setting{'' if one else 's'} "
+            + ", ".join(unreadable)
+            + (": its default is used" if one else ": their defaults are used")
+            + " until set again."
+        ),
+        title="Settings",
+        severity="warning",
+        timeout=20,
+        markup=False,
+    )
