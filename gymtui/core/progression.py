@@ -240,7 +240,9 @@ def _reps_for(made: Suggestion, planned: PlannedExercise | None, last: list[Logg
     if planned.reps_top is not None and made.reps == planned.reps:
         top = max(s.weight_kg for s in last)
         if made.weight_kg is not None and made.weight_kg <= top + 1e-9:
-            return min(planned.reps_top, max(s.reps for s in last) + 1)
+            # below the range, the weight is for its bottom: a set short of it last time
+            # does not make the range's first rep count lighter
+            return max(planned.reps, min(planned.reps_top, max(s.reps for s in last) + 1))
     return planned.reps
 
 
