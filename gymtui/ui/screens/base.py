@@ -62,9 +62,16 @@ class GymScreen(Screen[None]):
         if self in self.app.screen_stack:
             self.show_rest(view)
 
+    _statuses: list[RestStatus] | None = None
+
     def show_rest(self, view: RestView) -> None:
         """Show the rest as it stands (every tick)."""
-        for status in self.query(RestStatus):
+        if self._statuses is None:  # a screen's status lines are there from its compose on
+            self._statuses = list(self.query(RestStatus))
+            if not self._statuses and not self.is_mounted:
+                self._statuses = None  # too early: look again at the next tick
+                return
+        for status in self._statuses:
             status.show(view)
 
     def rest_changes_in(self, view: RestView) -> float | None:
