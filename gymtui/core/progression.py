@@ -233,17 +233,11 @@ def time_away(away: timedelta) -> str:
 
 
 def _reps_for(made: Suggestion, planned: PlannedExercise | None, last: list[LoggedSet]) -> int:
-    """The reps a suggested weight is for: the plan's (its range's top when the weight
-    stays and reps climb), else as many as last time."""
+    """The reps a suggested weight is for: what it aims for (a rep more than last time while
+    the weight stays in a range), else the plan's, else as many as last time."""
     if planned is None:
         return max(s.reps for s in last)
-    if planned.reps_top is not None and made.reps == planned.reps:
-        top = max(s.weight_kg for s in last)
-        if made.weight_kg is not None and made.weight_kg <= top + 1e-9:
-            # below the range, the weight is for its bottom: a set short of it last time
-            # does not make the range's first rep count lighter
-            return max(planned.reps, min(planned.reps_top, max(s.reps for s in last) + 1))
-    return planned.reps
+    return made.reps if made.reps is not None else planned.reps
 
 
 def _down(kg: float, exercise: Exercise, unit: Unit, inventory: Inventory | None) -> float:
@@ -320,7 +314,9 @@ def _suggest(
         return Suggestion(
             at(top),
             f"{reps} last time ({range_text}): same weight, a rep more a set",
-            planned.reps,
+            # what a set with no history of its own aims for: a rep more, as the tip says,
+            # not the range's bottom (8 last time in 10-12 is 9 now, not 10 at that weight)
+            min(planned.reps_top, max(s.reps for s in last) + 1),
         )
     goal = planned.reps if planned else max(s.reps for s in last)
     if met(last, planned):
