@@ -143,3 +143,25 @@ async def test_keys_in_one_read_act_on_the_row_the_cursor_reached(
         await pilot.pause()
         assert isinstance(app.screen, SetDialog)
         assert "warm-up 2 of 4" in app.screen.request.title
+
+
+async def test_what_is_typed_with_the_key_that_opens_a_dialog_reaches_the_dialog(
+    paths: Paths, clock: FakeClock
+) -> None:
+    """Enter, 150, enter in one read (a paste, a fast typist over ssh): the weight typed goes
+    into the set dialog that the first enter opens. It was dropped, and the enter after it
+    saved the weight the dialog started with (140 instead of 150), with 'Saved' on screen."""
+    from textual import events
+
+    app = make_app(paths, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter", *"140", "enter")
+        await pilot.pause()
+        burst = [("enter", "\r"), ("1", "1"), ("5", "5"), ("0", "0"), ("enter", "\r")]
+        for key, char in burst:
+            app.post_message(events.Key(key, char))
+        await pilot.pause()
+        await pilot.pause()
+        rows = db_rows(paths.database, "SELECT weight_kg, reps FROM sets ORDER BY id")
+        assert rows == [(140.0, 6), (150.0, 6)]
+        assert "150 kg × 6" in " ".join(notifications(app))

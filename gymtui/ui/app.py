@@ -19,6 +19,7 @@ from gymtui.core.rest import Clock, RestView, next_change_s
 from gymtui.gym import Gym
 from gymtui.paths import Paths
 from gymtui.ui.desktop import desktop_notify
+from gymtui.ui.key_gate import KeyGate
 from gymtui.ui.modes import MODES
 from gymtui.ui.screens.base import GymScreen
 from gymtui.ui.settings import unreadable_notice
@@ -95,6 +96,7 @@ class GymApp(ToastApp):
         self.data_changed: Signal[None] = Signal(self, "data-changed")
         self.next_tick_s: float | None = None  # from the last tick (tests, benchmarks)
         self._next_tick: Timer | None = None
+        self.key_gate = KeyGate()
         self.crash: BaseException | None = None  # an unexpected error that ended the app
         self._problem_shown: str | None = None
         self.stop_signals = StopSignals(lambda status: self.exit(return_code=status))
@@ -203,19 +205,8 @@ class GymApp(ToastApp):
         self.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "-too-small")
 
     async def on_event(self, event: events.Event) -> None:
-        """Below the minimum size only the message shows: a key there must not log a set
-        unseen. Keys other than q (and ctrl+q) and pastes and clicks are dropped; a dialog
-        still open on top keeps its keys, as it is drawn."""
-        if (
-            isinstance(event, events.Key | events.Paste | events.MouseEvent)
-            and not event.is_forwarded
-            and self.has_class("-too-small")
-            and isinstance(self.screen, GymScreen)
-        ):
-            if isinstance(event, events.Key) and event.key in ("q", "ctrl+q"):
-                await self.run_action("quit")
-            return
-        await super().on_event(event)
+        if not await self.key_gate.held(self, event):
+            await super().on_event(event)
 
     # -- keys, help and the command palette -----------------------------------------
 

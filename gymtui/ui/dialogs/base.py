@@ -34,6 +34,8 @@ class GymDialog(ModalScreen[ResultT]):
 
     closing = False
     _asking = 0  # dialogs this one opened whose answer it has not had yet
+    _taking_keys = False  # its fields are up and one has the focus
+    _early: list[events.Key] | None = None  # keys that came before that, in order
 
     @property
     def host(self) -> GymHost:
@@ -45,6 +47,30 @@ class GymDialog(ModalScreen[ResultT]):
 
     def on_mount(self) -> None:
         self.host.hide_toasts()
+        # Keys read with the one that opened this dialog (enter, 1 5 0, enter: a paste, or
+        # fast typing over ssh) reach it before any field has the focus: they are kept and
+        # given again, in order, once one has it. They were lost, and the enter after them
+        # saved what the dialog started with.
+        self.call_after_refresh(self._take_keys)
+
+    def _take_keys(self) -> None:
+        # To the field with the focus, in order; keys that reached it meanwhile waited
+        # behind these (hold_key), and keys after this go to it behind them.
+        self._taking_keys = True
+        target = self.focused or self
+        for key in self._early or ():
+            target.post_message(events.Key(key.key, key.character))
+        self._early = None
+
+    def hold_key(self, event: events.Key) -> bool:
+        """Keep a key that reached a field while keys from before its focus wait: it goes
+        after them. False: nothing waits, the field takes it."""
+        if self._early is None:
+            return False
+        self._early.append(event)
+        event.stop()
+        event.prevent_default()
+        return True
 
     @property
     def busy(self) -> bool:
@@ -64,6 +90,8 @@ class GymDialog(ModalScreen[ResultT]):
         self.app.push_screen(dialog, answered)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self._taking_keys:  # the key goes to on_key, kept for when the fields are up
+            return False
         return False if self.busy else super().check_action(action, parameters)
 
     def dismiss(self, result: ResultT | None = None) -> AwaitComplete:
@@ -73,7 +101,9 @@ class GymDialog(ModalScreen[ResultT]):
         return super().dismiss(result)
 
     def on_key(self, event: events.Key) -> None:
-        if self.closing:
+        if not self._taking_keys and not self.closing:
+            self._early = [*(self._early or ()), event]
+        if self.closing or self._early:
             event.stop()
             event.prevent_default()
 

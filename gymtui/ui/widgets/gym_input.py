@@ -18,6 +18,13 @@ from gymtui.ui.text import shown
 T = TypeVar("T")
 
 
+def held(widget: Widget, event: events.Key) -> bool:
+    """A dialog that kept keys from before a field had the focus takes this one after them
+    (its `hold_key`): keys typed together with the one that opened it keep their order."""
+    hold = getattr(widget.screen, "hold_key", None)
+    return bool(hold is not None and hold(event))
+
+
 def pass_on(widget: Widget, event: events.Key) -> bool:
     """Hand a key that arrived after focus moved on to the widget that has focus now.
 
@@ -81,7 +88,7 @@ class GymInput(Input):
     EDITING_KEYS = _editing_keys()
 
     async def on_key(self, event: events.Key) -> None:
-        if pass_on(self, event) or move_focus(self, event):
+        if held(self, event) or pass_on(self, event) or move_focus(self, event):
             return
         action = self.EDITING_KEYS.get(event.key)
         if action is not None:
@@ -125,7 +132,7 @@ class ChoiceField(Widget, Generic[T], can_focus=True):
         return line
 
     async def on_key(self, event: events.Key) -> None:
-        if pass_on(self, event) or move_focus(self, event):
+        if held(self, event) or pass_on(self, event) or move_focus(self, event):
             return
         count = len(self.choices)
         if event.key in ("left", "right", "space"):
@@ -192,7 +199,7 @@ class TogglesField(Widget, Generic[T], can_focus=True):
         self.picked = self.picked ^ {index}
 
     async def on_key(self, event: events.Key) -> None:
-        if pass_on(self, event) or move_focus(self, event):
+        if held(self, event) or pass_on(self, event) or move_focus(self, event):
             return
         count = len(self.choices)
         if event.key in ("left", "right"):
