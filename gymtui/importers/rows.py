@@ -27,7 +27,7 @@ FORMULA_GUARDS = frozenset("'" + c for c in FORMULA_STARTS)
 # A duration longer than a day is a back-filled workout's, whatever its length; one longer than
 # this many digits is junk (and int() refuses 4300 digits)
 MAX_DURATION_DIGITS = 30
-# values remembered of cells read (dates, names), at most: a workout's rows come together
+# values remembered of cells read (dates, durations), at most: a workout's rows come together
 MEMO_SIZE = 512
 MAX_IMPORT_NAME = 200  # the editor's limit is 60, but other apps' names run longer (69 seen)
 EARLIEST_YEAR = 1970
@@ -83,7 +83,6 @@ class Rows:
                 )
         self.unguard = False  # gymtui's own files: undo the export's guard against formulas
         self.columns: dict[str, int] = {}  # names as the readers ask for them
-        self.tidied: dict[str, str] = {}  # names as read: as kept
         self.memo: dict[tuple[str, str], Any] = {}  # dates and durations repeat per workout
         self.line = self.reader.line_num  # the last line read
         self.row: list[str] = []
@@ -217,11 +216,7 @@ class Rows:
             text = self.get(column, required=required)
         elif required and not text:
             self.fail(column, "is empty")
-        name = self.tidied.get(text)
-        if name is None:  # tidied once per distinct name: names repeat on every row
-            if len(self.tidied) >= MEMO_SIZE:
-                self.tidied.clear()
-            name = self.tidied[text] = tidy_name(text)
+        name = tidy_name(text)  # cached: names repeat on every row
         if required and not name:
             self.fail(column, "holds only control characters")
         if len(name) > MAX_IMPORT_NAME:
@@ -319,18 +314,6 @@ def open_text(path: Path) -> tuple[TextIO, str]:
     except BaseException:
         handle.close()
         raise
-
-
-def count_lines(path: Path) -> int:
-    """About how many lines the file has (newline bytes, read in chunks), for progress."""
-    count = 0
-    try:
-        with path.open("rb") as handle:
-            for chunk in iter(functools.partial(handle.read, 1 << 16), b""):
-                count += chunk.count(b"\n")
-    except OSError as exc:
-        raise ImportFileError(f"{path}: cannot be read ({exc.strerror or exc}).") from None
-    return count or 1
 
 
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
