@@ -199,10 +199,11 @@ def run_app(paths: Paths) -> int:
 
 
 class _LateProgress:
-    """A progress bar that shows itself only once the work has taken a second."""
+    """A progress bar that shows itself only once the work has taken a second; once all of
+    it is done, it says `then` (what is left to do, with nothing to count)."""
 
-    def __init__(self, label: str) -> None:
-        self.label = label
+    def __init__(self, label: str, then: str = "") -> None:
+        self.label, self.then = label, then
         self.began = time.monotonic()
         self.bar: Any = None
         self.task: Any = None
@@ -217,7 +218,8 @@ class _LateProgress:
             self.bar = Progress(console=Console(stderr=True), transient=True)
             self.bar.start()
             self.task = self.bar.add_task(self.label, total=total)
-        self.bar.update(self.task, completed=done, total=total)
+        last = self.then if done >= total and self.then else None
+        self.bar.update(self.task, completed=done, total=total, description=last)
 
     def stop(self) -> None:
         if self.bar is not None:
@@ -236,32 +238,30 @@ def run_import(
     from rich.markup import escape
 
     from gymtui.core.program import load_program
-    from gymtui.importers import parse
+    from gymtui.importers import stream
     from gymtui.store import Store
     from gymtui.store.importing import announcing_import
 
     summary: ImportSummary | None = None
     try:
-        reading = _LateProgress(f"Reading {escape(shown(file.name))}")
-        try:
-            fmt = next((f for f in FORMATS if f == source), None)  # argparse checked it
-            parsed = parse(file, fmt, unit, progress=reading, skip_bad_rows=skip_bad_rows)
-        finally:
-            reading.stop()
-        store = Store.open(paths.database)
-        # announced until the file is closed (its checkpoint holds the file too): an open
-        # window refuses a write at once, saying why, instead of waiting for the import
-        with announcing_import(store.path):
-            try:
-                store.exercises.sync(load_program(paths.program_file).exercises.values())
-                writing = _LateProgress("Importing")
+        fmt = next((f for f in FORMATS if f == source), None)  # argparse checked it
+        name = escape(shown(file.name))
+        progress = _LateProgress(f"Importing {name}", f"Saving {name}")
+        # the header is checked here; the rows are read as the import writes them
+        with stream(file, fmt, unit, progress=progress, skip_bad_rows=skip_bad_rows) as parsed:
+            store = Store.open(paths.database)
+            # announced until the file is closed (its checkpoint holds the file too): an open
+            # window refuses a write at once, saying why, instead of waiting for the import
+            with announcing_import(store.path):
                 try:
-                    # one transaction: Ctrl-C inside it rolls every row back
-                    summary = store.imports.write(parsed, dry_run=dry_run, progress=writing)
+                    store.exercises.sync(load_program(paths.program_file).exercises.values())
+                    try:
+                        # one transaction: a bad row or Ctrl-C inside it rolls every row back
+                        summary = store.imports.write(parsed, dry_run=dry_run)
+                    finally:
+                        progress.stop()
                 finally:
-                    writing.stop()
-            finally:
-                store.close()
+                    store.close()
     except KeyboardInterrupt:
         if summary is None:  # the transaction was rolled back
             raise ImportCancelled("Import cancelled: nothing was added.") from None

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from test_real_exports import CORPUS, FILES, REFUSED, in_pounds
 
 from gymtui.core.exercises import guessed_exercise, muscles_from_name, same_name
 from gymtui.core.models import MUSCLES, STABILISERS
@@ -20,6 +19,7 @@ from gymtui.importers.names import aliases
 from gymtui.store import Store
 
 from test_import import PROGRAM
+from test_real_exports import CORPUS, FILES, REFUSED, in_pounds
 
 CATALOGUE = builtin_catalogue()
 ALIASES = aliases()

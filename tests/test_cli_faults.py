@@ -192,7 +192,7 @@ def test_ctrl_c_while_reading_the_file_says_so_too(
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("gymtui.importers.parse", interrupted)
+    monkeypatch.setattr("gymtui.importers.stream", interrupted)
     try:
         assert main(["import", str(FIXTURE)]) == 130
     except KeyboardInterrupt:  # must not stop the test run

@@ -9,19 +9,16 @@ database here.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
 from gymtui.importers.fitbod import FitbodReader, is_fitbod
 from gymtui.importers.fitnotes import FitNotesReader
 from gymtui.importers.hevy import HevyReader
-from gymtui.importers.names import tidy_name
 from gymtui.importers.own import OwnReader
 from gymtui.importers.parsed import (
     FORMATS,
     GYMTUI_COLUMNS,
-    BadRow,
     Format,
     ImportedSession,
     ImportedSet,
@@ -29,7 +26,8 @@ from gymtui.importers.parsed import (
     ParsedFile,
 )
 from gymtui.importers.reader import Reader
-from gymtui.importers.rows import Rows, count_lines, no_controls, open_text, tidy_note
+from gymtui.importers.rows import Rows, open_text
+from gymtui.importers.stream import SessionStream
 from gymtui.importers.strong import StrongReader, is_strong
 
 __all__ = [
@@ -40,8 +38,10 @@ __all__ = [
     "ImportedSession",
     "ImportedSet",
     "ParsedFile",
+    "SessionStream",
     "detect",
     "parse",
+    "stream",
 ]
 
 READERS: dict[Format, type[Reader]] = {
@@ -86,18 +86,32 @@ def detect(rows: Rows) -> Format:
     )
 
 
-def tidy_texts(session: ImportedSession) -> None:
-    """Control characters out of a session's name, day, note and set notes: text from a
-    file must never carry an escape sequence to the terminal (exercise names are tidied by
-    each reader)."""
-    session.key = no_controls(session.key)
-    session.name = tidy_name(session.name) or "Session"
-    session.day_key = tidy_name(session.day_key or "") or None
-    session.note = tidy_note(session.note)
-    for i, item in enumerate(session.sets):
-        note = tidy_note(item.note)
-        if note != item.note:
-            session.sets[i] = replace(item, note=note)
+def stream(
+    path: Path,
+    source: Format | None = None,
+    unit: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    skip_bad_rows: bool = False,
+    now: datetime | None = None,
+    hold: bool = False,
+) -> SessionStream:
+    """Open an export and check its header; its sessions are read as they are taken.
+
+    `source` names the app and overrides detection. A file that is no export raises
+    ImportFileError here; a bad row raises it while the sessions are read (then nothing may
+    be kept), unless `skip_bad_rows`: then it is left out and listed in `bad_rows`. `hold`
+    gives every session whole, in time order, once the file is read. `progress` is told the
+    bytes read and the file's size."""
+    handle, encoding = open_text(path)  # read line by line: the file is never all in memory
+    try:
+        rows = Rows(path, handle, now, encoding)
+        found = source or detect(rows)
+        reader = READERS[found](rows, unit)
+    except BaseException:
+        handle.close()
+        raise
+    reader.hold = reader.hold or hold
+    return SessionStream(rows, handle, reader, found, progress, skip_bad_rows)
 
 
 def parse(
@@ -108,45 +122,14 @@ def parse(
     skip_bad_rows: bool = False,
     now: datetime | None = None,
 ) -> ParsedFile:
-    """Read an export into sessions; raises ImportFileError and nothing else.
+    """Read an export into sessions, held whole in time order; raises ImportFileError and
+    nothing else.
 
     `source` names the app and overrides detection. A bad row refuses the whole file,
     unless `skip_bad_rows`: then it is left out and listed in `bad_rows`."""
-    handle, encoding = open_text(path)  # read line by line: the file is never all in memory
-    with handle:
-        rows = Rows(path, handle, now, encoding)
-        found = source or detect(rows)
-        reader = READERS[found](rows, unit)
-        parsed = ParsedFile(found, [], reader.skipped, 0)
-        total_lines = count_lines(path) if progress is not None else 1
-        for row in rows:
-            parsed.rows += 1
-            if progress is not None and parsed.rows % 2000 == 0:
-                progress(min(rows.line, total_lines), total_lines)
-            try:
-                row.recover(reader.free_text)
-                reader.read(row)
-            except BadRow as bad:
-                if not skip_bad_rows:
-                    raise ImportFileError(
-                        f"{bad} Nothing was imported: correct that line, or add --skip-bad-rows "
-                        "to import the rest and list the lines left out."
-                    ) from None
-                parsed.bad_rows.append(f"{bad.where}: {bad.problem}")
-                reader.skip("bad rows (listed below)")
-    reader.finish()
-    for session in reader.sessions.values():
-        session.sets.sort(key=lambda s: s.logged_at)
-        if found != "gymtui" and session.finished_at is None and session.sets:
-            session.finished_at = session.sets[-1].logged_at  # other apps' workouts are over
-    parsed.sessions = sorted(
-        (s for s in reader.sessions.values() if s.sets), key=lambda s: s.started_at
-    )
-    for session in parsed.sessions:
-        tidy_texts(session)
-    parsed.empty_workouts = len(reader.sessions) - len(parsed.sessions)
-    if reader.units["lb"] > reader.units["kg"]:
-        parsed.unit = "lb"
-    if progress is not None:
-        progress(total_lines, total_lines)
+    with stream(path, source, unit, progress, skip_bad_rows, now, hold=True) as read:
+        sessions = list(read.sessions)
+    parsed = ParsedFile(read.format, sessions, read.skipped, read.rows, read.bad_rows)
+    parsed.empty_workouts = read.empty_workouts
+    parsed.unit = read.unit
     return parsed

@@ -12,7 +12,6 @@ dumbbell, as Strong and Hevy give them; `multiplier` (2 for a pair) is not appli
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import timedelta
 
 from gymtui.core.values import KG_PER_LB
@@ -31,6 +30,7 @@ def is_fitbod(rows: Rows) -> bool:
 class FitbodReader(Reader):
     app = "Fitbod"
     needs = ("Date", "Exercise", "Reps", "isWarmup")
+    streams = False  # workouts are joined across the file (finish)
 
     def __init__(self, rows: Rows, unit: str | None) -> None:
         super().__init__(rows, unit)
@@ -88,7 +88,7 @@ class FitbodReader(Reader):
             if last is not None and near:
                 for item in session.sets:
                     moved = last.started_at + timedelta(seconds=len(last.sets) + 1)
-                    last.sets.append(replace(item, logged_at=moved))
+                    last.sets.append(item._replace(logged_at=moved))
                 continue
             joined[session.key] = last = session
         self.sessions = joined

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from gymtui.core.models import SetKind
 from gymtui.core.values import KG_PER_LB
 from gymtui.importers.parsed import ImportedSet
@@ -28,40 +30,65 @@ class HevyReader(Reader):
             self.weight_col, self.factor = "weight_lbs", KG_PER_LB
         else:
             raise self.no_weight_column("weight_kg or weight_lbs")
-        self.noted: set[tuple[str, str]] = set()
+        # a workout's cells (its start, title, end and description) repeat on all its rows
+        self.workout_cells = rows.cells("start_time", "title", "end_time", "description")
+        self.last_cells: tuple[str, ...] = ()
+        self.workout: tuple[datetime, str, str, datetime | None, str | None] = (
+            datetime.min,
+            "",
+            "",
+            None,
+            None,
+        )
+        # a set's cells, read in one call (Hevy's cells need no formula guard undone)
+        self.set_cells = rows.cells(
+            "set_type", self.weight_col, "reps", "exercise_title", "rpe", "exercise_notes"
+        )
+        self.noted: dict[str, set[str]] = {}  # session key: exercises whose note was kept
 
     def read(self, row: Rows) -> None:
-        started = hevy_time(row, "start_time")
-        assert started is not None
-        title = row.name("title") or "Hevy workout"
-        key = f"hevy:{wall_clock(started)}:{title}"
-        set_type = row.get("set_type").lower() or "normal"
+        cells = self.workout_cells(row.row)
+        set_type, weight, reps, exercise, rpe, note = map(str.strip, self.set_cells(row.row))
+        # when the workout's cells are the last good row's, what was read from them (and
+        # passed every check) is taken again
+        same = cells == self.last_cells
+        if same:
+            started, title, key, finished, description = self.workout
+        else:
+            start = hevy_time(row, "start_time")
+            assert start is not None
+            started = start
+            title = row.name("title") or "Hevy workout"
+            key = f"hevy:{wall_clock(started)}:{title}"
+        set_type = set_type.lower() or "normal"
         if set_type not in KINDS:
             row.fail("set_type", f"{set_type!r} is not normal, warmup, dropset or failure")
-        lifted = strength(row, self.weight_col, "reps", self.factor)
+        lifted = strength(row, self.weight_col, "reps", self.factor, (weight, reps))
         self.weighed(self.factor, lifted)
-        exercise = row.name("exercise_title", required=True)
-        finished = hevy_time(row, "end_time", required=False)
-        if finished is not None and finished < started:
-            row.fail("end_time", f"{row.get('end_time')!r} is before the workout's start")
-        rpe = row.rpe("rpe")
-        session = self.session(key, started, title, finished, row.get("description") or None)
+        exercise = row.name("exercise_title", True, exercise)
+        if not same:
+            finished = hevy_time(row, "end_time", required=False)
+            if finished is not None and finished < started:
+                row.fail("end_time", f"{row.get('end_time')!r} is before the workout's start")
+            description = row.get("description") or None
+        rpe_value = row.rpe("rpe", rpe)
+        session = self.session(key, started, title, finished, description)
+        if not same:
+            self.last_cells, self.workout = cells, (started, title, key, finished, description)
         if isinstance(lifted, str):
             self.skip(lifted)
             return
-        note = row.get("exercise_notes") or None
-        if note and (key, exercise) in self.noted:
-            note = None  # an exercise note repeats on every row: keep it once
-        elif note:
-            self.noted.add((key, exercise))
+        if note:
+            noted = self.noted.setdefault(key, set())
+            if exercise in noted:
+                note = ""  # an exercise note repeats on every row: keep it once
+            else:
+                noted.add(exercise)
+        kg, reps_done = lifted
+        moment = self.moment(session)
         session.sets.append(
-            ImportedSet(
-                exercise,
-                KINDS[set_type],
-                lifted[0],
-                lifted[1],
-                self.moment(session),
-                rpe=rpe,
-                note=note,
-            )
+            ImportedSet(exercise, KINDS[set_type], kg, reps_done, moment, rpe_value, note or None)
         )
+
+    def handed_over(self, key: str) -> None:
+        self.noted.pop(key, None)

@@ -18,6 +18,7 @@ LONGEST_OPEN = timedelta(seconds=LONGEST_WORKOUT_S)  # a session still open when
 class OwnReader(Reader):
     app = "gymtui"
     needs = ("session_key", "exercise_id", "logged_at", "weight_kg")
+    streams = False  # rows are checked against every session before them
 
     def __init__(self, rows: Rows, unit: str | None) -> None:
         super().__init__(rows, unit)

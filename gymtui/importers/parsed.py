@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import NamedTuple
 
 from gymtui.core.formats import FORMATS as FORMATS
 from gymtui.core.formats import Format as Format
@@ -42,9 +43,8 @@ class BadRow(ImportFileError):
         self.problem = problem
 
 
-@dataclass(frozen=True, slots=True)
-class ImportedSet:
-    """One set read from a file."""
+class ImportedSet(NamedTuple):
+    """One set read from a file (a NamedTuple: a big file makes hundreds of thousands)."""
 
     exercise_name: str
     kind: SetKind
@@ -70,6 +70,8 @@ class ImportedSession:
     day_key: str | None = None
     note: str | None = None
     sets: list[ImportedSet] = field(default_factory=list)
+    # more sets of a session given earlier in the same stream (its rows lay apart in the file)
+    continued: bool = False
 
 
 @dataclass(slots=True)

@@ -11,15 +11,24 @@ from typing import ClassVar
 from gymtui.importers.parsed import ImportedSession, ImportFileError
 from gymtui.importers.rows import Rows
 
+SECONDS: list[timedelta] = []  # timedelta(seconds=n) at n, made once (moment needs one a set)
+
 
 class Reader(ABC):
     """One app's rows into sessions. File-level checks happen in `__init__`; `read` takes
     one row and checks all of it before it keeps anything, so a bad row can be left out
-    whole (`--skip-bad-rows`)."""
+    whole (`--skip-bad-rows`).
+
+    A reader that `streams` hands a session over (to `done`) as soon as a row of another one
+    comes: every app writes a workout's rows together, so a big file is never all in memory.
+    Rows of a session that come back later make a `continued` part of it. One that needs the
+    whole file (Fitbod joins workouts across it, gymtui's own checks rows against earlier
+    sessions) keeps every session to the end, as does `hold`."""
 
     app: ClassVar[str]  # the app's name, for messages
     needs: ClassVar[tuple[str, ...]]  # columns without which a file is not this app's
     free_text: ClassVar[str | None] = None  # the column an unquoted delimiter may split
+    streams: ClassVar[bool] = True
 
     def __init__(self, rows: Rows, unit: str | None) -> None:
         missing = [c for c in self.needs if not rows.has(c)]
@@ -33,8 +42,13 @@ class Reader(ABC):
         self.unit = unit
         self.sessions: dict[str, ImportedSession] = {}
         self.skipped: Counter[str] = Counter()
+        # sets given each session so far, by key (their times come from it): the only thing
+        # kept of a session handed over, so that its rows, should they come back, go on from it
         self.numbered: Counter[str] = Counter()
         self.units: Counter[str] = Counter()  # rows weighed in each unit
+        self.hold = not self.streams  # keep every session to the end of the file
+        self.done: list[ImportedSession] = []  # handed over, for the caller to take
+        self.latest: str | None = None  # the key of the last row's session
 
     def weighed(self, factor: float, lifted: tuple[float, int] | str) -> None:
         """Note the unit (from its factor to kg) of a set with a load: a body-weight row's
@@ -65,17 +79,38 @@ class Reader(ABC):
         finished: datetime | None = None,
         note: str | None = None,
     ) -> ImportedSession:
-        """The session with that key, made on its first row."""
+        """The session with that key, made on its first row; the one before it is handed
+        over (to `done`) when this is another, unless the reader holds them all."""
+        if key != self.latest:
+            if self.latest is not None and not self.hold:
+                self.done.append(self.sessions.pop(self.latest))
+                self.handed_over(self.latest)
+            self.latest = key
         found = self.sessions.get(key)
         if found is None:
-            found = self.sessions[key] = ImportedSession(key, started, name, finished, note=note)
+            found = self.sessions[key] = ImportedSession(
+                key, started, name, finished, note=note, continued=self.numbered[key] > 0
+            )
+            self.numbered.setdefault(key, 0)  # so that a session without sets is counted
         return found
+
+    def handed_over(self, key: str) -> None:  # noqa: B027 (a hook: only Hevy keeps any)
+        """Forget what was kept for the rows of the session with that key."""
+
+    def empty_sessions(self) -> int:
+        """Sessions (by key) with no set at all, once the file is read (a reader that streams
+        numbers every set it gives, through `moment`)."""
+        if self.hold:
+            return sum(1 for session in self.sessions.values() if not session.sets)
+        return sum(1 for sets in self.numbered.values() if not sets)
 
     def moment(self, session: ImportedSession) -> datetime:
         """When the next set of a session that gives no set times was logged: a second
         apart in file order, so the order survives."""
-        self.numbered[session.key] += 1
-        return session.started_at + timedelta(seconds=self.numbered[session.key])
+        n = self.numbered[session.key] = self.numbered[session.key] + 1
+        while len(SECONDS) <= n:
+            SECONDS.append(timedelta(seconds=len(SECONDS)))
+        return session.started_at + SECONDS[n]
 
     def skip(self, reason: str) -> None:
         self.skipped[reason] += 1

@@ -8,11 +8,12 @@ import functools
 import io
 import itertools
 import math
+import operator
 import re
 from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import NoReturn, TextIO, TypeVar, cast
+from typing import Any, NoReturn, TextIO, TypeVar
 
 from gymtui.core.text import FORMULA_STARTS
 from gymtui.core.values import KG_PER_LB
@@ -26,6 +27,8 @@ FORMULA_GUARDS = frozenset("'" + c for c in FORMULA_STARTS)
 # A duration longer than a day is a back-filled workout's, whatever its length; one longer than
 # this many digits is junk (and int() refuses 4300 digits)
 MAX_DURATION_DIGITS = 30
+# values remembered of cells read (dates, durations), at most: a workout's rows come together
+MEMO_SIZE = 512
 MAX_IMPORT_NAME = 200  # the editor's limit is 60, but other apps' names run longer (69 seen)
 EARLIEST_YEAR = 1970
 LONGEST_WORKOUT_S = 24 * 3600  # a longer duration is a back-filled workout's, not a real one
@@ -79,9 +82,9 @@ class Rows:
                     "read from the wrong one."
                 )
         self.unguard = False  # gymtui's own files: undo the export's guard against formulas
-        self.columns: dict[str, int | None] = {}  # names as the readers ask for them
-        self.memo: dict[tuple[str, str], object] = {}  # dates and durations repeat per workout
-        self.line = 1
+        self.columns: dict[str, int] = {}  # names as the readers ask for them
+        self.memo: dict[tuple[str, str], Any] = {}  # dates and durations repeat per workout
+        self.line = self.reader.line_num  # the last line read
         self.row: list[str] = []
         self.extra = 0  # fields beyond the header's on this row
         self.latest = (now or datetime.now(UTC)) + timedelta(days=1)  # the clock may lag a zone
@@ -90,9 +93,12 @@ class Rows:
         """A value read from a cell, computed once per distinct text (a workout's date and
         duration repeat on every one of its rows)."""
         key = (column, text)
-        if key not in self.memo:
-            self.memo[key] = compute()
-        return cast(T, self.memo[key])
+        found: T = self.memo.get(key, self.memo)
+        if found is self.memo:  # not there (None may be a value)
+            if len(self.memo) >= MEMO_SIZE:
+                self.memo.clear()  # a workout's rows come together: the recent ones suffice
+            found = self.memo[key] = compute()
+        return found
 
     def has(self, *names: str) -> bool:
         return all(normalise_name(n) in self.index for n in names)
@@ -114,28 +120,36 @@ class Rows:
         """One step of reading the file, its failures as messages naming the line."""
         try:
             return step()
-        except csv.Error as exc:
-            raise ImportFileError(f"{self.path}, line {line}: {exc}") from None
-        except UnicodeDecodeError:
-            raise ImportFileError(
+        except (csv.Error, UnicodeDecodeError, OSError) as exc:
+            raise self._unreadable(exc, line) from None
+
+    def _unreadable(self, exc: Exception, line: int) -> ImportFileError:
+        """Why the file could not be read at that line."""
+        if isinstance(exc, csv.Error):
+            return ImportFileError(f"{self.path}, line {line}: {exc}")
+        if isinstance(exc, UnicodeDecodeError):
+            return ImportFileError(
                 f"{self.path}, near line {line}: not {self.encoding} text; export it again as CSV."
-            ) from None
-        except OSError as exc:
-            raise ImportFileError(
-                f"{self.path}: cannot be read past line {line} ({exc.strerror or exc})."
-            ) from None
+            )
+        strerror = exc.strerror if isinstance(exc, OSError) else None
+        return ImportFileError(f"{self.path}: cannot be read past line {line} ({strerror or exc}).")
 
     def __iter__(self) -> Iterator[Rows]:
-        while True:
-            try:
-                self.row = self._read(lambda: next(self.reader), self.reader.line_num + 1)
-            except StopIteration:
-                return
-            self.line = self.reader.line_num
-            if not any(cell.strip() for cell in self.row):
-                continue
-            self.extra = len(self.row) - len(self.header)
-            yield self
+        reader, width = self.reader, len(self.header)
+        try:
+            for row in reader:
+                self.line = reader.line_num
+                if not "".join(row).strip():  # no cell holds anything
+                    continue
+                self.row, self.extra = row, len(row) - width
+                # a blank cell after the header's: where a column the file lacks reads
+                if self.extra == 0:
+                    row.append("")
+                elif self.extra < 0:
+                    row += [""] * (1 - self.extra)
+                yield self
+        except (csv.Error, UnicodeDecodeError, OSError) as exc:
+            raise self._unreadable(exc, self.line + 1) from None
 
     def recover(self, free_text: str | None) -> None:
         """A row with more fields than the header: join the extra fields back into the one
@@ -151,13 +165,26 @@ class Rows:
                 "(a field with the delimiter in it needs quotes)",
             )
         self.row[i : i + self.extra + 1] = [self.delimiter.join(self.row[i : i + self.extra + 1])]
+        self.row.append("")
         self.extra = 0
 
+    def column(self, name: str) -> int:
+        """Where a column's cell is in a row; a column the file lacks reads the blank cell
+        after the header's."""
+        i = self.columns.get(name)
+        if i is None:
+            i = self.columns[name] = self.index.get(normalise_name(name), len(self.header))
+        return i
+
+    def cells(self, *names: str) -> Callable[[list[str]], tuple[str, ...]]:
+        """What gives those columns' cells of a row as they are (untrimmed), in one call."""
+        return operator.itemgetter(*(self.column(name) for name in names))
+
     def get(self, name: str, required: bool = False) -> str:
-        i = self.columns.get(name, -1)
-        if i == -1:
-            i = self.columns[name] = self.index.get(normalise_name(name))
-        value = self.row[i].strip() if i is not None and i < len(self.row) else ""
+        i = self.columns.get(name)
+        if i is None:
+            i = self.column(name)
+        value = self.row[i].strip()
         if self.unguard and value[:2] in FORMULA_GUARDS:
             value = value[1:]
         if required and not value:
@@ -167,8 +194,12 @@ class Rows:
     def fail(self, column: str, problem: str) -> NoReturn:
         raise BadRow(self.path, f"line {self.line}, column '{self.spelled(column)}'", problem)
 
-    def number(self, column: str, top: float, low: float = 0.0) -> float | None:
-        text = self.get(column)
+    def number(
+        self, column: str, top: float, low: float = 0.0, text: str | None = None
+    ) -> float | None:
+        """The number in a cell (or `text`, read from it), or None for an empty one."""
+        if text is None:
+            text = self.get(column)
         if not text:
             return None
         value = decimal(text, self.delimiter)
@@ -178,10 +209,14 @@ class Rows:
             self.fail(column, f"{shown(text, quoted=False)} is outside {low:g} to {top:g}")
         return value
 
-    def name(self, column: str, required: bool = False) -> str:
+    def name(self, column: str, required: bool = False, text: str | None = None) -> str:
         """A name (an exercise's, a workout's) tidied of control characters; refused when
         nothing is left of a required one, or when it is longer than any name."""
-        name = tidy_name(self.get(column, required=required))
+        if text is None:
+            text = self.get(column, required=required)
+        elif required and not text:
+            self.fail(column, "is empty")
+        name = tidy_name(text)  # cached: names repeat on every row
         if required and not name:
             self.fail(column, "holds only control characters")
         if len(name) > MAX_IMPORT_NAME:
@@ -191,20 +226,21 @@ class Rows:
             )
         return name
 
-    def reps(self, column: str) -> int | None:
-        return self.whole(column, MAX_IMPORT_REPS, " reps")
+    def reps(self, column: str, text: str | None = None) -> int | None:
+        return self.whole(column, MAX_IMPORT_REPS, " reps", text)
 
-    def whole(self, column: str, top: int, unit: str = "") -> int | None:
+    def whole(self, column: str, top: int, unit: str = "", text: str | None = None) -> int | None:
         """A whole number from 0 to `top`, or None for an empty cell."""
-        value = self.number(column, top)
+        value = self.number(column, top, 0.0, text)
         if value is None:
             return None
-        if value != int(value):
+        whole = int(value)
+        if value != whole:
             self.fail(column, f"{value:g}{unit} is not a whole number")
-        return int(value)
+        return whole
 
-    def rpe(self, column: str) -> float | None:
-        value = self.number(column, 10)
+    def rpe(self, column: str, text: str | None = None) -> float | None:
+        value = self.number(column, 10, 0.0, text)
         if value is not None and value < 1:
             self.fail(column, f"RPE {value:g} is below 1")
         return value
@@ -278,18 +314,6 @@ def open_text(path: Path) -> tuple[TextIO, str]:
     except BaseException:
         handle.close()
         raise
-
-
-def count_lines(path: Path) -> int:
-    """About how many lines the file has (newline bytes, read in chunks), for progress."""
-    count = 0
-    try:
-        with path.open("rb") as handle:
-            for chunk in iter(functools.partial(handle.read, 1 << 16), b""):
-                count += chunk.count(b"\n")
-    except OSError as exc:
-        raise ImportFileError(f"{path}: cannot be read ({exc.strerror or exc}).") from None
-    return count or 1
 
 
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -442,10 +466,18 @@ def ended(started: datetime, seconds: int | None) -> datetime | None:
     return started + timedelta(seconds=seconds)
 
 
-def strength(rows: Rows, weight_col: str, reps_col: str, factor: float) -> tuple[float, int] | str:
-    """Weight in kg and reps, or why the row is not a strength set."""
-    weight = rows.number(weight_col, MAX_IMPORT_KG / factor)
-    reps = rows.reps(reps_col)
+def strength(
+    rows: Rows,
+    weight_col: str,
+    reps_col: str,
+    factor: float,
+    texts: tuple[str, str] | None = None,
+) -> tuple[float, int] | str:
+    """Weight in kg and reps (from their cells, or the `texts` read from them), or why the
+    row is not a strength set."""
+    weight_text, reps_text = texts or (None, None)
+    weight = rows.number(weight_col, MAX_IMPORT_KG / factor, 0.0, weight_text)
+    reps = rows.whole(reps_col, MAX_IMPORT_REPS, " reps", reps_text)
     if reps is None:
         return "no reps (cardio or timed sets)"
     if reps == 0:

@@ -40,7 +40,7 @@ def refresh_prs(conn: sqlite3.Connection, exercise_id: str, since: str) -> list[
         f"SELECT id, kind, weight_kg, {E1RM_SQL}, pr FROM sets "
         "WHERE exercise_id = ? AND logged_at >= ? ORDER BY logged_at, id",
         [exercise_id, since],
-    ).fetchall():
+    ):  # row by row: an import's whole history of an exercise is never held
         # the first working set ever has nothing to beat: it is no record (nor on Today)
         is_pr = kind != "warmup" and weight >= 0 and (w > weight or e > estimate + 1e-9)
         if kind != "warmup":
@@ -52,6 +52,31 @@ def refresh_prs(conn: sqlite3.Connection, exercise_id: str, since: str) -> list[
     if changes:
         conn.executemany("UPDATE sets SET pr = ? WHERE id = ?", changes)
     return became
+
+
+def refresh_all_prs(conn: sqlite3.Connection) -> None:
+    """Recompute every set's PR flag, the same rule as `refresh_prs`, in one pass over the
+    table (working sets sorted by exercise and time, then a window; a warm-up is never one):
+    a bulk import's way, before its indexes are made again, instead of walking an index per
+    exercise."""
+    changes = conn.execute(
+        f"""
+        SELECT flag, id FROM (
+            SELECT id, pr, best_weight IS NOT NULL
+                AND (weight_kg > best_weight OR e1rm > best_e1rm + 1e-9) AS flag
+            FROM (
+                SELECT id, pr, weight_kg, {E1RM_SQL} AS e1rm,
+                    max(weight_kg) OVER earlier AS best_weight,
+                    max({E1RM_SQL}) OVER earlier AS best_e1rm
+                FROM sets WHERE kind != 'warmup'
+                WINDOW earlier AS (PARTITION BY exercise_id ORDER BY logged_at, id
+                    ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+            )
+        ) WHERE flag != pr
+        UNION ALL SELECT 0, id FROM sets WHERE kind = 'warmup' AND pr != 0
+        """
+    ).fetchall()
+    conn.executemany("UPDATE sets SET pr = ? WHERE id = ?", changes)
 
 
 def bests(conn: sqlite3.Connection, exercise_id: str, weight_kg: float) -> Bests:
