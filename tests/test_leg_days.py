@@ -161,3 +161,24 @@ def test_back_extensions_on_a_back_day_make_no_leg_day(
     gym = Gym.open(paths, clock)
     assert gym.today().recovery.text == "Ready: it has been 9 days since legs"
     gym.close()
+
+
+def test_a_day_chosen_before_a_deleted_session_does_not_come_back(
+    paths: Paths, clock: FakeClock
+) -> None:
+    """Log and finish Day A; switch to A again; delete that session; train and finish again:
+    the next day is B. SQLite gave the deleted session's id to the new one, and the choice,
+    kept with that id alone, came back: Day A twice, with 'Recovering' on it."""
+    gym = Gym.open(paths, clock)
+    first = gym.log_set(SetInput("back_squat", 100, 5)).set.session_id
+    gym.finish_session(first)
+    assert gym.today().day.key == "B"
+    gym.choose_day("A")
+    assert gym.today().day.key == "A"
+    gym.corrections.delete_session(first)
+    clock.advance(3 * 86_400)
+    again = gym.log_set(SetInput("back_squat", 100, 5)).set.session_id
+    assert again == first  # the id SQLite hands out again
+    gym.finish_session(again)
+    assert gym.today().day.key == "B"
+    gym.close()

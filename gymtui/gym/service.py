@@ -39,7 +39,7 @@ from gymtui.gym.corrections import Corrections
 from gymtui.gym.exercises import ExerciseCatalogue
 from gymtui.gym.history import History
 from gymtui.gym.recent import RecentSets
-from gymtui.gym.today import CHOSEN_DAY, read_today
+from gymtui.gym.today import CHOSEN_DAY, chosen_after, read_today
 from gymtui.paths import Paths
 from gymtui.store import StaleSession, StorageError, Store
 from gymtui.store.base import DatabaseMoved
@@ -316,8 +316,8 @@ class Gym:
 
     def choose_day(self, key: str) -> ProgramDay:
         """Train another day than the rotation says, until the next session is logged."""
-        last = self._store.sessions.last()
-        self._store.set_setting(CHOSEN_DAY, f"{key}@{last.id if last else ''}")
+        after = chosen_after(self._store.sessions.last())
+        self._store.set_setting(CHOSEN_DAY, f"{key}@{after}")
         return self.refresh().day
 
     def following_day(self) -> ProgramDay:

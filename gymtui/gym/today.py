@@ -25,6 +25,13 @@ from gymtui.store import Store
 CHOSEN_DAY = "chosen_day"  # the setting: "day key@id of the last session" when it was chosen
 
 
+def chosen_after(last: Session | None) -> str:
+    """What a day chosen by hand is kept with: the last session then, by id and start. A
+    session logged since ends the choice; the id alone came back (SQLite gives a deleted
+    last session's id to the next one) and revived a choice after a delete."""
+    return "" if last is None else f"{last.id} {last.started_at.isoformat()}"
+
+
 def planned_day(store: Store, program: Program, session: Session | None) -> ProgramDay:
     """The open session's day, else the user's choice, else the day after the last trained."""
     if session is not None:
@@ -32,12 +39,11 @@ def planned_day(store: Store, program: Program, session: Session | None) -> Prog
         return day or ProgramDay(
             key=session.day_key or "", name=session.day_name, focus="", exercises=()
         )
-    last = store.sessions.last()
     chosen = store.setting(CHOSEN_DAY)
     if chosen:
         key, _, after = chosen.partition("@")
         day = program.day(key)
-        if day is not None and after == str(last.id if last else ""):
+        if day is not None and after == chosen_after(store.sessions.last()):
             return day
     # the rotation follows leg days only: an upper-body day in between changes nothing
     legs = store.history.last_leg_day()
