@@ -165,3 +165,23 @@ async def test_what_is_typed_with_the_key_that_opens_a_dialog_reaches_the_dialog
         rows = db_rows(paths.database, "SELECT weight_kg, reps FROM sets ORDER BY id")
         assert rows == [(140.0, 6), (150.0, 6)]
         assert "150 kg × 6" in " ".join(notifications(app))
+
+
+async def test_help_opens_from_a_session_and_the_exercise_list(
+    paths: Paths, clock: FakeClock
+) -> None:
+    """? in History's session dialog and in its exercise list: the help, that one first."""
+    app = make_app(paths, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", *"100", "enter", "h", "enter")
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpDialog)
+        assert app.screen.sections[0][0] == "Here: A session (History, enter)"
+        await pilot.press("escape", "escape", "e")
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpDialog)
+        assert app.screen.sections[0][0] == "Here: Exercises (History, e)"

@@ -55,6 +55,8 @@ class ExercisesDialog(GymDialog[None]):
 
     BINDINGS = [
         Binding("escape", "close", "Close", tooltip="Back (in the filter: clear it)"),
+        # a modal dialog stops the App's own ?: the help opens here with this one first
+        Binding("question_mark", "app.help", "Help", show=False, tooltip="Every key"),
         Binding("e", "edit", "Edit", tooltip="Edit the highlighted exercise (or enter)"),
         Binding("n", "new", "New", tooltip="Create an exercise of your own"),
         Binding(

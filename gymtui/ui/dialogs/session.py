@@ -29,6 +29,8 @@ class SessionDialog(GymDialog[None]):
 
     BINDINGS = [
         Binding("escape,q", "close", "Close", tooltip="Back to History"),
+        # a modal dialog stops the App's own ?: the help opens here with this one first
+        Binding("question_mark", "app.help", "Help", show=False, tooltip="Every key"),
         Binding("e", "edit", "Edit", tooltip="Edit the highlighted set (or enter)"),
         Binding("d,delete", "delete", "Delete", tooltip="Delete the highlighted set"),
         Binding("a", "add", "Add set", tooltip="Add a set of the highlighted exercise"),
