@@ -133,7 +133,7 @@ async def measure(folder: Path, runs: int = 5) -> None:
     print(line("History ready (screen shown -> sessions painted)", ready))
     print(line("Weeks and muscles tabs filled (worker)", overviews))
     print(line("Chart ready (exercise chosen -> chart and PRs painted)", charts))
-    print(line("Longest gap between rest-timer ticks (due every 100 ms) meanwhile", stalls))
+    print(line("Longest gap between rest-timer ticks (due every second) meanwhile", stalls))
 
 
 def log_cost(path: Path, count: int = 50) -> None:
