@@ -88,6 +88,7 @@ async def test_rack_view_counts_down_flashes_at_the_end_and_logs_the_next_set(
         assert lit_cells(drawn) == sum(line.count("█") for line in big_lines("3:00", 2))
         assert text_of(app, "#rack-next") == "Set 2 of 4 - Back squat 100 kg × 6"
         assert text_of(app, "#rack-state") == "Resting"
+        assert text_of(app, "#rack-help") == "v back  enter log  space pause  +/- 15 s  s skip"
         clock.advance(150)
         app.tick()
         assert clock_widget.text == "0:30"
@@ -97,6 +98,7 @@ async def test_rack_view_counts_down_flashes_at_the_end_and_logs_the_next_set(
         assert screen.has_class("-over") and screen.has_class("-flash")
         assert rung == [1]  # the bell too
         assert text_of(app, "#rack-state") == "Rest over: time for the next set"
+        assert text_of(app, "#rack-help") == "v back  enter log"  # no rest to pause or skip
         clock.advance(0.5)
         app.tick()
         assert not screen.has_class("-flash")  # it blinks
@@ -113,6 +115,8 @@ async def test_rack_view_counts_down_flashes_at_the_end_and_logs_the_next_set(
         assert clock_widget.text == "3:00" and not screen.has_class("-over")
         await pilot.press("space")  # pause, as on the Rest screen
         assert screen.has_class("-paused")
+        await pilot.pause()
+        assert text_of(app, "#rack-help").startswith("v back  enter log  space resume")
         await pilot.press("v")
         await pilot.pause()
         assert isinstance(app.screen, RestScreen) and not isinstance(app.screen, RackScreen)

@@ -18,6 +18,13 @@ from gymtui.ui.widgets.big_clock import BigClock
 
 FLASH_S = 8  # the screen flashes this long once the rest is over, then stays red
 RACK_HELP = "[b]v[/] back  [b]enter[/] log  [b]space[/] pause  [b]+[/]/[b]-[/] 15 s  [b]s[/] skip"
+# The keys line as the rest stands: what space does, and +/- and s only while a rest is on
+RACK_KEYS = {
+    "running": RACK_HELP,
+    "paused": RACK_HELP.replace("[b]space[/] pause", "[b]space[/] resume"),
+    "over": "[b]v[/] back  [b]enter[/] log",
+    "idle": "[b]v[/] back  [b]enter[/] log  [b]space[/] start rest",
+}
 
 
 class RackScreen(RestScreen):
@@ -49,6 +56,9 @@ class RackScreen(RestScreen):
         self.query_one(BigClock).text = view.digits
         flashing = view.state == "over" and -view.remaining_s < FLASH_S
         self.set_class(flashing and int(-view.remaining_s * 2) % 2 == 0, "-flash")
+        keys = RACK_KEYS.get(view.state, RACK_HELP)
+        if self._changed("#rack-help", keys):
+            self.query_one("#rack-help", Static).update(keys)
         nxt = view.next_up or "Nothing planned: add an exercise on Today (t, then x)"
         if self._changed("#rack-next", nxt):
             self.query_one("#rack-next", Static).update(markup("$next", next=nxt))
