@@ -262,3 +262,15 @@ async def test_a_first_set_ever_is_no_pr_to_celebrate(paths: Paths, clock: FakeC
         await pilot.pause()  # more reps at the same weight: that is a record now
         assert "New PR: e1RM 126.5 kg (was 120) · 8 reps at 100 kg (was 6)" in notifications(app)
         assert table_rows(app)[1][5] == "✓ 100 × 8 ★"
+
+
+async def test_the_first_session_under_way_is_still_the_first(
+    paths: Paths, clock: FakeClock
+) -> None:
+    """Logging the first set ever: Today said "No leg day yet: your legs are fresh · 1 of 2 leg
+    sessions this week", counting the session under way as one before and none after."""
+    app = make_app(paths, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", *"100", "enter")
+        await pilot.pause()
+        assert text_of(app, "#recovery").startswith("First session: no recovery to wait for")

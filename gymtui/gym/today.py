@@ -90,7 +90,9 @@ def read_today(
         recovery=recovery(
             previous,
             now if session is None else session.started_at,
-            trained=previous is None and store.sessions.last() is not None,
+            # sessions before this one, none of them a leg day (this one is not yet one)
+            trained=previous is None
+            and store.sessions.last(before=session.started_at if session else None) is not None,
         ),
         weekly=weekly_text(done, program.goal_per_week),
         next_index=next_row_index(rows),

@@ -96,9 +96,15 @@ class Sessions:
         )
         return session_from_row(rows[0]) if rows else None
 
-    def last(self) -> Session | None:
-        """The most recently started session."""
-        rows = self.store.query("SELECT * FROM sessions ORDER BY started_at DESC LIMIT 1")
+    def last(self, before: datetime | None = None) -> Session | None:
+        """The most recently started session (of those started before `before`)."""
+        if before is None:
+            rows = self.store.query("SELECT * FROM sessions ORDER BY started_at DESC LIMIT 1")
+        else:
+            rows = self.store.query(
+                "SELECT * FROM sessions WHERE started_at < ? ORDER BY started_at DESC LIMIT 1",
+                [to_text(before)],
+            )
         return session_from_row(rows[0]) if rows else None
 
     # -- sets -----------------------------------------------------------------------
