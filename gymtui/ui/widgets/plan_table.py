@@ -126,29 +126,23 @@ class PlanTable(ScrollView, can_focus=True, inherit_bindings=False):
 
     ALLOW_SELECT = False
 
-    class Highlighted(Message):
+    class RowMessage(Message):
+        """Something happened to a row of the table."""
+
+        def __init__(self, table: PlanTable, row: int) -> None:
+            super().__init__()
+            self.table = table
+            self.row = row
+
+        @property
+        def control(self) -> PlanTable:
+            return self.table
+
+    class Highlighted(RowMessage):
         """The cursor is on another row (or the first row came)."""
 
-        def __init__(self, table: PlanTable, row: int) -> None:
-            super().__init__()
-            self.table = table
-            self.row = row
-
-        @property
-        def control(self) -> PlanTable:
-            return self.table
-
-    class Activated(Message):
+    class Activated(RowMessage):
         """The row under the cursor was clicked."""
-
-        def __init__(self, table: PlanTable, row: int) -> None:
-            super().__init__()
-            self.table = table
-            self.row = row
-
-        @property
-        def control(self) -> PlanTable:
-            return self.table
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
