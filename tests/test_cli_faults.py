@@ -7,8 +7,6 @@ import csv
 import io
 import json
 import os
-import pty
-import select
 import signal
 import sqlite3
 import stat
@@ -28,6 +26,7 @@ from gymtui.paths import Paths
 from gymtui.store import Store
 
 from conftest import START
+from helpers import on_a_terminal
 
 FIXTURE = Path(__file__).parent / "fixtures" / "strong_2016_kg.csv"
 EVIL_NOTE = "\x1b]0;owned\x07\x1b[2J\u009b31m\u202eton"
@@ -242,32 +241,6 @@ def test_export_and_backup_of_an_empty_database_are_refused(
 
 
 # -- 18. no raw control bytes reach a terminal -----------------------------------------------------
-
-
-def on_a_terminal(*args: str) -> tuple[int, str]:
-    """Run gymtui with a terminal as standard output: status and what the terminal got."""
-    leader, follower = pty.openpty()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "gymtui", *args],
-        stdout=follower,
-        stderr=follower,
-        stdin=subprocess.DEVNULL,
-    )
-    os.close(follower)
-    got = b""
-    while True:
-        ready, _, _ = select.select([leader], [], [], 60)
-        if not ready:
-            break
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:  # the other end closed
-            break
-        if not chunk:
-            break
-        got += chunk
-    os.close(leader)
-    return process.wait(timeout=60), got.decode("utf-8")
 
 
 @pytest.mark.parametrize("fmt", ["csv", "json"])

@@ -8,12 +8,7 @@ and checks its rows in one pass: the file ends up the same as when they are kept
 
 from __future__ import annotations
 
-import os
-import pty
-import select
 import sqlite3
-import subprocess
-import sys
 import tracemalloc
 from collections import Counter
 from datetime import datetime, timedelta
@@ -28,6 +23,7 @@ from gymtui.paths import Paths
 from gymtui.store import StorageError, Store
 from gymtui.store.imports import ImportSummary
 
+from helpers import on_a_terminal
 from test_import import FIXTURES, PROGRAM
 from test_real_exports import BAD_ROWS, CORPUS, FILES, REFUSED, in_pounds
 
@@ -274,26 +270,8 @@ def test_progress_counts_the_bytes_read(tmp_path: Path) -> None:
 def test_a_big_import_on_a_terminal_shows_a_progress_bar(paths: Paths, tmp_path: Path) -> None:
     """A file that takes more than a second shows its bar (on standard error) as it is read."""
     big = hevy_file(tmp_path / "big.csv", 150_000)
-    leader, follower = pty.openpty()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "gymtui", "import", str(big)],
-        stdout=follower,
-        stderr=follower,
-        stdin=subprocess.DEVNULL,
-    )
-    os.close(follower)
-    got = b""
-    while select.select([leader], [], [], 120)[0]:
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:  # the other end closed
-            break
-        if not chunk:
-            break
-        got += chunk
-    os.close(leader)
-    assert process.wait(timeout=120) == 0
-    shown = got.decode("utf-8")
+    status, shown = on_a_terminal("import", str(big), timeout=120)
+    assert status == 0
     assert "Importing big.csv" in shown
     assert "Saving big.csv" in shown  # the indexes, records and commit, once it is read
     assert "%" in shown
