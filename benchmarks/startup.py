@@ -62,9 +62,13 @@ print(f"{t1-t0:.3f} {t2-t1:.3f} {t3-t2:.3f} {t4-t3:.3f} {'sqlite_utils' in sys.m
 """
 
 
+# Its own tmux session: two runs at once (or another benchmark) do not kill each other's.
+SESSION = f"gymtui-startup-{os.getpid()}"
+
+
 def first_frame(command: list[str], marker: str, env: dict[str, str], rss_file: Path) -> float:
     """Seconds from launch to `marker` on the screen; then quit it with q."""
-    subprocess.run(["tmux", "kill-session", "-t", "bench"], capture_output=True)
+    subprocess.run(["tmux", "kill-session", "-t", SESSION], capture_output=True)
     # tmux runs a command in its server's environment, not ours: pass ours along with env.
     settings = [f"{key}={env[key]}" for key in ("GYMTUI_DATA_DIR", "TERM") if key in env]
     wrapped = [
@@ -81,13 +85,13 @@ def first_frame(command: list[str], marker: str, env: dict[str, str], rss_file: 
     shell = " ".join(shlex.quote(part) for part in wrapped)
     start = time.perf_counter()
     subprocess.run(
-        ["tmux", "new-session", "-d", "-x", "100", "-y", "30", "-s", "bench", shell],
+        ["tmux", "new-session", "-d", "-x", "100", "-y", "30", "-s", SESSION, shell],
         env=env,
         check=True,
     )
     while True:
         screen = subprocess.run(
-            ["tmux", "capture-pane", "-p", "-t", "bench"], capture_output=True, text=True
+            ["tmux", "capture-pane", "-p", "-t", SESSION], capture_output=True, text=True
         ).stdout
         if marker in screen:
             shown = time.perf_counter() - start
@@ -95,12 +99,12 @@ def first_frame(command: list[str], marker: str, env: dict[str, str], rss_file: 
         if time.perf_counter() - start > 20:
             raise SystemExit(f"never saw {marker!r}:\n{screen}")
         time.sleep(0.005)
-    subprocess.run(["tmux", "send-keys", "-t", "bench", "C-q"], check=True)
+    subprocess.run(["tmux", "send-keys", "-t", SESSION, "C-q"], check=True)
     for _ in range(400):
         if rss_file.exists() and rss_file.read_text():
             break
         time.sleep(0.01)
-    subprocess.run(["tmux", "kill-session", "-t", "bench"], capture_output=True)
+    subprocess.run(["tmux", "kill-session", "-t", SESSION], capture_output=True)
     return shown
 
 
