@@ -132,6 +132,9 @@ def _run(args: argparse.Namespace | None, paths: Paths) -> int:
         return _run_app(paths)
     try:
         if args.command == "where":
+            from gymtui.gym.program_file import load_running
+
+            problem = load_running(paths, keep=False).problem
             _emit(
                 f"data folder: {shown(str(paths.data_dir))}\n"
                 f"database:    {shown(str(paths.database))}\n"
@@ -143,6 +146,7 @@ def _run(args: argparse.Namespace | None, paths: Paths) -> int:
                     else " (not present: the built-in program is used)"
                 )
                 + "\n"
+                + (f"  problem: {shown_lines(problem)}\n" if problem else "")
             )
             return 0
         if args.command == "import":
@@ -237,7 +241,7 @@ def run_import(
     """Import an export file in one transaction and print what it did."""
     from rich.markup import escape
 
-    from gymtui.core.program import load_program
+    from gymtui.gym.program_file import load_running
     from gymtui.importers import stream
     from gymtui.store import Store
     from gymtui.store.importing import announcing_import
@@ -254,7 +258,10 @@ def run_import(
             # window refuses a write at once, saying why, instead of waiting for the import
             with announcing_import(store.path):
                 try:
-                    store.exercises.sync(load_program(paths.program_file).exercises.values())
+                    program, problem = load_running(paths)
+                    if problem is not None:
+                        _say(f"gymtui: {shown_lines(problem)}")
+                    store.exercises.sync(program.exercises.values())
                     try:
                         # one transaction: a bad row or Ctrl-C inside it rolls every row back
                         summary = store.imports.write(parsed, dry_run=dry_run)

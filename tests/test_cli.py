@@ -64,12 +64,17 @@ def test_data_folder_that_cannot_be_made_exits_2(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
-def test_malformed_program_file_exits_2(data_dir: Path) -> None:
+def test_a_malformed_program_file_is_named_with_its_line_and_gymtui_still_runs(
+    data_dir: Path,
+) -> None:
+    # It was refused at start (exit 2); now the last good program runs and the app says where
+    # the file is wrong (tests/test_program_editor.py: the toast, and Today as it was).
     data_dir.mkdir(parents=True)
     (data_dir / "program.toml").write_text("[[days]]\nkey='A'\nexercises=[{exercise='x'}]\n")
-    result = run()
-    assert result.returncode == 2
-    assert "program.toml: day 1 ('A'), exercise 1: unknown exercise 'x'" in result.stderr
+    result = run("where")
+    assert result.returncode == 0
+    assert "program.toml, line 3: day 1 ('A'), exercise 1: unknown exercise 'x'" in result.stdout
+    assert "The built-in program runs until it is fixed." in result.stdout
     assert "Traceback" not in result.stderr
 
 

@@ -363,7 +363,7 @@ DAY = "[[days]]\nkey = 'A'\nexercises = [{ exercise = 'back_squat', sets = 3, re
         (DAY + "name = ''\n", "line 4: day 1 ('A'): 'name' is empty"),
         (DAY + "name = '" + "d" * 61 + "'\n", "line 4: day 1 ('A'): 'name' must be at most 60"),
         (DAY + "focus = '" + "f" * 121 + "'\n", "line 4: day 1 ('A'): 'focus' must be at most 120"),
-        ("# mine\n\n" + DAY.replace("sets = 3", "sets = 0"), "line 3: day 1 ('A'), exercise 1:"),
+        ("# mine\n\n" + DAY.replace("sets = 3", "sets = 0"), "line 5: day 1 ('A'), exercise 1:"),
         ("name = ''\n" + DAY, "line 1: top level: 'name' is empty"),
     ],
     ids=[

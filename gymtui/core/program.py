@@ -61,6 +61,10 @@ class _Lines:
         'my_squat'", "[warmup]"), at `key` when the key is on a line of its own."""
         day = re.match(r"day (\d+)", entry)
         exercise = re.fullmatch(r"exercise '(.*)'", entry, re.DOTALL)
+        planned = re.search(r", exercise (\d+)$", entry)
+        if day and planned:  # a day's entry: the line of its nth `exercise =`
+            header = self._nth(re.compile(r"^\s*\[\[\s*days\s*\]\]"), int(day.group(1)))
+            return self._entry(header, int(planned.group(1))) if header else None
         if day:
             header = self._nth(re.compile(r"^\s*\[\[\s*days\s*\]\]"), int(day.group(1)))
         elif exercise:
@@ -82,6 +86,17 @@ class _Lines:
             if assignment.match(line):
                 return n + 1
         return header or None
+
+    def _entry(self, header: int, nth: int) -> int | None:
+        found = 0
+        day_header = re.compile(r"^\s*\[\[\s*days\s*\]\]")
+        for n in range(header, len(self.lines)):
+            if day_header.match(self.lines[n]):
+                break
+            found += len(re.findall(r"(?:^|[{,])\s*(?:exercise|\"exercise\")\s*=", self.lines[n]))
+            if found >= nth:
+                return n + 1
+        return header
 
     def _nth(self, pattern: re.Pattern[str], nth: int) -> int | None:
         count = 0
@@ -107,9 +122,9 @@ class _Checker:
         self.source = source
         self.lines = _Lines(text) if text is not None else None
 
-    def fail(self, entry: str, problem: str, key: str | None = None) -> ProgramError:
-        """The error; with the `key` at fault ("" for the table itself), the line it (or
-        its table) is on."""
+    def fail(self, entry: str, problem: str, key: str | None = "") -> ProgramError:
+        """The error, with the line of the `key` at fault or else of its entry ("" for the
+        entry itself)."""
         line = self.lines.find(entry, key) if self.lines is not None and key is not None else None
         where = f"{self.source}, line {line}" if line else self.source
         return ProgramError(f"{where}: {entry}: {problem}")
@@ -275,6 +290,7 @@ def parse_program(data: dict[str, Any], source: str, text: str | None = None) ->
                     warmup=check.get(raw, "warmup", bool, where, None),
                 )
             )
+        _supersets(check, raw_exercises, entry)
         days.append(
             ProgramDay(
                 key=key,
@@ -334,6 +350,36 @@ def _progression(check: _Checker, raw: dict[str, Any], where: str, top: int | No
     return Progression(cast(ProgressionKind, kind), after, pct)
 
 
+def _supersets(check: _Checker, entries: list[dict[str, Any]], entry: str) -> None:
+    """`superset = "a"`: a short label; the entries of a day that share one are next to each
+    other (they alternate set by set), two or three of them."""
+    runs: list[tuple[str, int]] = []  # (label, how many in a row)
+    for e, raw in enumerate(entries, start=1):
+        label = check.get(raw, "superset", str, f"{entry}, exercise {e}", None)
+        if label is None:
+            runs.append(("", 1))
+            continue
+        if not label.strip() or len(label) > 8 or label != tidy_name(label):
+            raise check.fail(
+                f"{entry}, exercise {e}",
+                f"'superset' must be a short label of 1 to 8 characters, like \"a\", not {label!r}",
+            )
+        if runs and runs[-1][0] == label:
+            runs[-1] = (label, runs[-1][1] + 1)
+        elif any(seen == label for seen, _ in runs):
+            raise check.fail(
+                f"{entry}, exercise {e}",
+                f"superset {label!r} must be on exercises next to each other",
+            )
+        else:
+            runs.append((label, 1))
+    for label, size in runs:
+        if label and not 2 <= size <= 3:
+            raise check.fail(
+                entry, f"superset {label!r} has {size} exercise(s): a superset has 2 or 3"
+            )
+
+
 def _warmup(check: _Checker, table: dict[str, Any]) -> WarmupScheme:
     """`[warmup]`: `steps = ["bar x 10", "40% x 5", ...]`, `exercises = "first"`."""
     entry = "[warmup]"
@@ -360,18 +406,33 @@ def _warmup(check: _Checker, table: dict[str, Any]) -> WarmupScheme:
     return WarmupScheme(tuple(steps), cast(Literal["first", "barbell", "off"], applies))
 
 
+def check_text(text: str, source: str) -> Program:
+    """A program file's text read and checked: the one path for a hand-edited file and for
+    one the app wrote (errors name the file, the line and what is wrong)."""
+    import tomllib
+
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ProgramError(f"{source}: not valid TOML: {exc}") from None
+    return parse_program(data, source, text)
+
+
+def read_program_text(user_file: Path) -> str:
+    """A program file's text (Notepad saves a BOM: it is dropped)."""
+    try:
+        return user_file.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ProgramError(f"{user_file}: cannot be read: {exc}") from None
+
+
+def builtin_program_text() -> str:
+    """The built-in program file's text, comments and all (a user's file starts as it)."""
+    return read_data("program.toml")
+
+
 def load_program(user_file: Path | None = None) -> Program:
     """The user's program file when it exists, else the built-in program."""
     if user_file is not None and user_file.exists():
-        import tomllib
-
-        source = str(user_file)
-        try:
-            text = user_file.read_text(encoding="utf-8-sig")  # Notepad saves a BOM
-            data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            raise ProgramError(f"{source}: not valid TOML: {exc}") from None
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ProgramError(f"{source}: cannot be read: {exc}") from None
-        return parse_program(data, source, text)
+        return check_text(read_program_text(user_file), str(user_file))
     return parse_program(_read_builtin("program.toml"), BUILT_IN)

@@ -31,6 +31,11 @@ class ExerciseCatalogue:
         self.by_id: dict[str, Exercise] = {}
         self.reload()
 
+    def use_program(self, program: Program) -> None:
+        """A new program runs: its exercises, as it says them, from now on."""
+        self._program = program
+        self.reload()
+
     def reload(self) -> None:
         """The catalogue as on file; the program's fields (cues) win for its exercises."""
         self.by_id = catalogue(self._store.exercises.all(), self._program.exercises)

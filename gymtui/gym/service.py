@@ -15,7 +15,6 @@ from typing import Any, NamedTuple
 
 from gymtui.core.metrics import Beaten, beaten
 from gymtui.core.models import Exercise, LoggedSet, Program, ProgramDay, SetInput
-from gymtui.core.program import load_program
 from gymtui.core.progression import Suggestion, suggest
 from gymtui.core.rest import (
     ADJUST_STEP_S,
@@ -38,6 +37,7 @@ from gymtui.errors import DatabaseFileError, ImportRunning
 from gymtui.gym.corrections import Corrections
 from gymtui.gym.exercises import ExerciseCatalogue
 from gymtui.gym.history import History
+from gymtui.gym.program_file import ProgramFile, load_running
 from gymtui.gym.recent import RecentSets
 from gymtui.gym.today import CHOSEN_DAY, chosen_after, read_today
 from gymtui.paths import Paths
@@ -66,7 +66,14 @@ class Gym:
     the rest: `gym.exercises` (the catalogue), `gym.history` (History's reads) and
     `gym.corrections` (changes to what is logged, the body weight)."""
 
-    def __init__(self, store: Store, program: Program, clock: Clock | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        program: Program,
+        clock: Clock | None = None,
+        paths: Paths | None = None,
+        program_problem: str | None = None,
+    ) -> None:
         self._store = store
         self.program = program
         self.clock: Clock = clock or SystemClock()
@@ -74,6 +81,13 @@ class Gym:
         self.exercises = ExerciseCatalogue(store, program, self._after_change)
         self.history = History(
             store, program, self.clock, self.exercises, lambda: self.settings, self._recent.depth
+        )
+        # the program file (gym.program_file): its problem, and the changes written for good
+        self.program_file = ProgramFile(
+            paths,
+            lambda new: store.exercises.sync(new.exercises.values()),
+            self._use_program,
+            program_problem,
         )
         self.corrections = Corrections(store, self.clock, self._after_change)
         stored = store.settings()
@@ -87,8 +101,9 @@ class Gym:
 
     @classmethod
     def open(cls, paths: Paths, clock: Clock | None = None) -> "Gym":
-        """Open the program and the database at `paths` (writes only if the catalogue changed)."""
-        program = load_program(paths.program_file)
+        """Open the program and the database at `paths` (writes only if the catalogue changed).
+        A program file broken by hand leaves the last good program running, and says why."""
+        program, program_problem = load_running(paths)
         store = Store.open(paths.database, busy_ms=WINDOW_BUSY_MS)
         try:
             store.check_writable()
@@ -104,7 +119,22 @@ class Gym:
                 f"gymtui cannot write to {paths.database} ({problem}). Make the file writable "
                 "(chmod u+w), or choose another folder with --data-dir DIR or GYMTUI_DATA_DIR."
             ) from None
-        return cls(store, program, clock)
+        return cls(store, program, clock, paths, program_problem)
+
+    def _use_program(self, program: Program) -> None:
+        """A new program runs from now on (written by the editor, or edited by hand)."""
+        self.program = program
+        self._recent = RecentSets(self._store, program)
+        self.exercises.use_program(program)
+        self.history = History(
+            self._store,
+            program,
+            self.clock,
+            self.exercises,
+            lambda: self.settings,
+            self._recent.depth,
+        )
+        self.refresh()
 
     def close(self) -> None:
         """Close the file."""

@@ -99,6 +99,7 @@ class GymApp(ToastApp):
         self.key_gate = KeyGate()
         self.crash: BaseException | None = None  # an unexpected error that ended the app
         self._problem_shown: str | None = None
+        self._program_problem_shown: str | None = None
         self.stop_signals = StopSignals(lambda status: self.exit(return_code=status))
         self._theme_refused = False
         if gym.settings.theme:
@@ -120,12 +121,28 @@ class GymApp(ToastApp):
                 shown(text), title="The database", severity="error", timeout=60, markup=False
             )
 
+    def _program_changed(self) -> bool:
+        """program.toml edited by hand while the app runs: the new program runs, or, when it
+        is broken, the one running goes on and the toast says where the file is wrong."""
+        changed = bool(read(self, self.gym.program_file.reload_if_changed))
+        self.show_program_problem()
+        return changed
+
+    def show_program_problem(self) -> None:
+        """The program file's problem (file, line, what), shown once until it changes."""
+        problem = self.gym.program_file.problem
+        if problem is not None and problem != self._program_problem_shown:
+            self.notify(
+                shown(problem), title="Program file", severity="error", timeout=60, markup=False
+            )
+        self._program_problem_shown = problem
+
     # -- the tick: one RestView for every view that shows the rest ----------------------
 
     def tick(self) -> None:
         """Bring everything up to date: notice other windows, alert once when the rest ends,
         publish the rest as it stands; then sleep until what is shown of it next changes."""
-        if read(self, self.gym.changed_elsewhere):
+        if bool(read(self, self.gym.changed_elsewhere)) | self._program_changed():
             self.data_changed.publish(None)
         problem = self.gym.file_problem()
         if problem is not None:
@@ -187,6 +204,7 @@ class GymApp(ToastApp):
     def on_mount(self) -> None:
         self.stop_signals.catch()
         unreadable_notice(self, self._theme_refused)
+        self.show_program_problem()
         self.schedule_tick()
         self.call_after_refresh(after_first_frame, self, self.gym, self.show_problem)
         self._fit(self.size.width, self.size.height)

@@ -1,0 +1,317 @@
+"""The program file edited as text: every change is made on its TOML document (tomlkit), so
+the user's comments, order and layout stay where they were. Pure text in, text out: the
+caller checks the result with the same checker as a hand-edited file (program.check_text)
+before it is written anywhere."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+import tomlkit
+from tomlkit.items import AoT, Array, Comment, InlineTable, Table
+
+from gymtui.core.models import PlannedExercise
+from gymtui.errors import ProgramError
+
+# An entry's fields in the order a new one is written (an existing entry keeps its own order).
+ENTRY_ORDER = (
+    "exercise",
+    "sets",
+    "reps",
+    "seconds",
+    "progression",
+    "deload_after",
+    "deload_pct",
+    "rest_s",
+    "warmup",
+    "superset",
+)
+
+
+def planned_fields(planned: PlannedExercise) -> dict[str, Any]:
+    """A planned exercise as the fields of a program file's entry, the defaults left out."""
+    fields: dict[str, Any] = {"exercise": planned.exercise_id, "sets": planned.sets}
+    seconds = getattr(planned, "seconds", None)  # a timed hold (when the program has them)
+    if seconds:
+        fields["seconds"] = seconds
+    else:
+        fields["reps"] = planned.reps_text if planned.reps_top else planned.reps
+    rule = planned.progression
+    if rule.kind != ("double" if planned.reps_top else "default"):
+        fields["progression"] = rule.kind
+    if rule.deload_after != 3:
+        fields["deload_after"] = rule.deload_after
+    if rule.deload_pct != 10.0:
+        fields["deload_pct"] = rule.deload_pct
+    if planned.rest_s is not None:
+        fields["rest_s"] = planned.rest_s
+    if planned.warmup is not None:
+        fields["warmup"] = planned.warmup
+    superset = getattr(planned, "superset", None)
+    if superset:
+        fields["superset"] = superset
+    return fields
+
+
+def _inline(fields: Mapping[str, Any]) -> InlineTable:
+    """An inline table written as the built-in file writes them: `{ exercise = "x", ... }`."""
+    body = ", ".join(f"{key} = {tomlkit.item(value).as_string()}" for key, value in fields.items())
+    table = tomlkit.parse(f"entry = {{ {body} }}")["entry"]
+    assert isinstance(table, InlineTable)
+    return table
+
+
+def _ordered(fields: Mapping[str, Any]) -> dict[str, Any]:
+    known = {key: fields[key] for key in ENTRY_ORDER if key in fields}
+    return known | {key: value for key, value in fields.items() if key not in known}
+
+
+class ProgramText:
+    """A program file's TOML, changed in place; `text()` is the file with the changes."""
+
+    def __init__(self, text: str, source: str) -> None:
+        self.source = source
+        try:
+            self.doc = tomlkit.parse(text)
+        except tomlkit.exceptions.ParseError as exc:
+            raise ProgramError(f"{source}: not valid TOML: {exc}") from None
+
+    def text(self) -> str:
+        """The file's text with every change made so far."""
+        for tables in self._tables_lists():
+            _spaced(tables)
+        return self.doc.as_string().rstrip("\n") + "\n"
+
+    def _tables_lists(self) -> list[AoT]:
+        days = self.doc.get("days")
+        if not isinstance(days, AoT):
+            return []
+        nested = [d.get("exercises") for d in days if isinstance(d, Table)]
+        return [*(n for n in nested if isinstance(n, AoT)), days]  # the inner ones first
+
+    def _indent(self) -> str:
+        """The indent of the file's inline entries (two spaces in the built-in file)."""
+        found = re.search(r"\n([ \t]+)\{", self.doc.as_string())
+        return found.group(1) if found else "  "
+
+    def _fail(self, problem: str) -> ProgramError:
+        return ProgramError(f"{self.source}: {problem}")
+
+    # -- days ------------------------------------------------------------------------
+
+    def _days(self) -> AoT | Array:
+        days = self.doc.get("days")
+        if not isinstance(days, AoT | Array):
+            raise self._fail("'days' is not a list of days: fix the file first")
+        return days
+
+    def day_keys(self) -> list[str]:
+        """The days' keys in the file's order."""
+        return [str(day.get("key", "")) for day in self._days()]
+
+    def _day(self, key: str) -> Table | InlineTable:
+        for day in self._days():
+            if isinstance(day, Table | InlineTable) and day.get("key") == key:
+                return day
+        raise self._fail(f"there is no day '{key}'")
+
+    def add_day(
+        self, key: str, name: str, focus: str, first: Mapping[str, Any], at: int | None = None
+    ) -> None:
+        """A new day (a day needs an exercise: `first`), at `at` or after the last one."""
+        if key in self.day_keys():
+            raise self._fail(f"the key '{key}' is used by another day")
+        day = tomlkit.table()
+        day["key"] = key
+        day["name"] = name
+        if focus:
+            day["focus"] = focus
+        entry = _inline(_ordered(first)).as_string()
+        made = tomlkit.parse(f"exercises = [\n{self._indent()}{entry},\n]\n")["exercises"]
+        day["exercises"] = made
+        days = self._days()
+        if at is None or at >= len(days):
+            days.append(day)
+        else:
+            days.insert(max(0, at), day)
+
+    def set_day(self, key: str, *, name: str | None = None, focus: str | None = None) -> None:
+        """A day's name and focus line (an empty focus is taken out)."""
+        day = self._day(key)
+        if name is not None:
+            day["name"] = name
+        if focus is not None:
+            if focus:
+                day["focus"] = focus
+            elif "focus" in day:
+                del day["focus"]
+
+    def remove_day(self, key: str) -> None:
+        """Take a day out (the last one cannot go: a program has at least one day)."""
+        keys = self.day_keys()
+        if key not in keys:
+            raise self._fail(f"there is no day '{key}'")
+        if len(keys) == 1:
+            raise self._fail("a program needs at least one day: add another before removing this")
+        del self._days()[keys.index(key)]
+
+    def move_day(self, key: str, to_index: int) -> None:
+        """Put a day at `to_index` of the rotation."""
+        keys = self.day_keys()
+        if key not in keys:
+            raise self._fail(f"there is no day '{key}'")
+        _move(self._days(), keys.index(key), to_index)
+
+    # -- a day's exercises -------------------------------------------------------------
+
+    def _entries(self, key: str) -> AoT | Array:
+        entries = self._day(key).get("exercises")
+        if not isinstance(entries, AoT | Array):
+            raise self._fail(f"day '{key}' has no list of exercises: fix the file first")
+        return entries
+
+    def entry_ids(self, key: str) -> list[str]:
+        """The exercise ids of a day's entries, in order."""
+        return [str(e.get("exercise", "")) if hasattr(e, "get") else "" for e in self._entries(key)]
+
+    def index_of(self, key: str, exercise_id: str) -> int:
+        """Where an exercise is in a day (its first entry)."""
+        ids = self.entry_ids(key)
+        if exercise_id not in ids:
+            raise self._fail(f"day '{key}' has no exercise '{exercise_id}'")
+        return ids.index(exercise_id)
+
+    def add_entry(self, key: str, fields: Mapping[str, Any], at: int | None = None) -> None:
+        """A new entry in a day, at `at` (None: last)."""
+        entries = self._entries(key)
+        at = len(entries) if at is None else max(0, min(at, len(entries)))
+        if isinstance(entries, AoT):
+            table = tomlkit.table()
+            table.update(_ordered(fields))
+            if at == len(entries):
+                entries.append(table)
+            else:
+                entries.insert(at, table)
+        else:
+            entries.insert(at, _inline(_ordered(fields)))
+
+    def remove_entry(self, key: str, index: int) -> None:
+        """Take an entry out of a day (a day keeps at least one: remove the day instead)."""
+        entries = self._entries(key)
+        if len(entries) == 1:
+            raise self._fail(
+                f"day '{key}' needs at least one exercise: remove the day instead, or add "
+                "another exercise first"
+            )
+        del entries[index]
+
+    def move_entry(self, key: str, index: int, to_index: int) -> None:
+        """Put a day's entry at `to_index`."""
+        _move(self._entries(key), index, to_index)
+
+    def set_entry(self, key: str, index: int, changes: Mapping[str, Any]) -> None:
+        """Change an entry's fields; a field given as None is taken out. The entry keeps its
+        place, its fields' order and the comment on its line."""
+        entries = self._entries(key)
+        entry = entries[index]
+        fields = {k: v for k, v in dict(entry).items() if changes.get(k, v) is not None}
+        for field, value in changes.items():
+            if value is not None:
+                fields[field] = value
+        if isinstance(entries, AoT):
+            assert isinstance(entry, Table)
+            for field in [f for f in entry if f not in fields]:
+                del entry[field]
+            for field, value in fields.items():
+                if entry.get(field) != value or field not in entry:
+                    entry[field] = value
+        else:
+            entries[index] = _inline(
+                {k: fields[k] for k in entry if k in fields}
+                | {k: v for k, v in _ordered(fields).items() if k not in entry}
+            )
+
+    # -- the rest of the file ----------------------------------------------------------
+
+    def set_top(self, field: str, value: Any) -> None:
+        """A top-level field (`goal_per_week`, `name`, ...); None takes it out."""
+        if value is None:
+            if field in self.doc:
+                del self.doc[field]
+            return
+        if field in self.doc:
+            self.doc[field] = value
+            return
+        # a new top-level key goes before the first table, where TOML needs it
+        body = self.doc.body
+        first_table = next(
+            (i for i, (k, v) in enumerate(body) if k is not None and isinstance(v, Table | AoT)),
+            len(body),
+        )
+        self.doc.body.insert(first_table, (tomlkit.key(field), tomlkit.item(value)))
+        self.doc = tomlkit.parse(self.doc.as_string())  # its own index, as if read afresh
+
+    def set_warmup(self, applies_to: str, steps: list[str] | None) -> None:
+        """`[warmup]`: which exercises get a ramp, and its steps (None: the built-in steps)."""
+        table = self.doc.get("warmup")
+        if not isinstance(table, Table):
+            self.doc["warmup"] = tomlkit.table()
+            table = self.doc["warmup"]
+            assert isinstance(table, Table)
+            table.trivia.indent = ""  # text() puts a blank line before it
+        table["exercises"] = applies_to
+        if steps is None:
+            if "steps" in table:
+                del table["steps"]
+        else:
+            table["steps"] = steps
+
+
+def _spaced(tables: AoT) -> None:
+    """A blank line after each table of a list of tables, as a person writes them (a table
+    moved or added last had none)."""
+    for table in tables:
+        written = table.as_string()
+        for _ in range(2 - (len(written) - len(written.rstrip("\n")))):
+            table.add(tomlkit.nl())
+
+
+def _move(items: AoT | Array, index: int, to_index: int) -> None:
+    """Move one item of a list: the items are put back in their new order, each into a place
+    of the list, so the list's comment lines and layout stay where they were; a comment on an
+    inline item's own line moves with it."""
+    values = list(items)
+    if not 0 <= index < len(values):
+        raise ProgramError(f"there is no item {index + 1} to move")
+    to_index = max(0, min(to_index, len(values) - 1))
+    if to_index == index:
+        return
+    order = list(range(len(values)))
+    order.insert(to_index, order.pop(index))
+    if isinstance(items, AoT):
+        tables = [tomlkit.parse(values[i].as_string()) for i in order]
+        for place, table in enumerate(tables):
+            fresh = tomlkit.table()
+            fresh.update(table)
+            items[place] = fresh
+        return
+    comments = _line_comments(items)
+    for place, source in enumerate(order):
+        items[place] = values[source]
+    _set_line_comments(items, [comments[i] for i in order])
+
+
+def _line_comments(items: Array) -> list[Comment | None]:
+    # Private name of tomlkit: an Array keeps each value with its comma and the comment on
+    # its line in a group (_value, _index_map). tests/test_program_edit.py fails if that
+    # changes (a moved entry's comment must move with it).
+    groups = items._value
+    return [groups[items._index_map[i]].comment for i in range(len(items))]
+
+
+def _set_line_comments(items: Array, comments: list[Comment | None]) -> None:
+    groups = items._value
+    for i, comment in enumerate(comments):
+        groups[items._index_map[i]].comment = comment
