@@ -12,8 +12,8 @@ from typing import Any
 import tomlkit
 from tomlkit.items import AoT, Array, Comment, InlineTable, Table
 
-from gymtui.core.models import PlannedExercise
-from gymtui.errors import ProgramError
+from gymtui.core.models import Exercise, PlannedExercise
+from gymtui.errors import InvalidValue, ProgramError
 
 # An entry's fields in the order a new one is written (an existing entry keeps its own order).
 ENTRY_ORDER = (
@@ -52,6 +52,19 @@ def planned_fields(planned: PlannedExercise) -> dict[str, Any]:
     superset = getattr(planned, "superset", None)
     if superset:
         fields["superset"] = superset
+    return fields
+
+
+def exercise_fields(exercise: Exercise) -> dict[str, Any]:
+    """An exercise as the fields of a program file's `[exercises.<id>]`, defaults left out."""
+    fields: dict[str, Any] = {"name": exercise.name}
+    defaults = Exercise(exercise.id, exercise.name)
+    for field in ("muscles", "stabilisers", "cues"):
+        if getattr(exercise, field):
+            fields[field] = list(getattr(exercise, field))
+    for field in ("equipment", "one_legged", "increment_kg", "rest_s"):
+        if getattr(exercise, field) != getattr(defaults, field):
+            fields[field] = getattr(exercise, field)
     return fields
 
 
@@ -233,6 +246,27 @@ class ProgramText:
                 | {k: v for k, v in _ordered(fields).items() if k not in entry}
             )
 
+    def used_ids(self) -> set[str]:
+        """Every exercise id the days use."""
+        return {ex_id for key in self.day_keys() for ex_id in self.entry_ids(key)}
+
+    def defined_ids(self) -> set[str]:
+        """The ids the file's own `[exercises]` define."""
+        table = self.doc.get("exercises")
+        return set(table) if isinstance(table, Table | InlineTable) else set()
+
+    def define_exercise(self, exercise: Exercise) -> None:
+        """`[exercises.<id>]`: an exercise the built-in catalogue lacks (one of the user's own,
+        made in the app), written out so that the file says what it is."""
+        table = self.doc.get("exercises")
+        if not isinstance(table, Table):
+            self.doc["exercises"] = tomlkit.table(is_super_table=True)
+            table = self.doc["exercises"]
+            assert isinstance(table, Table)
+        body = tomlkit.table()
+        body.update(exercise_fields(exercise))
+        table[exercise.id] = body
+
     # -- the rest of the file ----------------------------------------------------------
 
     def set_top(self, field: str, value: Any) -> None:
@@ -315,3 +349,49 @@ def _set_line_comments(items: Array, comments: list[Comment | None]) -> None:
     groups = items._value
     for i, comment in enumerate(comments):
         groups[items._index_map[i]].comment = comment
+
+
+_TARGET = re.compile(r"^\s*(\d{1,4})(?:\s*-\s*(\d{1,4}))?\s*(s|sec|secs|seconds)?\s*$", re.I)
+
+
+def parse_target(text: str) -> dict[str, Any]:
+    """What a set asks for, as typed in the program editor: `8` reps, a range `10-12`, or a
+    hold in seconds `45s` (`30-45s`). The fields to write (the other one taken out: None)."""
+    match = _TARGET.match(text)
+    if match is None:
+        raise InvalidValue(
+            f"Reps look like 8 or 10-12, a hold like 45s or 30-45s (got {text.strip()!r})."
+        )
+    low, top, seconds = match.groups()
+    value: int | str = f"{int(low)}-{int(top)}" if top else int(low)
+    if seconds:
+        return {"seconds": value, "reps": None}
+    return {"reps": value, "seconds": None}
+
+
+def target_text(planned: PlannedExercise) -> str:
+    """A planned exercise's target as the editor shows it: `6`, `10-12`, `45s`."""
+    seconds = getattr(planned, "seconds", None)
+    if seconds:
+        return f"{seconds}s"
+    return planned.reps_text
+
+
+def parse_count(text: str, what: str) -> int | None:
+    """A whole number typed in the editor (blank: the default, None)."""
+    if not text.strip():
+        return None
+    if not text.strip().isdigit():
+        raise InvalidValue(f"{what} must be a whole number (got {text.strip()!r}).")
+    return int(text)
+
+
+def parse_share(text: str, what: str) -> float | None:
+    """A number typed in the editor, like 10 or 7.5 (blank: the default, None)."""
+    if not text.strip():
+        return None
+    try:
+        value = float(text.strip().rstrip("%"))
+    except ValueError:
+        raise InvalidValue(f"{what} must be a number (got {text.strip()!r}).") from None
+    return int(value) if value.is_integer() else value

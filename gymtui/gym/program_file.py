@@ -16,8 +16,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
-from gymtui.core.models import PlannedExercise, Program
+from gymtui.core.models import Exercise, PlannedExercise, Program
 from gymtui.core.program import (
+    builtin_catalogue,
     builtin_program_text,
     check_text,
     load_program,
@@ -117,16 +118,19 @@ class ProgramFile:
     """`gym.program_file`: the program file's text, its changes, and its problem if any.
 
     `sync` makes the database hold a new program's own exercises (before the file is
-    written); `use` hands Gym the program once it is."""
+    written); `use` hands Gym the program once it is; `lookup` finds an exercise the app
+    knows (one of the user's own is written into the file when a day takes it)."""
 
     def __init__(
         self,
         paths: Paths | None,
         sync: Callable[[Program], object],
         use: Callable[[Program], None],
+        lookup: Callable[[str], Exercise | None],
         problem: str | None = None,
     ) -> None:
         self._paths = paths
+        self._lookup = lookup  # the app's exercises, the user's own included
         self._sync = sync
         self._use = use
         self.problem = problem  # the user's file is broken: the last good program runs
@@ -146,26 +150,38 @@ class ProgramFile:
 
     # -- changes: each one edit of the file, checked, written, and the program reloaded ----
 
-    def edit(self, change: Callable[[ProgramText], None]) -> Program:
-        """Make `change` to the file and write it; a change the checker refuses (or a file
-        broken by hand, until it is fixed) raises ProgramError and writes nothing."""
+    def check(self, change: Callable[[ProgramText], None]) -> tuple[str, Program]:
+        """The file's text with `change` made, and its program, checked as a hand edit is;
+        nothing is written. A refused change (or a file broken by hand, until it is fixed by
+        hand) raises ProgramError."""
         path = self.path
-        if path is None or self._paths is None:
+        if path is None:
             raise ProgramError("This window has no program file to write.")
         source = str(path)
         text = self.text()
-        check_text(text, source)  # a file broken by hand is fixed by hand first
+        check_text(text, source)
         document = ProgramText(text, source)
         change(document)
+        # an exercise of the user's own (made in the app) is written out under [exercises]
+        for ex_id in sorted(
+            document.used_ids() - set(builtin_catalogue()) - document.defined_ids()
+        ):
+            exercise = self._lookup(ex_id)
+            if exercise is not None:
+                document.define_exercise(exercise)
         new_text = document.text()
-        program = check_text(new_text, source)
+        return new_text, check_text(new_text, source)
+
+    def edit(self, change: Callable[[ProgramText], None]) -> Program:
+        """Make `change` to the file and write it (see `check`); the program runs at once."""
+        new_text, program = self.check(change)
+        path = self.path
+        assert path is not None and self._paths is not None
         self._sync(program)
         try:
             replace_file(path, new_text)
         except OSError as problem:
-            raise ProgramError(
-                f"{source} cannot be written ({problem}): nothing changed."
-            ) from None
+            raise ProgramError(f"{path} cannot be written ({problem}): nothing changed.") from None
         with contextlib.suppress(OSError):
             _keep(self._paths, new_text)
         self._seen = _stamp(path)

@@ -87,6 +87,7 @@ class Gym:
             paths,
             lambda new: store.exercises.sync(new.exercises.values()),
             self._use_program,
+            lambda ex_id: self.exercises.by_id.get(ex_id),
             program_problem,
         )
         self.corrections = Corrections(store, self.clock, self._after_change)

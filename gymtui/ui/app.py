@@ -135,6 +135,8 @@ class GymApp(ToastApp):
             self.notify(
                 shown(problem), title="Program file", severity="error", timeout=60, markup=False
             )
+        elif problem is None and self._program_problem_shown is not None:
+            self.notify("The program file is fixed: its program runs now.", title="Program file")
         self._program_problem_shown = problem
 
     # -- the tick: one RestView for every view that shows the rest ----------------------

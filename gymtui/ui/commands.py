@@ -51,6 +51,11 @@ def gym_commands(app: App[Any], screen: Screen[Any]) -> Iterable[SystemCommand]:
         "every exercise: edit, rename, merge or delete your own",
         partial(open_exercises, app),
     )
+    yield SystemCommand(
+        "Edit program…",
+        "days, exercises, sets x reps, rules, rest, warm-up, supersets: saved to program.toml",
+        partial(open_program, app),
+    )
     flags = [
         ("rest_autostart", "Rest auto-start", "start the rest when a set is logged"),
         ("warmup_ramp", "Warm-up ramp", "warm-up rows before the first barbell exercise"),
@@ -72,3 +77,10 @@ def open_exercises(app: App[Any]) -> None:
     from gymtui.ui.dialogs.exercises import ExercisesDialog
 
     app.push_screen(ExercisesDialog())
+
+
+def open_program(app: App[Any]) -> None:
+    """The program editor, over whatever screen is in front."""
+    from gymtui.ui.dialogs.program import ProgramDialog
+
+    app.push_screen(ProgramDialog())

@@ -76,6 +76,8 @@ def key_sections(app: App[Any], screen: Screen[Any]) -> list[tuple[str, Rows]]:
     """Every key gymtui has, by screen: the one in front first, then everywhere, the rest."""
     from gymtui.ui.dialogs.exercise_edit import ExerciseEditDialog
     from gymtui.ui.dialogs.exercises import ExercisesDialog
+    from gymtui.ui.dialogs.program import ProgramDialog
+    from gymtui.ui.dialogs.program_forms import EntryDialog
     from gymtui.ui.dialogs.session import SessionDialog
     from gymtui.ui.dialogs.set_dialog import SetDialog
     from gymtui.ui.screens.history import HistoryScreen
@@ -94,6 +96,8 @@ def key_sections(app: App[Any], screen: Screen[Any]) -> list[tuple[str, Rows]]:
         (SetDialog, SetDialog.HELP_TITLE, form_rows(SetDialog)),
         (ExercisesDialog, ExercisesDialog.HELP_TITLE, rows_of(ExercisesDialog.BINDINGS)),
         (ExerciseEditDialog, ExerciseEditDialog.HELP_TITLE, form_rows(ExerciseEditDialog)),
+        (ProgramDialog, ProgramDialog.HELP_TITLE, rows_of(ProgramDialog.BINDINGS)),
+        (EntryDialog, EntryDialog.HELP_TITLE, form_rows(EntryDialog)),
     ]
     palette = (app.COMMAND_PALETTE_BINDING, "Command palette: settings, theme, screenshot")
     everywhere = ("Everywhere", [*rows_of(app.BINDINGS), palette, ("↑ ↓", "Move")])
