@@ -20,6 +20,7 @@ from gymtui.core.models import (
     RampStep,
     WarmupScheme,
 )
+from gymtui.core.values import count
 from gymtui.data import read_data
 from gymtui.errors import ProgramError
 
@@ -376,7 +377,7 @@ def _supersets(check: _Checker, entries: list[dict[str, Any]], entry: str) -> No
     for label, size in runs:
         if label and not 2 <= size <= 3:
             raise check.fail(
-                entry, f"superset {label!r} has {size} exercise(s): a superset has 2 or 3"
+                entry, f"superset {label!r} is on {count(size, 'exercise')}: a superset has 2 or 3"
             )
 
 

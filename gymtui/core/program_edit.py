@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import tomlkit
-from tomlkit.items import AoT, Array, Comment, InlineTable, Table
+from tomlkit.items import AoT, Array, InlineTable, Null, Table, Whitespace
 
 from gymtui.core.models import Exercise, PlannedExercise
 from gymtui.errors import InvalidValue, ProgramError
@@ -175,7 +175,8 @@ class ProgramText:
         keys = self.day_keys()
         if key not in keys:
             raise self._fail(f"there is no day '{key}'")
-        _move(self._days(), keys.index(key), to_index)
+        moved = _move(self._days(), keys.index(key), to_index)
+        assert moved is self._days()
 
     # -- a day's exercises -------------------------------------------------------------
 
@@ -222,7 +223,9 @@ class ProgramText:
 
     def move_entry(self, key: str, index: int, to_index: int) -> None:
         """Put a day's entry at `to_index`."""
-        _move(self._entries(key), index, to_index)
+        moved = _move(self._entries(key), index, to_index)
+        if moved is not self._entries(key):
+            self._day(key)["exercises"] = moved
 
     def set_entry(self, key: str, index: int, changes: Mapping[str, Any]) -> None:
         """Change an entry's fields; a field given as None is taken out. The entry keeps its
@@ -308,47 +311,44 @@ def _spaced(tables: AoT) -> None:
     moved or added last had none)."""
     for table in tables:
         written = table.as_string()
+        last = written.rstrip("\n").rsplit("\n", 1)[-1]
+        if last.lstrip().startswith("#"):  # a comment on the next table: it stays with it
+            continue
         for _ in range(2 - (len(written) - len(written.rstrip("\n")))):
             table.add(tomlkit.nl())
 
 
-def _move(items: AoT | Array, index: int, to_index: int) -> None:
-    """Move one item of a list: the items are put back in their new order, each into a place
-    of the list, so the list's comment lines and layout stay where they were; a comment on an
-    inline item's own line moves with it."""
+def _move(items: AoT | Array, index: int, to_index: int) -> AoT | Array:
+    """One item of a list moved; the list to put in the list's place. A table of a list of
+    tables takes its comments along; an inline item takes the comment on its line and the
+    comment lines just above it (the file's other lines stay as they were)."""
     values = list(items)
     if not 0 <= index < len(values):
         raise ProgramError(f"there is no item {index + 1} to move")
     to_index = max(0, min(to_index, len(values) - 1))
-    if to_index == index:
-        return
     order = list(range(len(values)))
     order.insert(to_index, order.pop(index))
+    if to_index == index:
+        return items
     if isinstance(items, AoT):
-        tables = [tomlkit.parse(values[i].as_string()) for i in order]
-        for place, table in enumerate(tables):
-            fresh = tomlkit.table()
-            fresh.update(table)
-            items[place] = fresh
-        return
-    comments = _line_comments(items)
-    for place, source in enumerate(order):
-        items[place] = values[source]
-    _set_line_comments(items, [comments[i] for i in order])
-
-
-def _line_comments(items: Array) -> list[Comment | None]:
-    # Private name of tomlkit: an Array keeps each value with its comma and the comment on
-    # its line in a group (_value, _index_map). tests/test_program_edit.py fails if that
-    # changes (a moved entry's comment must move with it).
-    groups = items._value
-    return [groups[items._index_map[i]].comment for i in range(len(items))]
-
-
-def _set_line_comments(items: Array, comments: list[Comment | None]) -> None:
-    groups = items._value
-    for i, comment in enumerate(comments):
-        groups[items._index_map[i]].comment = comment
+        for place, source in enumerate(order):
+            items[place] = values[source]
+        return items
+    # Private names of tomlkit: an Array keeps each value in a group with its indent, comma
+    # and the comment on its line (_value, _multiline). tests/test_program_edit.py fails
+    # if that changes (a moved entry must take its comments along).
+    blocks: list[list[Any]] = []
+    pending: list[Any] = []
+    for group in items._value:
+        pending.append(group)
+        if group.value is not None and not isinstance(group.value, Null):
+            if group.comma is None:  # the last value may have none: it may not stay last
+                group.comma = Whitespace(",")
+            blocks.append(pending)
+            pending = []
+    flat = [part for i in order for group in blocks[i] for part in group]
+    flat += [part for group in pending for part in group]
+    return Array(flat, items.trivia, multiline=items._multiline)
 
 
 _TARGET = re.compile(r"^\s*(\d{1,4})(?:\s*-\s*(\d{1,4}))?\s*(s|sec|secs|seconds)?\s*$", re.I)
