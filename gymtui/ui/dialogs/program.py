@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -20,7 +21,7 @@ from gymtui.core.values import format_duration
 from gymtui.errors import ProgramError
 from gymtui.ui.dialogs.base import GymDialog
 from gymtui.ui.dialogs.program_forms import DayDialog, EntryDialog, Fields, WarmupDialog
-from gymtui.ui.text import plain
+from gymtui.ui.text import clip, plain
 from gymtui.ui.writes import write
 
 if TYPE_CHECKING:
@@ -36,7 +37,7 @@ HELP = (
 def entry_line(planned: PlannedExercise, exercise: Exercise) -> str:
     """An entry as the list shows it: name, sets and target, rule, rest, superset."""
     rule = planned.progression
-    parts = [f"{exercise.name[:20]:<20}", f"{f'{planned.sets} × {target_text(planned)}':<9}"]
+    parts = [f"{clip(exercise.name, 22):<22}", f"{f'{planned.sets} × {target_text(planned)}':<9}"]
     implied = "double" if planned.reps_top else "default"
     if rule.kind != implied or rule.kind == "double":
         parts.append(rule.kind)
@@ -46,6 +47,13 @@ def entry_line(planned: PlannedExercise, exercise: Exercise) -> str:
     if superset:
         parts.append(f"superset {superset}")
     return "  ".join(parts)
+
+
+def _one_line(text: str) -> Text:
+    """An option that is cut, never wrapped: at 80 columns a long one stays one line."""
+    line = plain(text)
+    line.no_wrap, line.overflow = True, "ellipsis"
+    return line
 
 
 class ProgramDialog(GymDialog[None]):
@@ -138,7 +146,7 @@ class ProgramDialog(GymDialog[None]):
             return
         exercises = self.gym.exercises
         entries.add_options(
-            [Option(plain(entry_line(p, exercises.get(p.exercise_id)))) for p in day.exercises]
+            [Option(_one_line(entry_line(p, exercises.get(p.exercise_id)))) for p in day.exercises]
         )
         entries.highlighted = min(entry_at or 0, len(day.exercises) - 1)
 

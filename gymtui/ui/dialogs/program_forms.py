@@ -169,6 +169,8 @@ class EntryDialog(_Form):
             raise _FieldError("sets", InvalidValue("Sets must be a whole number, like 3."))
         rule = self.query_one("#rule", ChoiceField).chosen
         ranged = isinstance(target.get("reps"), str)
+        if ranged and rule == "default":  # a range is climbed through: double, as the file says
+            rule = "double"
         superset = self.value("superset").strip()
         return {
             "sets": sets,
