@@ -28,3 +28,10 @@ def test_core_modules_do_not_import_textual() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_a_start_does_not_load_tomlkit() -> None:
+    # tomlkit (33 ms to import) is for writing the program file: loaded on the first change
+    code = "import sys\nimport gymtui.gym\nimport gymtui.ui.app\nprint('tomlkit' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -14,7 +14,7 @@ import contextlib
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from gymtui.core.models import Exercise, PlannedExercise, Program
 from gymtui.core.program import (
@@ -24,9 +24,11 @@ from gymtui.core.program import (
     load_program,
     read_program_text,
 )
-from gymtui.core.program_edit import ProgramText, planned_fields
 from gymtui.errors import ProgramError
 from gymtui.paths import PRIVATE_FILE, Paths, make_private_folder
+
+if TYPE_CHECKING:
+    from gymtui.core.program_edit import ProgramText
 
 LAST_GOOD = "program.last-good.toml"  # in the data folder: the last text that loaded
 
@@ -157,6 +159,8 @@ class ProgramFile:
         path = self.path
         if path is None:
             raise ProgramError("This window has no program file to write.")
+        from gymtui.core.program_edit import ProgramText  # tomlkit: only when a change is made
+
         source = str(path)
         text = self.text()
         check_text(text, source)
@@ -197,6 +201,8 @@ class ProgramFile:
 
     def add(self, day_key: str, planned: PlannedExercise, at: int | None = None) -> Program:
         """For good: a planned exercise on the day, at `at` (None: last)."""
+        from gymtui.core.program_edit import planned_fields
+
         return self.edit(lambda doc: doc.add_entry(day_key, planned_fields(planned), at))
 
     def remove(self, day_key: str, exercise_id: str) -> Program:
