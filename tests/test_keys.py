@@ -69,6 +69,8 @@ async def test_help_lists_every_screen_here_first_and_scrolls(
             "Logging or editing a set",
             "Exercises (History, e)",
             "Editing an exercise",
+            "Edit program (palette)",
+            "Editing a day's exercise (Edit program)",
         ]
         keys = {key for _, rows in app.screen.sections for key, _ in rows}
         wanted = {"enter", "w", "f", "p", "space", "v", "D", "n", "ctrl+p", "esc, q", "/", "m"}
