@@ -37,7 +37,8 @@ HELP = (
 def entry_line(planned: PlannedExercise, exercise: Exercise) -> str:
     """An entry as the list shows it: name, sets and target, rule, rest, superset."""
     rule = planned.progression
-    parts = [f"{clip(exercise.name, 22):<22}", f"{f'{planned.sets} × {target_text(planned)}':<9}"]
+    # 21 + 9 columns: "Bulgarian split squat 3 x 10-12 linear rest 3:00" fits 80 columns
+    parts = [f"{clip(exercise.name, 21):<21} {f'{planned.sets} × {target_text(planned)}':<9}"]
     implied = "double" if planned.reps_top else "default"
     if rule.kind != implied or rule.kind == "double":
         parts.append(rule.kind)
