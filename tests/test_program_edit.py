@@ -89,6 +89,25 @@ def test_a_moved_entry_takes_its_comments_along() -> None:
     )
 
 
+def test_a_day_moves_and_goes_with_the_comment_lines_above_it() -> None:
+    moved = edited(COMMENTED, lambda d: d.move_day("B", 0))
+    assert moved.startswith(
+        '# my own program: do not lose this line\nname = "Mine"  # the name\n\n'
+        '# the light day\n[[days]]\nkey = "B"\n'
+    )
+    assert '  { exercise = "standing_calf_raise", sets = 3, reps = 15 },\n]\n' in moved
+    assert edited(moved, lambda d: d.move_day("A", 0)) == COMMENTED
+    gone = edited(COMMENTED, lambda d: d.remove_day("A"))
+    assert gone == (
+        '# my own program: do not lose this line\nname = "Mine"  # the name\n\n'
+        + COMMENTED[COMMENTED.index("# the light day") :]
+    )
+    with_warmup = COMMENTED + '\n# the ramp\n[warmup]\nexercises = "off"\n'
+    assert edited(with_warmup, lambda d: d.move_day("B", 0)).endswith(
+        'sets = 3, reps = 15 },\n]\n\n# the ramp\n[warmup]\nexercises = "off"\n'
+    )
+
+
 def test_tables_of_exercises_are_edited_too() -> None:
     text = edited(
         COMMENTED,

@@ -13,6 +13,7 @@ import tomlkit
 from tomlkit.items import AoT, Array, InlineTable, Null, Table, Whitespace
 
 from gymtui.core.models import Exercise, PlannedExercise
+from gymtui.core.program_layout import reordered_days
 from gymtui.errors import InvalidValue, ProgramError
 
 # An entry's fields in the order a new one is written (an existing entry keeps its own order).
@@ -168,15 +169,28 @@ class ProgramText:
             raise self._fail(f"there is no day '{key}'")
         if len(keys) == 1:
             raise self._fail("a program needs at least one day: add another before removing this")
-        del self._days()[keys.index(key)]
+        gone = keys.index(key)
+        if not self._reorder_days([i for i in range(len(keys)) if i != gone]):
+            del self._days()[gone]
 
     def move_day(self, key: str, to_index: int) -> None:
         """Put a day at `to_index` of the rotation."""
         keys = self.day_keys()
         if key not in keys:
             raise self._fail(f"there is no day '{key}'")
-        moved = _move(self._days(), keys.index(key), to_index)
-        assert moved is self._days()
+        order = list(range(len(keys)))
+        order.insert(max(0, min(to_index, len(keys) - 1)), order.pop(keys.index(key)))
+        if not self._reorder_days(order):
+            _move(self._days(), keys.index(key), to_index)
+
+    def _reorder_days(self, order: list[int]) -> bool:
+        """Whole days moved as text, each with the comment lines above it (False: the file's
+        layout is not one this does safely, and nothing changed)."""
+        made = reordered_days(self.doc.as_string(), order)
+        if made is None:
+            return False
+        self.doc = tomlkit.parse(made)
+        return True
 
     # -- a day's exercises -------------------------------------------------------------
 
