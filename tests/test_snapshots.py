@@ -130,3 +130,29 @@ def test_history_progress(snap_compare: SnapCompare, paths: Paths, clock: FakeCl
     make_demo(paths, clock.now(), weeks=30)
     app = make_app(paths, clock)
     assert snap_compare(app, terminal_size=(80, 24), run_before=history(("4",)))
+
+
+def program_editor(*keys: str) -> Callable[[Pilot[Any]], Any]:
+    async def steps(pilot: Pilot[Any]) -> None:
+        from gymtui.ui.commands import open_program
+
+        open_program(pilot.app)
+        await pilot.pause()
+        await pilot.press(*keys)
+        await pilot.pause()
+
+    return steps
+
+
+def test_program_editor(snap_compare: SnapCompare, paths: Paths, clock: FakeClock) -> None:
+    app = make_app(paths, clock)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=program_editor("tab", "down"))
+
+
+def test_program_editor_exercise_form(
+    snap_compare: SnapCompare, paths: Paths, clock: FakeClock
+) -> None:
+    app = make_app(paths, clock)
+    assert snap_compare(
+        app, terminal_size=(80, 24), run_before=program_editor("down", "tab", "enter")
+    )

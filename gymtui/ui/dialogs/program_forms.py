@@ -27,8 +27,8 @@ Check = Callable[[Fields], str | None]  # the checker's refusal, or None
 
 RULE_CHOICES = [
     ("default", "Default", "f"),
-    ("linear", "Linear: deloads", "l"),
-    ("double", "Double: reps then weight", "o"),
+    ("linear", "Linear", "l"),
+    ("double", "Double", "o"),
 ]
 WARMUP_CHOICES = [(None, "As the program says", "p"), (True, "Yes", "y"), (False, "No", "n")]
 RAMP_CHOICES = [
