@@ -108,6 +108,16 @@ def test_a_day_moves_and_goes_with_the_comment_lines_above_it() -> None:
     )
 
 
+def test_top_level_fields_go_above_the_first_table() -> None:
+    text = edited(
+        COMMENTED, lambda d: d.set_top("goal_per_week", 3), lambda d: d.set_top("name", None)
+    )
+    assert text.startswith(
+        "# my own program: do not lose this line\ngoal_per_week = 3\n\n[[days]]\n"
+    )
+    assert check_text(text, "program.toml").goal_per_week == 3
+
+
 def test_tables_of_exercises_are_edited_too() -> None:
     text = edited(
         COMMENTED,

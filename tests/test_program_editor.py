@@ -348,12 +348,17 @@ async def test_the_warm_up_ramp_and_a_day_name(paths: Paths, clock: FakeClock) -
         await pilot.press("ctrl+u", *"Heavy legs", "tab", "ctrl+u", "enter")
         await pilot.pause()
         assert option_texts(dialog, "#program-days")[0] == "A   Heavy legs"
+        await pilot.press("p", "ctrl+u", *"Legs, three days", "tab", "ctrl+u", "3", "enter")
+        await pilot.pause()
+        assert text_of(app, "#dialog-title") == "Edit program · Legs, three days · program.toml"
         await pilot.press("escape")
         await pilot.pause()
         assert text_of(app, "#day-title").startswith("Heavy legs  (not started)")
+        assert text_of(app, "#recovery").endswith("0 of 3 leg sessions this week")
     text = paths.program_file.read_text()
     assert '[warmup]\nexercises = "barbell"\nsteps = ["bar x 5", "50% x 3"]\n' in text
     assert '[[days]]\nkey = "A"\nname = "Heavy legs"\nexercises = [' in text
+    assert '\nname = "Legs, three days"\ngoal_per_week = 3\n' in text
 
 
 async def test_a_broken_file_at_start_and_while_running_keeps_the_program_and_says_where(

@@ -94,6 +94,8 @@ class _Lines:
         for n in range(header, len(self.lines)):
             if day_header.match(self.lines[n]):
                 break
+            if self.lines[n].lstrip().startswith("#"):  # a commented-out entry is not one
+                continue
             found += len(re.findall(r"(?:^|[{,])\s*(?:exercise|\"exercise\")\s*=", self.lines[n]))
             if found >= nth:
                 return n + 1

@@ -295,13 +295,16 @@ class ProgramText:
         if field in self.doc:
             self.doc[field] = value
             return
-        # a new top-level key goes before the first table, where TOML needs it
+        # a new top-level key goes before the first table (where TOML needs it), above the
+        # blank lines that set that table off
         body = self.doc.body
-        first_table = next(
+        at = next(
             (i for i, (k, v) in enumerate(body) if k is not None and isinstance(v, Table | AoT)),
             len(body),
         )
-        self.doc.body.insert(first_table, (tomlkit.key(field), tomlkit.item(value)))
+        while at > 0 and body[at - 1][0] is None and isinstance(body[at - 1][1], Whitespace):
+            at -= 1
+        body.insert(at, (tomlkit.key(field), tomlkit.item(value)))
         self.doc = tomlkit.parse(self.doc.as_string())  # its own index, as if read afresh
 
     def set_warmup(self, applies_to: str, steps: list[str] | None) -> None:

@@ -20,7 +20,13 @@ from gymtui.core.program_edit import ProgramText, target_text
 from gymtui.core.values import format_duration
 from gymtui.errors import ProgramError
 from gymtui.ui.dialogs.base import GymDialog
-from gymtui.ui.dialogs.program_forms import DayDialog, EntryDialog, Fields, WarmupDialog
+from gymtui.ui.dialogs.program_forms import (
+    DayDialog,
+    EntryDialog,
+    Fields,
+    ProgramInfoDialog,
+    WarmupDialog,
+)
 from gymtui.ui.text import clip, plain
 from gymtui.ui.writes import write
 
@@ -30,7 +36,7 @@ if TYPE_CHECKING:
 Change = Callable[[ProgramText], None]
 HELP = (
     "[b]tab[/] days/exercises  [b]enter[/] edit  [b]n[/] add  [b]d[/] remove  "
-    "[b]shift+↑↓[/] move  [b]s[/] swap  [b]w[/] warm-up  [b]esc[/] close"
+    "[b]shift+↑↓[/] move  [b]s[/] swap  [b]w[/] warm-up  [b]p[/] program  [b]esc[/] close"
 )
 
 
@@ -69,6 +75,7 @@ class ProgramDialog(GymDialog[None]):
         Binding("shift+down", "move(1)", "Move down", tooltip="Move the day or exercise down"),
         Binding("s", "swap", "Swap", tooltip="Swap the highlighted exercise for another"),
         Binding("w", "warmup", "Warm-up", tooltip="The warm-up ramp: which lifts, which steps"),
+        Binding("p", "program", "Program", tooltip="The program's name and sessions a week"),
     ]
     HELP_TITLE = "Edit program (palette)"
     TOASTS = True  # a refused change says why at once
@@ -335,3 +342,16 @@ class ProgramDialog(GymDialog[None]):
 
         form = WarmupDialog(lambda f: self._check(ramp(f)), self.program.warmup)
         self._form_then_write(form, ramp)
+
+    def action_program(self) -> None:
+        def info(fields: Fields) -> Change:
+            def change(doc: ProgramText) -> None:
+                doc.set_top("name", fields["name"])
+                doc.set_top("goal_per_week", fields["goal_per_week"])
+
+            return change
+
+        form = ProgramInfoDialog(
+            lambda f: self._check(info(f)), self.program.name, self.program.goal_per_week
+        )
+        self._form_then_write(form, info)

@@ -247,3 +247,26 @@ class WarmupDialog(_Form):
     def fields(self) -> Fields:
         steps = [s.strip() for s in self.value("steps").split(",") if s.strip()]
         return {"exercises": self.query_one("#applies", ChoiceField).chosen, "steps": steps or None}
+
+
+class ProgramInfoDialog(_Form):
+    """The program's name and its weekly goal of leg sessions."""
+
+    def __init__(self, check: Check, name: str, goal: int) -> None:
+        super().__init__("The program", check)
+        self.program_name, self.goal = name, goal
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="program-info-dialog"):
+            yield Label("The program", id="dialog-title")
+            with Grid(id="set-fields", classes="-wide"):
+                yield Label("Name")
+                yield GymInput(self.program_name, id="name", compact=True)
+                yield Label("Leg sessions a week")
+                yield GymInput(str(self.goal), id="goal", compact=True, placeholder="2")
+            yield Static("", id="dialog-error")
+            yield Static(SAVE_HELP, id="dialog-help")
+
+    def fields(self) -> Fields:
+        goal = _parsed("goal", lambda: parse_count(self.value("goal"), "Sessions a week"))
+        return {"name": self.value("name").strip() or None, "goal_per_week": goal}
