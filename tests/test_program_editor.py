@@ -380,6 +380,7 @@ async def test_a_broken_file_at_start_and_while_running_keeps_the_program_and_sa
             "2/3",
             "3/3",
         ]
+        assert text_of(app, "#day-title").endswith("program.toml line 27 is wrong")
         dialog = await open_editor(pilot)
         assert text_of(app, "#program-problem").startswith(
             f"{paths.program_file}, line 27: day 1 ('A'), exercise 2:"
@@ -400,6 +401,7 @@ async def test_a_broken_file_at_start_and_while_running_keeps_the_program_and_sa
         app.tick()
         await pilot.pause()
         assert "The program file is fixed: its program runs now." in notifications(app)
+        assert text_of(app, "#day-title").endswith("Sun 22 Nov")
         assert [label for name, label in today_plan(app) if name == "Deadlift"] == ["1/2", "2/2"]
         # broken again: the toast says where, Today stays as it was
         break_file(paths)
@@ -413,6 +415,7 @@ async def test_a_broken_file_at_start_and_while_running_keeps_the_program_and_sa
             f"{paths.program_file}, line 27: day 1 ('A'), exercise 2: 'sets' must be from 1 to "
             "20, not 0\nThe program as it was keeps running."
         ) in notifications(app)
+        assert text_of(app, "#day-title").endswith("program.toml line 27 is wrong")
         assert [label for name, label in today_plan(app) if name == "Deadlift"] == ["1/2", "2/2"]
 
 

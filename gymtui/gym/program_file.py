@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -149,6 +150,16 @@ class ProgramFile:
         if path is None or not path.exists():
             return builtin_program_text()
         return read_program_text(path)
+
+    def short_problem(self) -> str:
+        """The problem in a few words, for Today's title ("" when there is none)."""
+        if self.problem is None:
+            return ""
+        path = self.path
+        name = path.name if path is not None else "program.toml"
+        line = re.search(r", line (\d+):|at line (\d+)", self.problem.split("\n")[0])
+        where = f" line {line.group(1) or line.group(2)}" if line else ""
+        return f"{name}{where} is wrong"
 
     # -- changes: each one edit of the file, checked, written, and the program reloaded ----
 

@@ -124,9 +124,10 @@ class GymApp(ToastApp):
     def _program_changed(self) -> bool:
         """program.toml edited by hand while the app runs: the new program runs, or, when it
         is broken, the one running goes on and the toast says where the file is wrong."""
+        before = self.gym.program_file.problem
         changed = bool(read(self, self.gym.program_file.reload_if_changed))
         self.show_program_problem()
-        return changed
+        return changed or self.gym.program_file.problem != before  # Today's title says it
 
     def show_program_problem(self) -> None:
         """The program file's problem (file, line, what), shown once until it changes."""

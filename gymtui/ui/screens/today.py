@@ -207,13 +207,16 @@ class TodayScreen(GymScreen):
             self._show_title(self.view)
 
     def _show_title(self, view: TodayView) -> None:
+        problem = self.gym.program_file.short_problem()  # program.toml broken by hand
         self._show(
             "#day-title",
-            "[b]$name[/b]$focus  [dim]($state)[/]  [dim]$date[/]",
+            "[b]$name[/b]$focus  [dim]($state)[/]  [dim]$date[/]"
+            + ("  [$error-lighten-1]$problem[/]" if problem else ""),
             name=view.day.name,
             focus=f" · {view.day.focus}" if view.day.focus else "",
             state=self._clock_text(view),
             date=self.gym.clock.now().strftime("%a %d %b"),
+            problem=problem,
         )
 
     def _show(self, selector: str, template: str, **values: str) -> None:
