@@ -380,7 +380,7 @@ async def test_a_broken_file_at_start_and_while_running_keeps_the_program_and_sa
             "2/3",
             "3/3",
         ]
-        assert text_of(app, "#day-title").endswith("program.toml line 27 is wrong")
+        assert text_of(app, "#day-title").endswith("(not started)  program.toml:27 broken")
         dialog = await open_editor(pilot)
         assert text_of(app, "#program-problem").startswith(
             f"{paths.program_file}, line 27: day 1 ('A'), exercise 2:"
@@ -415,7 +415,7 @@ async def test_a_broken_file_at_start_and_while_running_keeps_the_program_and_sa
             f"{paths.program_file}, line 27: day 1 ('A'), exercise 2: 'sets' must be from 1 to "
             "20, not 0\nThe program as it was keeps running."
         ) in notifications(app)
-        assert text_of(app, "#day-title").endswith("program.toml line 27 is wrong")
+        assert text_of(app, "#day-title").endswith("(not started)  program.toml:27 broken")
         assert [label for name, label in today_plan(app) if name == "Deadlift"] == ["1/2", "2/2"]
 
 

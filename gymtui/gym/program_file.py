@@ -158,8 +158,8 @@ class ProgramFile:
         path = self.path
         name = path.name if path is not None else "program.toml"
         line = re.search(r", line (\d+):|at line (\d+)", self.problem.split("\n")[0])
-        where = f" line {line.group(1) or line.group(2)}" if line else ""
-        return f"{name}{where} is wrong"
+        where = f":{line.group(1) or line.group(2)}" if line else ""
+        return f"{name}{where} broken"
 
     # -- changes: each one edit of the file, checked, written, and the program reloaded ----
 

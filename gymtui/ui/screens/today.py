@@ -207,11 +207,11 @@ class TodayScreen(GymScreen):
             self._show_title(self.view)
 
     def _show_title(self, view: TodayView) -> None:
-        problem = self.gym.program_file.short_problem()  # program.toml broken by hand
+        problem = self.gym.program_file.short_problem()  # program.toml broken: in the date's place
         self._show(
             "#day-title",
-            "[b]$name[/b]$focus  [dim]($state)[/]  [dim]$date[/]"
-            + ("  [$error-lighten-1]$problem[/]" if problem else ""),
+            "[b]$name[/b]$focus  [dim]($state)[/]  "
+            + ("[$error-lighten-1]$problem[/]" if problem else "[dim]$date[/]"),
             name=view.day.name,
             focus=f" · {view.day.focus}" if view.day.focus else "",
             state=self._clock_text(view),
