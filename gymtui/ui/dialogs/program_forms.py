@@ -32,8 +32,8 @@ RULE_CHOICES = [
 ]
 WARMUP_CHOICES = [(None, "As the program says", "p"), (True, "Yes", "y"), (False, "No", "n")]
 RAMP_CHOICES = [
-    ("first", "First barbell lift", "f"),
-    ("barbell", "Every barbell lift", "b"),
+    ("first", "First barbell", "f"),
+    ("barbell", "Every barbell", "b"),
     ("off", "Off", "o"),
 ]
 
