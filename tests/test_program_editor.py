@@ -429,3 +429,30 @@ def test_the_last_good_copy_is_only_rewritten_when_it_changed(
     os.utime(kept, ns=(7, 7))
     Gym.open(paths, clock).close()
     assert kept.stat().st_mtime_ns == 7
+
+
+def test_a_write_that_fails_leaves_the_file_and_the_program_as_they_were(
+    paths: Paths, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gym = Gym.open(paths, clock)
+    try:
+        gym.program_file.set_sets("A", "deadlift", 3)
+        before = paths.program_file.read_bytes()
+
+        def full_disk(fd: int, data: object) -> int:
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(os, "write", full_disk)
+        with pytest.raises(ProgramError) as problem:
+            gym.program_file.set_sets("A", "deadlift", 5)
+        monkeypatch.undo()
+        assert str(problem.value) == (
+            f"{paths.program_file} cannot be written ([Errno 28] No space left on device): "
+            "nothing changed."
+        )
+        assert paths.program_file.read_bytes() == before
+        assert not list(paths.program_file.parent.glob(".program.toml.*"))
+        day = gym.program.day("A")
+        assert day is not None and day.exercises[1].sets == 3
+    finally:
+        gym.close()
