@@ -6,12 +6,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from gymtui.core.models import LoggedSet, Progression
+from gymtui.core.next_set import next_row_index
 from gymtui.core.program import load_program
 from gymtui.core.progression import suggest
 from gymtui.core.training import (
     build_plan,
     next_day,
-    next_row_index,
     recovery,
     week_start,
     weekly_text,

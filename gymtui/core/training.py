@@ -135,6 +135,16 @@ class PlanRow(NamedTuple):
     last_time: LoggedSet | None
     partner: LoggedSet | None = None  # the other leg's set, for a one-legged pair
     ramp: RampSet | None = None  # a generated warm-up of the ramp
+    skipped: bool = False  # an exercise skipped for today: not done, not due, not a miss
+
+    @property
+    def due(self) -> bool:
+        """A set still to do: a warm-up of the ramp or a planned set, unlogged, not skipped."""
+        return (
+            (self.slot is not None or self.ramp is not None)
+            and self.logged is None
+            and not self.skipped
+        )
 
     @property
     def complete(self) -> bool:
@@ -311,22 +321,6 @@ def build_plan(
     return rows, suggestions
 
 
-def next_row_index(rows: Sequence[PlanRow]) -> int | None:
-    """The first set not yet logged (a warm-up of the ramp, a planned set, or half a pair):
-    the one to do next."""
-    first_half = next((i for i, r in enumerate(rows) if r.missing_side is not None), None)
-    if first_half is not None:
-        return first_half
-    return next(
-        (
-            i
-            for i, r in enumerate(rows)
-            if (r.slot is not None or r.ramp is not None) and r.logged is None
-        ),
-        None,
-    )
-
-
 @dataclass(frozen=True)
 class TodayView:
     """Everything the Today screen shows, read from the file in one go."""
@@ -472,5 +466,8 @@ def set_prefill(view: TodayView, row: PlanRow, kind: SetKind, *, extra: bool = F
             reps,
             f"{ex.name} · set {row.slot} of {row.planned.sets} · target {row.planned.reps_text}",
         )
-    done = sum(1 for s in view.session_sets if s.exercise_id == ex.id and s.is_working)
-    return SetPrefill(weight, reps, f"{ex.name} · extra set {done + 1}")
+    done = [s for s in view.session_sets if s.exercise_id == ex.id and s.is_working]
+    if reps is None:  # off the plan: as the set before (today's, else last time's)
+        before = done or [s for s in view.last_sets(ex.id) if s.is_working]
+        reps = max(before, key=lambda s: (s.logged_at, s.id)).reps if before else None
+    return SetPrefill(weight, reps, f"{ex.name} · extra set {len(done) + 1}")

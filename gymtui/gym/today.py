@@ -14,11 +14,11 @@ from gymtui.core.training import (
     build_plan,
     day_of,
     next_day,
-    next_row_index,
     recovery,
     week_start,
     weekly_text,
 )
+from gymtui.core.next_set import last_logged, next_row_index
 from gymtui.gym.recent import RecentSets
 from gymtui.store import Store
 
@@ -95,7 +95,7 @@ def read_today(
             and store.sessions.last(before=session.started_at if session else None) is not None,
         ),
         weekly=weekly_text(done, program.goal_per_week),
-        next_index=next_row_index(rows),
+        next_index=next_row_index(rows, last_logged(session_sets)),
         unit=settings.unit,
         suggestions=suggestions,
         inventory=plan.inventory,
