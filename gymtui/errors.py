@@ -19,6 +19,11 @@ class ProgramError(GymtuiError):
     """A program file is malformed: the message names the file, the entry and the problem."""
 
 
+class Refused(GymtuiError):
+    """A change that does not apply as asked (nothing left to skip, nothing to undo): the
+    message says why; the file is as it was."""
+
+
 class InvalidValue(ValueError):
     """A value typed by the user is not acceptable; `str()` says why, for the dialog."""
 

@@ -346,3 +346,10 @@ def aim_reps(planned: PlannedExercise, last_time: LoggedSet | None, weight_chang
     if planned.reps_top is None or last_time is None or weight_changed:
         return planned.reps
     return max(planned.reps, min(planned.reps_top, last_time.reps + 1))
+
+
+def heaviest_loadable(
+    kg: float, exercise: Exercise, unit: Unit, inventory: Inventory | None
+) -> float:
+    """The heaviest weight at or under `kg` that can be loaded for this exercise."""
+    return _down(kg, exercise, unit, inventory)

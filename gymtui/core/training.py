@@ -20,6 +20,7 @@ from gymtui.core.models import (
 )
 from gymtui.core.plates import Inventory, PlanStep, plate_plan, simple_kg
 from gymtui.core.progression import Suggestion, aim_reps, suggest
+from gymtui.core.swap import first_time
 from gymtui.core.values import Unit, format_set, loadable, to_kg
 
 RECOVERY_MIN_H = 48
@@ -259,6 +260,8 @@ class Plan(NamedTuple):
     ramps_on: bool = True
     now: datetime | None = None  # for the step back after a long break
     elsewhere: Program | None = None  # plans an exercise logged off its own day
+    skipped: frozenset[str] = frozenset()  # skipped for today: no set due, no ramp
+    swapped: dict[str, str] | None = None  # swapped in for today -> the program's exercise
 
 
 DEFAULT_PLAN = Plan()
@@ -281,7 +284,9 @@ def build_plan(
     order = [p.exercise_id for p in day.exercises]
     extras = [ex_id for ex_id in by_exercise if ex_id not in order]
     planned_by_id = {p.exercise_id: p for p in day.exercises}
-    with_ramp = ramps_for(day, exercises, plan.scheme) if plan.ramps_on else set()
+    skipped = plan.skipped
+    ramped = day._replace(exercises=tuple(p for p in day.exercises if p.exercise_id not in skipped))
+    with_ramp = ramps_for(ramped, exercises, plan.scheme) if plan.ramps_on else set()
     inventory = plan.inventory
     for ex_id in order + extras:
         exercise = exercises.get(ex_id) or Exercise(id=ex_id, name=ex_id, custom=True)
@@ -289,6 +294,11 @@ def build_plan(
         history = recent.get(ex_id, [])
         rule = planned or (plan.elsewhere.plan_for(ex_id) if plan.elsewhere else None)
         suggestion = suggest(exercise, rule, history, plan.unit, inventory, plan.now)
+        was = (plan.swapped or {}).get(ex_id)
+        if suggestion.weight_kg is None and was in exercises and planned is not None:
+            fresh = first_time(exercises[was], exercise, recent.get(was, []), planned, *plan[:2])
+            if fresh is not None:  # a first time swapped in: from the replaced lift's e1RM
+                suggestion = Suggestion(fresh.weight_kg, fresh.reason, planned.reps)
         suggestions[ex_id] = suggestion
         done_sets = by_exercise.get(ex_id, [])
         warmups = [s for s in done_sets if not s.is_working]
@@ -299,6 +309,7 @@ def build_plan(
             if ex_id in with_ramp and inventory is not None
             else []
         )
+        skip = ex_id in skipped
         if working:  # the ramp is behind you: only the warm-ups you did stay
             generated = generated[: len(warmups)]
         for n in range(max(len(generated), len(warmups))):
@@ -308,7 +319,9 @@ def build_plan(
                 kg, reps, step = generated[n]
                 made = RampSet(kg, reps, n + 1, len(generated), step)
             label = f"W{n + 1}" if made is not None else "W"
-            rows.append(PlanRow(exercise, label, planned, None, done, None, ramp=made))
+            rows.append(
+                PlanRow(exercise, label, planned, None, done, None, ramp=made, skipped=skip)
+            )
         slots = planned.sets if planned else 0
         done_slots = pair_sides(working) if exercise.one_legged else [(s, None) for s in working]
         before = pair_sides(previous) if exercise.one_legged else [(s, None) for s in previous]
@@ -317,7 +330,7 @@ def build_plan(
             last = before[n - 1][0] if n <= len(before) else None
             label = f"{n}/{slots}" if n <= slots else f"+{n - slots}"
             slot = n if n <= slots else None
-            rows.append(PlanRow(exercise, label, planned, slot, done, last, partner))
+            rows.append(PlanRow(exercise, label, planned, slot, done, last, partner, skipped=skip))
     return rows, suggestions
 
 

@@ -17,10 +17,17 @@ from gymtui.store import Store
 class Corrections:
     """Gym's writes that correct what is already logged."""
 
-    def __init__(self, store: Store, clock: Clock, changed: Callable[[], TodayView]) -> None:
+    def __init__(
+        self,
+        store: Store,
+        clock: Clock,
+        changed: Callable[[], TodayView],
+        deleted: Callable[[LoggedSet], None] = lambda _: None,
+    ) -> None:
         self._store = store
         self._clock = clock
         self._after_change = changed  # past sessions read again, and Today with them
+        self._deleted = deleted  # offers the undo
 
     def edit_set(self, set_id: int, entry: SetInput) -> LoggedSet:
         """Change a logged set; PR flags follow."""
@@ -29,8 +36,10 @@ class Corrections:
         return changed
 
     def delete_set(self, set_id: int) -> TodayView:
-        """Delete a logged set; PR flags follow."""
+        """Delete a logged set; PR flags follow (z puts it back, for a few seconds)."""
+        gone = self._store.sessions.get_set(set_id)
         self._store.sessions.delete_set(set_id)
+        self._deleted(gone)
         return self._after_change()
 
     def set_session_note(self, session_id: int, note: str) -> bool:

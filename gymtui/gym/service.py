@@ -37,6 +37,7 @@ from gymtui.errors import DatabaseFileError, ImportRunning
 from gymtui.gym.corrections import Corrections
 from gymtui.gym.exercises import ExerciseCatalogue
 from gymtui.gym.history import History
+from gymtui.gym.plan_edits import TodayPlan
 from gymtui.gym.program_file import ProgramFile, load_running
 from gymtui.gym.recent import RecentSets
 from gymtui.gym.today import CHOSEN_DAY, chosen_after, read_today
@@ -90,7 +91,8 @@ class Gym:
             lambda ex_id: self.exercises.by_id.get(ex_id),
             program_problem,
         )
-        self.corrections = Corrections(store, self.clock, self._after_change)
+        self.corrections = Corrections(store, self.clock, self._after_change, self._deleted)
+        self.plan = TodayPlan(store, program, self.clock, self.today, self._after_change)
         stored = store.settings()
         self.settings = Settings.from_stored(stored)
         self.timer = self._timer_from(stored.get(TIMER_KEY))
@@ -334,6 +336,12 @@ class Gym:
         or a change to the exercises)."""
         self._recent.clear()
         return self.refresh()
+
+    def _deleted(self, gone: LoggedSet) -> None:
+        """A deleted set can be put back (z) for a few seconds."""
+        name = self.exercises.get(gone.exercise_id).name
+        what = "warm-up" if gone.kind == "warmup" else f"set {gone.set_number}"
+        self.plan.offer_undo(f"Deleted {what} of {name}", gone)
 
     def finish_session(self, session_id: int) -> TodayView:
         """Finish the session now; the rest ends with it."""

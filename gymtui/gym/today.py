@@ -7,6 +7,7 @@ from datetime import datetime
 
 from gymtui.core.metrics import leg_days
 from gymtui.core.models import Exercise, Program, ProgramDay, Session
+from gymtui.core.next_set import last_logged, next_row_index
 from gymtui.core.settings import Settings
 from gymtui.core.training import (
     Plan,
@@ -18,7 +19,7 @@ from gymtui.core.training import (
     week_start,
     weekly_text,
 )
-from gymtui.core.next_set import last_logged, next_row_index
+from gymtui.gym.plan_edits import edited_day
 from gymtui.gym.recent import RecentSets
 from gymtui.store import Store
 
@@ -64,9 +65,11 @@ def read_today(
     """Today as on file: the day's plan with what is logged, the suggestions, recovery and
     the week's leg days (earlier sessions' sets through `recent`, which keeps them)."""
     session = store.sessions.current()
-    day = planned_day(store, program, session)
+    edited = edited_day(store, session, planned_day(store, program, session))
+    day = edited.day  # as it is today: skipped, swapped, reordered, sets added or removed
     session_sets = store.sessions.sets(session.id) if session else []
     ids = [p.exercise_id for p in day.exercises] + [s.exercise_id for s in session_sets]
+    ids += list(edited.swapped.values())  # a first time swapped in starts from these
     before = session.id if session else None
     earlier = {ex_id: recent.sets(ex_id, before) for ex_id in dict.fromkeys(ids)}
     plan = Plan(
@@ -76,6 +79,8 @@ def read_today(
         settings.warmup_ramp,
         now,
         program,
+        edited.skipped,
+        edited.swapped,
     )
     rows, suggestions = build_plan(day, exercises, session_sets, earlier, plan)
     legs = store.history.last_leg_day(before=session.started_at if session else None)

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Literal, cast
 
 from gymtui.core.metrics import Bests
-from gymtui.core.models import LoggedSet, ProgramDay, Session, SetInput
+from gymtui.core.models import SET_COLUMNS, LoggedSet, ProgramDay, Session, SetInput
 from gymtui.core.training import SESSION_IDLE
 from gymtui.errors import StaleSession
 from gymtui.store.base import (
@@ -216,6 +216,36 @@ class Sessions:
                 [before.session_id, before.exercise_id, before.set_number],
             )
             refresh_prs(conn, before.exercise_id, to_text(before.logged_at))
+
+    def restore_set(self, gone: LoggedSet) -> LoggedSet:
+        """Put a deleted set back as it was (undo): its id when still free, its time, number
+        and values; the exercise's later sets in the session move back down a number, and the
+        PR flags from it on are worked out again."""
+        with self.store.transaction() as conn:
+            self._session_row(conn, gone.session_id)
+            taken = conn.execute("SELECT 1 FROM sets WHERE id = ?", [gone.id]).fetchone()
+            conn.execute(
+                "UPDATE sets SET set_number = set_number + 1 "
+                "WHERE session_id = ? AND exercise_id = ? AND set_number >= ?",
+                [gone.session_id, gone.exercise_id, gone.set_number],
+            )
+            columns = ", ".join(SET_COLUMNS)
+            values = [getattr(gone, c) for c in SET_COLUMNS]
+            values[SET_COLUMNS.index("logged_at")] = to_text(gone.logged_at)
+            if taken is None:
+                conn.execute(
+                    f"INSERT INTO sets (id, {columns}) VALUES (?{', ?' * len(SET_COLUMNS)})",
+                    [gone.id, *values],
+                )
+                set_id = gone.id
+            else:
+                cursor = conn.execute(
+                    f"INSERT INTO sets ({columns}) VALUES ({', '.join('?' * len(SET_COLUMNS))})",
+                    values,
+                )
+                set_id = int(cast(int, cursor.lastrowid))
+            refresh_prs(conn, gone.exercise_id, to_text(gone.logged_at))
+            return self.get_set(set_id)
 
     def sets(self, session_id: int) -> list[LoggedSet]:
         """Every set of a session in the order it was logged."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Generic, TypeVar, cast
 
-from gymtui.errors import GymtuiError, ImportRunning, StaleSession
+from gymtui.errors import GymtuiError, ImportRunning, Refused, StaleSession
 from gymtui.ui.host import GymHost
 from gymtui.ui.text import shown
 
@@ -58,6 +58,9 @@ def write(host: GymHost, action: Callable[[], T], not_done: str = NOT_DONE) -> W
             shown(str(problem)), title="Not saved", severity="warning", timeout=10, markup=False
         )
         changed(host)
+        return Written(False)
+    except Refused as why:  # nothing was wrong with the file: the change does not apply
+        host.notify(shown(str(why)), severity="warning", markup=False)
         return Written(False)
     except GymtuiError as problem:
         host.notify(

@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from gymtui.core.exercises import normalise_name, search_rank
 from gymtui.core.models import Exercise
+from gymtui.core.swap import stand_ins
 from gymtui.ui.dialogs.base import GymDialog, ask
 from gymtui.ui.host import host_of
 from gymtui.ui.text import plain
@@ -38,7 +39,9 @@ class ExerciseChoice:
     new_name: str | None = None
 
 
-def pick_exercise(asker: Screen[Any], then: Callable[[Exercise], None]) -> None:
+def pick_exercise(
+    asker: Screen[Any], then: Callable[[Exercise], None], title: str = "Add an exercise"
+) -> None:
     """The exercise picker over `asker`; `then` gets the exercise picked, or a new one, made in
     the exercise editor with the typed name, so that its muscles, barbell, step and rest are
     set from the start (enter takes it as it is). Cancelled, or the write refused: nothing."""
@@ -62,7 +65,7 @@ def pick_exercise(asker: Screen[Any], then: Callable[[Exercise], None]) -> None:
         else:
             ask(asker, ExerciseEditDialog.of(gym, None, choice.new_name), made)
 
-    ask(asker, ExercisePickerDialog(gym.exercises.by_id), picked)
+    ask(asker, ExercisePickerDialog(gym.exercises.by_id, title), picked)
 
 
 class ExercisePickerDialog(GymDialog[ExerciseChoice | None]):
@@ -78,9 +81,16 @@ class ExercisePickerDialog(GymDialog[ExerciseChoice | None]):
         title: str = "Add an exercise",
         *,
         allow_new: bool = True,
+        stand_ins_for: Exercise | None = None,
     ) -> None:
         super().__init__()
         self.exercises = exercises
+        # Swapping: the best stand-ins first (the same movement, muscles, rack-free), not A-Z.
+        self.order = (
+            {ex.id: n for n, ex in enumerate(stand_ins(stand_ins_for, exercises.values()))}
+            if stand_ins_for is not None
+            else None
+        )
         self.title_text = title
         self.allow_new = allow_new
 
@@ -104,12 +114,14 @@ class ExercisePickerDialog(GymDialog[ExerciseChoice | None]):
         needle = normalise_name(text)  # "belt  squat" finds Belt squat
         choices = self.query_one("#choices", OptionList)
         choices.clear_options()
+        order = self.order
         ranked = [
-            (rank, ex.name, ex)
+            (rank, order.get(ex.id, len(order)) if order is not None else 0, ex.name, ex)
             for ex in self.exercises.values()
             if (rank := search_rank(ex.name, needle)) is not None
+            and (order is None or ex.id in order)
         ]
-        matches = [ex for *_, ex in sorted(ranked, key=lambda r: r[:2])]
+        matches = [ex for *_, ex in sorted(ranked, key=lambda r: r[:3])]
         choices.add_options([Option(plain(ex.name), id=ex.id) for ex in matches])
         exact = any(normalise_name(ex.name) == needle for ex in matches)
         if needle and not exact and self.allow_new:

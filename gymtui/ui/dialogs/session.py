@@ -38,6 +38,7 @@ class SessionDialog(GymDialog[None]):
         Binding("n", "note", "Note", tooltip="Write the session's note"),
         Binding("o", "reopen", "Reopen", tooltip="Reopen the session to log more from Today"),
         Binding("D", "delete_session", "Delete session", tooltip="Delete the whole session"),
+        Binding("z", "undo", "Undo", show=False, tooltip="Undo the set just deleted (10 s)"),
     ]
 
     HELP_TITLE = "A session (History, enter)"
@@ -155,6 +156,15 @@ class SessionDialog(GymDialog[None]):
             self.notify("No set to delete here.", severity="warning")
             return
         delete_set(self, self.gym.exercises.get(chosen.exercise_id), chosen)
+
+    def action_undo(self) -> None:
+        gym = self.gym
+        if not gym.plan.can_undo():
+            self.notify("Nothing to undo: z works for 10 s after a delete.")
+            return
+        done = write(self.host, gym.plan.undo_last)
+        if done.saved:
+            self.notify(shown(f"Undone: {done.value}"), markup=False)
 
     def action_add(self) -> None:
         chosen = self._highlighted()

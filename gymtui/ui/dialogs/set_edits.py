@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from gymtui.core.models import Exercise, LoggedSet, SetInput
 from gymtui.core.values import format_set
+from gymtui.gym.plan_edits import UNDO_S
 from gymtui.ui.dialogs.base import ask
 from gymtui.ui.host import host_of
 from gymtui.ui.text import shown
@@ -43,6 +44,8 @@ def delete_set(screen: Screen[Any], exercise: Exercise, logged: LoggedSet) -> No
 
     def done(yes: bool | None) -> None:
         if yes and write(host, lambda: gym.corrections.delete_set(logged.id)).saved:
-            host.notify(shown(f"Deleted {what}."), markup=False)
+            undo = gym.plan.undo
+            said = f"{undo.text} ({what.removeprefix(exercise.name + ' ')})" if undo else what
+            host.notify(shown(f"{said} · z to undo"), timeout=UNDO_S, markup=False)
 
-    ask(screen, ConfirmDialog(f"Delete {what}? This cannot be undone."), done)
+    ask(screen, ConfirmDialog(f"Delete {what}? z undoes it for {UNDO_S:g} s."), done)

@@ -23,7 +23,7 @@ from gymtui.core.values import (
     format_weight,
     from_kg,
 )
-from gymtui.ui.screens.base import GymScreen
+from gymtui.ui.screens.today_plan import PLAN_KEYS, PlanEditing
 from gymtui.ui.sets import log_set
 from gymtui.ui.settings import toggle_unit
 from gymtui.ui.text import clip, markup, plain, shown
@@ -67,7 +67,7 @@ def column_labels(unit: Unit) -> tuple[Text, ...]:
     return tuple(Text(label) for label in labels)
 
 
-class TodayScreen(GymScreen):
+class TodayScreen(PlanEditing):
     """Today's leg session."""
 
     BINDINGS = [
@@ -102,6 +102,7 @@ class TodayScreen(GymScreen):
             show=False,
             tooltip="Today's plate plan: every barbell set's plates and changes",
         ),
+        *PLAN_KEYS,
     ]
 
     view: TodayView | None = None
@@ -257,6 +258,8 @@ class TodayScreen(GymScreen):
                 row.partner is not None and self._broke_a_record(row.partner)
             ):
                 logged.append(" ★", style="bold yellow")
+        elif row.skipped:
+            nxt = Text("skipped", style="dim italic")
         elif row.slot is not None:
             weight = view.weight_for(row)
             nxt = (
@@ -267,6 +270,9 @@ class TodayScreen(GymScreen):
             reps = view.reps_for(row)
             if row.planned is not None and row.planned.reps_top and reps is not None:
                 nxt.append(f" ×{reps}", style="dim")  # the rep to beat within the range
+        if row.skipped and row.logged is None:
+            for cell in (name, label, target, last):
+                cell.stylize("dim")
         return [name, label, target, last, nxt, logged]
 
     @staticmethod
@@ -387,6 +393,9 @@ class TodayScreen(GymScreen):
 
     def action_delete(self) -> None:
         row = self._current()
+        if row is not None and row.logged is None and row.slot is not None:
+            self.remove_planned_set(row)  # a set not done yet: one planned set fewer today
+            return
         if row is None or row.logged is None:
             self.notify("Highlight a logged set to delete it.", severity="warning")
             return

@@ -1,0 +1,116 @@
+"""Today's changes to the plan (skip, swap, sets added or removed, the order, exercises added
+or removed), kept as a list of edits and applied to the program's day: Today, Rest and the
+summary all read the day as it is today from here. Pure: no file, no screen."""
+
+import json
+from collections.abc import Sequence
+from typing import Literal, NamedTuple
+
+from gymtui.core.models import PlannedExercise, ProgramDay
+
+EditKind = Literal[
+    "skip",  # toggles: skipping a skipped exercise takes the skip back
+    "swap",  # exercise_id -> other, keeping the sets, reps and rule
+    "add_set",
+    "remove_set",
+    "move",  # by `by` places (-1 up, +1 down)
+    "add_exercise",  # `sets` x `reps` (to `reps_top`), at index `at` (None: the end)
+    "remove_exercise",
+]
+EDIT_KINDS: tuple[EditKind, ...] = (
+    "skip",
+    "swap",
+    "add_set",
+    "remove_set",
+    "move",
+    "add_exercise",
+    "remove_exercise",
+)
+
+
+class DayEdit(NamedTuple):
+    """One change to today's plan."""
+
+    kind: EditKind
+    exercise_id: str
+    other: str | None = None  # a swap's new exercise
+    by: int = 0  # a move's places
+    sets: int = 0  # an added exercise's sets, reps and place
+    reps: int = 0
+    reps_top: int | None = None
+    at: int | None = None
+
+
+class EditedDay(NamedTuple):
+    """The day as it is today: its exercises in today's order, the ones skipped, and what
+    each swapped exercise replaced (new id -> the program's)."""
+
+    day: ProgramDay
+    skipped: frozenset[str] = frozenset()
+    swapped: dict[str, str] = {}
+
+
+def apply_edits(day: ProgramDay, edits: Sequence[DayEdit]) -> EditedDay:
+    """The day with today's edits applied in order; an edit that no longer fits (its
+    exercise gone from the day) changes nothing."""
+    planned = list(day.exercises)
+    skipped: set[str] = set()
+    swapped: dict[str, str] = {}
+
+    def find(exercise_id: str) -> int | None:
+        return next((i for i, p in enumerate(planned) if p.exercise_id == exercise_id), None)
+
+    for edit in edits:
+        at = find(edit.exercise_id)
+        if edit.kind == "add_exercise":
+            if at is None and edit.sets > 0:
+                new = PlannedExercise(
+                    edit.exercise_id, edit.sets, max(1, edit.reps), reps_top=edit.reps_top
+                )
+                where = len(planned) if edit.at is None else max(0, min(edit.at, len(planned)))
+                planned.insert(where, new)
+            continue
+        if at is None:
+            continue
+        entry = planned[at]
+        if edit.kind == "skip":
+            skipped.symmetric_difference_update({edit.exercise_id})
+        elif edit.kind == "swap" and edit.other and find(edit.other) is None:
+            planned[at] = entry._replace(exercise_id=edit.other)
+            swapped[edit.other] = swapped.pop(edit.exercise_id, edit.exercise_id)
+            if edit.exercise_id in skipped:
+                skipped.discard(edit.exercise_id)
+        elif edit.kind == "add_set":
+            planned[at] = entry._replace(sets=entry.sets + 1)
+        elif edit.kind == "remove_set":
+            planned[at] = entry._replace(sets=max(0, entry.sets - 1))
+        elif edit.kind == "move":
+            to = max(0, min(at + edit.by, len(planned) - 1))
+            planned.insert(to, planned.pop(at))
+        elif edit.kind == "remove_exercise":
+            planned.pop(at)
+            skipped.discard(edit.exercise_id)
+            swapped.pop(edit.exercise_id, None)
+    return EditedDay(day._replace(exercises=tuple(planned)), frozenset(skipped), swapped)
+
+
+def edits_to_text(edits: Sequence[DayEdit]) -> str:
+    """The edits as JSON, for the file."""
+    return json.dumps([{k: v for k, v in e._asdict().items() if v not in (None, 0)} for e in edits])
+
+
+def edits_from_text(text: str) -> list[DayEdit]:
+    """Edits read back from the file; anything unreadable is left out (never stops a start)."""
+    try:
+        raw = json.loads(text)
+    except ValueError:
+        return []
+    edits: list[DayEdit] = []
+    for item in raw if isinstance(raw, list) else []:
+        try:
+            edit = DayEdit(**item)
+        except TypeError:
+            continue
+        if edit.kind in EDIT_KINDS and isinstance(edit.exercise_id, str):
+            edits.append(edit)
+    return edits

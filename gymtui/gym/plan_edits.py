@@ -1,0 +1,216 @@
+"""Today's changes to the plan, `gym.plan`: skip, swap, add or remove sets and exercises,
+reorder, and undo (of those and of a deleted set) for a few seconds; no Textual.
+
+The edits belong to today's session: before its first set, to the session about to start
+(kept with the last session then, as a day chosen by hand is); once it starts, to it. They
+are one settings row on file, so they survive a restart and a kill; a session finished ends
+them. Each write is one transaction, and Today is read again after it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import NamedTuple
+
+from gymtui.core.day_edits import DayEdit, EditedDay, apply_edits, edits_from_text, edits_to_text
+from gymtui.core.models import Exercise, LoggedSet, Program, ProgramDay, Session
+from gymtui.core.rest import Clock
+from gymtui.core.training import TodayView
+from gymtui.errors import Refused
+from gymtui.store import Store
+
+EDITS = "today_edits"  # the setting: {"after": ..., "day": key, "edits": [...]}
+UNDO_S = 10.0  # how long an undo is offered (the toast stays as long)
+
+
+class Undo(NamedTuple):
+    """What `z` can take back, until `until` on the steady clock."""
+
+    text: str  # "Skipped Leg press", "Deleted set 2 of Back squat"
+    until: float
+    edit_index: int | None = None  # an edit to take back out of today's list
+    deleted: LoggedSet | None = None  # a set to put back
+
+
+def belongs_to(store: Store, session: Session | None) -> str:
+    """Which session today's edits are for, named by the session before it (by id and start:
+    SQLite gives a deleted last session's id to the next one)."""
+    before = store.sessions.last(before=session.started_at) if session else store.sessions.last()
+    return "" if before is None else f"{before.id} {before.started_at.isoformat()}"
+
+
+def todays_edits(store: Store, session: Session | None, day: ProgramDay) -> list[DayEdit]:
+    """The edits on file for today's session and day (none when they were another's)."""
+    raw = store.setting(EDITS)
+    if not raw:
+        return []
+    try:
+        saved = json.loads(raw)
+    except ValueError:
+        return []
+    if not isinstance(saved, dict):
+        return []
+    if saved.get("after") != belongs_to(store, session) or saved.get("day") != day.key:
+        return []
+    return edits_from_text(json.dumps(saved.get("edits", [])))
+
+
+def edited_day(store: Store, session: Session | None, day: ProgramDay) -> EditedDay:
+    """The day as it is today, with its edits applied."""
+    return apply_edits(day, todays_edits(store, session, day))
+
+
+class TodayPlan:
+    """Gym's writes that change today's plan, and the undo offered after a skip or delete."""
+
+    def __init__(
+        self,
+        store: Store,
+        program: Program,
+        clock: Clock,
+        today: Callable[[], TodayView],
+        changed: Callable[[], TodayView],
+    ) -> None:
+        self._store = store
+        self._program = program
+        self._clock = clock
+        self._today = today
+        self._changed = changed  # Today read again
+        self.undo: Undo | None = None
+
+    # -- reading ----------------------------------------------------------------------
+
+    def _edits(self, view: TodayView) -> list[DayEdit]:
+        program_day = self._program.day(view.day.key) or view.day
+        return todays_edits(self._store, view.session, program_day)
+
+    def _planned_ids(self, view: TodayView) -> list[str]:
+        return [p.exercise_id for p in view.day.exercises]
+
+    def _need(self, view: TodayView, exercise_id: str) -> None:
+        if exercise_id not in self._planned_ids(view):
+            raise Refused("That exercise is not in today's plan.")
+
+    # -- writing ----------------------------------------------------------------------
+
+    def _add(self, edit: DayEdit, undo: str | None = None) -> TodayView:
+        view = self._today()
+        edits = [*self._edits(view), edit]
+        saved = {
+            "after": belongs_to(self._store, view.session),
+            "day": view.day.key,
+            "edits": json.loads(edits_to_text(edits)),
+        }
+        self._store.set_setting(EDITS, json.dumps(saved))
+        if undo is not None:
+            self.undo = Undo(undo, self._clock.elapsed() + UNDO_S, edit_index=len(edits) - 1)
+        return self._changed()
+
+    def skip(self, exercise: Exercise) -> bool:
+        """Skip an exercise for today, or take a skip back; True when it is now skipped."""
+        view = self._today()
+        self._need(view, exercise.id)
+        skipped = not any(r.skipped for r in view.rows if r.exercise.id == exercise.id)
+        if skipped and not any(r.due for r in view.rows if r.exercise.id == exercise.id):
+            raise Refused(f"{exercise.name} is done: nothing left to skip.")
+        what = "Skipped" if skipped else "Back in the plan:"
+        self._add(DayEdit("skip", exercise.id), undo=f"{what} {exercise.name}")
+        return skipped
+
+    def swap(self, old: Exercise, new: Exercise) -> TodayView:
+        """Do `new` instead of `old` today, with its sets, reps and rule."""
+        view = self._today()
+        self._need(view, old.id)
+        if new.id in self._planned_ids(view):
+            raise Refused(f"{new.name} is in today's plan already.")
+        if any(s.exercise_id == old.id for s in view.session_sets):
+            raise Refused(
+                f"{old.name} has sets logged today: skip it (k) and add {new.name} (i) instead."
+            )
+        return self._add(DayEdit("swap", old.id, new.id), undo=f"Swapped {old.name} for {new.name}")
+
+    def add_set(self, exercise: Exercise) -> TodayView:
+        """One more planned set of an exercise, today."""
+        self._need(self._today(), exercise.id)
+        return self._add(DayEdit("add_set", exercise.id))
+
+    def remove_set(self, exercise: Exercise) -> TodayView:
+        """One planned set fewer, today: only one not logged yet goes."""
+        view = self._today()
+        self._need(view, exercise.id)
+        planned = [r for r in view.rows if r.exercise.id == exercise.id and r.slot is not None]
+        if not any(r.logged is None for r in planned):
+            raise Refused(f"Every planned set of {exercise.name} is logged: none to remove.")
+        return self._add(
+            DayEdit("remove_set", exercise.id), undo=f"Removed a set of {exercise.name}"
+        )
+
+    def move(self, exercise: Exercise, by: int) -> TodayView:
+        """Move an exercise up (-1) or down (+1) in today's order."""
+        view = self._today()
+        self._need(view, exercise.id)
+        ids = self._planned_ids(view)
+        at = ids.index(exercise.id)
+        if not 0 <= at + by < len(ids):
+            raise Refused(f"{exercise.name} is {'first' if by < 0 else 'last'} already.")
+        return self._add(DayEdit("move", exercise.id, by=by))
+
+    def add_exercise(self, exercise: Exercise, after: str | None) -> TodayView:
+        """Put an exercise into today's plan, after `after` (else at the end): the sets and
+        reps the program gives it on another day, else 3 x 10."""
+        view = self._today()
+        ids = self._planned_ids(view)
+        if exercise.id in ids:
+            raise Refused(f"{exercise.name} is in today's plan already.")
+        plan = self._program.plan_for(exercise.id)
+        sets, reps, top = (plan.sets, plan.reps, plan.reps_top) if plan else (3, 10, None)
+        at = ids.index(after) + 1 if after in ids else None
+        return self._add(
+            DayEdit("add_exercise", exercise.id, sets=sets, reps=reps, reps_top=top, at=at),
+            undo=f"Added {exercise.name}",
+        )
+
+    def remove_exercise(self, exercise: Exercise) -> TodayView:
+        """Take an exercise out of today's plan (one with sets logged stays: skip it)."""
+        view = self._today()
+        self._need(view, exercise.id)
+        if any(s.exercise_id == exercise.id for s in view.session_sets):
+            raise Refused(f"{exercise.name} has sets logged today: skip it (k) instead.")
+        return self._add(DayEdit("remove_exercise", exercise.id), undo=f"Removed {exercise.name}")
+
+    # -- undo -------------------------------------------------------------------------
+
+    def can_undo(self) -> bool:
+        """Whether an undo is on offer now."""
+        return self.undo is not None and self._clock.elapsed() <= self.undo.until
+
+    def offer_undo(self, text: str, deleted: LoggedSet) -> None:
+        """A deleted set can be put back for a few seconds."""
+        self.undo = Undo(text, self._clock.elapsed() + UNDO_S, deleted=deleted)
+
+    def undo_last(self) -> str:
+        """Take back the last skip, plan change or deleted set; what was undone."""
+        undo = self.undo
+        if undo is None or self._clock.elapsed() > undo.until:
+            self.undo = None
+            raise Refused("Nothing to undo: an undo is offered for 10 s after a change.")
+        self.undo = None
+        if undo.deleted is not None:
+            self._store.sessions.restore_set(undo.deleted)
+            self._changed()
+            return undo.text
+        view = self._today()
+        edits = self._edits(view)
+        index = undo.edit_index
+        if index is None or index >= len(edits):
+            raise Refused("Nothing to undo: today's plan changed since.")
+        del edits[index]
+        saved = {
+            "after": belongs_to(self._store, view.session),
+            "day": view.day.key,
+            "edits": json.loads(edits_to_text(edits)),
+        }
+        self._store.set_setting(EDITS, json.dumps(saved))
+        self._changed()
+        return undo.text

@@ -1,0 +1,155 @@
+"""Today's plan changed from the keyboard: skip, swap, a planned set added or removed, an
+exercise moved, added or removed, and `z` to undo (a skip, a change, a deleted set) while the
+toast offers it. Each is a write through `writes.write`; Today redraws from it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
+
+from textual.binding import Binding, BindingType
+
+from gymtui.core.models import Exercise
+from gymtui.core.training import PlanRow
+from gymtui.gym.plan_edits import UNDO_S
+from gymtui.ui.screens.base import GymScreen
+from gymtui.ui.text import shown
+from gymtui.ui.writes import write
+
+if TYPE_CHECKING:
+    from gymtui.ui.host import GymHost
+
+T = TypeVar("T")
+
+# `z` undoes, as in Gmail's keyboard shortcuts: `u` is the unit switch, and ctrl+z suspends.
+PLAN_KEYS: list[BindingType] = [
+    Binding("k", "skip", "Skip", show=False, tooltip="Skip exercise: today only (k again: back)"),
+    Binding("c", "swap", "Swap", show=False, tooltip="Swap exercise for another (rack taken?)"),
+    Binding("n", "more_sets", "Set +", show=False, tooltip="Add a planned set to this exercise"),
+    Binding(
+        "left_square_bracket",
+        "move(-1)",
+        "Move up",
+        key_display="[",
+        show=False,
+        tooltip="Move exercise up in today's order",
+    ),
+    Binding(
+        "right_square_bracket",
+        "move(1)",
+        "Move down",
+        key_display="]",
+        show=False,
+        tooltip="Move exercise down in today's order",
+    ),
+    Binding("i", "insert", "Add to plan", show=False, tooltip="Add exercise to today's plan"),
+    Binding("X", "remove", "Remove", show=False, tooltip="Remove exercise from today's plan"),
+    Binding("z", "undo", "Undo", show=False, tooltip="Undo the last delete, skip or change"),
+]
+
+
+def undo_toast(host: GymHost) -> None:
+    """The undo on offer, as a toast that lasts as long as it does."""
+    undo = host.gym.plan.undo
+    if undo is not None:
+        host.notify(shown(f"{undo.text} · z to undo"), timeout=UNDO_S, markup=False)
+
+
+class PlanEditing(GymScreen):
+    """Today's keys that change today's plan (TodayScreen has them)."""
+
+    def _current(self) -> PlanRow | None:
+        raise NotImplementedError
+
+    def _planned_row(self) -> PlanRow | None:
+        """The highlighted row's exercise, when it is in today's plan (else it says why)."""
+        row = self._current()
+        if row is None or row.planned is None:
+            self.notify("Highlight an exercise of today's plan.", severity="warning")
+            return None
+        return row
+
+    def _change(self, action: Callable[[], T], undo: bool = True) -> bool:
+        done = write(self.host, action)
+        if done.saved and undo:
+            undo_toast(self.host)
+        return done.saved
+
+    def action_skip(self) -> None:
+        row = self._planned_row()
+        if row is not None:
+            self._change(lambda: self.gym.plan.skip(row.exercise))
+
+    def action_more_sets(self) -> None:
+        row = self._planned_row()
+        if row is not None and self._change(lambda: self.gym.plan.add_set(row.exercise), False):
+            self.notify(shown(f"{row.exercise.name}: a set more today."), markup=False)
+
+    def remove_planned_set(self, row: PlanRow) -> None:
+        """`d` on a set not logged yet: one planned set fewer, today."""
+        self._change(lambda: self.gym.plan.remove_set(row.exercise))
+
+    def action_move(self, by: int) -> None:
+        row = self._planned_row()
+        if row is not None:
+            self._change(lambda: self.gym.plan.move(row.exercise, by), False)
+
+    def action_remove(self) -> None:
+        row = self._planned_row()
+        if row is not None:
+            self._change(lambda: self.gym.plan.remove_exercise(row.exercise))
+
+    def action_insert(self) -> None:
+        from gymtui.ui.dialogs.exercise import pick_exercise
+
+        row = self._current()
+        after = row.exercise.id if row is not None and row.planned is not None else None
+
+        def add(exercise: Exercise) -> None:
+            self._change(lambda: self.gym.plan.add_exercise(exercise, after))
+
+        pick_exercise(self, add, "Add to today's plan")
+
+    def action_swap(self) -> None:
+        from gymtui.ui.dialogs.base import ask
+        from gymtui.ui.dialogs.choice import ChoiceDialog
+        from gymtui.ui.dialogs.exercise import ExerciseChoice, ExercisePickerDialog
+
+        row = self._planned_row()
+        if row is None:
+            return
+        old = row.exercise
+        gym = self.gym
+
+        def swap(new: Exercise, how: str | None) -> None:
+            if how == "t":
+                self._change(lambda: gym.plan.swap(old, new))
+            elif how == "g":
+                self.notify(
+                    "Swapping for good writes program.toml: not in this build yet. "
+                    "Swapped for today only.",
+                    severity="warning",
+                )
+                self._change(lambda: gym.plan.swap(old, new))
+
+        def picked(choice: ExerciseChoice | None) -> None:
+            if choice is None or choice.exercise_id is None:
+                return
+            new = gym.exercises.get(choice.exercise_id)
+            question = f"Swap {old.name} for {new.name}:"
+            answers = [("t", "today only"), ("g", "for good (the program)")]
+            ask(self, ChoiceDialog(question, answers), lambda how: swap(new, how))
+
+        title = f"Swap {old.name} for (best stand-ins first)"
+        dialog = ExercisePickerDialog(
+            gym.exercises.by_id, title, allow_new=False, stand_ins_for=old
+        )
+        ask(self, dialog, picked)
+
+    def action_undo(self) -> None:
+        if not self.gym.plan.can_undo():
+            self.notify("Nothing to undo: z works for 10 s after a delete or skip.")
+            return
+        done = write(self.host, self.gym.plan.undo_last)
+        if done.saved:
+            self.notify(shown(f"Undone: {done.value}"), markup=False)
