@@ -96,7 +96,13 @@ def apply_edits(day: ProgramDay, edits: Sequence[DayEdit]) -> EditedDay:
 
 def edits_to_text(edits: Sequence[DayEdit]) -> str:
     """The edits as JSON, for the file."""
-    return json.dumps([{k: v for k, v in e._asdict().items() if v not in (None, 0)} for e in edits])
+    defaults = DayEdit._field_defaults
+    return json.dumps(
+        [
+            {k: v for k, v in e._asdict().items() if k not in defaults or v != defaults[k]}
+            for e in edits
+        ]
+    )
 
 
 def edits_from_text(text: str) -> list[DayEdit]:

@@ -18,6 +18,7 @@ from gymtui.core.models import Exercise, LoggedSet, Program, ProgramDay, Session
 from gymtui.core.rest import Clock
 from gymtui.core.training import TodayView
 from gymtui.errors import Refused
+from gymtui.gym.recent import SKIPPED
 from gymtui.store import Store
 
 EDITS = "today_edits"  # the setting: {"after": ..., "day": key, "edits": [...]}
@@ -94,15 +95,23 @@ class TodayPlan:
 
     # -- writing ----------------------------------------------------------------------
 
-    def _add(self, edit: DayEdit, undo: str | None = None) -> TodayView:
-        view = self._today()
-        edits = [*self._edits(view), edit]
+    def _save(self, view: TodayView, edits: list[DayEdit]) -> None:
+        """Today's edits on file, and the sessions where a skip came after sets: together."""
         saved = {
             "after": belongs_to(self._store, view.session),
             "day": view.day.key,
             "edits": json.loads(edits_to_text(edits)),
         }
-        self._store.set_setting(EDITS, json.dumps(saved))
+        changes: dict[str, str | None] = {EDITS: json.dumps(saved)}
+        skipped = self._mark_skipped(view, edits)
+        if skipped is not None:
+            changes[SKIPPED] = skipped
+        self._store.write_settings(changes)
+
+    def _add(self, edit: DayEdit, undo: str | None = None) -> TodayView:
+        view = self._today()
+        edits = [*self._edits(view), edit]
+        self._save(view, edits)
         if undo is not None:
             self.undo = Undo(undo, self._clock.elapsed() + UNDO_S, edit_index=len(edits) - 1)
         return self._changed()
@@ -117,6 +126,24 @@ class TodayPlan:
         what = "Skipped" if skipped else "Back in the plan:"
         self._add(DayEdit("skip", exercise.id), undo=f"{what} {exercise.name}")
         return skipped
+
+    def _mark_skipped(self, view: TodayView, edits: list[DayEdit]) -> str | None:
+        """The sessions where an exercise was skipped after some of its sets, with today's
+        as the edits leave it (None: unchanged)."""
+        session = view.session
+        if session is None:
+            return None
+        try:
+            entries = json.loads(self._store.setting(SKIPPED) or "[]")
+        except ValueError:
+            entries = []
+        mine = [session.id, session.started_at.isoformat()]
+        kept = [e for e in entries if isinstance(e, list) and e[:2] != mine]
+        program_day = self._program.day(view.day.key) or view.day
+        skipped = apply_edits(program_day, edits).skipped
+        done = {s.exercise_id for s in view.session_sets if s.is_working}
+        now = [[*mine, ex_id] for ex_id in sorted(skipped & done)]
+        return None if kept + now == entries else json.dumps(kept + now)
 
     def swap(self, old: Exercise, new: Exercise) -> TodayView:
         """Do `new` instead of `old` today, with its sets, reps and rule."""
@@ -206,11 +233,6 @@ class TodayPlan:
         if index is None or index >= len(edits):
             raise Refused("Nothing to undo: today's plan changed since.")
         del edits[index]
-        saved = {
-            "after": belongs_to(self._store, view.session),
-            "day": view.day.key,
-            "edits": json.loads(edits_to_text(edits)),
-        }
-        self._store.set_setting(EDITS, json.dumps(saved))
+        self._save(view, edits)
         self._changed()
         return undo.text

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from gymtui.core.models import LoggedSet, Program
 from gymtui.core.progression import RECENT_SESSIONS
 from gymtui.store import Store
@@ -30,12 +32,41 @@ class RecentSets:
 
     def sets(self, exercise_id: str, before: int | None) -> list[list[LoggedSet]]:
         """The exercise's sets in the latest sessions other than session `before`, newest
-        first."""
+        first; a session where it was skipped part-way is left out (a skip is no miss)."""
         key = (before, exercise_id)
         if key not in self._kept:
-            self._kept[key] = self._store.sessions.recent_sets_for(exercise_id, before, self.depth)
+            if self._skipped is None:
+                self._skipped = skipped_in(self._store)
+            leave_out = self._skipped.get(exercise_id, [])
+            self._kept[key] = self._store.sessions.recent_sets_for(
+                exercise_id, before, self.depth, leave_out=leave_out
+            )
         return self._kept[key]
+
+    _skipped: dict[str, list[int]] | None = None
 
     def clear(self) -> None:
         """Forget what was read: the next view reads the file again."""
         self._kept.clear()
+        self._skipped = None
+
+
+SKIPPED = "skipped_sets"  # the setting: [[session id, its start, exercise id], ...]
+
+
+def skipped_in(store: Store) -> dict[str, list[int]]:
+    """Each exercise's sessions where it was skipped after some sets: those sets count for
+    no progression (a session's id is checked with its start: SQLite reuses a deleted one's)."""
+    try:
+        entries = json.loads(store.setting(SKIPPED) or "[]")
+    except ValueError:
+        return {}
+    found: dict[str, list[int]] = {}
+    for entry in entries if isinstance(entries, list) else []:
+        if not (isinstance(entry, list) and len(entry) == 3):
+            continue
+        session_id, started, exercise_id = entry
+        session = store.sessions.find(session_id) if isinstance(session_id, int) else None
+        if session is not None and session.started_at.isoformat() == started:
+            found.setdefault(str(exercise_id), []).append(session_id)
+    return found

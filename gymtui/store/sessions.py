@@ -9,6 +9,7 @@ so a deleted record hands its star back to the set it had beaten.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Literal, cast
 
@@ -260,18 +261,21 @@ class Sessions:
         before_session: int | None = None,
         sessions: int = 1,
         until: datetime | None = None,
+        leave_out: Sequence[int] = (),
     ) -> list[list[LoggedSet]]:
-        """The exercise's sets in the latest sessions that had it (other than `before_session`,
-        and logged before `until` when given), newest first: an index seek per session,
-        however long the history."""
-        exclude = before_session if before_session is not None else -1
+        """The exercise's sets in the latest sessions that had it (other than `before_session`
+        and those in `leave_out`, and logged before `until` when given), newest first: an
+        index seek per session, however long the history."""
+        exclude = [before_session if before_session is not None else -1, *leave_out]
         found: list[list[LoggedSet]] = []
         before = to_text(until) if until is not None else "9999"
+        marks = ", ".join("?" * len(exclude))
         for _ in range(sessions):
             latest = self.store.value(
-                "SELECT session_id FROM sets WHERE exercise_id = ? AND session_id != ? "
+                "SELECT session_id FROM sets WHERE exercise_id = ? "
+                f"AND session_id NOT IN ({marks}) "
                 "AND logged_at < ? ORDER BY logged_at DESC LIMIT 1",
-                [exercise_id, exclude, before],
+                [exercise_id, *exclude, before],
             )
             if latest is None:
                 break

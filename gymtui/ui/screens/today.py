@@ -301,6 +301,18 @@ class TodayScreen(PlanEditing):
         index = self.table.cursor_row
         return self.view.rows[index] if 0 <= index < len(self.view.rows) else None
 
+    def follow(self, row: PlanRow) -> None:
+        view = self.view
+        if view is None:
+            return
+        same = [
+            i
+            for i, r in enumerate(view.rows)
+            if r.exercise.id == row.exercise.id and r.label == row.label
+        ]
+        if same:
+            self.table.move_cursor(row=same[0])
+
     @on(PlanTable.Highlighted)
     def _show_detail(self) -> None:
         self.refresh_bindings()  # the footer's keys follow the row and the session

@@ -91,8 +91,12 @@ class PlanEditing(GymScreen):
 
     def action_move(self, by: int) -> None:
         row = self._planned_row()
-        if row is not None:
-            self._change(lambda: self.gym.plan.move(row.exercise, by), False)
+        if row is not None and self._change(lambda: self.gym.plan.move(row.exercise, by), False):
+            self.follow(row)  # the cursor goes with the exercise
+
+    def follow(self, row: PlanRow) -> None:
+        """Put the cursor back on this row of the exercise, wherever it now is."""
+        raise NotImplementedError
 
     def action_remove(self) -> None:
         row = self._planned_row()
