@@ -140,7 +140,9 @@ async def test_a_skip_after_some_sets_is_no_miss_next_time(paths: Paths, clock: 
         squat = row_of(app, "Back squat", "1/4")  # the ramp went with the first working set
         assert rows[squat][5] == "✓ 105 × 6 ★"
         assert [r[4] for r in rows[squat + 1 : squat + 4]] == ["skipped"] * 3
-        await pilot.press("f", "y", "escape")
+        await pilot.press("f", "y")
+        assert "Back squat: skipped, no miss -> 102.5 kg next time" in text_of(app, "#summary")
+        await pilot.press("escape")
         clock.advance(3 * 24 * 3600)
     app = make_app(paths, clock)
     async with app.run_test(size=SIZE) as pilot:

@@ -81,10 +81,12 @@ def summarise(
     inventory: Inventory | None = None,
     now: datetime | None = None,
     program: Program | None = None,
+    skipped: frozenset[str] = frozenset(),
 ) -> Summary:
     """Summarise a session from its sets; `earlier` holds each exercise's sessions before it
     (newest first), for the records and the rule's next step; `previous_sets` the last session
-    of the same day."""
+    of the same day; `skipped` the exercises skipped after some sets (no miss: next time as
+    if they were not trained)."""
     ordered = sorted(sets, key=lambda s: (s.logged_at, s.id))
     working = [s for s in ordered if s.is_working]
     duration = None
@@ -109,6 +111,12 @@ def summarise(
             if any(s.is_working for s in mine):
                 done = describe_last(mine, unit)
                 next_time.append(f"{exercise.name}: not in your program, so no target ({done})")
+            continue
+        if ex_id in skipped:
+            made = suggest(exercise, plan, before, unit, inventory)
+            if made.weight_kg is not None:
+                weight = format_weight(made.weight_kg, unit) if made.weight_kg else "body weight"
+                next_time.append(f"{exercise.name}: skipped, no miss -> {weight} next time")
             continue
         made = suggest(exercise, plan, [mine, *before], unit, inventory)
         if made.weight_kg is not None:

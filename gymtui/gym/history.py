@@ -23,6 +23,7 @@ from gymtui.core.models import LoggedSet, Program, Session
 from gymtui.core.rest import Clock
 from gymtui.core.settings import Settings
 from gymtui.core.training import week_start
+from gymtui.gym.recent import skipped_in
 from gymtui.store import Store
 
 if TYPE_CHECKING:
@@ -79,8 +80,11 @@ class History:
         session, sets = found
         store = self._store
         first = min((s.logged_at for s in sets), default=session.started_at)
+        skips = skipped_in(store)  # sets before a skip count for no progression
         earlier = {
-            ex_id: store.sessions.recent_sets_for(ex_id, session_id, self._depth, until=first)
+            ex_id: store.sessions.recent_sets_for(
+                ex_id, session_id, self._depth, until=first, leave_out=skips.get(ex_id, [])
+            )
             for ex_id in dict.fromkeys(s.exercise_id for s in sets)
         }
         previous = (
@@ -100,6 +104,7 @@ class History:
             settings.inventory(),
             self._clock.now(),
             self._program,
+            frozenset(ex_id for ex_id, ids in skips.items() if session_id in ids),
         )
 
     def exercises_with_sets(self) -> list[str]:

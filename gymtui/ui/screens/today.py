@@ -76,7 +76,12 @@ class TodayScreen(PlanEditing):
         Binding("enter", "log", "Log", tooltip="Log the highlighted set"),
         Binding("w", "log_warmup", "Warm-up", tooltip="Log a warm-up set (no PR, no volume)"),
         Binding("e", "edit", "Edit", tooltip="Edit the highlighted logged set"),
-        Binding("d", "delete", "Delete", tooltip="Delete the highlighted logged set"),
+        Binding(
+            "d",
+            "delete",
+            "Delete",
+            tooltip="Delete the highlighted logged set (not logged yet: one planned set fewer)",
+        ),
         Binding("a", "add_set", "Extra set", show=False, tooltip="Add a set beyond the plan"),
         Binding(
             "x",
@@ -105,16 +110,11 @@ class TodayScreen(PlanEditing):
         *PLAN_KEYS,
     ]
 
-    view: TodayView | None = None
     _plates: dict[int, PlanStep] = {}  # replaced whole on every draw
 
     def __init__(self) -> None:
         super().__init__()
         self._shown: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {}
-
-    @property
-    def table(self) -> PlanTable:
-        return self.query_one("#plan", PlanTable)
 
     def compose(self) -> ComposeResult:
         yield Static(id="day-title")
@@ -300,18 +300,6 @@ class TodayScreen(PlanEditing):
             return None
         index = self.table.cursor_row
         return self.view.rows[index] if 0 <= index < len(self.view.rows) else None
-
-    def follow(self, row: PlanRow) -> None:
-        view = self.view
-        if view is None:
-            return
-        same = [
-            i
-            for i, r in enumerate(view.rows)
-            if r.exercise.id == row.exercise.id and r.label == row.label
-        ]
-        if same:
-            self.table.move_cursor(row=same[0])
 
     @on(PlanTable.Highlighted)
     def _show_detail(self) -> None:

@@ -10,10 +10,11 @@ from typing import TYPE_CHECKING, TypeVar
 from textual.binding import Binding, BindingType
 
 from gymtui.core.models import Exercise
-from gymtui.core.training import PlanRow
+from gymtui.core.training import PlanRow, TodayView
 from gymtui.gym.plan_edits import UNDO_S
 from gymtui.ui.screens.base import GymScreen
 from gymtui.ui.text import shown
+from gymtui.ui.widgets.plan_table import PlanTable
 from gymtui.ui.writes import write
 
 if TYPE_CHECKING:
@@ -58,6 +59,12 @@ def undo_toast(host: GymHost) -> None:
 class PlanEditing(GymScreen):
     """Today's keys that change today's plan (TodayScreen has them)."""
 
+    view: TodayView | None = None  # as last drawn
+
+    @property
+    def table(self) -> PlanTable:
+        return self.query_one("#plan", PlanTable)
+
     def _current(self) -> PlanRow | None:
         raise NotImplementedError
 
@@ -96,7 +103,15 @@ class PlanEditing(GymScreen):
 
     def follow(self, row: PlanRow) -> None:
         """Put the cursor back on this row of the exercise, wherever it now is."""
-        raise NotImplementedError
+        rows = self.view.rows if self.view is not None else []
+        same = (
+            i
+            for i, r in enumerate(rows)
+            if (r.exercise.id, r.label) == (row.exercise.id, row.label)
+        )
+        at = next(same, None)
+        if at is not None:
+            self.table.move_cursor(row=at)
 
     def action_remove(self) -> None:
         row = self._planned_row()
