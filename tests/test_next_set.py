@@ -99,3 +99,25 @@ def test_sets_logged_top_down_keep_the_classic_order(n: int) -> None:
     rows = plan(day, done)
     first_due = next((i for i, r in enumerate(rows) if r.due), None)
     assert next_row_index(rows, last_logged(done)) == first_due
+
+
+@given(
+    st.lists(st.sampled_from([p.exercise_id for p in DAY_B.exercises]), max_size=16),
+    st.lists(st.sampled_from([None, "L", "R"]), max_size=16),
+    st.sets(st.sampled_from([p.exercise_id for p in DAY_B.exercises])),
+)
+def test_with_pairs_and_skips_the_next_set_is_due_or_the_other_leg(
+    order: list[str], sides: list[str | None], skipped: set[str]
+) -> None:
+    done = [
+        s._replace(side=side if s.exercise_id == "walking_lunge" else None)  # type: ignore[arg-type]
+        for s, side in zip(log(order), sides + [None] * len(order), strict=False)
+    ]
+    rows = [r._replace(skipped=r.exercise.id in skipped) for r in plan(DAY_B, done)]
+    at = next_row_index(rows, last_logged(done))
+    if at is None:
+        assert not any(r.due or (r.missing_side and not r.skipped) for r in rows)
+    else:
+        row = rows[at]
+        assert not row.skipped
+        assert row.due or row.missing_side is not None

@@ -12,7 +12,7 @@ def next_row_index(rows: Sequence[PlanRow], last: LoggedSet | None = None) -> in
     exercise logged last (`last`) until it is done; then the first unfinished exercise below
     it, wrapping to those above; with nothing logged, the first set due from the top. None
     when nothing is due (a skipped exercise's sets never are)."""
-    half = [i for i, r in enumerate(rows) if r.missing_side is not None]
+    half = [i for i, r in enumerate(rows) if r.missing_side is not None and not r.skipped]
     due = [i for i, r in enumerate(rows) if r.due]
     if last is not None:
         # The pair being done first, then any other: a leg left waiting is the next set.

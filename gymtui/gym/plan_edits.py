@@ -169,6 +169,8 @@ class TodayPlan:
         planned = [r for r in view.rows if r.exercise.id == exercise.id and r.slot is not None]
         if not any(r.logged is None for r in planned):
             raise Refused(f"Every planned set of {exercise.name} is logged: none to remove.")
+        if len(planned) <= 1:
+            raise Refused(f"The last set of {exercise.name}: skip it (k) or take it out (X).")
         return self._add(
             DayEdit("remove_set", exercise.id), undo=f"Removed a set of {exercise.name}"
         )
