@@ -170,7 +170,8 @@ async def test_a_left_and_right_are_one_planned_set_with_no_long_rest_between(
         assert table_rows(app)[split][5] == "✓ 20 × 8 L+R"
         assert table_rows(app)[split + 1][5] == ""
         assert status(app).startswith("Rest 1:30")  # the pair done: the exercise's rest
-        assert "next: Set 1 of 4 - Back squat" in status(app)
+        # The lifter's order (issue 23): the exercise just logged goes on until it is done.
+        assert "next: Set 2 of 3 - Bulgarian split squat 20 kg × 8" in status(app)
     rows = db_rows(paths.database, "SELECT side, weight_kg, reps FROM sets ORDER BY id")
     assert rows == [("L", 20.0, 8), ("R", 20.0, 8)]
 
