@@ -292,3 +292,22 @@ async def test_a_on_an_exercise_off_the_plan_prefills_the_set_before(
         ("hip_thrust", 60.0, 10),
         ("hip_thrust", 60.0, 10),
     ]
+
+
+async def test_skip_and_swap_from_the_command_palette(paths: Paths, clock: FakeClock) -> None:
+    app = make_app(paths, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p", *"skip exercise")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert table_rows(app)[0][4] == "skipped"
+        assert "Skipped Back squat · z to undo" in notifications(app)
+        await pilot.press("ctrl+p", *"swap exercise")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, ExercisePickerDialog)
+        await pilot.press("escape")
+    stored = db_rows(paths.database, "SELECT value FROM settings WHERE key = 'today_edits'")
+    assert json.loads(stored[0][0])["edits"] == [{"kind": "skip", "exercise_id": "back_squat"}]
