@@ -258,7 +258,11 @@ async def test_swap_picks_rack_free_stand_ins_first_and_starts_from_e1rm(
         picker = app.screen
         assert isinstance(picker, ExercisePickerDialog)
         shown = [str(o.prompt) for o in picker.query_one("#choices").options][:3]  # type: ignore[attr-defined]
-        assert set(shown) == {"Hack squat", "Leg press", "Smith machine squat"}
+        assert set(shown) == {
+            "Hack squat  quadriceps, glutes · machine",
+            "Leg press  quadriceps, glutes · machine",
+            "Smith machine squat  quadriceps, glutes · smith machine",
+        }
         await pilot.press("h", "a", "c", "k", "enter")
         assert isinstance(app.screen, ChoiceDialog)
         await pilot.press("t")  # for today

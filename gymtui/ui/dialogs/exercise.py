@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -122,12 +123,19 @@ class ExercisePickerDialog(GymDialog[ExerciseChoice | None]):
             and (order is None or ex.id in order)
         ]
         matches = [ex for *_, ex in sorted(ranked, key=lambda r: r[:3])]
-        choices.add_options([Option(plain(ex.name), id=ex.id) for ex in matches])
+        choices.add_options([Option(self._label(ex), id=ex.id) for ex in matches])
         exact = any(normalise_name(ex.name) == needle for ex in matches)
         if needle and not exact and self.allow_new:
             choices.add_option(Option(plain(f"New exercise: {text.strip()}"), id=self.NEW))
         if choices.option_count:
             choices.highlighted = 0
+
+    def _label(self, exercise: Exercise) -> Text:
+        """Its name; for a swap, with what it trains and its equipment (why it is up there)."""
+        label = plain(exercise.name)
+        if self.order is not None:
+            label.append(f"  {', '.join(exercise.muscles)} · {exercise.equipment}", style="dim")
+        return label
 
     @on(Input.Changed, "#filter")
     def _filter(self, event: Input.Changed) -> None:
