@@ -87,6 +87,11 @@ def test_a_taken_rack_brings_hack_squat_leg_press_and_smith_squat_first() -> Non
         "leg_press",
         "smith_squat",
     }
+    deadlift = PROGRAM.exercises["deadlift"]  # from the floor: no rack, the bar stays first
+    assert [e.id for e in stand_ins(deadlift, CATALOGUE)[:2]] == [
+        "romanian_deadlift",
+        "good_morning",
+    ]
     curl = PROGRAM.exercises["hamstring_curl"]
     assert all(movement(e) == "knee curl" for e in stand_ins(curl, CATALOGUE)[:3])
 

@@ -24,6 +24,7 @@ MOVEMENTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("hip", ("abduction", "adduction")),
 )
 RACK = ("barbell", "safety bar")  # lifts that take a rack (or a platform's bar)
+RACK_MOVEMENTS = ("squat", "lunge")  # a deadlift starts from the floor: no rack to wait for
 RACK_FREE = ("machine", "smith machine")  # what stands in for them when the rack is taken
 
 # A first time's weight: this share of what the replaced lift's e1RM allows for the reps.
@@ -53,10 +54,10 @@ def movement(exercise: Exercise) -> str:
 
 def swap_rank(old: Exercise, new: Exercise) -> tuple[int, ...]:
     """How well `new` stands in for `old` (smaller first): the same movement, the same main
-    muscles, rack-free for a rack lift (else the same equipment), both legs or one alike,
-    muscles in common."""
+    muscles, rack-free for a lift done in a rack (else the same equipment), both legs or one
+    alike, muscles in common."""
     muscles_same = set(old.muscles) == set(new.muscles)
-    if old.equipment in RACK:
+    if old.equipment in RACK and movement(old) in RACK_MOVEMENTS:
         equipment = 0 if new.equipment in RACK_FREE else 1 if new.equipment in RACK else 2
     else:
         equipment = 0 if new.equipment == old.equipment else 1

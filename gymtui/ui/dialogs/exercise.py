@@ -131,10 +131,10 @@ class ExercisePickerDialog(GymDialog[ExerciseChoice | None]):
             choices.highlighted = 0
 
     def _label(self, exercise: Exercise) -> Text:
-        """Its name; for a swap, with what it trains and its equipment (why it is up there)."""
+        """Its name; for a swap, with its equipment (why it is up there)."""
         label = plain(exercise.name)
         if self.order is not None:
-            label.append(f"  {', '.join(exercise.muscles)} · {exercise.equipment}", style="dim")
+            label.append(f"  {exercise.equipment}", style="dim")
         return label
 
     @on(Input.Changed, "#filter")
