@@ -99,6 +99,7 @@ async def test_skip_leaves_the_next_up_survives_a_restart_and_is_undone(
         assert rows[0][0] == "Front squat" and rows[0][4] == "skipped"
         assert all(r[4] == "skipped" for r in rows[:3])
         assert cursor_row(app)[0] == "Romanian deadlift"
+        assert "Skipped today, no miss for progression: k brings it back" in text_of(app, "#detail")
         assert "Skipped Front squat · z to undo" in notifications(app)
         assert app.gym.rest_view().next_up.startswith("Set 1 of 3 - Romanian deadlift")
         await pilot.press("z")

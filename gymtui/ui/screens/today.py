@@ -314,7 +314,9 @@ class TodayScreen(PlanEditing):
         stabilisers = f"(+ {', '.join(ex.stabilisers)})" if ex.stabilisers else ""
         cues = " · ".join(ex.cues)
         suggestion = self.view.suggestions.get(ex.id)
-        if row.ramp is not None:
+        if row.skipped and row.logged is None:
+            advice = "Skipped today, no miss for progression: k brings it back"
+        elif row.ramp is not None:
             advice = f"Warm-up {row.ramp.number} of {row.ramp.of}: {row.ramp.step.text}"
         elif suggestion is None:
             advice = ""
