@@ -275,6 +275,9 @@ async def test_swap_picks_rack_free_stand_ins_first_and_starts_from_e1rm(
         await go_to(pilot, app, hack)
         assert "first time: from back squat e1RM 163.5 kg × 0.6: 80 kg" in text_of(app, "#detail")
         await pilot.press("enter", "enter")
+        await pilot.press("f", "y")  # the summary plans it by the squat's 4 x 6 and linear rule
+        summary = text_of(app, "#summary")
+        assert "Hack squat: 1st miss: repeat 80 kg -> 80 kg next time" in summary
     assert db_rows(
         paths.database, "SELECT exercise_id, weight_kg, reps FROM sets WHERE id > 4"
     ) == [("hack_squat", 80.0, 6)]

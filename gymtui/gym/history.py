@@ -19,10 +19,11 @@ from gymtui.core.metrics import (
     streak,
     weeks,
 )
-from gymtui.core.models import LoggedSet, Program, Session
+from gymtui.core.models import LoggedSet, Program, ProgramDay, Session
 from gymtui.core.rest import Clock
 from gymtui.core.settings import Settings
 from gymtui.core.training import week_start
+from gymtui.gym.plan_edits import edited_day
 from gymtui.gym.recent import skipped_in
 from gymtui.store import Store
 
@@ -97,7 +98,7 @@ class History:
             session,
             sets,
             self._exercises.by_id,
-            self._program.day(session.day_key),
+            self._day_of(session),
             earlier,
             store.sessions.sets(previous.id) if previous else None,
             settings.unit,
@@ -106,6 +107,12 @@ class History:
             self._program,
             frozenset(ex_id for ex_id, ids in skips.items() if session_id in ids),
         )
+
+    def _day_of(self, session: Session) -> ProgramDay | None:
+        """The session's day as it was trained: with its edits while they are on file (a
+        swapped-in exercise keeps the sets, reps and rule it stood in for)."""
+        day = self._program.day(session.day_key)
+        return edited_day(self._store, session, day).day if day is not None else None
 
     def exercises_with_sets(self) -> list[str]:
         """Exercises that have sets: the program's in its order, then the rest by id."""
