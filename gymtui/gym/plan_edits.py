@@ -68,7 +68,7 @@ class TodayPlan:
     def __init__(
         self,
         store: Store,
-        program: Program,
+        program: Callable[[], Program],  # the one running (a program file edit changes it)
         clock: Clock,
         today: Callable[[], TodayView],
         changed: Callable[[], TodayView],
@@ -83,7 +83,7 @@ class TodayPlan:
     # -- reading ----------------------------------------------------------------------
 
     def _edits(self, view: TodayView) -> list[DayEdit]:
-        program_day = self._program.day(view.day.key) or view.day
+        program_day = self._program().day(view.day.key) or view.day
         return todays_edits(self._store, view.session, program_day)
 
     def _planned_ids(self, view: TodayView) -> list[str]:
@@ -139,7 +139,7 @@ class TodayPlan:
             entries = []
         mine = [session.id, session.started_at.isoformat()]
         kept = [e for e in entries if isinstance(e, list) and e[:2] != mine]
-        program_day = self._program.day(view.day.key) or view.day
+        program_day = self._program().day(view.day.key) or view.day
         skipped = apply_edits(program_day, edits).skipped
         done = {s.exercise_id for s in view.session_sets if s.is_working}
         now = [[*mine, ex_id] for ex_id in sorted(skipped & done)]
@@ -192,7 +192,7 @@ class TodayPlan:
         ids = self._planned_ids(view)
         if exercise.id in ids:
             raise Refused(f"{exercise.name} is in today's plan already.")
-        plan = self._program.plan_for(exercise.id)
+        plan = self._program().plan_for(exercise.id)
         sets, reps, top = (plan.sets, plan.reps, plan.reps_top) if plan else (3, 10, None)
         at = ids.index(after) + 1 if after in ids else None
         return self._add(

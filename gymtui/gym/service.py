@@ -92,7 +92,9 @@ class Gym:
             program_problem,
         )
         self.corrections = Corrections(store, self.clock, self._after_change, self._deleted)
-        self.plan = TodayPlan(store, program, self.clock, self.today, self._after_change)
+        self.plan = TodayPlan(
+            store, lambda: self.program, self.clock, self.today, self._after_change
+        )
         stored = store.settings()
         self.settings = Settings.from_stored(stored)
         self.timer = self._timer_from(stored.get(TIMER_KEY))
