@@ -43,7 +43,7 @@ SAME_MOVEMENT_RATIO = {
     "dumbbells": 0.25,  # per hand
 }
 OTHER_MOVEMENT_RATIO = 0.4
-LOAD_FREE = ("body weight",)  # reps only: no weight is worked out
+LOAD_FREE = ("body weight", "bodyweight")  # reps only: no weight is worked out
 
 
 def movement(exercise: Exercise) -> str:
