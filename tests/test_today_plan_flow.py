@@ -319,3 +319,26 @@ async def test_skip_and_swap_from_the_command_palette(paths: Paths, clock: FakeC
         await pilot.press("escape")
     stored = db_rows(paths.database, "SELECT value FROM settings WHERE key = 'today_edits'")
     assert json.loads(stored[0][0])["edits"] == [{"kind": "skip", "exercise_id": "back_squat"}]
+
+
+async def test_swap_for_good_writes_the_program_and_keeps_its_comments(
+    paths: Paths, clock: FakeClock
+) -> None:
+    seed(paths, clock, [("back_squat", 140, 5)] * 4)
+    app = make_app(paths, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s")  # Day A
+        await go_to(pilot, app, row_of(app, "Back squat", "1/4"))
+        await pilot.press("c", *"hack", "enter", "g")
+        assert "Hack squat replaces Back squat on Day A for good" in notifications(app)[-1]
+        hack = row_of(app, "Hack squat", "1/4")
+        assert table_rows(app)[hack][4] == "80"  # a first time: from the squat's e1RM still
+    text = paths.program_file.read_text()
+    assert text.startswith("# ")  # the built-in file's comments are kept
+    assert '{ exercise = "hack_squat", sets = 4, reps = 6, progression = "linear" }' in text
+    assert 'exercise = "back_squat"' not in text
+    app = make_app(paths, clock)  # the program as written is the one that runs
+    async with app.run_test(size=SIZE):
+        assert text_of(app, "#day-title").startswith("Day A")  # still the day chosen
+        assert "Back squat" not in [r[0] for r in table_rows(app)]
+        assert "Hack squat" in [r[0] for r in table_rows(app)]

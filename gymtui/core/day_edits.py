@@ -71,6 +71,10 @@ def apply_edits(day: ProgramDay, edits: Sequence[DayEdit]) -> EditedDay:
                 planned.insert(where, new)
             continue
         if at is None:
+            if edit.kind == "swap" and edit.other and find(edit.other) is not None:
+                # swapped for good: the program has it in place already; today's weight can
+                # still come from the lift it replaced
+                swapped.setdefault(edit.other, edit.exercise_id)
             continue
         entry = planned[at]
         if edit.kind == "skip":

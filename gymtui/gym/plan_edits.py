@@ -72,12 +72,14 @@ class TodayPlan:
         clock: Clock,
         today: Callable[[], TodayView],
         changed: Callable[[], TodayView],
+        swap_in_program: Callable[[str, str, str], object],
     ) -> None:
         self._store = store
         self._program = program
         self._clock = clock
         self._today = today
         self._changed = changed  # Today read again
+        self._swap_in_program = swap_in_program  # gym.program_file.swap: program.toml written
         self.undo: Undo | None = None
 
     # -- reading ----------------------------------------------------------------------
@@ -145,8 +147,9 @@ class TodayPlan:
         now = [[*mine, ex_id] for ex_id in sorted(skipped & done)]
         return None if kept + now == entries else json.dumps(kept + now)
 
-    def swap(self, old: Exercise, new: Exercise) -> TodayView:
-        """Do `new` instead of `old` today, with its sets, reps and rule."""
+    def swap(self, old: Exercise, new: Exercise, *, for_good: bool = False) -> TodayView:
+        """Do `new` instead of `old` today, with its sets, reps and rule; `for_good`: in the
+        program file too (written first: refused, nothing changes)."""
         view = self._today()
         self._need(view, old.id)
         if new.id in self._planned_ids(view):
@@ -155,6 +158,10 @@ class TodayPlan:
             raise Refused(
                 f"{old.name} has sets logged today: skip it (k) and add {new.name} (i) instead."
             )
+        if for_good:
+            self._swap_in_program(view.day.key, old.id, new.id)
+            # kept for today too: a first time's weight still comes from the replaced lift
+            return self._add(DayEdit("swap", old.id, new.id))
         return self._add(DayEdit("swap", old.id, new.id), undo=f"Swapped {old.name} for {new.name}")
 
     def add_set(self, exercise: Exercise) -> TodayView:

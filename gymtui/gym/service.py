@@ -93,7 +93,12 @@ class Gym:
         )
         self.corrections = Corrections(store, self.clock, self._after_change, self._deleted)
         self.plan = TodayPlan(
-            store, lambda: self.program, self.clock, self.today, self._after_change
+            store,
+            lambda: self.program,
+            self.clock,
+            self.today,
+            self._after_change,
+            self.program_file.swap,
         )
         stored = store.settings()
         self.settings = Settings.from_stored(stored)

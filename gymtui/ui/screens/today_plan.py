@@ -144,12 +144,13 @@ class PlanEditing(GymScreen):
             if how == "t":
                 self._change(lambda: gym.plan.swap(old, new))
             elif how == "g":
-                self.notify(
-                    "Swapping for good writes program.toml: not in this build yet. "
-                    "Swapped for today only.",
-                    severity="warning",
-                )
-                self._change(lambda: gym.plan.swap(old, new))
+                day = self.view.day.name if self.view is not None else "the day"
+                if self._change(lambda: gym.plan.swap(old, new, for_good=True), False):
+                    where = gym.program_file.path
+                    self.notify(
+                        shown(f"{new.name} replaces {old.name} on {day} for good ({where})."),
+                        markup=False,
+                    )
 
         def picked(choice: ExerciseChoice | None) -> None:
             if choice is None or choice.exercise_id is None:
