@@ -223,6 +223,10 @@ async def test_move_add_and_remove_exercises_for_today(paths: Paths, clock: Fake
         assert names()[:2] == ["Deadlift", "Back squat"]
         await pilot.press("left_square_bracket")
         assert names()[:2] == ["Back squat", "Deadlift"]
+        await pilot.press("left_square_bracket")  # first already: said, nothing written
+        assert notifications(app)[-1] == "Back squat is first already."
+        edits = db_rows(paths.database, "SELECT value FROM settings WHERE key = 'today_edits'")
+        assert len(json.loads(edits[0][0])["edits"]) == 2
         await pilot.press("i")
         assert isinstance(app.screen, ExercisePickerDialog)
         await pilot.press("h", "i", "p", " ", "t", "h", "r", "u", "s", "t", "enter")
