@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 from functools import cached_property
 from typing import NamedTuple
 
+from gymtui.core.equipment import fit, handled, kit_for
 from gymtui.core.models import (
     Exercise,
     LoggedSet,
@@ -205,7 +206,9 @@ def ramp(
     the step before; a step that would repeat one is left out."""
     if not working_kg:
         return []
-    bar = to_kg(inventory.empty, unit) if exercise.uses_bar and inventory.unit == unit else 0.0
+    kit = kit_for(exercise, inventory)  # "bar x 10" is the exercise's bar: a trap bar's 25 kg
+    bar = to_kg(kit.empty, unit) if exercise.uses_bar and inventory.unit == unit else 0.0
+    other_kit = not bar and handled(exercise, inventory, unit)
     ramp_sets: list[tuple[float, int, RampStep]] = []
     for step in steps:
         if step.percent is None:
@@ -215,7 +218,9 @@ def ramp(
         else:
             kg = loadable(working_kg * step.percent / 100, unit)
             if bar:  # a warm-up's weight is loose: take one that needs few plates
-                kg = max(bar, simple_kg(kg, inventory))
+                kg = max(bar, simple_kg(kg, kit))
+            elif other_kit:  # a dumbbell you have, a weight on the stack
+                kg = fit(kg, exercise, inventory)
         heavier = not ramp_sets or kg > ramp_sets[-1][0] + 1e-9
         if heavier and kg < working_kg - 1e-9 and kg > 0:
             ramp_sets.append((kg, step.reps, step))
@@ -384,7 +389,7 @@ class TodayView:
         """Each barbell row's plates, as a plate plan per exercise (row index -> step)."""
         if self.inventory is None:
             return {}
-        chains: dict[str, list[tuple[int, float]]] = {}
+        chains: dict[str, list[tuple[int, float]]] = {}  # per exercise: each its own bar
         for index, row in enumerate(self.rows):
             if not row.exercise.uses_bar:
                 continue
@@ -393,7 +398,8 @@ class TodayView:
                 chains.setdefault(row.exercise.id, []).append((index, weight))
         steps: dict[int, PlanStep] = {}
         for chain in chains.values():
-            planned = plate_plan([kg for _, kg in chain], self.inventory)
+            kit = kit_for(self.rows[chain[0][0]].exercise, self.inventory)
+            planned = plate_plan([kg for _, kg in chain], kit)
             steps.update({index: step for (index, _), step in zip(chain, planned, strict=True)})
         return steps
 
@@ -465,6 +471,8 @@ def set_prefill(view: TodayView, row: PlanRow, kind: SetKind, *, extra: bool = F
         step = ex.increment_kg or 2.5
         half_way = round((weight or 0) * WARMUP_FRACTION / step) * step
         weight = loadable(half_way, view.unit) if weight else None
+        if weight and view.inventory is not None and handled(ex, view.inventory, view.unit):
+            weight = fit(weight, ex, view.inventory)  # a dumbbell you have, on the stack
         return SetPrefill(weight, WARMUP_REPS, f"{ex.name} · warm-up set")
     if row.slot is not None and row.planned is not None and not extra:
         return SetPrefill(
