@@ -129,7 +129,10 @@ def _choices(exercise: Exercise, inventory: Inventory, value: float) -> list[flo
 
 def fit(kg: float, exercise: Exercise, inventory: Inventory, *, up: bool = False) -> float:
     """The nearest weight the exercise's kit makes, in kg (on a tie, the lighter; `up`: the
-    heavier, as a progression that adds weight wants). Call it when `handled`."""
+    heavier, as a progression that adds weight wants); nothing stays nothing (a body-weight
+    set). Call it when `handled`."""
+    if kg <= 0:
+        return kg
     if exercise.uses_bar:
         return nearest_kg(kg, kit_for(exercise, inventory), up=up)
     unit = inventory.unit

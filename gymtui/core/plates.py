@@ -17,7 +17,9 @@ from gymtui.errors import InvalidValue
 DEFAULT_BAR = {"kg": 20.0, "lb": 45.0}
 DEFAULT_PLATES = {"kg": "25 20 15 10 5 2.5 1.25", "lb": "45 35 25 10 5 2.5"}
 DEFAULT_DUMBBELLS = {"kg": "2-50 step 2", "lb": "5-100 step 5"}
-DEFAULT_STACK = {"kg": 5.0, "lb": 10.0}  # a machine's stack step, when it names none
+# A machine's stack step when it names none: 2.5 kg, so that the catalogue's 2.5 kg steps are
+# made (a 5 kg stack with its 2.5 kg add-on plate); set it to your gym's in "Bar and plates".
+DEFAULT_STACK = {"kg": 2.5, "lb": 5.0}
 MAX_DUMBBELLS = 200  # sizes in a set: a rack of them, not a typo's million
 MAX_PAIRS = 20  # "plenty": more pairs than any bar holds
 NEAR_STEPS = 40  # how far from a weight to look for a loadable one, in plate steps
@@ -77,7 +79,7 @@ def parse_plates(text: str, unit: Unit) -> tuple[tuple[float, int | None], ...]:
 
 
 def default_inventory(unit: Unit) -> Inventory:
-    """A standard bar, a full set of plates, a rack of dumbbells and 5 kg (10 lb) stacks."""
+    """A standard bar, a full set of plates, a rack of dumbbells and 2.5 kg (5 lb) stack steps."""
     return Inventory(
         unit,
         DEFAULT_BAR[unit],

@@ -284,7 +284,10 @@ def _suggest(
             weight = at(top + exercise.increment_kg * times, up=True)
             if weight > top + 1e-9:
                 return weight
-        return top
+        return at(top)  # nothing heavier on the kit (past the heaviest dumbbell)
+
+    def more(weight: float) -> str:
+        return f"+{shown(weight - top)}" if weight > top + 1e-9 else "nothing heavier to load"
 
     def shown(kg: float) -> str:
         return format_weight(kg, unit)
@@ -301,7 +304,7 @@ def _suggest(
             return Suggestion(
                 weight,
                 f"all {_scheme(len(last), planned, planned.reps_top)} reached last time: "
-                f"+{shown(weight - top)}, back to {planned.reps} reps",
+                f"{more(weight)}, back to {planned.reps} reps",
                 planned.reps,
             )
         reps = ", ".join(str(s.reps) for s in last)
@@ -318,7 +321,7 @@ def _suggest(
         if not can_add:
             return Suggestion(at(top), f"{scheme}: add reps or load", low)
         weight = added()
-        return Suggestion(weight, f"{scheme}: +{shown(weight - top)}", low)
+        return Suggestion(weight, f"{scheme}: {more(weight)}", low)
     if kind == "linear" and rule is not None and planned is not None:
         misses = misses_in_a_row(recent, planned)
         if misses >= rule.deload_after and top > 0:
