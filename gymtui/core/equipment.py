@@ -10,7 +10,15 @@ import math
 
 from gymtui.core.models import Exercise
 from gymtui.core.plates import Inventory, nearest_kg
-from gymtui.core.values import KG_PER_LB, Unit, format_number, format_weight, loadable_down, to_kg
+from gymtui.core.values import (
+    KG_PER_LB,
+    Unit,
+    format_number,
+    format_weight,
+    loadable_down,
+    parse_number,
+    to_kg,
+)
 from gymtui.errors import InvalidValue
 
 EQUIPMENT = (
@@ -208,3 +216,59 @@ def describe(exercise: Exercise, unit: Unit) -> str:
         small = f" + {format_weight(plate, unit)}" if plate else ""
         extra = f" (stack {format_weight(exercise.stack_step_kg, unit)}{small})"
     return exercise.equipment + extra
+
+
+# -- an exercise's own kit, as the exercise editor takes it ------------------------------
+
+KIT_HINT = "barbell: its bar (25); machine: its stack step (5, or 5 + 1.25 with a small plate)"
+
+
+def parse_kit(
+    text: str, equipment: str, unit: Unit
+) -> tuple[float | None, float | None, float | None]:
+    """An exercise's own kit typed in `unit`, in kg: (bar, stack step, small plate). A barbell
+    takes its bar (`25`), a machine its stack step and an optional small plate (`5 + 1.25`);
+    empty leaves the user's bar or stack step."""
+    words = text.replace("+", " + ").split()
+    if not words:
+        return None, None, None
+    if equipment not in ("barbell", "machine"):
+        raise InvalidValue(
+            f"Only a barbell (its bar) or a machine (its stack) has a kit: {KIT_HINT}."
+        )
+    numbers = [w for w in words if w != "+"]
+    values: list[float] = []
+    for word in numbers:
+        value = parse_number(word)
+        if value is None or value <= 0:
+            raise InvalidValue(f"The kit must be weights in {unit}, {KIT_HINT} (got {word!r}).")
+        values.append(to_kg(value, unit))
+    if equipment == "barbell":
+        if len(values) != 1 or not 1 <= values[0] <= 100 + 1e-9:
+            raise InvalidValue(
+                f"A bar is one weight from 1 to 100 kg, like 25 (got {text.strip()!r})."
+            )
+        return values[0], None, None
+    if len(values) > 2 or (len(values) == 2 and words.count("+") != 1):
+        raise InvalidValue(
+            f"A stack is its step and a small plate, like 5 + 1.25 (got {text.strip()!r})."
+        )
+    step = values[0]
+    small = values[1] if len(values) == 2 else None
+    if step > 50 + 1e-9:
+        raise InvalidValue("A stack step must be at most 50 kg.")
+    if small is not None and small >= step:
+        raise InvalidValue("The small plate must be lighter than the stack step.")
+    return None, step, small
+
+
+def kit_text(exercise: Exercise, unit: Unit) -> str:
+    """An exercise's own kit as the editor shows it: `25`, `5 + 1.25`, or empty."""
+    if exercise.uses_bar and exercise.bar_kg is not None:
+        return format_weight(exercise.bar_kg, unit, with_unit=False)
+    if exercise.equipment == "machine" and exercise.stack_step_kg:
+        step = format_weight(exercise.stack_step_kg, unit, with_unit=False)
+        if exercise.small_plate_kg:
+            return f"{step} + {format_weight(exercise.small_plate_kg, unit, with_unit=False)}"
+        return step
+    return ""

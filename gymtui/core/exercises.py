@@ -92,15 +92,20 @@ class ExerciseEdit(NamedTuple):
     name: str
     muscles: tuple[str, ...] = ()
     stabilisers: tuple[str, ...] = ()
-    barbell: bool = False
+    equipment: str = "other"  # one of core.equipment.EQUIPMENT
     one_legged: bool = False
     increment_kg: float = 2.5
     rest_s: int | None = None
     body_weight_load: bool = False
+    # the exercise's own kit (a trap bar's 25 kg, a machine's stack); None: the user's
+    bar_kg: float | None = None
+    stack_step_kg: float | None = None
+    small_plate_kg: float | None = None
 
     @property
-    def equipment(self) -> str:
-        return "barbell" if self.barbell else "other"
+    def barbell(self) -> bool:
+        """Loaded on a bar: plates per side and a warm-up ramp apply."""
+        return self.equipment == "barbell"
 
 
 class ExerciseInfo(NamedTuple):
@@ -216,6 +221,6 @@ def guessed_exercise(name: str) -> ExerciseEdit:
         name=name,
         muscles=muscles,
         stabilisers=stabilisers,
-        barbell=bool(_BARBELL.search(words)),
+        equipment="barbell" if _BARBELL.search(words) else "other",
         one_legged=bool(muscles) and bool(_ONE_LEG.search(words)),
     )
