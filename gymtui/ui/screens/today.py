@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static
 
+from gymtui.core.equipment import load_text
 from gymtui.core.models import Exercise, LoggedSet, SetInput, SetKind
 from gymtui.core.plates import PlanStep
 from gymtui.core.rest import RestView
@@ -327,6 +328,9 @@ class TodayScreen(GymScreen):
         if step is not None:
             change = f" · {step.change_text()}" if step.changes else ""
             plates = f"Plates {step.loading.text()}{change}"
+        elif row.slot is not None or row.ramp is not None or row.logged is not None:
+            weight = row.logged.weight_kg if row.logged else self.view.weight_for(row)
+            plates = load_text(ex, weight or 0, self.view.inventory)  # dumbbells, a stack
         self._show(
             "#detail",
             "[b]$name[/b]: $muscles [dim]$stabilisers[/]\n$advice[dim]$note[/]\n"
