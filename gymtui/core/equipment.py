@@ -220,8 +220,6 @@ def describe(exercise: Exercise, unit: Unit) -> str:
 
 # -- an exercise's own kit, as the exercise editor takes it ------------------------------
 
-KIT_HINT = "barbell: its bar (25); machine: its stack step (5, or 5 + 1.25 with a small plate)"
-
 
 def parse_kit(
     text: str, equipment: str, unit: Unit
@@ -234,14 +232,14 @@ def parse_kit(
         return None, None, None
     if equipment not in ("barbell", "machine"):
         raise InvalidValue(
-            f"Only a barbell (its bar) or a machine (its stack) has a kit: {KIT_HINT}."
+            "Only a barbell (its own bar, 25) or a machine (its stack, 5 + 1.25) takes a kit."
         )
     numbers = [w for w in words if w != "+"]
     values: list[float] = []
     for word in numbers:
         value = parse_number(word)
         if value is None or value <= 0:
-            raise InvalidValue(f"The kit must be weights in {unit}, {KIT_HINT} (got {word!r}).")
+            raise InvalidValue(f"A bar (25) or a stack (5 + 1.25) in {unit} (got {word!r}).")
         values.append(to_kg(value, unit))
     if equipment == "barbell":
         if len(values) != 1 or not 1 <= values[0] <= 100 + 1e-9:

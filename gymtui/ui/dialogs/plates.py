@@ -82,8 +82,8 @@ class PlatesDialog(GymDialog[Kit | None]):
                 yield Label("Machine stack step")
                 yield GymInput(format_number(kit.stack_step), id="stack", compact=True)
             yield Static(
-                f"Sizes in {unit}, heaviest first; 20x2 means only two pairs of 20. Dumbbells "
-                "like 2-30 step 2, 32.5 35 40. A machine's own step is set in its editor.",
+                f"Sizes in {unit}: plates heaviest first, 20x2 for only two pairs; dumbbells "
+                "like 2-30 step 2, 32.5 35. A machine's own stack is set in its editor.",
                 id="plates-hint",
             )
             yield Static("", id="dialog-error")
