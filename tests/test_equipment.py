@@ -297,3 +297,52 @@ def test_every_suggestion_is_loadable_on_its_equipment_and_within_the_e1rm_bound
     if handled(exercise, kit, unit):  # type: ignore[arg-type]
         bound = max(bound, lightest_kg(exercise, kit))
     assert made.weight_kg <= bound + 1e-6, (made, best, bound)
+
+
+def test_an_imported_name_brings_the_equipment_it_names() -> None:
+    from gymtui.core.exercises import guessed_exercise
+
+    guesses = {
+        name: (guessed_exercise(name).equipment, guessed_exercise(name).bar_kg)
+        for name in (
+            "Deadlift (Trap Bar)",
+            "Hex bar deadlift",
+            "Romanian Deadlift (Dumbbell)",
+            "Leg Press (Machine)",
+            "Squat (Smith Machine)",
+            "Barbell Lunge",
+            "Cable Kickback",
+            "Sissy squat",
+        )
+    }
+    assert guesses == {
+        "Deadlift (Trap Bar)": ("barbell", 25.0),
+        "Hex bar deadlift": ("barbell", 25.0),
+        "Romanian Deadlift (Dumbbell)": ("dumbbells", None),
+        "Leg Press (Machine)": ("machine", None),
+        "Squat (Smith Machine)": ("smith machine", None),
+        "Barbell Lunge": ("barbell", None),
+        "Cable Kickback": ("cable", None),
+        "Sissy squat": ("other", None),
+    }
+
+
+def test_an_import_keeps_a_trap_bar_s_own_bar(tmp_path: object) -> None:
+    from pathlib import Path
+
+    from gymtui.core.exercises import guessed_exercise
+    from gymtui.store import Store
+
+    assert isinstance(tmp_path, Path)
+    store = Store.open(tmp_path / "g.db")
+    made = store.exercises.insert_own(
+        "Deadlift (Trap Bar)", lambda _: False, guessed_exercise("Deadlift (Trap Bar)")
+    )
+    assert store.exercises.all()[made.id].bar_kg == 25
+    assert [
+        tuple(r)
+        for r in store.conn.execute(
+            "SELECT equipment, bar_kg FROM exercises WHERE id = ?", [made.id]
+        )
+    ] == [("barbell", 25.0)]
+    store.close()

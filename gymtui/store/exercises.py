@@ -155,11 +155,12 @@ class Exercises:
                 stabilisers=like.stabilisers,
                 equipment=like.equipment,
                 one_legged=like.one_legged,
+                bar_kg=like.bar_kg,
             )
         with self.store.transaction() as conn:
             conn.execute(
                 "INSERT INTO exercises (id, name, muscles, stabilisers, equipment, one_legged,"
-                " custom) VALUES (?, ?, ?, ?, ?, ?, 1)",
+                " bar_kg, custom) VALUES (?, ?, ?, ?, ?, ?, ?, 1)",
                 [
                     ex_id,
                     clean,
@@ -167,6 +168,7 @@ class Exercises:
                     ",".join(made.stabilisers),
                     made.equipment,
                     int(made.one_legged),
+                    made.bar_kg,
                 ],
             )
         return made
