@@ -45,8 +45,8 @@ EQUIPMENT_CHOICES = [
 PER_LEG_CHOICES = [(False, "No", "n"), (True, "Yes: log left and right", "y")]
 BODY_WEIGHT_CHOICES = [(False, "No", "n"), (True, "Yes: Progress adds it to the weight", "y")]
 BUILT_IN_HINT = (
-    "Comes with gymtui or your program file: only your rest, body weight switch and kit "
-    "change here; for more, give it a table under [exercises] in your program file."
+    "Comes with gymtui or your program file: only your rest, body weight and kit change "
+    "here (for more: its [exercises] table in your program file)."
 )
 EDIT_HELP = "[b]space[/] or a letter ticks   " + SAVE_HELP
 
