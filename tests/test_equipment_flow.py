@@ -9,6 +9,7 @@ from gymtui.paths import Paths
 from gymtui.store import Store
 from gymtui.ui.dialogs.exercise_edit import ExerciseEditDialog
 from gymtui.ui.dialogs.plates import PlatePlanDialog, PlatesDialog
+from gymtui.ui.screens.rest import RestScreen
 from gymtui.ui.settings import edit_plates
 
 from conftest import FakeClock
@@ -31,10 +32,10 @@ exercises = [
 """
 
 
-def seed(paths: Paths, clock: FakeClock) -> None:
+def seed(paths: Paths, clock: FakeClock, program_text: str = PROGRAM) -> None:
     """The program above, and two sessions of it: 10 and 3 days ago."""
     paths.config_dir.mkdir(parents=True, exist_ok=True)
-    paths.program_file.write_text(PROGRAM, encoding="utf-8")
+    paths.program_file.write_text(program_text, encoding="utf-8")
     program = load_program(paths.program_file)
     day = program.days[0]
     store = Store.open(paths.database)
@@ -198,3 +199,33 @@ async def test_a_machine_suggests_what_its_stack_makes(paths: Paths, clock: Fake
     assert db_rows(paths.database, "SELECT value FROM settings WHERE key = 'stack_step_kg'") == [
         ("5",)
     ]
+
+
+async def test_the_rest_screen_says_how_the_next_set_is_loaded(
+    paths: Paths, clock: FakeClock
+) -> None:
+    dumbbells_first = PROGRAM.replace(
+        '{ exercise = "trap_bar_deadlift", sets = 3, reps = 5 },\n', ""
+    ).replace(
+        '{ exercise = "hamstring_curl", sets = 3, reps = 12 },\n',
+        '{ exercise = "hamstring_curl", sets = 3, reps = 12 },\n'
+        '  { exercise = "trap_bar_deadlift", sets = 3, reps = 5 },\n',
+    )
+    seed(paths, clock, dumbbells_first)
+    app = make_app(paths, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, RestScreen)
+        assert text_of(app, "#rest-next") == "Next: Set 1 of 3 - Goblet squat 22 kg × 8"
+        assert text_of(app, "#rest-plates") == "Dumbbells 22 kg in each hand"
+        await pilot.press("t")
+        await pilot.pause()
+        for _ in range(3):
+            await pilot.press("enter", "enter")
+            await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        assert text_of(app, "#rest-next") == "Next: Set 1 of 3 - Hamstring curl 42.5 kg × 12"
+        assert text_of(app, "#rest-plates") == "Stack 42.5 kg"
+    assert db_rows(paths.database, "SELECT count(*) FROM sets WHERE id > 18") == [(3,)]

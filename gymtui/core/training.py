@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 from functools import cached_property
 from typing import NamedTuple
 
-from gymtui.core.equipment import fit, handled, kit_for
+from gymtui.core.equipment import fit, handled, kit_for, load_text
 from gymtui.core.models import (
     Exercise,
     LoggedSet,
@@ -427,12 +427,14 @@ def next_up_text(view: TodayView, unit: Unit) -> str:
 
 def next_plates_text(view: TodayView) -> str:
     """The plates for the next set and the change from the set before: `25 + 15 a side
-    (+2.5 each side)`; empty when it is not a barbell set."""
+    (+2.5 each side)`; off a bar, how it is loaded (`Dumbbells 22 kg in each hand`)."""
     if view.next_index is None:
         return ""
     step = view.plates.get(view.next_index)
     if step is None:
-        return ""
+        row = view.rows[view.next_index]
+        weight = row.logged.weight_kg if row.logged is not None else view.weight_for(row)
+        return load_text(row.exercise, weight or 0.0, view.inventory)
     change = f" ({step.change_text()})" if step.changes else ""
     return step.loading.text() + change
 
