@@ -211,9 +211,16 @@ def test_a_machine_suggests_what_its_stack_makes() -> None:
 def test_a_body_weight_exercise_suggests_reps_not_a_load() -> None:
     nordic = CATALOGUE["nordic_curl"]
     plan = PlannedExercise("nordic_curl", 3, 6)
-    made = suggest(nordic, plan, [session([(0, 6)] * 3, "nordic_curl")], "kg", KG, NOW)
-    assert made.weight_kg == 0 and made.reps == 6
+    made = suggest(nordic, plan, [session([(0, 6), (0, 7), (0, 6)], "nordic_curl")], "kg", KG, NOW)
+    assert (made.weight_kg, made.reps) == (0, 8)
+    assert made.reason == "all 3×6 met last time: a rep more a set, 8"
+    made = suggest(nordic, plan, [session([(0, 6), (0, 5)], "nordic_curl")], "kg", KG, NOW)
+    assert (made.weight_kg, made.reason) == (0, "not every set hit 6 last time: repeat body weight")
     assert not handled(nordic, KG, "kg")
+    # a load you add (a vest) is a weight like any other: the rule's step, rounded
+    made = suggest(nordic, plan, [session([(10, 6)] * 3, "nordic_curl")], "kg", KG, NOW)
+    assert made.weight_kg == 10  # the nordic's step is 0: add reps or load
+    assert made.reason == "all 3×6 met last time: add reps or load"
 
 
 KITS = {

@@ -229,3 +229,34 @@ async def test_the_rest_screen_says_how_the_next_set_is_loaded(
         assert text_of(app, "#rest-next") == "Next: Set 1 of 3 - Hamstring curl 42.5 kg × 12"
         assert text_of(app, "#rest-plates") == "Stack 42.5 kg"
     assert db_rows(paths.database, "SELECT count(*) FROM sets WHERE id > 18") == [(3,)]
+
+
+async def test_a_body_weight_exercise_aims_a_rep_higher(paths: Paths, clock: FakeClock) -> None:
+    nordic = PROGRAM.replace(
+        '{ exercise = "goblet_squat", sets = 3, reps = 8 },',
+        '{ exercise = "goblet_squat", sets = 3, reps = 8 },\n'
+        '  { exercise = "nordic_curl", sets = 3, reps = 5 },',
+    )
+    seed(paths, clock, nordic)
+    store = Store.open(paths.database)
+    day = load_program(paths.program_file).days[0]
+    when = clock.now() - timedelta(days=3, minutes=-30)
+    for n, reps in enumerate((5, 6, 5)):
+        store.sessions.log_set(SetInput("nordic_curl", 0, reps), day, when + timedelta(minutes=n))
+    session = store.sessions.current()
+    assert session is not None
+    store.sessions.finish(session.id, when + timedelta(minutes=5))
+    store.close()
+    app = make_app(paths, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        first = row_of(app, "Nordic curl", "1/3")
+        assert table_rows(app)[first][4] == "BW ×7"
+        await move_to(pilot, app, first)
+        assert "Next body weight: all 3×5 met last time: a rep more a set, 7" in text_of(
+            app, "#detail"
+        )
+        await pilot.press("enter", "enter")  # prefilled: body weight, 7 reps
+        await pilot.pause()
+    assert db_rows(
+        paths.database, "SELECT exercise_id, weight_kg, reps FROM sets ORDER BY id DESC LIMIT 1"
+    ) == [("nordic_curl", 0, 7)]

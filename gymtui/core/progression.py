@@ -18,6 +18,7 @@ from gymtui.core.plates import Inventory
 from gymtui.core.strength import e1rm, weight_for
 from gymtui.core.values import (
     KG_PER_LB,
+    MAX_REPS,
     Unit,
     format_e1rm,
     format_weight,
@@ -290,7 +291,7 @@ def _suggest(
         return f"+{shown(weight - top)}" if weight > top + 1e-9 else "nothing heavier to load"
 
     def shown(kg: float) -> str:
-        return format_weight(kg, unit)
+        return format_weight(kg, unit) if kg > 0 else "body weight"
 
     if planned is None:  # no plan, no target to have met: what it was, to match or beat
         return Suggestion(at(top), f"no plan for it: last time {describe_last(last, unit)}")
@@ -318,6 +319,9 @@ def _suggest(
     goal = planned.reps if planned else max(s.reps for s in last)
     if met(last, planned):
         scheme = f"all {_scheme(len(last), planned, goal)} met last time"
+        if not can_add and top <= 0:  # body weight, nothing to load: the step is a rep
+            aim = min(MAX_REPS, max(s.reps for s in last) + 1)
+            return Suggestion(0.0, f"{scheme}: a rep more a set, {aim}", aim)
         if not can_add:
             return Suggestion(at(top), f"{scheme}: add reps or load", low)
         weight = added()

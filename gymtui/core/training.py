@@ -381,6 +381,9 @@ class TodayView:
         if row.planned is None:
             return None
         weight = self.weight_for(row)
+        made = self.suggestions.get(row.exercise.id)
+        if weight == 0 and made is not None and made.weight_kg == 0 and made.reps:
+            return made.reps  # body weight: a rep more is the progression
         changed = row.last_time is None or weight != row.last_time.weight_kg
         return aim_reps(row.planned, row.last_time, changed)
 

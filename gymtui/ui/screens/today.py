@@ -266,8 +266,9 @@ class TodayScreen(GymScreen):
                 else Text("new", style="italic yellow")
             )
             reps = view.reps_for(row)
-            if row.planned is not None and row.planned.reps_top and reps is not None:
-                nxt.append(f" ×{reps}", style="dim")  # the rep to beat within the range
+            ranged = row.planned is not None and (row.planned.reps_top or weight == 0)
+            if ranged and reps is not None:  # the rep to beat: in a range, or at body weight
+                nxt.append(f" ×{reps}", style="dim")
         return [name, label, target, last, nxt, logged]
 
     @staticmethod
@@ -314,7 +315,9 @@ class TodayScreen(GymScreen):
         elif suggestion is None:
             advice = ""
         elif suggestion.weight_kg is not None:
-            advice = f"Next {format_weight(suggestion.weight_kg, unit)}: {suggestion.reason}"
+            kg = suggestion.weight_kg
+            shown_kg = format_weight(kg, unit) if kg else "body weight"
+            advice = f"Next {shown_kg}: {suggestion.reason}"
         else:
             done = [s for s in self.view.session_sets if s.exercise_id == ex.id and s.is_working]
             advice = f"First time: {suggestion.reason}"
