@@ -62,6 +62,8 @@ def test_spellings_and_named_bars_map_onto_the_vocabulary() -> None:
     assert equipment_of("trap bar") == ("barbell", 25.0)
     assert equipment_of("Safety-squat bar") == ("barbell", 30.0)
     assert equipment_of("EZ bar") == ("barbell", 10.0)
+    assert equipment_of("bands") == ("other", None)  # a hand-written word the old files had
+    assert equipment_of("None") == ("bodyweight", None)
     with pytest.raises(InvalidValue, match="unknown equipment 'rock'"):
         equipment_of("rock")
 

@@ -44,10 +44,21 @@ BARS_KG = {
 }
 _SPELLINGS = {
     "dumbbell": "dumbbells",
+    "barbells": "barbell",
+    "machines": "machine",
     "body weight": "bodyweight",
+    "body": "bodyweight",
+    "none": "bodyweight",
     "smith": "smith machine",
     "cables": "cable",
     "kettlebells": "kettlebell",
+    # kit with no weights to round to: what it loads is any weight, as "other"
+    "band": "other",
+    "bands": "other",
+    "resistance band": "other",
+    "landmine": "other",
+    "plate": "other",
+    "medicine ball": "other",
 }
 
 
