@@ -355,3 +355,29 @@ def test_an_import_keeps_a_trap_bar_s_own_bar(tmp_path: object) -> None:
         )
     ] == [("barbell", 25.0)]
     store.close()
+
+
+def test_the_program_writer_keeps_an_exercise_s_own_kit() -> None:
+    import tomllib
+
+    from gymtui.core.program_edit import exercise_fields
+
+    belt = Exercise(
+        "mine",
+        "My lift",
+        ("quadriceps",),
+        equipment="machine",
+        stack_step_kg=5,
+        small_plate_kg=1.25,
+    )
+    fields = exercise_fields(belt)
+    assert (fields["equipment"], fields["stack_step_kg"], fields["small_plate_kg"]) == (
+        "machine",
+        5,
+        1.25,
+    )
+    assert "bar_kg" not in fields
+    body = "\n".join(f"{k} = {v!r}".replace("'", '"') for k, v in fields.items() if k != "name")
+    back = parse(program_with(body))
+    assert (back.stack_step_kg, back.small_plate_kg) == (5, 1.25)
+    assert tomllib.loads(program_with(body))["exercises"]["mine"]["equipment"] == "machine"
