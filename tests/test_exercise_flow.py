@@ -62,9 +62,9 @@ async def test_create_an_exercise_with_everything_set(paths: Paths, clock: FakeC
     async with app.run_test(size=SIZE) as pilot:
         await open_list(pilot, find="Belt squat")  # nothing matches: enter makes it
         assert isinstance(app.screen, ExerciseEditDialog)
-        # name kept; quads and glutes; core; barbell yes; per leg no; no body weight; step 5;
-        # rest 2:30
-        await pilot.press("tab", "q", "g", "tab", "c", "tab", "y", "tab", "tab", "tab")
+        # name kept; quads and glutes; core; equipment barbell; per leg no; no body weight;
+        # step 5; rest 2:30
+        await pilot.press("tab", "q", "g", "tab", "c", "tab", "b", "tab", "tab", "tab")
         await pilot.press("ctrl+u", "5", "tab", *"2:30", "enter")
         await pilot.pause()
         assert isinstance(app.screen, ExercisesDialog)

@@ -104,7 +104,7 @@ def test_create_and_edit_store_every_field(tmp_path: Path) -> None:
     store = open_store(tmp_path / "g.db")
     made = store.exercises.create(
         ExerciseEdit(
-            "Kas glute bridge", ("glutes",), ("core",), barbell=True, increment_kg=5, rest_s=150
+            "Kas glute bridge", ("glutes",), ("core",), "barbell", increment_kg=5, rest_s=150
         )
     )
     assert made.custom and made.uses_bar and made.muscles == ("glutes",)

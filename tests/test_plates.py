@@ -152,8 +152,9 @@ def test_settings_keep_a_kit_per_unit_and_ignore_a_bad_stored_one() -> None:
     settings = Settings.from_stored(
         {"bar_lb": "35", "plates_lb": "45 25 10 5", "collar_kg": "2.5", "plates_kg": "junk"}
     )
-    assert settings.inventory("lb") == Inventory(
-        "lb", 35.0, ((45.0, None), (25.0, None), (10.0, None), (5.0, None))
+    # the lb kit's bar and plates as stored; its dumbbells and stack step the defaults
+    assert settings.inventory("lb") == default_inventory("lb")._replace(
+        bar=35.0, plates=((45.0, None), (25.0, None), (10.0, None), (5.0, None))
     )
     assert settings.inventory("kg") == KG._replace(collar=2.5)  # junk plates: the defaults
     assert Settings.from_stored(settings.to_stored()) == settings._replace(plates_kg=None)

@@ -5,6 +5,7 @@ from datetime import UTC, datetime, timedelta
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from gymtui.core.equipment import fit, handled, lightest_kg
 from gymtui.core.models import LoggedSet, Session
 from gymtui.core.plates import Inventory, default_inventory, parse_plates
 from gymtui.core.program import load_program
@@ -149,6 +150,11 @@ def test_no_suggestion_for_n_reps_exceeds_the_e1rm_bound(
     bound = ceiling_kg(best, made.reps or planned.reps, exercise.increment_kg)
     if inventory is not None and exercise.uses_bar:  # nothing is lighter than the empty bar
         bound = max(bound, to_kg(inventory.empty, inventory.unit))
+    if inventory is not None and handled(exercise, inventory, unit):  # type: ignore[arg-type]
+        # nor than the bar, the lightest dumbbell or the stack's first plate; and it is a
+        # weight the kit makes
+        bound = max(bound, lightest_kg(exercise, inventory))
+        assert abs(fit(made.weight_kg, exercise, inventory) - made.weight_kg) < 1e-6, made
     assert made.weight_kg <= bound + 1e-6, (made, best, bound)
     assert best >= max(e1rm(s.weight_kg, s.reps) for s in recent[0])
 

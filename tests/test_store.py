@@ -67,6 +67,7 @@ def test_migrations_apply_twice_without_change(tmp_path: Path) -> None:
             "m004_body_weight",
             "m005_own_exercises",
             "m006_first_set_is_no_pr",
+            "m007_exercise_kit",
         ]
     )
 
@@ -255,7 +256,7 @@ def test_old_schema_file_is_upgraded_keeping_its_sets(tmp_path: Path) -> None:
     db.close()
     store = open_store(path)
     applied = [m.name for m in migrations.applied(Database(store.conn))]
-    assert applied[-1] == "m006_first_set_is_no_pr"
+    assert applied[-2:] == ["m006_first_set_is_no_pr", "m007_exercise_kit"]
     [row] = store.sessions.sets(1)
     assert (row.weight_kg, row.reps, row.rest_taken_s) == (140, 5, None)
     assert not row.pr  # m003 flagged the first set ever; m006 takes that back

@@ -92,15 +92,20 @@ class ExerciseEdit(NamedTuple):
     name: str
     muscles: tuple[str, ...] = ()
     stabilisers: tuple[str, ...] = ()
-    barbell: bool = False
+    equipment: str = "other"  # one of core.equipment.EQUIPMENT
     one_legged: bool = False
     increment_kg: float = 2.5
     rest_s: int | None = None
     body_weight_load: bool = False
+    # the exercise's own kit (a trap bar's 25 kg, a machine's stack); None: the user's
+    bar_kg: float | None = None
+    stack_step_kg: float | None = None
+    small_plate_kg: float | None = None
 
     @property
-    def equipment(self) -> str:
-        return "barbell" if self.barbell else "other"
+    def barbell(self) -> bool:
+        """Loaded on a bar: plates per side and a warm-up ramp apply."""
+        return self.equipment == "barbell"
 
 
 class ExerciseInfo(NamedTuple):
@@ -184,7 +189,22 @@ _LEG_WORDS: tuple[tuple[re.Pattern[str], tuple[str, ...], tuple[str, ...]], ...]
 )
 _CALVES_ONLY = re.compile(r"\b(calf|calves)\b")
 _ONE_LEG = re.compile(r"\b(single|one) leg(ged)?\b")
-_BARBELL = re.compile(r"\bbarbell\b")
+# What an imported name says it is loaded with, first match wins: "Deadlift (Trap Bar)" is on
+# a 25 kg bar, "Romanian Deadlift (Dumbbell)" is per hand, "Leg Press (Machine)" on a stack.
+_KIT_WORDS: tuple[tuple[re.Pattern[str], str, float | None], ...] = tuple(
+    (re.compile(rf"\b({words})\b"), equipment, bar)
+    for words, equipment, bar in (
+        (r"trap bar|hex bar", "barbell", 25.0),
+        (r"safety (squat )?bar|ssb", "barbell", 30.0),
+        (r"smith( machine)?", "smith machine", None),
+        (r"barbell", "barbell", None),
+        (r"dumbbells?|db", "dumbbells", None),
+        (r"machine|selectori[sz]ed", "machine", None),
+        (r"cable", "cable", None),
+        (r"kettlebells?|kb", "kettlebell", None),
+        (r"body ?weight|bw", "bodyweight", None),
+    )
+)
 
 
 def _words(name: str) -> str:
@@ -208,14 +228,17 @@ def muscles_from_name(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def guessed_exercise(name: str) -> ExerciseEdit:
-    """An imported name's exercise of the user's own: the muscles its words make clear, a
-    barbell when it says so, per leg when it says single or one leg."""
+    """An imported name's exercise of the user's own: the muscles its words make clear, the
+    equipment it names (a trap bar with its 25 kg bar), per leg when it says single or one
+    leg."""
     muscles, stabilisers = muscles_from_name(name)
     words = _words(name)
+    equipment, bar = next(((e, b) for p, e, b in _KIT_WORDS if p.search(words)), ("other", None))
     return ExerciseEdit(
         name=name,
         muscles=muscles,
         stabilisers=stabilisers,
-        barbell=bool(_BARBELL.search(words)),
+        equipment=equipment,
+        bar_kg=bar,
         one_legged=bool(muscles) and bool(_ONE_LEG.search(words)),
     )

@@ -28,6 +28,9 @@ class Exercise(NamedTuple):
     cues: tuple[str, ...] = ()
     custom: bool = False
     body_weight_load: bool = False  # the user's switch: Progress adds the day's body weight
+    bar_kg: float | None = None  # a bar of its own (a trap bar's 25 kg); None: the user's bar
+    stack_step_kg: float | None = None  # a machine's stack step; None: the user's setting
+    small_plate_kg: float | None = None  # a machine's small add-on plate (1.25, 2.5), if any
 
     @property
     def uses_bar(self) -> bool:

@@ -16,6 +16,11 @@ from gymtui.errors import InvalidValue
 
 DEFAULT_BAR = {"kg": 20.0, "lb": 45.0}
 DEFAULT_PLATES = {"kg": "25 20 15 10 5 2.5 1.25", "lb": "45 35 25 10 5 2.5"}
+DEFAULT_DUMBBELLS = {"kg": "2-50 step 2", "lb": "5-100 step 5"}
+# A machine's stack step when it names none: 2.5 kg, so that the catalogue's 2.5 kg steps are
+# made (a 5 kg stack with its 2.5 kg add-on plate); set it to your gym's in "Bar and plates".
+DEFAULT_STACK = {"kg": 2.5, "lb": 5.0}
+MAX_DUMBBELLS = 200  # sizes in a set: a rack of them, not a typo's million
 MAX_PAIRS = 20  # "plenty": more pairs than any bar holds
 NEAR_STEPS = 40  # how far from a weight to look for a loadable one, in plate steps
 
@@ -23,12 +28,16 @@ _PLATE = re.compile(r"^(\d{1,3}(?:[.,]\d{1,3})?)(?:\s*[x×*]\s*(\d{1,2}))?$")
 
 
 class Inventory(NamedTuple):
-    """The user's bar and plates, in their unit; `pairs` None means as many as needed."""
+    """The user's kit, in their unit: the bar and plates (`pairs` None means as many as
+    needed), the dumbbells and a machine's usual stack step (core/equipment.py uses those)."""
 
     unit: Unit
     bar: float
     plates: tuple[tuple[float, int | None], ...]  # (size, pairs available), heaviest first
     collar: float = 0.0  # each collar, in the unit; 0 when none are used
+    dumbbells: tuple[float, ...] = ()  # a weight per hand, lightest first; () unknown
+    stack_step: float = 0.0  # a machine's stack step when it names none; 0 unknown
+    own_bar: bool = False  # the bar is the exercise's own (a trap bar), not the user's
 
     @property
     def empty(self) -> float:
@@ -70,8 +79,82 @@ def parse_plates(text: str, unit: Unit) -> tuple[tuple[float, int | None], ...]:
 
 
 def default_inventory(unit: Unit) -> Inventory:
-    """A standard bar and a full set of plates in the unit."""
-    return Inventory(unit, DEFAULT_BAR[unit], parse_plates(DEFAULT_PLATES[unit], unit))
+    """A standard bar, a full set of plates, a rack of dumbbells and 2.5 kg (5 lb) stack steps."""
+    return Inventory(
+        unit,
+        DEFAULT_BAR[unit],
+        parse_plates(DEFAULT_PLATES[unit], unit),
+        dumbbells=parse_dumbbells(DEFAULT_DUMBBELLS[unit], unit),
+        stack_step=DEFAULT_STACK[unit],
+    )
+
+
+# -- the user's dumbbells ---------------------------------------------------------------
+
+
+def parse_dumbbells(text: str, unit: Unit) -> tuple[float, ...]:
+    """The dumbbells you have, a weight per hand in `unit`, lightest first: sizes and runs,
+    as `2-30 step 2, 32.5 35 40` (a run without `step` goes up 1 at a time)."""
+    words = text.replace(", ", " ").replace(";", " ").strip().rstrip(",").lower().split()
+    sizes: set[float] = set()
+    example = "like 2-30 step 2, 32.5 35 40"
+    i = 0
+    while i < len(words):
+        word = words[i]
+        low_text, dash, high_text = word.partition("-")
+        step = 1.0
+        if dash:
+            if i + 2 < len(words) and words[i + 1] == "step":
+                step = _size(words[i + 2], unit, example, what="A step")
+                i += 2
+            low = _size(low_text, unit, example)
+            high = _size(high_text, unit, example)
+            if high < low:
+                raise InvalidValue(f"{word}: a run of dumbbells goes from light to heavy.")
+            count = math.floor((high - low) / step + 1e-9) + 1
+            if len(sizes) + count > MAX_DUMBBELLS:
+                raise InvalidValue(f"At most {MAX_DUMBBELLS} dumbbell sizes ({word} makes more).")
+            sizes.update(round(low + n * step, 2) for n in range(count))
+        elif word == "step":
+            raise InvalidValue(f"'step' goes after a run, {example}.")
+        else:
+            sizes.add(_size(word, unit, example))
+        i += 1
+    if not sizes:
+        raise InvalidValue(f"List the dumbbells you have in {unit}, {example}.")
+    return tuple(sorted(sizes))
+
+
+def _size(word: str, unit: Unit, example: str, what: str = "A dumbbell") -> float:
+    try:
+        value = float(word.replace(",", "."))
+    except ValueError:
+        raise InvalidValue(
+            f"Dumbbells must be weights per hand in {unit}, {example} (got {word!r})."
+        ) from None
+    if not 0 < value <= 100 or not math.isfinite(value):
+        raise InvalidValue(f"{what} must weigh more than 0 and at most 100 {unit} (got {word}).")
+    return round(value, 2)
+
+
+def dumbbells_text(sizes: tuple[float, ...]) -> str:
+    """Sizes as the setting keeps them: runs of three or more with one step written `2-30
+    step 2`, the rest one by one."""
+    parts: list[str] = []
+    i = 0
+    while i < len(sizes):
+        j = i + 1
+        step = round(sizes[j] - sizes[i], 2) if j < len(sizes) else 0.0
+        while j + 1 < len(sizes) and abs(round(sizes[j + 1] - sizes[j], 2) - step) < 1e-9:
+            j += 1
+        if j - i >= 2:
+            run = f"{format_number(sizes[i])}-{format_number(sizes[j])}"
+            parts.append(run if step == 1 else f"{run} step {format_number(step)}")
+            i = j + 1
+        else:
+            parts.append(format_number(sizes[i]))
+            i += 1
+    return ", ".join(parts)
 
 
 class Loading(NamedTuple):
@@ -109,11 +192,14 @@ class Loading(NamedTuple):
         return " + ".join(groups) + " a side"
 
     def text(self) -> str:
-        """`100 kg: 25 + 15 a side`; a weight the plates can't make says what they make."""
+        """`100 kg: 25 + 15 a side` (`... on the 25 kg bar` for an exercise's own bar); a
+        weight the plates can't make says what they make."""
         unit = self.inventory.unit
         made = f"{format_number(self.total)} {unit}"
         if self.exact:
-            return f"{made}: {self.plates_text()}"
+            bar = f" on the {format_number(self.inventory.bar)} {unit} bar"
+            own = self.inventory.own_bar and self.per_side
+            return f"{made}: {self.plates_text()}{bar if own else ''}"
         wanted = f"{format_number(round(_in_unit(self.target_kg, unit), 2))} {unit}"
         if self.total_kg > self.target_kg and not self.per_side:
             return f"{wanted} is lighter than the {made} bar"

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 from typing import Any, Literal, cast
 
+from gymtui.core.equipment import equipment_of
 from gymtui.core.exercises import MAX_NAME, same_name, tidy_name
 from gymtui.core.models import (
     MUSCLES,
@@ -22,7 +23,7 @@ from gymtui.core.models import (
 )
 from gymtui.core.values import count
 from gymtui.data import read_data
-from gymtui.errors import ProgramError
+from gymtui.errors import InvalidValue, ProgramError
 
 BUILT_IN = "built-in"
 
@@ -214,13 +215,39 @@ def parse_exercises(
             name=check.name(body, "name", entry),
             muscles=muscles,
             stabilisers=stabilisers,
-            equipment=check.get(body, "equipment", str, entry, "other"),
             one_legged=check.get(body, "one_legged", bool, entry, False),
             increment_kg=increment,
             rest_s=check.positive_int(body, "rest_s", entry, 3600) if "rest_s" in body else 90,
             cues=cues,
+            **_equipment(check, body, entry),
         )
     return exercises
+
+
+# An exercise's own kit: (field, lightest, heaviest), in kg
+_KIT_FIELDS = (("bar_kg", 1.0, 100.0), ("stack_step_kg", 0.5, 50.0), ("small_plate_kg", 0.25, 10.0))
+
+
+def _equipment(check: _Checker, body: dict[str, Any], entry: str) -> dict[str, Any]:
+    """An exercise's equipment in the one vocabulary (a "trap bar" is a barbell with a 25 kg
+    bar) and its own kit: `bar_kg` for a barbell, `stack_step_kg`, `small_plate_kg` for a
+    machine."""
+    try:
+        kind, bar = equipment_of(check.get(body, "equipment", str, entry, "other"))
+    except InvalidValue as problem:
+        raise check.fail(entry, str(problem), "equipment") from None
+    fields: dict[str, Any] = {"equipment": kind, "bar_kg": bar}
+    for key, low, high in _KIT_FIELDS:
+        if key not in body:
+            continue
+        value = check.get(body, key, float, entry)
+        if not low <= value <= high:
+            raise check.fail(entry, f"'{key}' must be from {low:g} to {high:g}, not {value:g}", key)
+        wants = "barbell" if key == "bar_kg" else "machine"
+        if kind != wants:
+            raise check.fail(entry, f"'{key}' is for a {wants}, and this is {kind}", key)
+        fields[key] = value
+    return fields
 
 
 def builtin_catalogue() -> dict[str, Exercise]:

@@ -61,7 +61,8 @@ def exercise_fields(exercise: Exercise) -> dict[str, Any]:
     for field in ("muscles", "stabilisers", "cues"):
         if getattr(exercise, field):
             fields[field] = list(getattr(exercise, field))
-    for field in ("equipment", "one_legged", "increment_kg", "rest_s"):
+    kit = ("bar_kg", "stack_step_kg", "small_plate_kg")  # its own bar, its stack
+    for field in ("equipment", *kit, "one_legged", "increment_kg", "rest_s"):
         if getattr(exercise, field) != getattr(defaults, field):
             fields[field] = getattr(exercise, field)
     return fields

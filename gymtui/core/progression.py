@@ -3,7 +3,8 @@
 The rule comes from the program file (`Progression`): today's default (add the step when every
 set met its reps), linear (the same, with a deload after misses in a row), or double
 progression over a rep range. Suggested weights are ones the user can load: a multiple their
-unit allows, and for a barbell one their plates make.
+unit allows, and one their kit makes: plates on the exercise's bar, a dumbbell they have, a
+machine's stack (core/equipment.py).
 """
 
 import math
@@ -11,11 +12,13 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import NamedTuple
 
+from gymtui.core.equipment import cannot_text, fit, fit_down, handled
 from gymtui.core.models import Exercise, LoggedSet, PlannedExercise
-from gymtui.core.plates import Inventory, nearest_kg
+from gymtui.core.plates import Inventory
 from gymtui.core.strength import e1rm, weight_for
 from gymtui.core.values import (
     KG_PER_LB,
+    MAX_REPS,
     Unit,
     format_e1rm,
     format_weight,
@@ -241,22 +244,14 @@ def _reps_for(made: Suggestion, planned: PlannedExercise | None, last: list[Logg
 
 
 def _down(kg: float, exercise: Exercise, unit: Unit, inventory: Inventory | None) -> float:
-    """The heaviest weight at or under `kg` that can be loaded: on the plates for a bar, in
-    the exercise's own steps for a machine or dumbbells (a stack goes up 2.5 at a time)."""
-    fitted = loadable_down(kg, unit)
+    """The heaviest weight at or under `kg` that can be loaded: on the exercise's kit (its
+    bar's plates, your dumbbells, the machine's stack), else in its own steps (a cable, or a
+    machine with no kit known), else a weight a bar can carry."""
+    if inventory is not None and handled(exercise, inventory, unit):
+        return fit_down(kg, exercise, inventory)
     if not exercise.uses_bar and exercise.increment_kg > 0:
         return step_down(kg, exercise.increment_kg, unit)
-    if inventory is None or not exercise.uses_bar or inventory.unit != unit:
-        return fitted
-    target = fitted
-    for _ in range(200):
-        made = nearest_kg(target, inventory)
-        if made <= fitted + 1e-6:
-            return made
-        target -= 0.25
-        if target <= 0:
-            break
-    return fitted
+    return loadable_down(kg, unit)
 
 
 def _suggest(
@@ -277,11 +272,11 @@ def _suggest(
 
     def at(kg: float, *, up: bool = False) -> float:
         fitted = loadable(kg, unit)
-        if inventory is not None and exercise.uses_bar and inventory.unit == unit:
-            on_plates = nearest_kg(fitted, inventory, up=up)
-            if abs(on_plates - fitted) > 1e-6 and not rounded:
-                rounded[:] = [f" ({shown(fitted)} can't be loaded on your plates)"]
-            fitted = on_plates
+        if inventory is not None and handled(exercise, inventory, unit):
+            made = fit(fitted, exercise, inventory, up=up)
+            if abs(made - fitted) > 1e-6 and not rounded:
+                rounded[:] = [f" ({shown(fitted)} {cannot_text(exercise)})"]
+            fitted = made
         return fitted
 
     def added() -> float:
@@ -290,10 +285,13 @@ def _suggest(
             weight = at(top + exercise.increment_kg * times, up=True)
             if weight > top + 1e-9:
                 return weight
-        return top
+        return at(top)  # nothing heavier on the kit (past the heaviest dumbbell)
+
+    def more(weight: float) -> str:
+        return f"+{shown(weight - top)}" if weight > top + 1e-9 else "nothing heavier to load"
 
     def shown(kg: float) -> str:
-        return format_weight(kg, unit)
+        return format_weight(kg, unit) if kg > 0 else "body weight"
 
     if planned is None:  # no plan, no target to have met: what it was, to match or beat
         return Suggestion(at(top), f"no plan for it: last time {describe_last(last, unit)}")
@@ -307,7 +305,7 @@ def _suggest(
             return Suggestion(
                 weight,
                 f"all {_scheme(len(last), planned, planned.reps_top)} reached last time: "
-                f"+{shown(weight - top)}, back to {planned.reps} reps",
+                f"{more(weight)}, back to {planned.reps} reps",
                 planned.reps,
             )
         reps = ", ".join(str(s.reps) for s in last)
@@ -321,10 +319,13 @@ def _suggest(
     goal = planned.reps if planned else max(s.reps for s in last)
     if met(last, planned):
         scheme = f"all {_scheme(len(last), planned, goal)} met last time"
+        if not can_add and top <= 0:  # body weight, nothing to load: the step is a rep
+            aim = min(MAX_REPS, max(s.reps for s in last) + 1)
+            return Suggestion(0.0, f"{scheme}: a rep more a set, {aim}", aim)
         if not can_add:
             return Suggestion(at(top), f"{scheme}: add reps or load", low)
         weight = added()
-        return Suggestion(weight, f"{scheme}: +{shown(weight - top)}", low)
+        return Suggestion(weight, f"{scheme}: {more(weight)}", low)
     if kind == "linear" and rule is not None and planned is not None:
         misses = misses_in_a_row(recent, planned)
         if misses >= rule.deload_after and top > 0:

@@ -3,7 +3,7 @@
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
-from gymtui.core.plates import Inventory, default_inventory, parse_plates
+from gymtui.core.plates import Inventory, default_inventory, parse_dumbbells, parse_plates
 from gymtui.core.values import Unit, format_number, parse_whole
 from gymtui.errors import InvalidValue
 
@@ -32,6 +32,11 @@ class _Values(NamedTuple):
     plates_lb: str | None = None
     collar_kg: float | None = None  # each collar; None or 0: no collars
     collar_lb: float | None = None
+    # Dumbbells a hand ("2-30 step 2, 32.5 35 40") and a machine's usual stack step, per unit.
+    dumbbells_kg: str | None = None
+    dumbbells_lb: str | None = None
+    stack_step_kg: float | None = None
+    stack_step_lb: float | None = None
 
 
 class Settings(_Values):
@@ -78,11 +83,18 @@ class Settings(_Values):
             if unit == "kg"
             else (self.bar_lb, self.plates_lb, self.collar_lb)
         )
+        dumbbells, stack = (
+            (self.dumbbells_kg, self.stack_step_kg)
+            if unit == "kg"
+            else (self.dumbbells_lb, self.stack_step_lb)
+        )
         return Inventory(
             unit,
             kit.bar if bar is None else bar,
             parse_plates(plates, unit) if plates else kit.plates,
             collar or 0.0,
+            parse_dumbbells(dumbbells, unit) if dumbbells else kit.dumbbells,
+            kit.stack_step if stack is None else stack,
         )
 
     def changed(self, **changes: Any) -> "Settings":
@@ -104,6 +116,18 @@ def _parse(name: str, text: str) -> object:
         except ValueError:
             return None
         return number if 0 <= number <= 100 else None
+    if name in ("stack_step_kg", "stack_step_lb"):
+        try:
+            number = float(text)
+        except ValueError:
+            return None
+        return number if 0 < number <= 50 else None
+    if name in ("dumbbells_kg", "dumbbells_lb"):
+        try:
+            parse_dumbbells(text, "kg" if name == "dumbbells_kg" else "lb")
+        except InvalidValue:
+            return None
+        return text
     if name in ("plates_kg", "plates_lb"):
         try:
             parse_plates(text, "kg" if name == "plates_kg" else "lb")

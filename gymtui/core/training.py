@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 from functools import cached_property
 from typing import NamedTuple
 
+from gymtui.core.equipment import fit, handled, kit_for, load_text
 from gymtui.core.models import (
     Exercise,
     LoggedSet,
@@ -216,7 +217,9 @@ def ramp(
     the step before; a step that would repeat one is left out."""
     if not working_kg:
         return []
-    bar = to_kg(inventory.empty, unit) if exercise.uses_bar and inventory.unit == unit else 0.0
+    kit = kit_for(exercise, inventory)  # "bar x 10" is the exercise's bar: a trap bar's 25 kg
+    bar = to_kg(kit.empty, unit) if exercise.uses_bar and inventory.unit == unit else 0.0
+    other_kit = not bar and handled(exercise, inventory, unit)
     ramp_sets: list[tuple[float, int, RampStep]] = []
     for step in steps:
         if step.percent is None:
@@ -226,7 +229,9 @@ def ramp(
         else:
             kg = loadable(working_kg * step.percent / 100, unit)
             if bar:  # a warm-up's weight is loose: take one that needs few plates
-                kg = max(bar, simple_kg(kg, inventory))
+                kg = max(bar, simple_kg(kg, kit))
+            elif other_kit:  # a dumbbell you have, a weight on the stack
+                kg = fit(kg, exercise, inventory)
         heavier = not ramp_sets or kg > ramp_sets[-1][0] + 1e-9
         if heavier and kg < working_kg - 1e-9 and kg > 0:
             ramp_sets.append((kg, step.reps, step))
@@ -383,6 +388,9 @@ class TodayView:
         if row.planned is None:
             return None
         weight = self.weight_for(row)
+        made = self.suggestions.get(row.exercise.id)
+        if weight == 0 and made is not None and made.weight_kg == 0 and made.reps:
+            return made.reps  # body weight: a rep more is the progression
         changed = row.last_time is None or weight != row.last_time.weight_kg
         return aim_reps(row.planned, row.last_time, changed)
 
@@ -391,7 +399,7 @@ class TodayView:
         """Each barbell row's plates, as a plate plan per exercise (row index -> step)."""
         if self.inventory is None:
             return {}
-        chains: dict[str, list[tuple[int, float]]] = {}
+        chains: dict[str, list[tuple[int, float]]] = {}  # per exercise: each its own bar
         for index, row in enumerate(self.rows):
             if not row.exercise.uses_bar:
                 continue
@@ -400,7 +408,8 @@ class TodayView:
                 chains.setdefault(row.exercise.id, []).append((index, weight))
         steps: dict[int, PlanStep] = {}
         for chain in chains.values():
-            planned = plate_plan([kg for _, kg in chain], self.inventory)
+            kit = kit_for(self.rows[chain[0][0]].exercise, self.inventory)
+            planned = plate_plan([kg for _, kg in chain], kit)
             steps.update({index: step for (index, _), step in zip(chain, planned, strict=True)})
         return steps
 
@@ -428,12 +437,14 @@ def next_up_text(view: TodayView, unit: Unit) -> str:
 
 def next_plates_text(view: TodayView) -> str:
     """The plates for the next set and the change from the set before: `25 + 15 a side
-    (+2.5 each side)`; empty when it is not a barbell set."""
+    (+2.5 each side)`; off a bar, how it is loaded (`Dumbbells 22 kg in each hand`)."""
     if view.next_index is None:
         return ""
     step = view.plates.get(view.next_index)
     if step is None:
-        return ""
+        row = view.rows[view.next_index]
+        weight = row.logged.weight_kg if row.logged is not None else view.weight_for(row)
+        return load_text(row.exercise, weight or 0.0, view.inventory)
     change = f" ({step.change_text()})" if step.changes else ""
     return step.loading.text() + change
 
@@ -472,6 +483,8 @@ def set_prefill(view: TodayView, row: PlanRow, kind: SetKind, *, extra: bool = F
         step = ex.increment_kg or 2.5
         half_way = round((weight or 0) * WARMUP_FRACTION / step) * step
         weight = loadable(half_way, view.unit) if weight else None
+        if weight and view.inventory is not None and handled(ex, view.inventory, view.unit):
+            weight = fit(weight, ex, view.inventory)  # a dumbbell you have, on the stack
         return SetPrefill(weight, WARMUP_REPS, f"{ex.name} · warm-up set")
     if row.slot is not None and row.planned is not None and not extra:
         return SetPrefill(

@@ -13,11 +13,20 @@ from gymtui.store import Store
 
 def catalogue(stored: dict[str, Exercise], program: dict[str, Exercise]) -> dict[str, Exercise]:
     """Every exercise: the program's as the program says (cues and all) with the user's own
-    switch kept, then the user's own exercises as stored."""
+    switch and kit kept (their trap bar may weigh 27 kg), then the user's own exercises as
+    stored."""
     merged = dict(stored)
     for ex_id, ex in program.items():
         own = stored.get(ex_id)
-        merged[ex_id] = ex._replace(body_weight_load=own.body_weight_load) if own else ex
+        if own is None:
+            merged[ex_id] = ex
+            continue
+        merged[ex_id] = ex._replace(
+            body_weight_load=own.body_weight_load,
+            bar_kg=ex.bar_kg if own.bar_kg is None else own.bar_kg,
+            stack_step_kg=ex.stack_step_kg if own.stack_step_kg is None else own.stack_step_kg,
+            small_plate_kg=ex.small_plate_kg if own.small_plate_kg is None else own.small_plate_kg,
+        )
     return merged
 
 
@@ -63,7 +72,8 @@ class ExerciseCatalogue:
         elif self.by_id.get(exercise_id, Exercise(exercise_id, "", custom=True)).custom:
             saved = exercises.update(exercise_id, edit)
         else:
-            exercises.set_own(exercise_id, edit.rest_s, edit.body_weight_load)
+            kit = (edit.bar_kg, edit.stack_step_kg, edit.small_plate_kg)
+            exercises.set_own(exercise_id, edit.rest_s, edit.body_weight_load, kit)
             saved = self.by_id[exercise_id]
         self._after_write()
         return self.by_id.get(saved.id, saved)

@@ -71,12 +71,20 @@ def exercise_from_row(row: sqlite3.Row) -> Exercise:
         rest_s=row["default_rest_s"],
         custom=bool(row["custom"]),
         body_weight_load=_flag(row, "body_weight_load"),
+        bar_kg=_number(row, "bar_kg"),
+        stack_step_kg=_number(row, "stack_step_kg"),
+        small_plate_kg=_number(row, "small_plate_kg"),
     )
 
 
 def _flag(row: sqlite3.Row, column: str) -> bool:
     """A 0/1 column that a file opened read-only (export, backup) may predate."""
     return bool(row[column]) if column in row.keys() else False  # noqa: SIM118 (Row: values)
+
+
+def _number(row: sqlite3.Row, column: str) -> float | None:
+    """A nullable number column that a file opened read-only may predate."""
+    return row[column] if column in row.keys() else None  # noqa: SIM118 (Row: values)
 
 
 def session_from_row(row: sqlite3.Row) -> Session:

@@ -87,14 +87,22 @@ class Exercises:
         with self.store.transaction() as conn:
             conn.execute("UPDATE exercises SET rest_s = ? WHERE id = ?", [seconds, exercise_id])
 
-    def set_own(self, exercise_id: str, rest_s: int | None, body_weight: bool) -> None:
-        """What the user sets on any exercise, gymtui's own too: the rest after it, and whether
-        body weight counts in its load."""
+    def set_own(
+        self,
+        exercise_id: str,
+        rest_s: int | None,
+        body_weight: bool,
+        kit: tuple[float | None, float | None, float | None] = (None, None, None),
+    ) -> None:
+        """What the user sets on any exercise, gymtui's own too: the rest after it, whether
+        body weight counts in its load, and its kit (bar, stack step, small plate; None: the
+        catalogue's)."""
         with self.store.transaction() as conn:
             self._exercise_row(conn, exercise_id)
             conn.execute(
-                "UPDATE exercises SET rest_s = ?, body_weight_load = ? WHERE id = ?",
-                [rest_s, int(body_weight), exercise_id],
+                "UPDATE exercises SET rest_s = ?, body_weight_load = ?, bar_kg = ?,"
+                " stack_step_kg = ?, small_plate_kg = ? WHERE id = ?",
+                [rest_s, int(body_weight), *kit, exercise_id],
             )
 
     # -- the exercise list ------------------------------------------------------------
@@ -147,11 +155,12 @@ class Exercises:
                 stabilisers=like.stabilisers,
                 equipment=like.equipment,
                 one_legged=like.one_legged,
+                bar_kg=like.bar_kg,
             )
         with self.store.transaction() as conn:
             conn.execute(
                 "INSERT INTO exercises (id, name, muscles, stabilisers, equipment, one_legged,"
-                " custom) VALUES (?, ?, ?, ?, ?, ?, 1)",
+                " bar_kg, custom) VALUES (?, ?, ?, ?, ?, ?, ?, 1)",
                 [
                     ex_id,
                     clean,
@@ -159,6 +168,7 @@ class Exercises:
                     ",".join(made.stabilisers),
                     made.equipment,
                     int(made.one_legged),
+                    made.bar_kg,
                 ],
             )
         return made
@@ -261,7 +271,8 @@ class Exercises:
         conn.execute(
             """
             UPDATE exercises SET name = ?, muscles = ?, stabilisers = ?, equipment = ?,
-                one_legged = ?, increment_kg = ?, rest_s = ?, body_weight_load = ?
+                one_legged = ?, increment_kg = ?, rest_s = ?, body_weight_load = ?,
+                bar_kg = ?, stack_step_kg = ?, small_plate_kg = ?
             WHERE id = ?
             """,
             [
@@ -273,6 +284,9 @@ class Exercises:
                 edit.increment_kg,
                 edit.rest_s,
                 int(edit.body_weight_load),
+                edit.bar_kg,
+                edit.stack_step_kg,
+                edit.small_plate_kg,
                 exercise_id,
             ],
         )

@@ -153,6 +153,16 @@ def m006_first_set_is_no_pr(db: Database) -> None:
     )
 
 
+def m007_exercise_kit(db: Database) -> None:
+    """An exercise's own kit, the user's: a bar of its own (a trap bar's 25 kg), a machine's
+    stack step and small plate (NULL: the catalogue's, else the user's bar or stack step)."""
+    for column in ("bar_kg", "stack_step_kg", "small_plate_kg"):
+        db.execute(
+            f"ALTER TABLE exercises ADD COLUMN {column} REAL "
+            f"CHECK ({column} IS NULL OR {column} > 0)"
+        )
+
+
 STEPS: tuple[Callable[[Database], None], ...] = (
     m001_initial,
     m002_rest_taken,
@@ -160,6 +170,7 @@ STEPS: tuple[Callable[[Database], None], ...] = (
     m004_body_weight,
     m005_own_exercises,
     m006_first_set_is_no_pr,
+    m007_exercise_kit,
 )
 STEP_NAMES = tuple(step.__name__ for step in STEPS)
 

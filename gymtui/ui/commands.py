@@ -43,7 +43,7 @@ def gym_commands(app: App[Any], screen: Screen[Any]) -> Iterable[SystemCommand]:
     )
     yield SystemCommand(
         f"Bar and plates ({unit})…",
-        "for plates per side, the warm-up ramp and rounding suggestions",
+        "plates per side, the warm-up ramp; your dumbbells and stack step, which suggestions use",
         partial(edit_plates, app),
     )
     yield SystemCommand(

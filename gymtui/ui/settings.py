@@ -39,9 +39,18 @@ def edit_plates(app: App[None]) -> None:
         if kit is None:
             return
         u = kit.unit
-        changes = {f"bar_{u}": kit.bar, f"plates_{u}": kit.plates, f"collar_{u}": kit.collar}
+        changes = {
+            f"bar_{u}": kit.bar,
+            f"plates_{u}": kit.plates,
+            f"collar_{u}": kit.collar,
+            f"dumbbells_{u}": kit.dumbbells,
+            f"stack_step_{u}": kit.stack_step,
+        }
         if write(host, lambda: host.gym.update_settings(**changes)).saved:
-            host.notify(f"Bar and plates saved: {kit.plates} on a {kit.bar:g} {u} bar.")
+            host.notify(
+                f"Bar and plates saved: {kit.plates} on a {kit.bar:g} {u} bar; dumbbells "
+                f"{kit.dumbbells}; stacks in {kit.stack_step:g} {u} steps."
+            )
 
     app.push_screen(PlatesDialog(host.gym.settings.inventory()), done)
 

@@ -1,8 +1,9 @@
-"""Create or edit an exercise of your own: name, muscles, barbell, per leg, step and rest."""
+"""Create or edit an exercise of your own: name, muscles, equipment and its kit, per leg, step
+and rest (of the catalogue's: your rest, body weight switch and kit)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -11,6 +12,7 @@ from textual.containers import Grid, Vertical
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
+from gymtui.core.equipment import kit_text, parse_kit
 from gymtui.core.exercises import (
     ExerciseEdit,
     ExerciseInfo,
@@ -33,13 +35,18 @@ if TYPE_CHECKING:
 
 MUSCLE_CHOICES = [(m, m, k) for m, k in zip(MUSCLES, ("q", "h", "g", "c"), strict=True)]
 STABILISER_CHOICES = [(m, m, k) for m, k in zip(STABILISERS, ("c", "l"), strict=True)]
-BARBELL_CHOICES = [(False, "No", "n"), (True, "Yes: plates per side, warm-up ramp", "y")]
+EQUIPMENT_CHOICES = [
+    ("barbell", "barbell", "b"),
+    ("dumbbells", "dumbbells", "d"),
+    ("machine", "machine", "m"),
+    ("bodyweight", "bodyweight", "w"),
+    ("other", "other", "o"),
+]
 PER_LEG_CHOICES = [(False, "No", "n"), (True, "Yes: log left and right", "y")]
 BODY_WEIGHT_CHOICES = [(False, "No", "n"), (True, "Yes: Progress adds it to the weight", "y")]
 BUILT_IN_HINT = (
-    "Comes with gymtui or your program file: only your rest and body weight switch change "
-    "here. For other muscles or another step, give it a table under [exercises] in your "
-    "program file."
+    "Comes with gymtui or your program file: only your rest, body weight and kit change "
+    "here (for more: its [exercises] table in your program file)."
 )
 EDIT_HELP = "[b]space[/] or a letter ticks   " + SAVE_HELP
 
@@ -52,7 +59,7 @@ class ExerciseEditDialog(GymDialog[ExerciseEdit | None]):
     FIELD_KEYS = [
         choice_keys("Muscles", MUSCLE_CHOICES, toggles=True),
         choice_keys("Stabilisers", STABILISER_CHOICES, toggles=True),
-        choice_keys("Barbell", BARBELL_CHOICES),
+        choice_keys("Equipment", EQUIPMENT_CHOICES),
         choice_keys("Per leg", PER_LEG_CHOICES),
         choice_keys("Body weight load", BODY_WEIGHT_CHOICES),
     ]
@@ -119,9 +126,14 @@ class ExerciseEditDialog(GymDialog[ExerciseEdit | None]):
                     id="stabilisers",
                     disabled=locked,
                 )
-                yield Label("Barbell")
-                yield ChoiceField[bool](
-                    BARBELL_CHOICES, bool(ex and ex.uses_bar), id="barbell", disabled=locked
+                yield Label("Equipment")
+                kind = ex.equipment if ex else "other"
+                known = [c for c in EQUIPMENT_CHOICES if c[0] == kind]
+                yield ChoiceField[str](
+                    EQUIPMENT_CHOICES if known else [*EQUIPMENT_CHOICES, (kind, kind, "e")],
+                    kind,
+                    id="equipment",
+                    disabled=locked,
                 )
                 yield Label("Per leg")
                 yield ChoiceField[bool](
@@ -146,6 +158,13 @@ class ExerciseEditDialog(GymDialog[ExerciseEdit | None]):
                     compact=True,
                     placeholder=f"default {format_duration(self.rest_fallback_s)}",
                 )
+                yield Label(f"Bar or stack ({unit})")
+                yield GymInput(
+                    kit_text(ex, unit) if ex else "",
+                    id="kit",
+                    compact=True,
+                    placeholder="bar: 25 (else yours) · stack: 5 + 1.25",
+                )
             if locked:
                 yield Static(plain(BUILT_IN_HINT), id="dialog-hint")
             yield Static("", id="dialog-error")
@@ -169,12 +188,14 @@ class ExerciseEditDialog(GymDialog[ExerciseEdit | None]):
         if self.closing:
             return
         own = same_name(self.info.exercise.name) if self.info else None
-        checks = {
+        kind: str = self.query_one("#equipment", ChoiceField).chosen
+        checks: dict[str, Callable[[str], object]] = {
             "name": lambda t: parse_exercise_name(
                 t, {k: v for k, v in self.taken.items() if k != own}
             ),
             "step": lambda t: parse_step(t, self.unit),
             "rest": parse_rest,
+            "kit": lambda t: parse_kit(t, kind, self.unit),
         }
         parsed: dict[str, object] = {}
         for field_id, check in checks.items():
@@ -190,19 +211,24 @@ class ExerciseEditDialog(GymDialog[ExerciseEdit | None]):
             *self.query_one("#stabilisers", TogglesField).chosen,
         )
         muscles, stabilisers = muscle_groups(chosen)
-        name, step, rest = parsed["name"], parsed["step"], parsed["rest"]
+        name, step, rest, kit = parsed["name"], parsed["step"], parsed["rest"], parsed["kit"]
         assert isinstance(name, str) and isinstance(step, float)
         assert rest is None or isinstance(rest, int)
+        assert isinstance(kit, tuple)
+        bar_kg, stack_step_kg, small_plate_kg = kit
         self.dismiss(
             ExerciseEdit(
                 name=name,
                 muscles=muscles,
                 stabilisers=stabilisers,
-                barbell=self.query_one("#barbell", ChoiceField).chosen,
+                equipment=self.query_one("#equipment", ChoiceField).chosen,
                 one_legged=self.query_one("#per-leg", ChoiceField).chosen,
                 increment_kg=step,
                 rest_s=rest,
                 body_weight_load=self.query_one("#body-weight", ChoiceField).chosen,
+                bar_kg=bar_kg,
+                stack_step_kg=stack_step_kg,
+                small_plate_kg=small_plate_kg,
             )
         )
 

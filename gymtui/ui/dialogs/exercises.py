@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Input, Label, Static
 
+from gymtui.core.equipment import describe
 from gymtui.core.exercises import (
     ExerciseEdit,
     ExerciseInfo,
@@ -166,7 +167,7 @@ class ExercisesDialog(GymDialog[None]):
         origin = "your own" if ex.custom else "from the catalogue"
         planned = " · in your program" if info.in_program else ""
         step = format_weight(ex.increment_kg, unit)
-        equipment = ex.equipment + (", per leg" if ex.one_legged else "")
+        equipment = describe(ex, unit) + (", per leg" if ex.one_legged else "")
         stabilisers = f" · stabilisers: {', '.join(ex.stabilisers)}" if ex.stabilisers else ""
         load = " · load: body weight + added" if ex.body_weight_load else ""
         line.update(

@@ -11,7 +11,13 @@ from textual.binding import Binding
 from textual.containers import Grid, Vertical
 from textual.widgets import DataTable, Input, Label, Static
 
-from gymtui.core.plates import Inventory, PlanStep, parse_plates
+from gymtui.core.plates import (
+    Inventory,
+    PlanStep,
+    dumbbells_text,
+    parse_dumbbells,
+    parse_plates,
+)
 from gymtui.core.training import PlanRow
 from gymtui.core.values import Unit, format_number, format_weight
 from gymtui.errors import InvalidValue
@@ -29,6 +35,8 @@ class Kit:
     bar: float
     plates: str
     collar: float
+    dumbbells: str = ""  # "2-30 step 2, 32.5, 35, 40"
+    stack_step: float = 0.0
 
 
 def _number(text: str, what: str, unit: Unit, top: float) -> float:
@@ -43,7 +51,8 @@ def _number(text: str, what: str, unit: Unit, top: float) -> float:
 
 
 class PlatesDialog(GymDialog[Kit | None]):
-    """Your bar, your plates (in pairs) and collars, for plates per side and rounding."""
+    """Your bar, your plates (in pairs) and collars, for plates per side and rounding; your
+    dumbbells and a machine's usual stack step, for what those exercises suggest."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
@@ -68,8 +77,13 @@ class PlatesDialog(GymDialog[Kit | None]):
                     placeholder="none",
                     compact=True,
                 )
+                yield Label("Dumbbells, a hand")
+                yield GymInput(dumbbells_text(kit.dumbbells), id="dumbbells", compact=True)
+                yield Label("Machine stack step")
+                yield GymInput(format_number(kit.stack_step), id="stack", compact=True)
             yield Static(
-                f"Sizes in {unit}, heaviest first; 20x2 means only two pairs of 20.",
+                f"Sizes in {unit}: plates heaviest first, 20x2 for only two pairs; dumbbells "
+                "like 2-30 step 2, 32.5 35. A machine's own stack is set in its editor.",
                 id="plates-hint",
             )
             yield Static("", id="dialog-error")
@@ -91,12 +105,18 @@ class PlatesDialog(GymDialog[Kit | None]):
             plates = Inventory(unit, bar, parse_plates(field.value, unit)).plates_text()
             field = fields["collar"]
             collar = _number(field.value, "A collar", unit, 10)
+            field = fields["dumbbells"]
+            dumbbells = dumbbells_text(parse_dumbbells(field.value, unit))
+            field = fields["stack"]
+            stack = _number(field.value, "A stack step", unit, 50)
+            if not stack:
+                raise InvalidValue(f"A stack step must be more than 0 {unit}, like 5.")
         except InvalidValue as problem:
             field.add_class("-invalid")
             field.focus()
             self.query_one("#dialog-error", Static).update(plain(str(problem)))
             return
-        self.dismiss(Kit(unit, bar, plates, collar))
+        self.dismiss(Kit(unit, bar, plates, collar, dumbbells, stack))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -120,7 +120,10 @@ class SetDialog(GymDialog[SetInput | None]):
             yield Label(plain(req.title), id="dialog-title")
             with Grid(id="set-fields"):
                 yield Label(f"Weight ({req.unit})")
-                yield GymInput(weight, id="weight", compact=True, placeholder=WEIGHT_HINT[req.unit])
+                hint = WEIGHT_HINT[req.unit]
+                if req.exercise.equipment == "dumbbells":  # a weight per hand, not both
+                    hint = "one dumbbell: " + hint.replace("102.5", "22").replace("225", "50")
+                yield GymInput(weight, id="weight", compact=True, placeholder=hint)
                 yield Label("Reps")
                 yield GymInput(
                     "" if req.reps is None else str(req.reps),

@@ -139,7 +139,9 @@ class RestScreen(GymScreen):
         if self._changed("#rest-next", nxt):
             self.query_one("#rest-next", Static).update(markup("[b]Next:[/b] $next", next=nxt))
         if self._changed("#rest-plates", view.next_plates):
-            plates = markup("[b]Plates[/b] $plates", plates=view.next_plates)  # "Plates 100 kg:"
+            # a bar's plates ("Plates 100 kg: ..."); dumbbells and a stack name themselves
+            label = "" if view.next_plates[:1].isalpha() else "[b]Plates[/b] "
+            plates = markup(label + "$plates", plates=view.next_plates)
             self.query_one("#rest-plates", Static).update(plates if view.next_plates else "")
         last = self._last_text(view.after_set_id)
         if self._changed("#rest-last", last):

@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static
 
+from gymtui.core.equipment import load_text
 from gymtui.core.models import Exercise, LoggedSet, SetInput, SetKind
 from gymtui.core.plates import PlanStep
 from gymtui.core.rest import RestView
@@ -268,8 +269,9 @@ class TodayScreen(PlanEditing):
                 else Text("new", style="italic yellow")
             )
             reps = view.reps_for(row)
-            if row.planned is not None and row.planned.reps_top and reps is not None:
-                nxt.append(f" ×{reps}", style="dim")  # the rep to beat within the range
+            ranged = row.planned is not None and (row.planned.reps_top or weight == 0)
+            if ranged and reps is not None:  # the rep to beat: in a range, or at body weight
+                nxt.append(f" ×{reps}", style="dim")
         if row.skipped and row.logged is None:
             for cell in (name, label, target, last):
                 cell.stylize("dim")
@@ -321,7 +323,9 @@ class TodayScreen(PlanEditing):
         elif suggestion is None:
             advice = ""
         elif suggestion.weight_kg is not None:
-            advice = f"Next {format_weight(suggestion.weight_kg, unit)}: {suggestion.reason}"
+            kg = suggestion.weight_kg
+            shown_kg = format_weight(kg, unit) if kg else "body weight"
+            advice = f"Next {shown_kg}: {suggestion.reason}"
         else:
             done = [s for s in self.view.session_sets if s.exercise_id == ex.id and s.is_working]
             advice = f"First time: {suggestion.reason}"
@@ -335,6 +339,9 @@ class TodayScreen(PlanEditing):
         if step is not None:
             change = f" · {step.change_text()}" if step.changes else ""
             plates = f"Plates {step.loading.text()}{change}"
+        elif row.slot is not None or row.ramp is not None or row.logged is not None:
+            weight = row.logged.weight_kg if row.logged else self.view.weight_for(row)
+            plates = load_text(ex, weight or 0, self.view.inventory)  # dumbbells, a stack
         self._show(
             "#detail",
             "[b]$name[/b]: $muscles [dim]$stabilisers[/]\n$advice[dim]$note[/]\n"
