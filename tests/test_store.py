@@ -68,6 +68,7 @@ def test_migrations_apply_twice_without_change(tmp_path: Path) -> None:
             "m005_own_exercises",
             "m006_first_set_is_no_pr",
             "m007_exercise_kit",
+            "m008_supersets",
         ]
     )
 
@@ -98,7 +99,9 @@ def test_a_sets_columns_are_named_once(tmp_path: Path) -> None:
     own); a set read back, a typed set, an imported one and the export follow it."""
     store = open_store(tmp_path / "g.db")
     on_file = [r[1] for r in store.conn.execute("PRAGMA table_info(sets)")]
-    assert on_file == ["id", *SET_COLUMNS, "pr"]
+    # pr came in m003; the columns added after it (m007's superset) follow it on file
+    after_pr = SET_COLUMNS.index("rest_taken_s") + 1
+    assert on_file == ["id", *SET_COLUMNS[:after_pr], "pr", *SET_COLUMNS[after_pr:]]
     assert set(LoggedSet._fields) == set(on_file)
     assert set(SetInput._fields) <= set(SET_COLUMNS)
     assert set(SET_COLUMNS) - set(ImportedSet._fields) == {"session_id"}
@@ -256,9 +259,9 @@ def test_old_schema_file_is_upgraded_keeping_its_sets(tmp_path: Path) -> None:
     db.close()
     store = open_store(path)
     applied = [m.name for m in migrations.applied(Database(store.conn))]
-    assert applied[-2:] == ["m006_first_set_is_no_pr", "m007_exercise_kit"]
+    assert applied[-3:] == ["m006_first_set_is_no_pr", "m007_exercise_kit", "m008_supersets"]
     [row] = store.sessions.sets(1)
-    assert (row.weight_kg, row.reps, row.rest_taken_s) == (140, 5, None)
+    assert (row.weight_kg, row.reps, row.rest_taken_s, row.superset) == (140, 5, None, None)
     assert not row.pr  # m003 flagged the first set ever; m006 takes that back
 
 

@@ -66,6 +66,7 @@ class PlannedExercise(NamedTuple):
     reps_top: int | None = None  # the top of a rep range (double progression)
     progression: Progression = Progression()
     warmup: bool | None = None  # a warm-up ramp before it: None lets the program decide
+    superset: str | None = None  # its superset's label: adjacent entries sharing one alternate
 
     @property
     def reps_text(self) -> str:
@@ -115,6 +116,7 @@ class Program(NamedTuple):
     goal_per_week: int = 2
     source: str = "built-in"
     warmup: WarmupScheme = WarmupScheme()
+    superset_rest_s: int | None = None  # between a superset's members; None: the user's
 
     def day(self, key: str | None) -> ProgramDay | None:
         """The day with this key, if the program has it."""
@@ -158,6 +160,7 @@ class LoggedSet(NamedTuple):
     side: Side | None = None
     rest_taken_s: int | None = None
     pr: bool = False
+    superset: str | None = None  # the superset it was done in: sets of a session sharing one
 
     @property
     def is_working(self) -> bool:
@@ -205,6 +208,7 @@ SET_COLUMNS = (
     "side",
     "logged_at",
     "rest_taken_s",
+    "superset",  # added after `pr` (m007): on file it follows pr, which the store keeps
 )
 # What a person types for a set beyond the exercise (SetInput's fields), in the table's order.
 ENTERED_COLUMNS = tuple(c for c in SET_COLUMNS if c in SetInput._fields and c != "exercise_id")

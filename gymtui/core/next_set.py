@@ -4,6 +4,7 @@ Rest's `enter` follow. Pure: the plan's rows and the set logged last decide it."
 from collections.abc import Sequence
 
 from gymtui.core.models import LoggedSet
+from gymtui.core.supersets import next_row_in_round
 from gymtui.core.training import PlanRow
 
 
@@ -25,6 +26,9 @@ def next_row_index(rows: Sequence[PlanRow], last: LoggedSet | None = None) -> in
         return None
     if last is None:
         return due[0]
+    in_round = next_row_in_round(rows, last)  # a superset's member: the round's next member
+    if in_round is not None:
+        return in_round
     own = [i for i in due if rows[i].exercise.id == last.exercise_id]
     if own:
         return own[0]

@@ -21,6 +21,7 @@ from gymtui.core.models import (
     RampStep,
     WarmupScheme,
 )
+from gymtui.core.supersets import MAX_LABEL, MAX_SUPERSET, superset_runs
 from gymtui.core.values import count
 from gymtui.data import read_data
 from gymtui.errors import InvalidValue, ProgramError
@@ -308,6 +309,16 @@ def parse_program(data: dict[str, Any], source: str, text: str | None = None) ->
                     "or define it under [exercises])",
                 )
             rest = check.positive_int(raw, "rest_s", where, 3600) if "rest_s" in raw else None
+            label = check.get(raw, "superset", str, where, None)
+            if label is not None and (
+                not label.strip() or len(label) > MAX_LABEL or label != tidy_name(label)
+            ):
+                raise check.fail(
+                    where,
+                    f"'superset' must be a short label of 1 to {MAX_LABEL} characters, like "
+                    f'"a", not {label!r}',
+                    "superset",
+                )
             low, top = _reps(check, raw, where)
             planned.append(
                 PlannedExercise(
@@ -318,9 +329,10 @@ def parse_program(data: dict[str, Any], source: str, text: str | None = None) ->
                     reps_top=top,
                     progression=_progression(check, raw, where, top),
                     warmup=check.get(raw, "warmup", bool, where, None),
+                    superset=label,
                 )
             )
-        _supersets(check, raw_exercises, entry)
+        _check_supersets(check, entry, planned)
         days.append(
             ProgramDay(
                 key=key,
@@ -332,6 +344,11 @@ def parse_program(data: dict[str, Any], source: str, text: str | None = None) ->
     goal = (
         check.positive_int(data, "goal_per_week", "top level", 7) if "goal_per_week" in data else 2
     )
+    superset_rest = (
+        check.positive_int(data, "superset_rest_s", "top level", 600)
+        if "superset_rest_s" in data
+        else None
+    )
     return Program(
         name=check.name(data, "name", "top level", "My program"),
         days=tuple(days),
@@ -339,7 +356,36 @@ def parse_program(data: dict[str, Any], source: str, text: str | None = None) ->
         goal_per_week=goal,
         source=source,
         warmup=_warmup(check, check.get(data, "warmup", dict, "top level", {})),
+        superset_rest_s=superset_rest,
     )
+
+
+def _check_supersets(check: _Checker, day: str, planned: list[PlannedExercise]) -> None:
+    """A superset is 2 or 3 adjacent entries of a day sharing a label."""
+    for first, last, label in superset_runs(planned):
+        where = f"{day}, exercise {first + 1}"
+        size = last - first + 1
+        span = f"exercise {first + 1}" if size == 1 else f"exercises {first + 1}-{last + 1}"
+        again = next((n for n, p in enumerate(planned) if p.superset == label and n > last), None)
+        if again is not None:
+            raise check.fail(
+                f"{day}, exercise {again + 1}",
+                f"superset {label!r} must be on exercises next to each other: it is on "
+                f"{span} and again here (or use another label)",
+                "superset",
+            )
+        if not 2 <= size <= MAX_SUPERSET:
+            fix = (
+                "give the entry after it the same label, or take the label off"
+                if size == 1
+                else "take the label off the others, or give them another"
+            )
+            raise check.fail(
+                where,
+                f"superset {label!r} is on {count(size, 'exercise')}: a superset has 2 or 3 in "
+                f"a row ({fix})",
+                "superset",
+            )
 
 
 _RANGE = re.compile(r"^\s*(\d{1,3})\s*-\s*(\d{1,3})\s*$")
@@ -378,36 +424,6 @@ def _progression(check: _Checker, raw: dict[str, Any], where: str, top: int | No
     if not 0 < pct <= 50:
         raise check.fail(where, f"'deload_pct' must be more than 0 and at most 50, not {pct:g}")
     return Progression(cast(ProgressionKind, kind), after, pct)
-
-
-def _supersets(check: _Checker, entries: list[dict[str, Any]], entry: str) -> None:
-    """`superset = "a"`: a short label; the entries of a day that share one are next to each
-    other (they alternate set by set), two or three of them."""
-    runs: list[tuple[str, int]] = []  # (label, how many in a row)
-    for e, raw in enumerate(entries, start=1):
-        label = check.get(raw, "superset", str, f"{entry}, exercise {e}", None)
-        if label is None:
-            runs.append(("", 1))
-            continue
-        if not label.strip() or len(label) > 8 or label != tidy_name(label):
-            raise check.fail(
-                f"{entry}, exercise {e}",
-                f"'superset' must be a short label of 1 to 8 characters, like \"a\", not {label!r}",
-            )
-        if runs and runs[-1][0] == label:
-            runs[-1] = (label, runs[-1][1] + 1)
-        elif any(seen == label for seen, _ in runs):
-            raise check.fail(
-                f"{entry}, exercise {e}",
-                f"superset {label!r} must be on exercises next to each other",
-            )
-        else:
-            runs.append((label, 1))
-    for label, size in runs:
-        if label and not 2 <= size <= 3:
-            raise check.fail(
-                entry, f"superset {label!r} is on {count(size, 'exercise')}: a superset has 2 or 3"
-            )
 
 
 def _warmup(check: _Checker, table: dict[str, Any]) -> WarmupScheme:

@@ -209,6 +209,7 @@ class RestLengths(NamedTuple):
     warmup: int | None
     default: int | None
     between_legs: int | None = None  # after the first leg of a one-legged pair; None: none
+    superset: int | None = None  # between a superset's members; None: the program's, or 20 s
 
 
 RestShown = Literal["idle", "running", "paused", "over"]

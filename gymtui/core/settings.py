@@ -22,6 +22,7 @@ class _Values(NamedTuple):
     rest_warmup_s: int | None = None
     rest_default_s: int | None = None
     rest_between_legs_s: int | None = None  # after one leg of a pair; None: no rest
+    superset_rest_s: int | None = None  # between a superset's members; None: the program's, 20 s
     muscle_target: tuple[int, int] = DEFAULT_MUSCLE_TARGET
     warmup_ramp: bool = True  # the program's warm-up ramp on Today
     theme: str | None = None
@@ -107,7 +108,7 @@ def _parse(name: str, text: str) -> object:
         return text if text in ("kg", "lb") else None
     if name in ("rest_autostart", "alert_bell", "alert_toast", "alert_desktop", "warmup_ramp"):
         return text == "on" if text in ("on", "off") else None
-    if name in ("rest_warmup_s", "rest_default_s", "rest_between_legs_s"):
+    if name in ("rest_warmup_s", "rest_default_s", "rest_between_legs_s", "superset_rest_s"):
         seconds = parse_whole(text, most_digits=6)
         return seconds if seconds else None
     if name in ("bar_kg", "bar_lb", "collar_kg", "collar_lb"):

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from typing import Any, NamedTuple
 
 from gymtui.core.metrics import Beaten, beaten
-from gymtui.core.models import Exercise, LoggedSet, Program, ProgramDay, SetInput
+from gymtui.core.models import Exercise, LoggedSet, Program, ProgramDay, SetInput, SetKind
 from gymtui.core.progression import Suggestion, suggest
 from gymtui.core.rest import (
     ADJUST_STEP_S,
@@ -27,6 +27,12 @@ from gymtui.core.rest import (
     rest_view,
 )
 from gymtui.core.settings import Settings
+from gymtui.core.supersets import (
+    DEFAULT_SUPERSET_REST_S,
+    rest_in_superset,
+    superset_of,
+    toggle_superset,
+)
 from gymtui.core.training import (
     TodayView,
     next_plates_text,
@@ -40,7 +46,7 @@ from gymtui.gym.history import History
 from gymtui.gym.plan_edits import TodayPlan
 from gymtui.gym.program_file import ProgramFile, load_running
 from gymtui.gym.recent import RecentSets
-from gymtui.gym.today import CHOSEN_DAY, chosen_after, read_today
+from gymtui.gym.today import CHOSEN_DAY, chosen_after, read_today, save_labels, todays_labels
 from gymtui.paths import Paths
 from gymtui.store import StaleSession, StorageError, Store
 from gymtui.store.base import DatabaseMoved
@@ -266,6 +272,7 @@ class Gym:
             now = max(now, wall + timedelta(seconds=at - steady))
         timer = copy.copy(self.timer)
         expected = view.session.id if view.session else None
+        group = superset_of(view.rows, entry.exercise_id)
         # The first leg of a one-legged pair: the other leg follows, after the short rest.
         first_leg = (
             entry.side is not None
@@ -278,11 +285,13 @@ class Gym:
         try:
             with self._store.transaction():
                 before = self._store.sessions.bests(entry.exercise_id, entry.weight_kg)
-                logged = self._store.sessions.log_set(entry, view.day, now, session=expected)
+                logged = self._store.sessions.log_set(
+                    entry, view.day, now, session=expected, superset=group and group.label
+                )
                 if first_leg:
                     self._start_rest_between_legs(timer, logged)
                 else:
-                    self._start_rest(timer, logged, view.day)
+                    self._start_rest(timer, logged, view)
                 self._store.set_setting(TIMER_KEY, self._timer_text(timer))
         except StaleSession:
             self.changed_elsewhere() or self.refresh()
@@ -304,12 +313,31 @@ class Gym:
             logged, self.exercises.get(logged.exercise_id), today, self.rest_view(), records
         )
 
-    def _start_rest(self, timer: RestTimer, logged: LoggedSet, day: ProgramDay) -> None:
+    def _start_rest(self, timer: RestTimer, logged: LoggedSet, before: TodayView) -> None:
+        """The rest after a set; in a superset, the short one while its round goes on and
+        the longest of its members' after the round (`before`: Today before the set)."""
         if not self.settings.rest_autostart:
             timer.skip()
             timer.after_set_id = logged.id
             return
-        timer.start(self._rest_after(logged, day), self.clock.elapsed(), after_set_id=logged.id)
+        seconds = self._rest_after(logged, before.day)
+        in_superset = (
+            rest_in_superset(before.rows, logged.exercise_id) if logged.is_working else None
+        )
+        if in_superset is not None:
+            after, group = in_superset
+            seconds = (
+                self.superset_rest_s()
+                if after == "between"
+                else max(self._rest_for(m, "working", before.day) for m in group.members)
+            )
+        timer.start(seconds, self.clock.elapsed(), after_set_id=logged.id)
+
+    def superset_rest_s(self) -> int:
+        """The rest between a superset's members: the user's, the program's, else 20 s."""
+        return (
+            self.settings.superset_rest_s or self.program.superset_rest_s or DEFAULT_SUPERSET_REST_S
+        )
 
     def _start_rest_between_legs(self, timer: RestTimer, logged: LoggedSet) -> None:
         seconds = self.settings.rest_between_legs_s
@@ -321,11 +349,14 @@ class Gym:
 
     def _rest_after(self, logged: LoggedSet, day: ProgramDay) -> int:
         """The rest after a set: the user's lengths, then the program's, then the default."""
-        exercise = self.exercises.get(logged.exercise_id)
-        planned = next((p for p in day.exercises if p.exercise_id == logged.exercise_id), None)
+        return self._rest_for(logged.exercise_id, logged.kind, day)
+
+    def _rest_for(self, exercise_id: str, kind: SetKind, day: ProgramDay) -> int:
+        exercise = self.exercises.get(exercise_id)
+        planned = next((p for p in day.exercises if p.exercise_id == exercise_id), None)
         lengths = self.rest_lengths(exercise.id)
         return rest_length(
-            exercise, planned, logged.kind, lengths.exercise, lengths.warmup, lengths.default
+            exercise, planned, kind, lengths.exercise, lengths.warmup, lengths.default
         )
 
     def add_set(self, session_id: int, entry: SetInput) -> LoggedSet:
@@ -366,6 +397,18 @@ class Gym:
         self._store.set_setting(CHOSEN_DAY, f"{key}@{after}")
         return self.refresh().day
 
+    def toggle_superset(self, exercise_id: str) -> str:
+        """ "Superset" for today: group the exercise with the next one, or end its superset;
+        what happened, to say. ValueError (with what to do) when it cannot be."""
+        view = self.today()
+        day = self.program.day(view.day.key) or view.day
+        labels = todays_labels(self._store, day, view.session)
+        names = {ex_id: ex.name for ex_id, ex in self.exercises.by_id.items()}
+        done = toggle_superset(day, labels, exercise_id, names)
+        save_labels(self._store, day, view.session, done.labels)
+        self.refresh()
+        return done.message
+
     def following_day(self) -> ProgramDay:
         """The day after today's in the program's order (what `switch day` moves to)."""
         days = self.program.days
@@ -390,7 +433,11 @@ class Gym:
         own = self._store.exercises.rest(exercise_id) if exercise_id else None
         settings = self.settings
         return RestLengths(
-            own, settings.rest_warmup_s, settings.rest_default_s, settings.rest_between_legs_s
+            own,
+            settings.rest_warmup_s,
+            settings.rest_default_s,
+            settings.rest_between_legs_s,
+            settings.superset_rest_s,
         )
 
     def set_rest_lengths(self, exercise_id: str | None, lengths: RestLengths) -> Settings:
@@ -399,9 +446,10 @@ class Gym:
             rest_warmup_s=lengths.warmup,
             rest_default_s=lengths.default,
             rest_between_legs_s=lengths.between_legs,
+            superset_rest_s=lengths.superset,
         )
         stored = new.to_stored()
-        keys = ("rest_warmup_s", "rest_default_s", "rest_between_legs_s")
+        keys = ("rest_warmup_s", "rest_default_s", "rest_between_legs_s", "superset_rest_s")
         with self._store.transaction():
             if exercise_id:
                 self._store.exercises.set_rest(exercise_id, lengths.exercise)

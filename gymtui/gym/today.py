@@ -3,12 +3,14 @@ and the week's leg days (no Textual). Gym keeps the view and reads it again afte
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 
 from gymtui.core.metrics import leg_days
 from gymtui.core.models import Exercise, Program, ProgramDay, Session
 from gymtui.core.next_set import last_logged, next_row_index
 from gymtui.core.settings import Settings
+from gymtui.core.supersets import Labels, with_labels
 from gymtui.core.training import (
     Plan,
     TodayView,
@@ -24,6 +26,9 @@ from gymtui.gym.recent import RecentSets
 from gymtui.store import Store
 
 CHOSEN_DAY = "chosen_day"  # the setting: "day key@id of the last session" when it was chosen
+# The setting: today's superset labels (the palette's "Superset"), kept with the day and the
+# session before today's, so they last through today's session and end with it.
+TODAY_SUPERSETS = "today_supersets"
 
 
 def chosen_after(last: Session | None) -> str:
@@ -31,6 +36,36 @@ def chosen_after(last: Session | None) -> str:
     session logged since ends the choice; the id alone came back (SQLite gives a deleted
     last session's id to the next one) and revived a choice after a delete."""
     return "" if last is None else f"{last.id} {last.started_at.isoformat()}"
+
+
+def _before_today(store: Store, session: Session | None) -> str:
+    """The session before today's (the open one, else the next to start), as chosen_after."""
+    return chosen_after(
+        store.sessions.last(before=session.started_at) if session else store.sessions.last()
+    )
+
+
+def todays_labels(store: Store, day: ProgramDay, session: Session | None) -> dict[str, str | None]:
+    """Today's superset labels for `day` (empty when none were set today)."""
+    raw = store.setting(TODAY_SUPERSETS)
+    try:
+        saved = json.loads(raw) if raw else {}
+    except ValueError:
+        return {}
+    if not isinstance(saved, dict) or saved.get("day") != day.key:
+        return {}
+    if saved.get("after") != _before_today(store, session):
+        return {}
+    labels = saved.get("labels")
+    if not isinstance(labels, dict):
+        return {}
+    return {str(k): v if isinstance(v, str) and v else None for k, v in labels.items()}
+
+
+def save_labels(store: Store, day: ProgramDay, session: Session | None, labels: Labels) -> None:
+    """Keep today's superset labels (for today's session, or the next to start)."""
+    saved = {"day": day.key, "after": _before_today(store, session), "labels": dict(labels)}
+    store.set_setting(TODAY_SUPERSETS, json.dumps(saved))
 
 
 def planned_day(store: Store, program: Program, session: Session | None) -> ProgramDay:
@@ -67,6 +102,7 @@ def read_today(
     session = store.sessions.current()
     edited = edited_day(store, session, planned_day(store, program, session))
     day = edited.day  # as it is today: skipped, swapped, reordered, sets added or removed
+    day = with_labels(day, todays_labels(store, day, session))  # and today's supersets
     session_sets = store.sessions.sets(session.id) if session else []
     ids = [p.exercise_id for p in day.exercises] + [s.exercise_id for s in session_sets]
     ids += list(edited.swapped.values())  # a first time swapped in starts from these

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from gymtui.core.models import SetKind
+from gymtui.core.supersets import MAX_LABEL
 from gymtui.core.values import KG_PER_LB
 from gymtui.importers.parsed import ImportedSet
 from gymtui.importers.reader import Reader
@@ -42,13 +43,23 @@ class HevyReader(Reader):
         )
         # a set's cells, read in one call (Hevy's cells need no formula guard undone)
         self.set_cells = rows.cells(
-            "set_type", self.weight_col, "reps", "exercise_title", "rpe", "exercise_notes"
+            "set_type",
+            self.weight_col,
+            "reps",
+            "exercise_title",
+            "rpe",
+            "exercise_notes",
+            "superset_id",  # exercises of a workout sharing one were done in turn
         )
         self.noted: dict[str, set[str]] = {}  # session key: exercises whose note was kept
 
     def read(self, row: Rows) -> None:
         cells = self.workout_cells(row.row)
-        set_type, weight, reps, exercise, rpe, note = map(str.strip, self.set_cells(row.row))
+        set_type, weight, reps, exercise, rpe, note, superset = map(
+            str.strip, self.set_cells(row.row)
+        )
+        if len(superset) > MAX_LABEL or not superset.isprintable():
+            row.fail("superset_id", f"{superset[:20]!r} is not a superset's id (like 0 or 1)")
         # when the workout's cells are the last good row's, what was read from them (and
         # passed every check) is taken again
         same = cells == self.last_cells
@@ -87,7 +98,16 @@ class HevyReader(Reader):
         kg, reps_done = lifted
         moment = self.moment(session)
         session.sets.append(
-            ImportedSet(exercise, KINDS[set_type], kg, reps_done, moment, rpe_value, note or None)
+            ImportedSet(
+                exercise,
+                KINDS[set_type],
+                kg,
+                reps_done,
+                moment,
+                rpe_value,
+                note or None,
+                superset=superset or None,
+            )
         )
 
     def handed_over(self, key: str) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from gymtui.core.models import SET_KINDS, Side
+from gymtui.core.supersets import MAX_LABEL
 from gymtui.importers.names import same_name
 from gymtui.importers.parsed import MAX_IMPORT_KG, ImportedSet
 from gymtui.importers.reader import Reader
@@ -68,6 +69,9 @@ class OwnReader(Reader):
         rest = row.number("rest_taken_s", 10**7)
         number = row.whole("set_number", 10**6)
         rpe = row.rpe("rpe")
+        superset = row.get("superset")  # an export from before supersets has no such column
+        if len(superset) > MAX_LABEL or not superset.isprintable():
+            row.fail("superset", f"{superset[:20]!r} is not a superset's label (like a)")
         name = row.name("exercise_name", required=True)
         exercise_id = row.get("exercise_id") or None
         self._same_exercise(row, exercise_id, name)
@@ -101,6 +105,7 @@ class OwnReader(Reader):
                 rest_taken_s=int(rest) if rest is not None else None,
                 exercise_id=exercise_id,
                 set_number=number or None,
+                superset=superset or None,
             )
         )
 

@@ -57,6 +57,7 @@ class ImportedSet(NamedTuple):
     rest_taken_s: int | None = None
     exercise_id: str | None = None  # gymtui's own export names it
     set_number: int | None = None  # and numbers the sets; others are numbered in file order
+    superset: str | None = None  # its superset in the workout (Hevy's superset_id)
 
 
 @dataclass(slots=True)

@@ -115,21 +115,28 @@ def set_from_row(row: sqlite3.Row) -> LoggedSet:
 # What a person typed goes in with the set's place (session, exercise, number) and time.
 _INSERT_SET = (
     f"INSERT INTO sets (session_id, exercise_id, set_number, {', '.join(ENTERED_COLUMNS)},"
-    f" logged_at) VALUES ({', '.join('?' * (len(ENTERED_COLUMNS) + 4))})"
+    f" logged_at, superset) VALUES ({', '.join('?' * (len(ENTERED_COLUMNS) + 5))})"
 )
 _UPDATE_ENTERED = f"UPDATE sets SET {', '.join(f'{c} = ?' for c in ENTERED_COLUMNS)} WHERE id = ?"
 _entered = attrgetter(*ENTERED_COLUMNS)  # a SetInput's typed values, in the columns' order
 
 
-def insert_set(conn: sqlite3.Connection, session_id: int, entry: SetInput, when: datetime) -> int:
-    """Add a set as the exercise's next in the session; its id."""
+def insert_set(
+    conn: sqlite3.Connection,
+    session_id: int,
+    entry: SetInput,
+    when: datetime,
+    superset: str | None = None,
+) -> int:
+    """Add a set as the exercise's next in the session (in a superset: its label); its id."""
     number = conn.execute(
         "SELECT coalesce(max(set_number), 0) + 1 FROM sets "
         "WHERE session_id = ? AND exercise_id = ?",
         [session_id, entry.exercise_id],
     ).fetchone()[0]
     cursor = conn.execute(
-        _INSERT_SET, [session_id, entry.exercise_id, number, *_entered(entry), to_text(when)]
+        _INSERT_SET,
+        [session_id, entry.exercise_id, number, *_entered(entry), to_text(when), superset],
     )
     return int(cast(int, cursor.lastrowid))
 

@@ -163,6 +163,12 @@ def m007_exercise_kit(db: Database) -> None:
         )
 
 
+def m008_supersets(db: Database) -> None:
+    """sets.superset: the label of the superset a set was done in (sets of a session sharing
+    one were done in turn); NULL for a set done on its own."""
+    db.execute("ALTER TABLE sets ADD COLUMN superset TEXT")
+
+
 STEPS: tuple[Callable[[Database], None], ...] = (
     m001_initial,
     m002_rest_taken,
@@ -171,6 +177,7 @@ STEPS: tuple[Callable[[Database], None], ...] = (
     m005_own_exercises,
     m006_first_set_is_no_pr,
     m007_exercise_kit,
+    m008_supersets,
 )
 STEP_NAMES = tuple(step.__name__ for step in STEPS)
 

@@ -116,8 +116,10 @@ class Sessions:
         day: ProgramDay | None,
         now: datetime,
         session: int | Literal["any"] | None = "any",
+        superset: str | None = None,
     ) -> LoggedSet:
-        """Store a set; on disk when it returns (inside a caller's transaction: at its end).
+        """Store a set (done in the superset labelled `superset`, when it was); on disk when
+        it returns (inside a caller's transaction: at its end).
 
         `session` is the session the caller believes is open: its id, or None for "start a new
         one". A session idle for SESSION_IDLE is finished at its last set first, whatever the
@@ -155,7 +157,7 @@ class Sessions:
                 # file this set before the last one, or before the session began: the order,
                 # the PR flags and "since legs" all read these times.
                 now = max(now, self._session_latest(current))
-            set_id = insert_set(conn, session_id, entry, now)
+            set_id = insert_set(conn, session_id, entry, now, superset)
             refresh_prs(conn, entry.exercise_id, to_text(now))
             if current is not None:
                 self._record_rest_taken(conn, session_id, set_id, now)

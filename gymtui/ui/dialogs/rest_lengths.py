@@ -1,4 +1,5 @@
-"""Set the rest after one exercise, after warm-ups, and the default."""
+"""Set the rest after one exercise, after warm-ups, the default, between legs and within a
+superset."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from textual.widgets import Input, Label, Static
 
 from gymtui.core.models import Exercise
 from gymtui.core.rest import DEFAULT_REST_S, DEFAULT_WARMUP_REST_S, RestLengths
+from gymtui.core.supersets import DEFAULT_SUPERSET_REST_S
 from gymtui.core.values import format_duration, parse_rest
 from gymtui.errors import InvalidValue
 from gymtui.ui.dialogs.base import GymDialog
@@ -23,11 +25,18 @@ class RestLengthsDialog(GymDialog[RestLengths | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, exercise: Exercise | None, current: RestLengths, fallback_s: int) -> None:
+    def __init__(
+        self,
+        exercise: Exercise | None,
+        current: RestLengths,
+        fallback_s: int,
+        superset_s: int = DEFAULT_SUPERSET_REST_S,
+    ) -> None:
         super().__init__()
         self.exercise = exercise
         self.current = current
         self.fallback_s = fallback_s
+        self.superset_s = superset_s  # the program's, else 20 s: what blank means
 
     def compose(self) -> ComposeResult:
         def shown(seconds: int | None) -> str:
@@ -39,6 +48,7 @@ class RestLengthsDialog(GymDialog[RestLengths | None]):
                 ("warmup", "Warm-ups", self.current.warmup, DEFAULT_WARMUP_REST_S),
                 ("default", "Your own exercises", self.current.default, DEFAULT_REST_S),
                 ("between_legs", "Between legs (L then R)", self.current.between_legs, None),
+                ("superset", "Superset (A1 then B1)", self.current.superset, self.superset_s),
             ]
             if self.exercise is not None:
                 fields.insert(
@@ -70,6 +80,7 @@ class RestLengthsDialog(GymDialog[RestLengths | None]):
             "warmup": None,
             "default": None,
             "between_legs": None,
+            "superset": None,
         }
         for field in self.query(Input):
             try:
@@ -81,7 +92,11 @@ class RestLengthsDialog(GymDialog[RestLengths | None]):
                 return
         self.dismiss(
             RestLengths(
-                values["exercise"], values["warmup"], values["default"], values["between_legs"]
+                values["exercise"],
+                values["warmup"],
+                values["default"],
+                values["between_legs"],
+                values["superset"],
             )
         )
 
