@@ -118,6 +118,29 @@ def superset_of(rows: Sequence[Row], exercise_id: str) -> Superset | None:
     return row_supersets(rows).get(exercise_id)
 
 
+def superset_marks(rows: Sequence[Row]) -> list[tuple[str, str]]:
+    """Today's bracket for each row: (the bracket's piece, the member's marker on its first
+    row), like ("┌", "A1"), ("│", ""), ("├", "A2"), ("└", ""); ("", "") outside a superset."""
+    groups = row_supersets(rows)
+    marks: list[tuple[str, str]] = []
+    for n, row in enumerate(rows):
+        group = groups.get(row.exercise.id)
+        if group is None:
+            marks.append(("", ""))
+            continue
+        before = rows[n - 1].exercise.id if n else None
+        after = rows[n + 1].exercise.id if n + 1 < len(rows) else None
+        first_row = before != row.exercise.id
+        if first_row and before not in group.members:
+            piece = "┌"
+        elif after not in group.members:
+            piece = "└"
+        else:
+            piece = "├" if first_row else "│"
+        marks.append((piece, group.marker(row.exercise.id) if first_row else ""))
+    return marks
+
+
 def _members(rows: Sequence[Row], group: Superset) -> list[Member]:
     """Each member's planned sets and sets done; a member skipped today has none left."""
     members = []

@@ -48,7 +48,7 @@ class RestLengthsDialog(GymDialog[RestLengths | None]):
                 ("warmup", "Warm-ups", self.current.warmup, DEFAULT_WARMUP_REST_S),
                 ("default", "Your own exercises", self.current.default, DEFAULT_REST_S),
                 ("between_legs", "Between legs (L then R)", self.current.between_legs, None),
-                ("superset", "Superset (A1 then B1)", self.current.superset, self.superset_s),
+                ("superset", "Superset (A1 then A2)", self.current.superset, self.superset_s),
             ]
             if self.exercise is not None:
                 fields.insert(

@@ -15,6 +15,7 @@ from textual.widgets import ProgressBar, Static
 
 from gymtui.core.models import SetInput, SetKind
 from gymtui.core.rest import RestLengths, RestView, fallback_rest
+from gymtui.core.supersets import DEFAULT_SUPERSET_REST_S
 from gymtui.core.values import format_set
 from gymtui.ui.css import css_beside
 from gymtui.ui.dialogs.base import ask
@@ -212,7 +213,8 @@ class RestScreen(GymScreen):
             if write(self.host, lambda: gym.set_rest_lengths(exercise_id, lengths)).saved:
                 self.notify("Rest lengths saved; they apply from the next set.")
 
-        ask(self, RestLengthsDialog(exercise, current, fallback), done)
+        superset = gym.program.superset_rest_s or DEFAULT_SUPERSET_REST_S  # what blank means
+        ask(self, RestLengthsDialog(exercise, current, fallback, superset), done)
 
     def action_log_next(self) -> None:
         gym = self.gym

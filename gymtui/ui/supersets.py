@@ -1,0 +1,34 @@
+"""Supersets on screen: Today's bracket beside the names, and "Superset" for today."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from gymtui.ui.host import GymHost
+from gymtui.ui.text import clip, plain, shown
+from gymtui.ui.writes import write
+
+BRACKET_STYLE = "bold cyan"
+
+
+def superset_name(mark: tuple[str, str], name: str, width: int) -> Text:
+    """A Today row's name cell in a superset: `┌A1 Leg curl` on a member's first row, the
+    bracket alone (`│`, `└`) under it; `width` is the column's, bracket included."""
+    piece, marker = mark
+    cell = Text(piece, style=BRACKET_STYLE)
+    if marker:
+        cell.append(marker, style=BRACKET_STYLE)
+        cell.append(" ")
+        cell.append_text(plain(clip(name, width - len(piece) - len(marker) - 1), style="bold"))
+    return cell
+
+
+def superset_today(host: GymHost, exercise_id: str) -> None:
+    """Pair the exercise with the next one for today, or end its superset, and say which."""
+    try:
+        done = write(host, lambda: host.gym.toggle_superset(exercise_id))
+    except ValueError as why:  # nothing to pair it with: nothing was written
+        host.notify(str(why), severity="warning")
+        return
+    if done.saved:
+        host.notify(shown(done.value), markup=False)
