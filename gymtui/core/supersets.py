@@ -185,6 +185,25 @@ def rest_in_superset(rows: Sequence[Row], exercise_id: str) -> tuple[RestAfter, 
     return ("round" if round_over(members, n) else "between"), group
 
 
+def set_markers(sets: Sequence[LoggedSet]) -> list[str]:
+    """Each set's marker in a session's list: `A1`, `A2` for the members of its first
+    superset (by first appearance: letter by superset, number by exercise), "" for a set
+    done on its own or a superset of one exercise."""
+    members: dict[str, list[str]] = {}
+    for s in sets:
+        if s.superset is not None:
+            group = members.setdefault(s.superset, [])
+            if s.exercise_id not in group:
+                group.append(s.exercise_id)
+    letters = {label: n for n, label in enumerate(k for k, v in members.items() if len(v) > 1)}
+    return [
+        f"{chr(ord('A') + letters[s.superset] % 26)}{members[s.superset].index(s.exercise_id) + 1}"
+        if s.superset in letters
+        else ""
+        for s in sets
+    ]
+
+
 # -- today's grouping --------------------------------------------------------------------
 
 Labels = Mapping[str, str | None]  # exercise id -> its superset label today (None: none)

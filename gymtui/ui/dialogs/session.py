@@ -11,6 +11,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import DataTable, Label, Static
 
 from gymtui.core.models import Exercise, LoggedSet, Session, SetInput
+from gymtui.core.supersets import set_markers
 from gymtui.core.training import set_numbers
 from gymtui.core.values import format_duration, format_set
 from gymtui.ui.dialogs.base import GymDialog
@@ -105,14 +106,18 @@ class SessionDialog(GymDialog[None]):
         table = self.query_one("#session-sets", DataTable)
         keep = table.cursor_row
         table.clear()
-        for s, n in zip(self.sets, set_numbers(self.sets), strict=True):
+        markers = set_markers(self.sets)  # A1, A2: the sets of a superset
+        for s, n, marker in zip(self.sets, set_numbers(self.sets), markers, strict=True):
             number = str(n or "")
             kind = {"warmup": "W", "drop": f"{number}D", "failure": f"{number}F"}.get(
                 s.kind, number
             )
             side = f" {s.side}" if s.side else ""
+            name = plain(gym.exercises.get(s.exercise_id).name)
+            if marker:
+                name = Text.assemble((marker, "bold cyan"), " ", name)
             table.add_row(
-                plain(gym.exercises.get(s.exercise_id).name),
+                name,
                 kind,
                 format_set(s.weight_kg, s.reps, unit) + side,
                 f"{s.rpe:g}" if s.rpe else "",

@@ -1,0 +1,350 @@
+"""Supersets as rules: the program's field and its checks, the rounds (property-tested), the
+rest after a member's set, today's grouping, and the markers Today and History show."""
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from gymtui.core.models import LoggedSet, PlannedExercise, ProgramDay
+from gymtui.core.program import load_program
+from gymtui.core.supersets import (
+    Member,
+    next_in_round,
+    rest_in_superset,
+    round_over,
+    set_markers,
+    superset_marks,
+    superset_runs,
+    supersets,
+    toggle_superset,
+    with_labels,
+)
+from gymtui.core.training import build_plan, next_row_index, next_up_text
+from gymtui.errors import ProgramError
+
+BUILTIN = load_program()
+T0 = datetime(2026, 11, 22, 18, 0, tzinfo=UTC)
+
+PROGRAM_TEXT = """
+superset_rest_s = 25
+
+[[days]]
+key = "A"
+name = "Day A"
+exercises = [
+  { exercise = "back_squat", sets = 3, reps = 5 },
+  { exercise = "hamstring_curl", sets = 3, reps = 12, superset = "a" },
+  { exercise = "standing_calf_raise", sets = 2, reps = 15, superset = "a" },
+  { exercise = "leg_press", sets = 3, reps = 10 },
+]
+"""
+
+
+def write_program(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "program.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# -- the program file ------------------------------------------------------------------
+
+
+def test_a_superset_in_the_program_file(tmp_path: Path) -> None:
+    program = load_program(write_program(tmp_path, PROGRAM_TEXT))
+    day = program.days[0]
+    assert [p.superset for p in day.exercises] == [None, "a", "a", None]
+    assert program.superset_rest_s == 25
+    [group] = set(supersets(day.exercises).values())
+    assert group.members == ("hamstring_curl", "standing_calf_raise")
+    assert (group.marker("hamstring_curl"), group.marker("standing_calf_raise")) == ("A1", "A2")
+    assert load_program().superset_rest_s is None  # the built-in program has none
+
+
+def entries(*labels: str | None) -> str:
+    ids = ["back_squat", "deadlift", "leg_press", "hamstring_curl", "leg_extension"]
+    lines = []
+    for ex_id, label in zip(ids, labels, strict=False):
+        extra = f', superset = "{label}"' if label else ""
+        lines.append(f'  {{ exercise = "{ex_id}", sets = 3, reps = 8{extra} }},')
+    return '[[days]]\nkey = "A"\nexercises = [\n' + "\n".join(lines) + "\n]\n"
+
+
+@pytest.mark.parametrize(
+    ("labels", "expected"),
+    [
+        (
+            (None, "a", None),
+            "line 5: day 1 ('A'), exercise 2: superset 'a' has one exercise: give the entry "
+            "after it the same label, or take the label off",
+        ),
+        (
+            ("a", "a", "a", "a"),
+            "line 4: day 1 ('A'), exercise 1: superset 'a' has 4 exercises: a superset is 2 or "
+            "3 in a row",
+        ),
+        (
+            ("a", "a", None, "a", "a"),
+            "line 7: day 1 ('A'), exercise 4: superset 'a' is used again, apart from exercises "
+            "1-2: its exercises must be next to each other (or use another label)",
+        ),
+        (
+            ("", "a", "a"),
+            None,  # an empty label is no label: the two after it are a superset
+        ),
+    ],
+    ids=["one", "four", "apart", "empty"],
+)
+def test_a_superset_that_breaks_the_rules_is_named_with_its_line(
+    tmp_path: Path, labels: tuple[str | None, ...], expected: str | None
+) -> None:
+    path = write_program(tmp_path, entries(*labels))
+    if expected is None:
+        day = load_program(path).days[0]
+        assert [p.superset for p in day.exercises] == [None, "a", "a"]
+        return
+    with pytest.raises(ProgramError) as problem:
+        load_program(path)
+    assert str(problem.value) == f"{path}, {expected}"
+
+
+@pytest.mark.parametrize(
+    ("value", "says"),
+    [
+        ("1", "'superset' must be text, not 1"),
+        ('"   "', "'superset' must be a short label like \"a\", not '   '"),
+        ('"abcdefghijk"', "'superset' must be a short label like \"a\", not 'abcdefghijk'"),
+    ],
+)
+def test_a_superset_label_must_be_short_text(tmp_path: Path, value: str, says: str) -> None:
+    text = (
+        '[[days]]\nkey = "A"\nexercises = [\n'
+        f'  {{ exercise = "back_squat", sets = 3, reps = 5, superset = {value} }},\n'
+        f'  {{ exercise = "deadlift", sets = 3, reps = 5, superset = "a" }},\n]\n'
+    )
+    path = write_program(tmp_path, text)
+    with pytest.raises(ProgramError) as problem:
+        load_program(path)
+    assert str(problem.value) == f"{path}, line 4: day 1 ('A'), exercise 1: {says}"
+
+
+def test_the_superset_rest_at_the_top_level_is_checked(tmp_path: Path) -> None:
+    path = write_program(tmp_path, "superset_rest_s = 0\n" + entries(None))
+    with pytest.raises(ProgramError, match="'superset_rest_s' must be from 1 to 600, not 0"):
+        load_program(path)
+
+
+# -- rounds ----------------------------------------------------------------------------
+
+SETS = st.lists(st.integers(min_value=0, max_value=6), min_size=2, max_size=3)
+
+
+def play(sets: list[int], first: int | None = None) -> list[tuple[int, int]]:
+    """Follow next_in_round from nothing done to the end: (member, its set number) each."""
+    done = [0] * len(sets)
+    order: list[tuple[int, int]] = []
+    last = first
+    while (
+        n := next_in_round([Member(s, d) for s, d in zip(sets, done, strict=True)], last)
+    ) is not None:
+        assert done[n] < sets[n]  # never a member with no set left
+        done[n] += 1
+        order.append((n, done[n]))
+        last = n
+        assert len(order) <= sum(sets)
+    return order
+
+
+@given(SETS)
+def test_a_round_visits_each_unfinished_member_once_before_the_next(sets: list[int]) -> None:
+    """A1, B1, A2, B2, ...: round k is set k of every member that has one, in order; a member
+    with fewer sets drops out; every planned set is visited exactly once."""
+    expected = [(n, k) for k in range(1, max(sets) + 1) for n in range(len(sets)) if sets[n] >= k]
+    assert play(sets) == expected
+
+
+@given(SETS, st.data())
+def test_a_round_goes_on_from_any_state(sets: list[int], data: st.DataObject) -> None:
+    """From any sets done (the lifter may have logged out of turn), the next member is one
+    with a set left and fewest done, and it never points at a finished member."""
+    done = [data.draw(st.integers(min_value=0, max_value=s)) for s in sets]
+    last = data.draw(st.none() | st.integers(min_value=0, max_value=len(sets) - 1))
+    members = [Member(s, d) for s, d in zip(sets, done, strict=True)]
+    n = next_in_round(members, last)
+    left = [i for i, m in enumerate(members) if m.done < m.sets]
+    if not left:
+        assert n is None
+        return
+    assert n in left
+    assert members[n].done == min(members[i].done for i in left)
+    fewest = [i for i in left if members[i].done == members[n].done]
+    if last is not None and len(fewest) > 1:  # a tie goes round from the one just logged
+        assert n == min(fewest, key=lambda i: (i - last - 1) % len(sets))
+
+
+@given(SETS)
+def test_the_full_rest_comes_once_a_round_is_over(sets: list[int]) -> None:
+    """Following the rounds, the set that ends round k is the last member's that has a set
+    k; each other set is followed by the short rest."""
+    done = [0] * len(sets)
+    for n, k in play(sets):
+        done[n] += 1
+        members = [Member(s, d) for s, d in zip(sets, done, strict=True)]
+        last_of_round = max(i for i in range(len(sets)) if sets[i] >= k)
+        assert round_over(members, n) == (n == last_of_round)
+
+
+# -- over Today's rows -----------------------------------------------------------------
+
+
+def day_with(*entries_: tuple[str, int, str | None]) -> ProgramDay:
+    planned = tuple(PlannedExercise(ex, sets, 10, superset=label) for ex, sets, label in entries_)
+    return ProgramDay("A", "Day A", "", planned)
+
+
+DAY = day_with(
+    ("back_squat", 2, None),
+    ("hamstring_curl", 3, "a"),
+    ("standing_calf_raise", 2, "a"),
+    ("leg_press", 2, None),
+)
+
+
+def logged_sets(order: list[str]) -> list[LoggedSet]:
+    return [
+        LoggedSet(n + 1, 1, ex, n + 1, "working", 50.0, 10, T0 + timedelta(minutes=n))
+        for n, ex in enumerate(order)
+    ]
+
+
+def next_exercise(order: list[str], day: ProgramDay = DAY) -> str | None:
+    rows, _ = build_plan(day, BUILTIN.exercises, logged_sets(order), {})
+    n = next_row_index(rows)
+    return rows[n].exercise.id if n is not None else None
+
+
+def test_the_next_set_follows_the_round_then_the_day() -> None:
+    done: list[str] = []
+    seen = []
+    while (ex := next_exercise(done)) is not None:
+        seen.append(ex)
+        done.append(ex)
+    h, c = "hamstring_curl", "standing_calf_raise"
+    assert seen == ["back_squat", "back_squat", h, c, h, c, h, "leg_press", "leg_press"]
+
+
+def test_a_superset_started_with_its_second_member_alternates_from_there() -> None:
+    h, c = "hamstring_curl", "standing_calf_raise"
+    assert next_exercise(["back_squat", "back_squat", c]) == h
+    assert next_exercise(["back_squat", "back_squat", c, h]) == c
+
+
+def test_the_rest_after_a_member_is_short_until_the_round_is_over() -> None:
+    rows, _ = build_plan(DAY, BUILTIN.exercises, logged_sets(["back_squat"]), {})
+    assert rest_in_superset(rows, "back_squat") is None
+    after, group = rest_in_superset(rows, "hamstring_curl") or (None, None)
+    assert after == "between" and group is not None and group.label == "a"
+    h, c = "hamstring_curl", "standing_calf_raise"
+    rows, _ = build_plan(DAY, BUILTIN.exercises, logged_sets([h]), {})
+    assert (rest_in_superset(rows, c) or ("",))[0] == "round"
+    rows, _ = build_plan(DAY, BUILTIN.exercises, logged_sets([h, c, h, c]), {})
+    assert (rest_in_superset(rows, h) or ("",))[0] == "round"  # round 3: the calf is done
+    rows, _ = build_plan(DAY, BUILTIN.exercises, logged_sets([h, c, h, c, h]), {})
+    assert rest_in_superset(rows, h) is None  # beyond the plan: an extra set
+
+
+def test_today_brackets_the_superset_and_says_it_in_next_up() -> None:
+    rows, suggestions = build_plan(DAY, BUILTIN.exercises, logged_sets(["back_squat"] * 2), {})
+    marks = superset_marks(rows)
+    assert marks == [
+        ("", ""),
+        ("", ""),
+        ("┌", "A1"),
+        ("│", ""),
+        ("│", ""),
+        ("├", "A2"),
+        ("└", ""),
+        ("", ""),
+        ("", ""),
+    ]
+    from gymtui.core.training import TodayView, recovery
+
+    view = TodayView(
+        day=DAY,
+        session=None,
+        rows=rows,
+        session_sets=[],
+        recent={},
+        recovery=recovery(None, T0),
+        weekly="",
+        next_index=next_row_index(rows),
+        suggestions=suggestions,
+    )
+    assert next_up_text(view, "kg") == "Set 1 of 3 - Hamstring curl × 10 (superset)"
+
+
+# -- today's grouping ------------------------------------------------------------------
+
+NAMES = {ex_id: ex.name for ex_id, ex in BUILTIN.exercises.items()}
+
+
+def test_superset_for_today_pairs_with_the_next_and_ends_again() -> None:
+    day = BUILTIN.days[0]
+    paired = toggle_superset(day, {}, "hamstring_curl", NAMES)
+    assert paired.message == (
+        "Superset for today: Hamstring curl and Standing calf raise, set by set in turn."
+    )
+    today = with_labels(day, paired.labels)
+    groups = supersets(today.exercises)
+    assert groups["hamstring_curl"].members == ("hamstring_curl", "standing_calf_raise")
+    assert day.exercises[3].superset is None  # the program's day is not changed
+    # a third joins from before; a fourth is refused
+    joined = toggle_superset(day, paired.labels, "bulgarian_split_squat", NAMES)
+    members = supersets(with_labels(day, joined.labels).exercises)["hamstring_curl"].members
+    assert members == ("bulgarian_split_squat", "hamstring_curl", "standing_calf_raise")
+    with pytest.raises(ValueError, match="at most 3"):
+        toggle_superset(day, joined.labels, "deadlift", NAMES)
+    ended = toggle_superset(day, joined.labels, "standing_calf_raise", NAMES)
+    assert not supersets(with_labels(day, ended.labels).exercises)
+    assert ended.message.startswith("Superset ended for today: Bulgarian split squat, Hamstring")
+    with pytest.raises(ValueError, match="last exercise has no next one"):
+        toggle_superset(day, {}, "standing_calf_raise", NAMES)
+    with pytest.raises(ValueError, match="today's plan"):
+        toggle_superset(day, {}, "leg_press", NAMES)
+
+
+def test_a_program_superset_can_be_ended_for_today(tmp_path: Path) -> None:
+    day = load_program(write_program(tmp_path, PROGRAM_TEXT)).days[0]
+    ended = toggle_superset(day, {}, "standing_calf_raise", NAMES)
+    assert ended.labels == {"hamstring_curl": None, "standing_calf_raise": None}
+    assert not supersets(with_labels(day, ended.labels).exercises)
+
+
+@given(st.lists(st.sampled_from(["a", "b", None]), max_size=8))
+def test_runs_are_the_adjacent_entries_sharing_a_label(labels: list[str | None]) -> None:
+    planned = [PlannedExercise(f"ex{n}", 3, 8, superset=label) for n, label in enumerate(labels)]
+    runs = superset_runs(planned)
+    covered = [n for first, last, _ in runs for n in range(first, last + 1)]
+    assert covered == [n for n, label in enumerate(labels) if label is not None]
+    for first, last, label in runs:
+        assert all(labels[n] == label for n in range(first, last + 1))
+        assert first == 0 or labels[first - 1] != label
+        assert last == len(labels) - 1 or labels[last + 1] != label
+
+
+# -- History's markers ------------------------------------------------------------------
+
+
+def test_a_sessions_sets_are_marked_by_superset() -> None:
+    sets = [
+        s._replace(superset=label)
+        for s, label in zip(
+            logged_sets(["back_squat", "leg_curl", "calf", "leg_curl", "calf", "dips", "rows"]),
+            [None, "0", "0", "0", "0", "1", "1"],
+            strict=True,
+        )
+    ]
+    sets.append(logged_sets(["lonely"])[0]._replace(id=99, superset="2"))
+    assert set_markers(sets) == ["", "A1", "A2", "A1", "A2", "B1", "B2", ""]
