@@ -15,6 +15,7 @@ from gymtui.core.rest import ManualClock
 from gymtui.demo import make_demo
 from gymtui.paths import resolve_paths
 from gymtui.ui.app import build_app
+from gymtui.ui.screens.today import TodayScreen
 
 OUT = Path(__file__).resolve().parent.parent / "screenshots"
 NOW = datetime(2026, 11, 22, 18, 0, tzinfo=UTC)
@@ -88,6 +89,32 @@ async def shoot(size: tuple[int, int], suffix: str) -> None:
             app.save_screenshot(str(OUT / f"exercise-edit{suffix}.svg"))
 
 
+async def shoot_superset(size: tuple[int, int], suffix: str) -> None:
+    """Today with its 4th and 5th exercises paired for today (g), a round and a half in."""
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = resolve_paths(tmp)
+        make_demo(paths, NOW, weeks=52)
+        clock = ManualClock(NOW)
+        app = build_app(paths, clock=clock, notifier=lambda title, body: None)
+        app.TICK_S = 3600
+        async with app.run_test(size=size) as pilot:
+            if app.gym.today().day.key != "A":
+                await pilot.press("s")  # Day A: hamstring curl and standing calf raise
+            view = app.gym.today()
+            row = next(n for n, r in enumerate(view.rows) if r.exercise.id == "hamstring_curl")
+            screen = app.screen
+            assert isinstance(screen, TodayScreen)
+            await pilot.press(*["down"] * (row - screen.table.cursor_row), "g")
+            for _ in range(3):  # A1, A2, then A1 again
+                await pilot.press("enter", "enter")
+                clock.advance(40)
+            clock.advance(-32)
+            app.tick()
+            app.clear_notifications()
+            await pilot.pause()
+            app.save_screenshot(str(OUT / f"superset{suffix}.svg"))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--size", default="100x30")
@@ -96,6 +123,7 @@ def main() -> None:
     suffix = "" if args.size == "100x30" else f"-{args.size}"
     OUT.mkdir(exist_ok=True)
     asyncio.run(shoot((width, height), suffix))
+    asyncio.run(shoot_superset((width, height), suffix))
 
 
 if __name__ == "__main__":

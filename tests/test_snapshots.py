@@ -13,6 +13,8 @@ from gymtui.core.program import load_program
 from gymtui.demo import build_history, make_demo
 from gymtui.paths import Paths
 from gymtui.store import Store
+from gymtui.ui.app import GymApp
+from gymtui.ui.screens.today import TodayScreen
 
 from conftest import FakeClock
 from helpers import make_app
@@ -156,3 +158,33 @@ def test_program_editor_exercise_form(
     assert snap_compare(
         app, terminal_size=(80, 24), run_before=program_editor("down", "tab", "enter")
     )
+
+
+def superset_round(clock: FakeClock) -> Callable[[Pilot[Any]], Any]:
+    """Day A's hamstring curl and calf raise paired for today (g), A1 and A2 logged."""
+
+    async def steps(pilot: Pilot[Any]) -> None:
+        app = pilot.app
+        assert isinstance(app, GymApp)
+        if app.gym.today().day.key != "A":
+            await pilot.press("s")
+        rows = app.gym.today().rows
+        curl = next(n for n, r in enumerate(rows) if r.exercise.id == "hamstring_curl")
+        screen = app.screen
+        assert isinstance(screen, TodayScreen)
+        await pilot.press(*["down"] * (curl - screen.table.cursor_row), "g")
+        await pilot.press("enter", "enter")
+        clock.advance(40)
+        await pilot.press("enter", "enter")
+        clock.advance(30)
+        app.tick()
+        app.clear_notifications()
+        await pilot.pause()
+
+    return steps
+
+
+def test_today_superset(snap_compare: SnapCompare, paths: Paths, clock: FakeClock) -> None:
+    with_history(paths, clock)
+    app = make_app(paths, clock)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=superset_round(clock))

@@ -15,7 +15,8 @@ def superset_name(mark: tuple[str, str], name: str, width: int) -> Text:
     """A Today row's name cell in a superset: `┌A1 Leg curl` on a member's first row, the
     bracket alone (`│`, `└`) under it; `width` is the column's, bracket included."""
     piece, marker = mark
-    cell = Text(piece, style=BRACKET_STYLE)
+    cell = Text()
+    cell.append(piece, style=BRACKET_STYLE)
     if marker:
         cell.append(marker, style=BRACKET_STYLE)
         cell.append(" ")
