@@ -1,6 +1,8 @@
 """Supersets in the app: a round logged from Today and Rest (the screen and the file), the
 short and the full rest, "Superset" for today (g and the palette), and its rest length."""
 
+from gymtui.core.models import SetInput
+from gymtui.gym import Gym
 from gymtui.paths import Paths
 from gymtui.ui.dialogs.rest_lengths import RestLengthsDialog
 from gymtui.ui.dialogs.set_dialog import SetDialog
@@ -158,3 +160,22 @@ async def test_the_superset_rest_is_set_with_the_other_rest_lengths(
         assert text_of(app, "#rest-status").startswith("Rest 1:15")
         await pilot.press("enter", "enter")  # the curl, set 2: the user's 35 s now
         assert text_of(app, "#rest-status").startswith("Rest 0:35")
+
+
+def test_space_starts_the_rest_a_superset_member_calls_for(paths: Paths, clock: FakeClock) -> None:
+    """With auto-start off, the rest started by hand after a member's set is the short one
+    while the round goes on, the full one after it."""
+    write_program(paths)
+    gym = Gym.open(paths, clock)
+    try:
+        gym.update_settings(rest_autostart=False)
+        gym.log_set(SetInput(H, 40, 12))
+        assert gym.timer.state == "idle"
+        assert gym.rest_start() and gym.rest_view().length_s == 20
+        gym.log_set(SetInput(C, 60, 15))
+        assert gym.rest_start() and gym.rest_view().length_s == 75
+        gym.log_set(SetInput(C, 60, 15, kind="warmup"))  # a warm-up: its own rest
+        assert gym.rest_start() and gym.rest_view().length_s == 45
+    finally:
+        gym.close()
+    assert sets_on_file(paths) == [(H, 40.0, "a"), (C, 60.0, "a"), (C, 60.0, "a")]

@@ -170,18 +170,22 @@ def next_row_in_round(rows: Sequence[Row], last: LoggedSet) -> int | None:
 RestAfter = Literal["between", "round"]
 
 
-def rest_in_superset(rows: Sequence[Row], exercise_id: str) -> tuple[RestAfter, Superset] | None:
-    """Before a working set of `exercise_id` is logged over these rows: whether the short
-    rest follows it (the round goes on) or the full one (the round is over). None when the
-    exercise is in no superset, or the set is beyond its plan."""
+def rest_in_superset(
+    rows: Sequence[Row], exercise_id: str, *, logged: bool = False
+) -> tuple[RestAfter, Superset] | None:
+    """After a working set of `exercise_id`: whether the short rest follows it (the round
+    goes on) or the full one (the round is over). `rows` are Today's before the set is
+    logged, or with it (`logged`). None when the exercise is in no superset, or the set is
+    beyond its plan."""
     group = row_supersets(rows).get(exercise_id)
     if group is None:
         return None
     members = _members(rows, group)
     n = group.members.index(exercise_id)
-    if members[n].done >= members[n].sets:
+    done = members[n].done + (0 if logged else 1)
+    if not 1 <= done <= members[n].sets:
         return None
-    members[n] = members[n]._replace(done=members[n].done + 1)
+    members[n] = members[n]._replace(done=done)
     return ("round" if round_over(members, n) else "between"), group
 
 

@@ -320,18 +320,19 @@ class Gym:
             timer.skip()
             timer.after_set_id = logged.id
             return
-        seconds = self._rest_after(logged, before.day)
-        in_superset = (
-            rest_in_superset(before.rows, logged.exercise_id) if logged.is_working else None
-        )
-        if in_superset is not None:
-            after, group = in_superset
-            seconds = (
-                self.superset_rest_s()
-                if after == "between"
-                else max(self._rest_for(m, "working", before.day) for m in group.members)
-            )
+        seconds = self._rest_in_superset(logged, before, logged=False)
         timer.start(seconds, self.clock.elapsed(), after_set_id=logged.id)
+
+    def _rest_in_superset(self, last: LoggedSet, view: TodayView, *, logged: bool) -> int:
+        """The rest after a set, a superset member's too (`view`: Today before the set, or
+        with it when `logged`)."""
+        found = rest_in_superset(view.rows, last.exercise_id, logged=logged)
+        if found is None or not last.is_working:
+            return self._rest_after(last, view.day)
+        after, group = found
+        if after == "between":
+            return self.superset_rest_s()
+        return max(self._rest_for(m, "working", view.day) for m in group.members)
 
     def superset_rest_s(self) -> int:
         """The rest between a superset's members: the user's, the program's, else 20 s."""
@@ -500,7 +501,8 @@ class Gym:
             return False
         last = max(view.session_sets, key=lambda s: (s.logged_at, s.id))
         timer = copy.copy(self.timer)
-        timer.start(self._rest_after(last, view.day), self.clock.elapsed(), after_set_id=last.id)
+        seconds = self._rest_in_superset(last, view, logged=True)
+        timer.start(seconds, self.clock.elapsed(), after_set_id=last.id)
         self._save_timer(timer)
         return True
 

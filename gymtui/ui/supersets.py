@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from gymtui.core.training import PlanRow
 from gymtui.ui.host import GymHost
 from gymtui.ui.text import clip, plain, shown
 from gymtui.ui.writes import write
 
 BRACKET_STYLE = "bold cyan"
+SUPERSET_TIP = "Superset: pair the highlighted exercise with the next, for today (again: end it)"
 
 
 def superset_name(mark: tuple[str, str], name: str, width: int) -> Text:
@@ -24,8 +26,13 @@ def superset_name(mark: tuple[str, str], name: str, width: int) -> Text:
     return cell
 
 
-def superset_today(host: GymHost, exercise_id: str) -> None:
-    """Pair the exercise with the next one for today, or end its superset, and say which."""
+def superset_today(host: GymHost, row: PlanRow | None) -> None:
+    """Pair the highlighted row's exercise with the next one for today, or end its superset,
+    and say which."""
+    if row is None:
+        host.notify("Highlight an exercise of today's plan first.", severity="warning")
+        return
+    exercise_id = row.exercise.id
     try:
         done = write(host, lambda: host.gym.toggle_superset(exercise_id))
     except ValueError as why:  # nothing to pair it with: nothing was written

@@ -28,7 +28,7 @@ from gymtui.core.values import (
 from gymtui.ui.screens.today_plan import PLAN_KEYS, PlanEditing
 from gymtui.ui.sets import log_set
 from gymtui.ui.settings import toggle_unit
-from gymtui.ui.supersets import superset_name, superset_today
+from gymtui.ui.supersets import SUPERSET_TIP, superset_name, superset_today
 from gymtui.ui.text import clip, markup, plain, shown
 from gymtui.ui.widgets.key_bar import KeyBar
 from gymtui.ui.widgets.plan_table import PlanTable
@@ -95,14 +95,7 @@ class TodayScreen(PlanEditing):
         ),
         Binding("f", "finish", "Finish", tooltip="Finish today's session"),
         Binding("s", "switch_day", "Switch day", tooltip="Train the other day instead"),
-        Binding(
-            "g",
-            "superset",
-            "Superset",
-            show=False,
-            tooltip="Superset: pair the highlighted exercise with the next, for today (again: "
-            "end it)",
-        ),
+        Binding("g", "superset", "Superset", show=False, tooltip=SUPERSET_TIP),
         Binding("u", "toggle_unit", "kg/lb", show=False, tooltip="Show weights in kg or lb"),
         Binding(
             "b",
@@ -478,11 +471,7 @@ class TodayScreen(PlanEditing):
             self.notify(shown(f"Today is {day.value.name}: {day.value.focus}"), markup=False)
 
     def action_superset(self) -> None:
-        row = self._current()
-        if row is None:
-            self.notify("Highlight an exercise of today's plan first.", severity="warning")
-            return
-        superset_today(self.host, row.exercise.id)
+        superset_today(self.host, self._current())
 
     def action_toggle_unit(self) -> None:
         toggle_unit(self.host)
