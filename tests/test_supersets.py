@@ -348,3 +348,34 @@ def test_a_sessions_sets_are_marked_by_superset() -> None:
     ]
     sets.append(logged_sets(["lonely"])[0]._replace(id=99, superset="2"))
     assert set_markers(sets) == ["", "A1", "A2", "A1", "A2", "B1", "B2", ""]
+
+
+@given(
+    st.lists(st.integers(min_value=1, max_value=4), min_size=2, max_size=3),
+    st.lists(st.integers(min_value=0, max_value=20), max_size=14),
+)
+def test_todays_next_set_never_points_at_a_logged_row(sizes: list[int], picks: list[int]) -> None:
+    """Log sets in any order (some off the suggested one): the next row is never logged, and
+    after a member's set it is a member's with fewest done while the superset has sets left."""
+    ids = ["leg_press", "hamstring_curl", "standing_calf_raise"][: len(sizes)]
+    day = day_with(
+        ("back_squat", 2, None), *((ex, n, "s") for ex, n in zip(ids, sizes, strict=True))
+    )
+    order: list[str] = []
+    for pick in picks:
+        rows, _ = build_plan(day, BUILTIN.exercises, logged_sets(order), {})
+        n = next_row_index(rows)
+        if n is None:
+            break
+        assert rows[n].logged is None
+        done = {ex: order.count(ex) for ex in ids}
+        left = [ex for ex, size in zip(ids, sizes, strict=True) if done[ex] < size]
+        if order and order[-1] in ids and left:
+            assert rows[n].exercise.id in left
+            assert done[rows[n].exercise.id] == min(done[ex] for ex in left)
+        # log the suggested set, or (pick odd) the first unlogged set of another exercise
+        chosen = rows[n].exercise.id
+        if pick % 2:
+            others = [r.exercise.id for r in rows if r.logged is None and r.slot is not None]
+            chosen = others[pick % len(others)]
+        order.append(chosen)

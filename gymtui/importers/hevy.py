@@ -58,7 +58,7 @@ class HevyReader(Reader):
         set_type, weight, reps, exercise, rpe, note, superset = map(
             str.strip, self.set_cells(row.row)
         )
-        if len(superset) > MAX_LABEL or not superset.isprintable():
+        if superset and (len(superset) > MAX_LABEL or not superset.isprintable()):
             row.fail("superset_id", f"{superset[:20]!r} is not a superset's id (like 0 or 1)")
         # when the workout's cells are the last good row's, what was read from them (and
         # passed every check) is taken again

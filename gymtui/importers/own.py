@@ -70,7 +70,7 @@ class OwnReader(Reader):
         number = row.whole("set_number", 10**6)
         rpe = row.rpe("rpe")
         superset = row.get("superset")  # an export from before supersets has no such column
-        if len(superset) > MAX_LABEL or not superset.isprintable():
+        if superset and (len(superset) > MAX_LABEL or not superset.isprintable()):
             row.fail("superset", f"{superset[:20]!r} is not a superset's label (like a)")
         name = row.name("exercise_name", required=True)
         exercise_id = row.get("exercise_id") or None
