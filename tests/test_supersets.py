@@ -130,6 +130,24 @@ def test_a_superset_label_must_be_short_text(tmp_path: Path, value: str, says: s
     assert str(problem.value) == f"{path}, line 4: day 1 ('A'), exercise 1: {says}"
 
 
+def test_the_line_is_the_entrys_in_either_toml_layout(tmp_path: Path) -> None:
+    """Entries as inline tables (a commented-out one not counted) or as [[days.exercises]]."""
+    inline = entries("a", None).replace(
+        "exercises = [\n", 'exercises = [\n  # { exercise = "x" },\n'
+    )
+    path = write_program(tmp_path, inline)
+    with pytest.raises(ProgramError, match=r"program.toml, line 5: day 1 \('A'\), exercise 1"):
+        load_program(path)
+    tables = (
+        '[[days]]\nkey = "A"\n\n[[days.exercises]]\nexercise = "back_squat"\nsets = 3\n'
+        'reps = 5\n\n[[days.exercises]]\nexercise = "deadlift"\nsets = 3\nreps = 5\n'
+        'superset = "b"\n'
+    )
+    path = write_program(tmp_path, tables)
+    with pytest.raises(ProgramError, match=r"program.toml, line 10: day 1 \('A'\), exercise 2"):
+        load_program(path)
+
+
 def test_the_superset_rest_at_the_top_level_is_checked(tmp_path: Path) -> None:
     path = write_program(tmp_path, "superset_rest_s = 0\n" + entries(None))
     with pytest.raises(ProgramError, match="'superset_rest_s' must be from 1 to 600, not 0"):
