@@ -77,25 +77,30 @@ def entries(*labels: str | None) -> str:
     [
         (
             (None, "a", None),
-            "line 5: day 1 ('A'), exercise 2: superset 'a' has one exercise: give the entry "
-            "after it the same label, or take the label off",
+            "line 5: day 1 ('A'), exercise 2: superset 'a' is on 1 exercise: a superset has 2 "
+            "or 3 in a row (give the entry after it the same label, or take the label off)",
         ),
         (
             ("a", "a", "a", "a"),
-            "line 4: day 1 ('A'), exercise 1: superset 'a' has 4 exercises: a superset is 2 or "
-            "3 in a row",
+            "line 4: day 1 ('A'), exercise 1: superset 'a' is on 4 exercises: a superset has 2 "
+            "or 3 in a row (take the label off the others, or give them another)",
         ),
         (
             ("a", "a", None, "a", "a"),
-            "line 7: day 1 ('A'), exercise 4: superset 'a' is used again, apart from exercises "
-            "1-2: its exercises must be next to each other (or use another label)",
+            "line 7: day 1 ('A'), exercise 4: superset 'a' must be on exercises next to each "
+            "other: it is on exercises 1-2 and again here (or use another label)",
         ),
         (
-            ("", "a", "a"),
-            None,  # an empty label is no label: the two after it are a superset
+            ("a", None, "a"),
+            "line 6: day 1 ('A'), exercise 3: superset 'a' must be on exercises next to each "
+            "other: it is on exercise 1 and again here (or use another label)",
+        ),
+        (
+            (None, "a", "a"),
+            None,  # an entry without the field is in no superset: the two after it are one
         ),
     ],
-    ids=["one", "four", "apart", "empty"],
+    ids=["one", "four", "apart", "apart from one", "none"],
 )
 def test_a_superset_that_breaks_the_rules_is_named_with_its_line(
     tmp_path: Path, labels: tuple[str | None, ...], expected: str | None
@@ -114,8 +119,12 @@ def test_a_superset_that_breaks_the_rules_is_named_with_its_line(
     ("value", "says"),
     [
         ("1", "'superset' must be text, not 1"),
-        ('"   "', "'superset' must be a short label like \"a\", not '   '"),
-        ('"abcdefghijk"', "'superset' must be a short label like \"a\", not 'abcdefghijk'"),
+        ('"   "', "'superset' must be a short label of 1 to 8 characters, like \"a\", not '   '"),
+        (
+            '"abcdefghi"',
+            "'superset' must be a short label of 1 to 8 characters, like \"a\", not 'abcdefghi'",
+        ),
+        ('" a"', "'superset' must be a short label of 1 to 8 characters, like \"a\", not ' a'"),
     ],
 )
 def test_a_superset_label_must_be_short_text(tmp_path: Path, value: str, says: str) -> None:

@@ -7,7 +7,7 @@ from typing import Literal, NamedTuple, Protocol
 from gymtui.core.models import Exercise, LoggedSet, PlannedExercise, ProgramDay
 
 MAX_SUPERSET = 3  # members of one superset
-MAX_LABEL = 10  # characters of a label (`superset = "a"`)
+MAX_LABEL = 8  # characters of a label (`superset = "a"`)
 DEFAULT_SUPERSET_REST_S = 20  # between members of a round
 
 
