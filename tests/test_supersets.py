@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from gymtui.core.models import LoggedSet, PlannedExercise, ProgramDay
-from gymtui.core.program import load_program
+from gymtui.core.program import load_program, parse_program
 from gymtui.core.supersets import (
     Member,
     next_in_round,
@@ -61,6 +61,17 @@ def test_a_superset_in_the_program_file(tmp_path: Path) -> None:
     assert group.members == ("hamstring_curl", "standing_calf_raise")
     assert (group.marker("hamstring_curl"), group.marker("standing_calf_raise")) == ("A1", "A2")
     assert load_program().superset_rest_s is None  # the built-in program has none
+
+
+def test_the_readmes_superset_example_is_a_valid_program() -> None:
+    import tomllib
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    start = readme.index('```toml\nname = "My legs"') + len("```toml\n")
+    made = parse_program(tomllib.loads(readme[start : readme.index("```", start)]), "README")
+    assert made.superset_rest_s == 20
+    [group] = set(supersets(made.days[1].exercises).values())
+    assert group.members == ("leg_extension", "hamstring_curl")
 
 
 def entries(*labels: str | None) -> str:
