@@ -27,12 +27,7 @@ from gymtui.core.rest import (
     rest_view,
 )
 from gymtui.core.settings import Settings
-from gymtui.core.supersets import (
-    DEFAULT_SUPERSET_REST_S,
-    rest_in_superset,
-    superset_of,
-    toggle_superset,
-)
+from gymtui.core.supersets import superset_of
 from gymtui.core.training import (
     TodayView,
     next_plates_text,
@@ -46,7 +41,8 @@ from gymtui.gym.history import History
 from gymtui.gym.plan_edits import TodayPlan
 from gymtui.gym.program_file import ProgramFile, load_running
 from gymtui.gym.recent import RecentSets
-from gymtui.gym.today import CHOSEN_DAY, chosen_after, read_today, save_labels, todays_labels
+from gymtui.gym.supersets import Supersets
+from gymtui.gym.today import CHOSEN_DAY, chosen_after, read_today
 from gymtui.paths import Paths
 from gymtui.store import StaleSession, StorageError, Store
 from gymtui.store.base import DatabaseMoved
@@ -105,6 +101,15 @@ class Gym:
             self.today,
             self._after_change,
             self.program_file.swap,
+        )
+        self.supersets = Supersets(
+            store,
+            lambda: self.program,
+            lambda: self.settings,
+            self.today,
+            self.refresh,
+            self.exercises,
+            self._rest_for,
         )
         stored = store.settings()
         self.settings = Settings.from_stored(stored)
@@ -320,25 +325,8 @@ class Gym:
             timer.skip()
             timer.after_set_id = logged.id
             return
-        seconds = self._rest_in_superset(logged, before, logged=False)
+        seconds = self.supersets.rest_after(logged, before, logged=False)
         timer.start(seconds, self.clock.elapsed(), after_set_id=logged.id)
-
-    def _rest_in_superset(self, last: LoggedSet, view: TodayView, *, logged: bool) -> int:
-        """The rest after a set, a superset member's too (`view`: Today before the set, or
-        with it when `logged`)."""
-        found = rest_in_superset(view.rows, last.exercise_id, logged=logged)
-        if found is None or not last.is_working:
-            return self._rest_after(last, view.day)
-        after, group = found
-        if after == "between":
-            return self.superset_rest_s()
-        return max(self._rest_for(m, "working", view.day) for m in group.members)
-
-    def superset_rest_s(self) -> int:
-        """The rest between a superset's members: the user's, the program's, else 20 s."""
-        return (
-            self.settings.superset_rest_s or self.program.superset_rest_s or DEFAULT_SUPERSET_REST_S
-        )
 
     def _start_rest_between_legs(self, timer: RestTimer, logged: LoggedSet) -> None:
         seconds = self.settings.rest_between_legs_s
@@ -348,11 +336,8 @@ class Gym:
             timer.skip()  # no rest by default: straight to the other leg
             timer.after_set_id = logged.id
 
-    def _rest_after(self, logged: LoggedSet, day: ProgramDay) -> int:
-        """The rest after a set: the user's lengths, then the program's, then the default."""
-        return self._rest_for(logged.exercise_id, logged.kind, day)
-
     def _rest_for(self, exercise_id: str, kind: SetKind, day: ProgramDay) -> int:
+        """The rest after a set: the user's lengths, then the program's, then the default."""
         exercise = self.exercises.get(exercise_id)
         planned = next((p for p in day.exercises if p.exercise_id == exercise_id), None)
         lengths = self.rest_lengths(exercise.id)
@@ -397,18 +382,6 @@ class Gym:
         after = chosen_after(self._store.sessions.last())
         self._store.set_setting(CHOSEN_DAY, f"{key}@{after}")
         return self.refresh().day
-
-    def toggle_superset(self, exercise_id: str) -> str:
-        """ "Superset" for today: group the exercise with the next one, or end its superset;
-        what happened, to say. ValueError (with what to do) when it cannot be."""
-        view = self.today()
-        day = self.program.day(view.day.key) or view.day
-        labels = todays_labels(self._store, day, view.session)
-        names = {ex_id: ex.name for ex_id, ex in self.exercises.by_id.items()}
-        done = toggle_superset(day, labels, exercise_id, names)
-        save_labels(self._store, day, view.session, done.labels)
-        self.refresh()
-        return done.message
 
     def following_day(self) -> ProgramDay:
         """The day after today's in the program's order (what `switch day` moves to)."""
@@ -501,7 +474,7 @@ class Gym:
             return False
         last = max(view.session_sets, key=lambda s: (s.logged_at, s.id))
         timer = copy.copy(self.timer)
-        seconds = self._rest_in_superset(last, view, logged=True)
+        seconds = self.supersets.rest_after(last, view, logged=True)
         timer.start(seconds, self.clock.elapsed(), after_set_id=last.id)
         self._save_timer(timer)
         return True

@@ -34,7 +34,7 @@ def superset_today(host: GymHost, row: PlanRow | None) -> None:
         return
     exercise_id = row.exercise.id
     try:
-        done = write(host, lambda: host.gym.toggle_superset(exercise_id))
+        done = write(host, lambda: host.gym.supersets.toggle(exercise_id))
     except ValueError as why:  # nothing to pair it with: nothing was written
         host.notify(str(why), severity="warning")
         return

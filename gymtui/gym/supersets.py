@@ -1,0 +1,71 @@
+"""gym.supersets: "Superset" for today (kept as a setting, gym/today.py), and the rest a
+superset member's set calls for. The rules are core.supersets'; this part applies them to
+the file and to the user's rest lengths."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from gymtui.core.models import LoggedSet, Program, ProgramDay, SetKind
+from gymtui.core.settings import Settings
+from gymtui.core.supersets import DEFAULT_SUPERSET_REST_S, rest_in_superset, toggle_superset
+from gymtui.core.training import TodayView
+from gymtui.gym.exercises import ExerciseCatalogue
+from gymtui.gym.today import save_labels, todays_labels
+from gymtui.store import Store
+
+RestFor = Callable[[str, SetKind, ProgramDay], int]  # an exercise's rest after a set of a kind
+
+
+class Supersets:
+    """Today's pairing and a member's rest (`gym.supersets`)."""
+
+    def __init__(
+        self,
+        store: Store,
+        program: Callable[[], Program],
+        settings: Callable[[], Settings],
+        today: Callable[[], TodayView],
+        changed: Callable[[], object],
+        exercises: ExerciseCatalogue,
+        rest_for: RestFor,
+    ) -> None:
+        self._store = store
+        self._program = program
+        self._settings = settings
+        self._today = today
+        self._changed = changed
+        self._exercises = exercises
+        self._rest_for = rest_for
+
+    def toggle(self, exercise_id: str) -> str:
+        """ "Superset" for today: group the exercise with the next one, or end its superset;
+        what happened, to say. ValueError (with what to do) when it cannot be."""
+        view = self._today()
+        day = self._program().day(view.day.key) or view.day
+        labels = todays_labels(self._store, day, view.session)
+        names = {ex_id: ex.name for ex_id, ex in self._exercises.by_id.items()}
+        done = toggle_superset(day, labels, exercise_id, names)
+        save_labels(self._store, day, view.session, done.labels)
+        self._changed()
+        return done.message
+
+    def between_s(self) -> int:
+        """The rest between a superset's members: the user's, the program's, else 20 s."""
+        return (
+            self._settings().superset_rest_s
+            or self._program().superset_rest_s
+            or DEFAULT_SUPERSET_REST_S
+        )
+
+    def rest_after(self, last: LoggedSet, view: TodayView, *, logged: bool) -> int:
+        """The rest after a set: in a superset, the short one while its round goes on and the
+        longest of its members' after the round; else the exercise's own (`view`: Today
+        before the set, or with it when `logged`)."""
+        found = rest_in_superset(view.rows, last.exercise_id, logged=logged)
+        if found is None or not last.is_working:
+            return self._rest_for(last.exercise_id, last.kind, view.day)
+        after, group = found
+        if after == "between":
+            return self.between_s()
+        return max(self._rest_for(m, "working", view.day) for m in group.members)
