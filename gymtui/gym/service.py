@@ -102,17 +102,9 @@ class Gym:
             self._after_change,
             self.program_file.swap,
         )
-        self.supersets = Supersets(
-            store,
-            lambda: self.program,
-            lambda: self.settings,
-            self.today,
-            self.refresh,
-            self.exercises,
-            self._rest_for,
-        )
         stored = store.settings()
         self.settings = Settings.from_stored(stored)
+        self.supersets = Supersets(store, self)
         self.timer = self._timer_from(stored.get(TIMER_KEY))
         self._today: TodayView | None = None
         self._read_at = 0.0
@@ -336,7 +328,7 @@ class Gym:
             timer.skip()  # no rest by default: straight to the other leg
             timer.after_set_id = logged.id
 
-    def _rest_for(self, exercise_id: str, kind: SetKind, day: ProgramDay) -> int:
+    def rest_for(self, exercise_id: str, kind: SetKind, day: ProgramDay) -> int:
         """The rest after a set: the user's lengths, then the program's, then the default."""
         exercise = self.exercises.get(exercise_id)
         planned = next((p for p in day.exercises if p.exercise_id == exercise_id), None)

@@ -4,7 +4,7 @@ the file and to the user's rest lengths."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from typing import Protocol
 
 from gymtui.core.models import LoggedSet, Program, ProgramDay, SetKind
 from gymtui.core.settings import Settings
@@ -14,48 +14,45 @@ from gymtui.gym.exercises import ExerciseCatalogue
 from gymtui.gym.today import save_labels, todays_labels
 from gymtui.store import Store
 
-RestFor = Callable[[str, SetKind, ProgramDay], int]  # an exercise's rest after a set of a kind
+
+class Host(Protocol):
+    """What the part reads of Gym: the program and settings running now, the catalogue,
+    Today, and the rest after a set of an exercise."""
+
+    program: Program
+    settings: Settings
+    exercises: ExerciseCatalogue
+
+    def today(self, max_age_s: float | None = None) -> TodayView: ...
+    def refresh(self) -> TodayView: ...
+    def rest_for(self, exercise_id: str, kind: SetKind, day: ProgramDay) -> int: ...
 
 
 class Supersets:
     """Today's pairing and a member's rest (`gym.supersets`)."""
 
-    def __init__(
-        self,
-        store: Store,
-        program: Callable[[], Program],
-        settings: Callable[[], Settings],
-        today: Callable[[], TodayView],
-        changed: Callable[[], object],
-        exercises: ExerciseCatalogue,
-        rest_for: RestFor,
-    ) -> None:
+    def __init__(self, store: Store, gym: Host) -> None:
         self._store = store
-        self._program = program
-        self._settings = settings
-        self._today = today
-        self._changed = changed
-        self._exercises = exercises
-        self._rest_for = rest_for
+        self._gym = gym
 
     def toggle(self, exercise_id: str) -> str:
         """ "Superset" for today: group the exercise with the next one, or end its superset;
         what happened, to say. ValueError (with what to do) when it cannot be."""
-        view = self._today()
-        day = self._program().day(view.day.key) or view.day
+        gym = self._gym
+        view = gym.today()
+        day = gym.program.day(view.day.key) or view.day
         labels = todays_labels(self._store, day, view.session)
-        names = {ex_id: ex.name for ex_id, ex in self._exercises.by_id.items()}
+        names = {ex_id: ex.name for ex_id, ex in gym.exercises.by_id.items()}
         done = toggle_superset(day, labels, exercise_id, names)
         save_labels(self._store, day, view.session, done.labels)
-        self._changed()
+        gym.refresh()
         return done.message
 
     def between_s(self) -> int:
         """The rest between a superset's members: the user's, the program's, else 20 s."""
+        gym = self._gym
         return (
-            self._settings().superset_rest_s
-            or self._program().superset_rest_s
-            or DEFAULT_SUPERSET_REST_S
+            gym.settings.superset_rest_s or gym.program.superset_rest_s or DEFAULT_SUPERSET_REST_S
         )
 
     def rest_after(self, last: LoggedSet, view: TodayView, *, logged: bool) -> int:
@@ -64,8 +61,8 @@ class Supersets:
         before the set, or with it when `logged`)."""
         found = rest_in_superset(view.rows, last.exercise_id, logged=logged)
         if found is None or not last.is_working:
-            return self._rest_for(last.exercise_id, last.kind, view.day)
+            return self._gym.rest_for(last.exercise_id, last.kind, view.day)
         after, group = found
         if after == "between":
             return self.between_s()
-        return max(self._rest_for(m, "working", view.day) for m in group.members)
+        return max(self._gym.rest_for(m, "working", view.day) for m in group.members)
