@@ -179,3 +179,24 @@ def test_space_starts_the_rest_a_superset_member_calls_for(paths: Paths, clock: 
     finally:
         gym.close()
     assert sets_on_file(paths) == [(H, 40.0, "a"), (C, 60.0, "a"), (C, 60.0, "a")]
+
+
+def test_a_pairing_for_today_lasts_through_the_session_and_ends_with_it(
+    paths: Paths, clock: FakeClock
+) -> None:
+    gym = Gym.open(paths, clock)
+    try:
+        said = gym.supersets.toggle("hamstring_curl")  # before the session: for the next one
+        assert said.startswith("Superset for today: Hamstring curl and Standing calf raise")
+        gym.log_set(SetInput("back_squat", 100, 6))  # the session starts: still paired
+        assert gym.today().rows[-1].planned is not None
+        assert {r.planned.superset for r in gym.today().rows if r.planned} == {None, "today1"}
+        session = gym.today().session
+        assert session is not None
+        gym.finish_session(session.id)
+        clock.advance(3 * 24 * 3600)
+        gym.choose_day("A")  # Day A again, another session: the program as written
+        assert {r.planned.superset for r in gym.refresh().rows if r.planned} == {None}
+        assert db_rows(paths.database, "SELECT superset FROM sets") == [(None,)]
+    finally:
+        gym.close()
