@@ -9,10 +9,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from gymtui.core.models import LoggedSet, PlannedExercise, ProgramDay
+from gymtui.core.next_set import last_logged, next_row_index
 from gymtui.core.program import load_program, parse_program
 from gymtui.core.supersets import (
     Member,
     next_in_round,
+    next_up,
     rest_in_superset,
     round_over,
     set_markers,
@@ -22,7 +24,7 @@ from gymtui.core.supersets import (
     toggle_superset,
     with_labels,
 )
-from gymtui.core.training import build_plan, next_row_index, next_up_text
+from gymtui.core.training import Plan, build_plan
 from gymtui.errors import ProgramError
 
 BUILTIN = load_program()
@@ -258,8 +260,9 @@ def logged_sets(order: list[str]) -> list[LoggedSet]:
 
 
 def next_exercise(order: list[str], day: ProgramDay = DAY) -> str | None:
-    rows, _ = build_plan(day, BUILTIN.exercises, logged_sets(order), {})
-    n = next_row_index(rows)
+    sets = logged_sets(order)
+    rows, _ = build_plan(day, BUILTIN.exercises, sets, {})
+    n = next_row_index(rows, last_logged(sets))
     return rows[n].exercise.id if n is not None else None
 
 
@@ -320,7 +323,7 @@ def test_today_brackets_the_superset_and_says_it_in_next_up() -> None:
         next_index=next_row_index(rows),
         suggestions=suggestions,
     )
-    assert next_up_text(view, "kg") == "Set 1 of 3 - Hamstring curl × 10 (superset)"
+    assert next_up(view, "kg") == "Set 1 of 3 - Hamstring curl × 10 (superset)"
 
 
 # -- today's grouping ------------------------------------------------------------------
@@ -401,8 +404,9 @@ def test_todays_next_set_never_points_at_a_logged_row(sizes: list[int], picks: l
     )
     order: list[str] = []
     for pick in picks:
-        rows, _ = build_plan(day, BUILTIN.exercises, logged_sets(order), {})
-        n = next_row_index(rows)
+        sets = logged_sets(order)
+        rows, _ = build_plan(day, BUILTIN.exercises, sets, {})
+        n = next_row_index(rows, last_logged(sets))
         if n is None:
             break
         assert rows[n].logged is None
@@ -417,3 +421,15 @@ def test_todays_next_set_never_points_at_a_logged_row(sizes: list[int], picks: l
             others = [r.exercise.id for r in rows if r.logged is None and r.slot is not None]
             chosen = others[pick % len(others)]
         order.append(chosen)
+
+
+def test_a_member_skipped_today_drops_out_of_the_round() -> None:
+    """Skip (today only) a superset's member: the other goes on alone, set after set, and
+    the full rest follows each of its sets."""
+    h, c = "hamstring_curl", "standing_calf_raise"
+    sets = logged_sets(["back_squat", "back_squat", h])
+    plan = Plan(skipped=frozenset({c}))
+    rows, _ = build_plan(DAY, BUILTIN.exercises, sets, {}, plan)
+    n = next_row_index(rows, last_logged(sets))
+    assert n is not None and (rows[n].exercise.id, rows[n].label) == (h, "2/3")
+    assert (rest_in_superset(rows, h) or ("",))[0] == "round"

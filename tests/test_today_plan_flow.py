@@ -192,7 +192,8 @@ async def test_undo_restores_a_deleted_set_as_it_was(paths: Paths, clock: FakeCl
         for _ in range(3):
             await pilot.press("enter", "enter")
             clock.advance(120)
-        before = db_rows(paths.database, "SELECT * FROM sets WHERE id > 4 ORDER BY id")
+        # every column, then pr again last (columns added after pr follow it on file)
+        before = db_rows(paths.database, "SELECT *, pr FROM sets WHERE id > 4 ORDER BY id")
         assert [r[-1] for r in before] == [1, 0, 0]  # the first 102.5 beat 100: a PR
         squat = row_of(app, "Back squat", "1/4")  # the ramp went with the first working set
         await go_to(pilot, app, squat)
@@ -203,7 +204,7 @@ async def test_undo_restores_a_deleted_set_as_it_was(paths: Paths, clock: FakeCl
         assert after == [(6, 1, 1), (7, 2, 0)]  # the star went to the next set
         clock.advance(5)
         await pilot.press("z")
-        assert db_rows(paths.database, "SELECT * FROM sets WHERE id > 4 ORDER BY id") == before
+        assert db_rows(paths.database, "SELECT *, pr FROM sets WHERE id > 4 ORDER BY id") == before
         assert "✓ 102.5 × 6 ★" in table_rows(app)[squat][5]
         clock.advance(20)
         await go_to(pilot, app, squat)

@@ -5,6 +5,8 @@ from collections.abc import Mapping, Sequence
 from typing import Literal, NamedTuple, Protocol
 
 from gymtui.core.models import Exercise, LoggedSet, PlannedExercise, ProgramDay
+from gymtui.core.training import TodayView, next_up_text
+from gymtui.core.values import Unit
 
 MAX_SUPERSET = 3  # members of one superset
 MAX_LABEL = 8  # characters of a label (`superset = "a"`)
@@ -139,6 +141,16 @@ def superset_marks(rows: Sequence[Row]) -> list[tuple[str, str]]:
             piece = "├" if first_row else "│"
         marks.append((piece, group.marker(row.exercise.id) if first_row else ""))
     return marks
+
+
+def next_up(view: TodayView, unit: Unit) -> str:
+    """What the next set is (core.training.next_up_text), with " (superset)" after a set of
+    a superset's member: Rest's next line follows the round."""
+    text = next_up_text(view, unit)
+    row = view.next_row
+    if row is not None and row.slot is not None and row.exercise.id in row_supersets(view.rows):
+        return f"{text} (superset)"
+    return text
 
 
 def _members(rows: Sequence[Row], group: Superset) -> list[Member]:

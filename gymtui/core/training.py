@@ -21,7 +21,6 @@ from gymtui.core.models import (
 )
 from gymtui.core.plates import Inventory, PlanStep, plate_plan, simple_kg
 from gymtui.core.progression import Suggestion, aim_reps, suggest
-from gymtui.core.supersets import row_supersets
 from gymtui.core.swap import first_time
 from gymtui.core.values import Unit, format_set, loadable, to_kg
 
@@ -433,8 +432,7 @@ def next_up_text(view: TodayView, unit: Unit) -> str:
     if row.ramp is not None:
         return f"Warm-up {row.ramp.number} of {row.ramp.of} - {row.exercise.name}{what}"
     assert row.planned is not None
-    superset = " (superset)" if row.exercise.id in row_supersets(view.rows) else ""
-    return f"Set {row.slot} of {row.planned.sets} - {row.exercise.name}{leg}{what}{superset}"
+    return f"Set {row.slot} of {row.planned.sets} - {row.exercise.name}{leg}{what}"
 
 
 def next_plates_text(view: TodayView) -> str:

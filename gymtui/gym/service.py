@@ -27,11 +27,10 @@ from gymtui.core.rest import (
     rest_view,
 )
 from gymtui.core.settings import Settings
-from gymtui.core.supersets import superset_of
+from gymtui.core.supersets import next_up, superset_of
 from gymtui.core.training import (
     TodayView,
     next_plates_text,
-    next_up_text,
 )
 from gymtui.core.values import format_set
 from gymtui.errors import DatabaseFileError, ImportRunning
@@ -172,7 +171,7 @@ class Gym:
             self._store, self.program, self.exercises.by_id, self._recent, self.settings, now
         )
         self._read_at = self.clock.elapsed()
-        self._next_up = next_up_text(self._today, self.settings.unit)
+        self._next_up = next_up(self._today, self.settings.unit)  # with "(superset)" after a member
         self._next_plates = next_plates_text(self._today)
         self._end_rest_without_session(self._today)
         return self._today

@@ -11,7 +11,8 @@ from gymtui.core.settings import Settings
 from gymtui.core.supersets import DEFAULT_SUPERSET_REST_S, rest_in_superset, toggle_superset
 from gymtui.core.training import TodayView
 from gymtui.gym.exercises import ExerciseCatalogue
-from gymtui.gym.today import save_labels, todays_labels
+from gymtui.gym.plan_edits import edited_day
+from gymtui.gym.today import planned_day, save_labels, todays_labels
 from gymtui.store import Store
 
 
@@ -40,7 +41,8 @@ class Supersets:
         what happened, to say. ValueError (with what to do) when it cannot be."""
         gym = self._gym
         view = gym.today()
-        day = gym.program.day(view.day.key) or view.day
+        planned = planned_day(self._store, gym.program, view.session)
+        day = edited_day(self._store, view.session, planned).day  # today's skips and swaps too
         labels = todays_labels(self._store, day, view.session)
         names = {ex_id: ex.name for ex_id, ex in gym.exercises.by_id.items()}
         done = toggle_superset(day, labels, exercise_id, names)

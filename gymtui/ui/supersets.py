@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.text import Text
 
+from gymtui.core.supersets import superset_marks
 from gymtui.core.training import PlanRow
 from gymtui.ui.host import GymHost
 from gymtui.ui.text import clip, plain, shown
@@ -11,6 +14,13 @@ from gymtui.ui.writes import write
 
 BRACKET_STYLE = "bold cyan"
 SUPERSET_TIP = "Superset: pair the highlighted exercise with the next, for today (again: end it)"
+
+
+def with_brackets(cells: list[list[Text]], rows: Sequence[PlanRow], width: int) -> None:
+    """Put a superset's bracket and markers in the name column of Today's cells."""
+    for index, mark in enumerate(superset_marks(rows)):
+        if mark[0]:
+            cells[index][0] = superset_name(mark, rows[index].exercise.name, width)
 
 
 def superset_name(mark: tuple[str, str], name: str, width: int) -> Text:

@@ -15,7 +15,6 @@ from gymtui.core.models import Exercise, LoggedSet, SetInput, SetKind
 from gymtui.core.plates import PlanStep
 from gymtui.core.rest import RestView
 from gymtui.core.summary import planned_sets, session_length
-from gymtui.core.supersets import superset_marks
 from gymtui.core.training import PlanRow, TodayView
 from gymtui.core.values import (
     Unit,
@@ -28,7 +27,7 @@ from gymtui.core.values import (
 from gymtui.ui.screens.today_plan import PLAN_KEYS, PlanEditing
 from gymtui.ui.sets import log_set
 from gymtui.ui.settings import toggle_unit
-from gymtui.ui.supersets import SUPERSET_TIP, superset_name, superset_today
+from gymtui.ui.supersets import with_brackets
 from gymtui.ui.text import clip, markup, plain, shown
 from gymtui.ui.widgets.key_bar import KeyBar
 from gymtui.ui.widgets.plan_table import PlanTable
@@ -95,7 +94,6 @@ class TodayScreen(PlanEditing):
         ),
         Binding("f", "finish", "Finish", tooltip="Finish today's session"),
         Binding("s", "switch_day", "Switch day", tooltip="Train the other day instead"),
-        Binding("g", "superset", "Superset", show=False, tooltip=SUPERSET_TIP),
         Binding("u", "toggle_unit", "kg/lb", show=False, tooltip="Show weights in kg or lb"),
         Binding(
             "b",
@@ -186,13 +184,11 @@ class TodayScreen(PlanEditing):
             table.set_labels(column_labels(unit))
         cells: list[list[Text]] = []
         previous_id = None
-        marks = superset_marks(view.rows)
         for index, plan_row in enumerate(view.rows):
             first = plan_row.exercise.id != previous_id
             previous_id = plan_row.exercise.id
             cells.append(self._cells(plan_row, index == view.next_index, first, unit))
-            if marks[index][0]:  # a superset's bracket and marker (A1, A2) before the name
-                cells[-1][0] = superset_name(marks[index], plan_row.exercise.name, NAME_WIDTH)
+        with_brackets(cells, view.rows, NAME_WIDTH)  # a superset's bracket, A1 and A2
         if not view.rows:
             cells.append(
                 [Text("Nothing planned: press x to add an exercise", style="dim"), *[Text()] * 5]
@@ -469,9 +465,6 @@ class TodayScreen(PlanEditing):
         day = write(self.host, lambda: self.gym.choose_day(following.key))
         if day.saved:
             self.notify(shown(f"Today is {day.value.name}: {day.value.focus}"), markup=False)
-
-    def action_superset(self) -> None:
-        superset_today(self.host, self._current())
 
     def action_toggle_unit(self) -> None:
         toggle_unit(self.host)

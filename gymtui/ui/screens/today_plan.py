@@ -1,6 +1,7 @@
 """Today's plan changed from the keyboard: skip, swap, a planned set added or removed, an
 exercise moved, added or removed, and `z` to undo (a skip, a change, a deleted set) while the
-toast offers it. Each is a write through `writes.write`; Today redraws from it."""
+toast offers it; `g` pairs an exercise with the next as a superset for today. Each is a write
+through `writes.write`; Today redraws from it."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from gymtui.core.models import Exercise
 from gymtui.core.training import PlanRow, TodayView
 from gymtui.gym.plan_edits import UNDO_S
 from gymtui.ui.screens.base import GymScreen
+from gymtui.ui.supersets import SUPERSET_TIP, superset_today
 from gymtui.ui.text import shown
 from gymtui.ui.widgets.plan_table import PlanTable
 from gymtui.ui.writes import write
@@ -46,6 +48,7 @@ PLAN_KEYS: list[BindingType] = [
     Binding("i", "insert", "Add to plan", show=False, tooltip="Add exercise to today's plan"),
     Binding("X", "remove", "Remove", show=False, tooltip="Remove exercise from today's plan"),
     Binding("z", "undo", "Undo", show=False, tooltip="Undo the last delete, skip or change"),
+    Binding("g", "superset", "Superset", show=False, tooltip=SUPERSET_TIP),
 ]
 
 
@@ -165,6 +168,9 @@ class PlanEditing(GymScreen):
             gym.exercises.by_id, title, allow_new=False, stand_ins_for=old
         )
         ask(self, dialog, picked)
+
+    def action_superset(self) -> None:
+        superset_today(self.host, self._current())
 
     def action_undo(self) -> None:
         if not self.gym.plan.can_undo():
