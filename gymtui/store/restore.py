@@ -30,8 +30,10 @@ def check_backup(path: Path) -> None:
         raise RestoreError(f"{path} is not a gymtui backup: it is not an SQLite file.")
     try:
         conn = read_only_connection(path)
-    except sqlite3.Error as exc:
+    except sqlite3.OperationalError as exc:
         raise RestoreError(f"{path} cannot be opened: {exc}.") from None
+    except sqlite3.DatabaseError as exc:  # its schema unreadable (as the app's own check says)
+        raise RestoreError(f"{path} is damaged (SQLite says: {exc}).") from None
     try:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         applied = applied_steps(conn)
