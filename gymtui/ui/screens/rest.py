@@ -19,6 +19,7 @@ from gymtui.core.values import format_set
 from gymtui.ui.css import css_beside
 from gymtui.ui.dialogs.base import ask
 from gymtui.ui.dialogs.set_dialog import SetDialog, set_request
+from gymtui.ui.rest_keys import REST_ACTIONS, REST_KEYS, adjust, pause_or_start, rest_key_label
 from gymtui.ui.screens.base import GymScreen
 from gymtui.ui.sets import log_set
 from gymtui.ui.text import markup
@@ -49,21 +50,25 @@ class RestScreen(GymScreen):
     DEFAULT_CSS = css_beside(__file__, "rest.tcss")
 
     BINDINGS = [
-        Binding(
-            "space", "pause", "Pause", tooltip="Pause or resume the rest (none running: start one)"
-        ),
-        Binding("plus,equals_sign", "adjust(1)", "15s", key_display="+", tooltip="Add 15 seconds"),
-        Binding("minus", "adjust(-1)", "15s", key_display="-", tooltip="Take away 15 seconds"),
+        *REST_KEYS,
         Binding("s", "skip", "Skip", tooltip="End the rest now"),
         Binding("enter", "log_next", "Log", priority=True, tooltip="Log the next set from here"),
         Binding(
             "l",
             "lengths",
             "Lengths",
-            show=False,
             tooltip="Set rest lengths: this exercise, warm-ups",
         ),
     ]
+    # The footer's keys, most wanted first: at 80 columns h History is the one left out
+    FOOTER_ORDER = (
+        *REST_ACTIONS,
+        "skip",
+        "log_next",
+        "switch_mode('rack')",
+        "switch_mode('today')",
+        "lengths",
+    )
 
     _ready = False  # the tick can arrive while the screen is still being composed
     _last_cache: tuple[int | None, str, Content] | None = None
@@ -99,15 +104,11 @@ class RestScreen(GymScreen):
     def footer_key(self, action: str) -> str | bool | None:
         """Space says what it does now; +/- only while a rest runs (KeyBar asks)."""
         state = self._state
-        if action == "pause":  # over, space does nothing: the next set is what's due
-            return {"running": "Pause", "paused": "Resume", "idle": "Start rest"}.get(state, False)
         if action == "skip":
             return state != "idle"
-        if action.startswith("adjust("):
-            return state in ("running", "paused")
         if action == "switch_mode('rack')":
-            return "Rack view"
-        return None
+            return "Rack"
+        return rest_key_label(action, state, idle="Start rest")
 
     def _follow_state(self, view: RestView) -> None:
         """What Rest and the rack view share: the state's classes and the footer's keys."""
@@ -182,16 +183,10 @@ class RestScreen(GymScreen):
 
     def action_pause(self) -> None:
         """Pause or resume; with no rest running, start one after the last set."""
-        gym = self.gym
-        if gym.timer.state == "idle":
-            started = write(self.host, gym.rest_start)
-            if started.saved and not started.value:
-                self.notify("Log a set first: the rest follows a set.", severity="warning")
-        else:
-            write(self.host, gym.rest_toggle_pause)
+        pause_or_start(self.host)
 
     def action_adjust(self, sign: int) -> None:
-        write(self.host, lambda: self.gym.rest_adjust(sign))
+        adjust(self.host, sign)
 
     def action_skip(self) -> None:
         write(self.host, self.gym.rest_skip)
