@@ -8,7 +8,6 @@ from typing import Any
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Center, Vertical
 from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import ProgressBar, Static
@@ -76,15 +75,16 @@ class RestScreen(GymScreen):
     _drawn: dict[str, object]  # what each widget shows: a tick that changes nothing draws nothing
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="rest-body"):
-            yield Static(id="rest-state")
-            with Center():
-                yield RestDigits("0:00", id="rest-digits")
-            with Center():
-                yield RestBar(total=1, show_eta=False, show_percentage=False, id="rest-bar")
-            yield Static(id="rest-next")
-            yield Static(id="rest-plates")
-            yield Static(id="rest-last")
+        # Straight on the screen, no container: every frame renders each visible widget's
+        # lines again (Textual's compositor), so each container costs at every second. The
+        # digits centre themselves, the bar's line is centred in it, the screen centres the
+        # lines in its height, and the status and keys lines are docked at its foot.
+        yield Static(id="rest-state")
+        yield RestDigits("0:00", id="rest-digits")
+        yield RestBar(total=1, show_eta=False, show_percentage=False, id="rest-bar")
+        yield Static(id="rest-next")
+        yield Static(id="rest-plates")
+        yield Static(id="rest-last")
         yield RestStatus(id="rest-status")
         yield KeyBar()
 
