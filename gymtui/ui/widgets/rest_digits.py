@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rich.segment import Segment
 from rich.style import Style
 from textual.geometry import Region, Size
@@ -10,6 +12,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 
+@lru_cache(maxsize=8)  # a new second asks for its own rows and its predecessor's
 def digit_rows(text: str, bold: bool) -> tuple[str, str, str]:
     """`text` in Textual's three-line digit font, as its Digits widget lays it out: three
     cells a known character, one cell (on the bottom line) any other."""
@@ -70,12 +73,19 @@ class RestDigits(Widget):
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return 3
 
+    _style: Style | None = None  # the widget's colours, until they change
+
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._drawn = None  # running, paused and over have their own colours
+        self._style = None  # running, paused and over have their own colours
+        self._drawn = None
 
     def render_line(self, y: int) -> Strip:
-        style = self.rich_style
+        # Asked for its three lines each new second: the style (Textual merges it from the
+        # ancestors at each ask) is kept until it changes, the strips until the value does
+        style = self._style
+        if style is None:
+            style = self._style = self.rich_style
         width = self.size.width
         key = (self._value, style, width)
         if self._drawn is None or self._drawn[0] != key:
