@@ -161,7 +161,7 @@ async def test_side_keys_work_from_the_weight_field(paths: Paths, clock: FakeClo
         await pilot.press("enter", "2", "0")
         assert isinstance(app.screen, SetDialog)
         assert app.focused is not None and app.focused.id == "weight"
-        assert text_of(app, "#dialog-help").startswith("l r b left, right, both")
+        assert text_of(app, "#dialog-help").startswith("l r b side   enter save")
         await pilot.press("l")
         assert app.screen.query_one("#side", ChoiceField).chosen == "L"
         assert app.screen.query_one("#weight", Input).value == "20"

@@ -40,7 +40,7 @@ SIDE_CHOICES: list[tuple[Side | None, str, str]] = [
 ]
 SAVE_HELP = "[b]enter[/] save   [b]tab[/] next field   [b]esc[/] cancel"
 # One leg: the side is picked from the weight field too (a number never holds b, l or r)
-SIDE_HELP = "[b]l[/] [b]r[/] [b]b[/] left, right, both   " + SAVE_HELP
+SIDE_HELP = "[b]l[/] [b]r[/] [b]b[/] side   " + SAVE_HELP
 
 
 def form_keys(what: str) -> list[BindingType]:
