@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Any
 
-from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.widget import Widget
-from textual.widgets import ProgressBar, Static
+from textual.widgets import Static
 
 from gymtui.core.models import SetInput, SetKind
 from gymtui.core.rest import RestLengths, RestView, fallback_rest
@@ -23,24 +20,10 @@ from gymtui.ui.screens.base import GymScreen
 from gymtui.ui.sets import log_set
 from gymtui.ui.text import markup
 from gymtui.ui.widgets.key_bar import KeyBar
+from gymtui.ui.widgets.rest_bar import RestBar
 from gymtui.ui.widgets.rest_digits import RestDigits
 from gymtui.ui.widgets.rest_status import RestStatus
 from gymtui.ui.writes import write
-
-
-class RestBar(ProgressBar):
-    """The rest's bar. Textual's ProgressBar wakes the app every second to refresh an ETA
-    this bar does not show, on every screen that holds one (Rest's stays mounted under the
-    rack view and Today): this one is drawn only when the tick changes it."""
-
-    @on(events.Mount)
-    def draw_on_the_tick_only(self, event: events.Mount) -> None:
-        event.prevent_default()  # ProgressBar's own on_mount: the interval timer
-        self.update()
-
-    def update(self, **changes: Any) -> None:
-        if changes:
-            super().update(**changes)
 
 
 class RestScreen(GymScreen):
@@ -81,7 +64,7 @@ class RestScreen(GymScreen):
         # lines in its height, and the status and keys lines are docked at its foot.
         yield Static(id="rest-state")
         yield RestDigits("0:00", id="rest-digits")
-        yield RestBar(total=1, show_eta=False, show_percentage=False, id="rest-bar")
+        yield RestBar(id="rest-bar")
         yield Static(id="rest-next")
         yield Static(id="rest-plates")
         yield Static(id="rest-last")
@@ -159,12 +142,8 @@ class RestScreen(GymScreen):
     def _bar(self) -> RestBar:
         return self.query_one("#rest-bar", RestBar)
 
-    @cached_property
-    def _bar_line(self) -> Widget:
-        return self.query_one("#rest-bar Bar")
-
     def _bar_cells(self) -> int:
-        return self._bar_line.size.width
+        return self._bar.cells
 
     def _last_text(self, set_id: int | None) -> Content:
         """The "Last:" line, read from the file once per set, not at every redraw."""
