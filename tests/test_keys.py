@@ -334,3 +334,15 @@ async def test_help_opens_from_a_session_and_the_exercise_list(
         await pilot.pause()
         assert isinstance(app.screen, HelpDialog)
         assert app.screen.sections[0][0] == "Here: Exercises (History, e)"
+
+
+def test_with_nothing_planned_enter_says_add_and_x_is_not_said_twice() -> None:
+    from gymtui.ui.screens.today_keys import footer_label
+
+    assert footer_label("log", None, None, "idle") == "Add"
+    assert footer_label("add_exercise", None, None, "idle") is False
+    assert footer_label("log_warmup", None, None, "idle") is False
+    assert footer_label("pause", None, None, "idle") is False  # it starts one; ? says so
+    assert footer_label("pause", None, None, "paused") == "Resume"
+    assert footer_label("adjust(-1)", None, None, "over") is False
+    assert footer_label("switch_mode('rack')", None, None, "over") == "Rack"

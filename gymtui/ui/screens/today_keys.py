@@ -83,7 +83,7 @@ def footer_label(
         "finish": session,
         "switch_day": not session,
         "plate_plan": "Plates" if view is not None and view.plates else False,
-        "add_exercise": "Add exercise",
+        "add_exercise": "Add exercise" if row is not None else False,  # else ⏎ Add says it
         "switch_mode('rack')": "Rack" if rest_state != "idle" else False,
     }.get(action)
 
