@@ -93,4 +93,6 @@ def warmup_fits(view: TodayView | None, row: PlanRow | None) -> bool:
     the warm-up ramp's rows enter logs one already)."""
     if view is None or row is None or row.logged is not None or row.ramp is not None:
         return False
+    if row.skipped:  # skipped for today: k brings it back first
+        return False
     return not any(s.exercise_id == row.exercise.id and s.is_working for s in view.session_sets)
