@@ -7,12 +7,12 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from textual.widgets import ProgressBar
 
 from gymtui.core.rest import RestView, next_change_s
 from gymtui.paths import Paths
 from gymtui.ui.screens.rack import RackScreen
-from gymtui.ui.screens.rest import RestBar, RestScreen
+from gymtui.ui.screens.rest import RestScreen
+from gymtui.ui.widgets.rest_bar import RestBar
 from gymtui.ui.widgets.rest_digits import RestDigits
 
 from conftest import FakeClock
@@ -84,7 +84,7 @@ async def test_the_rest_screens_bar_moves_on_the_seconds_tick(
         await pilot.press("enter", *"100", "enter", "r")
         await pilot.pause()
         assert isinstance(app.screen, RestScreen)
-        bar = app.screen.query_one("#rest-bar", ProgressBar)
+        bar = app.screen.query_one("#rest-bar", RestBar)
         # 3:00 over the bar's 50 cells: 3.6 s a cell. The bar follows the seconds shown,
         # so the screen wakes once a second, not also for the cell between two of them
         clock.advance(3.3)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from textual import on
@@ -38,6 +39,8 @@ SIDE_CHOICES: list[tuple[Side | None, str, str]] = [
     ("R", "Right", "r"),
 ]
 SAVE_HELP = "[b]enter[/] save   [b]tab[/] next field   [b]esc[/] cancel"
+# One leg: the side is picked from the weight field too (a number never holds b, l or r)
+SIDE_HELP = "[b]l[/] [b]r[/] [b]b[/] side   " + SAVE_HELP
 
 
 def form_keys(what: str) -> list[BindingType]:
@@ -103,7 +106,11 @@ class SetDialog(GymDialog[SetInput | None]):
 
     BINDINGS = form_keys(" the set")
     HELP_TITLE = "Logging or editing a set"
-    FIELD_KEYS = [choice_keys("Kind", KIND_CHOICES), choice_keys("Side", SIDE_CHOICES)]
+    FIELD_KEYS = [
+        choice_keys("Kind", KIND_CHOICES),
+        choice_keys("Side", SIDE_CHOICES),
+        choice_keys("Weight", SIDE_CHOICES),
+    ]
 
     def __init__(self, request: SetDialogRequest) -> None:
         super().__init__()
@@ -123,7 +130,13 @@ class SetDialog(GymDialog[SetInput | None]):
                 hint = WEIGHT_HINT[req.unit]
                 if req.exercise.equipment == "dumbbells":  # a weight per hand, not both
                     hint = "one dumbbell: " + hint.replace("102.5", "22").replace("225", "50")
-                yield GymInput(weight, id="weight", compact=True, placeholder=hint)
+                yield GymInput(
+                    weight,
+                    id="weight",
+                    compact=True,
+                    placeholder=hint,
+                    shortcuts=self._side_keys(),
+                )
                 yield Label("Reps")
                 yield GymInput(
                     "" if req.reps is None else str(req.reps),
@@ -146,7 +159,17 @@ class SetDialog(GymDialog[SetInput | None]):
                     yield Label("Side")
                     yield ChoiceField[Side | None](SIDE_CHOICES, req.side, id="side")
             yield Static("", id="dialog-error")
-            yield Static(SAVE_HELP, id="dialog-help")
+            yield Static(SIDE_HELP if req.exercise.one_legged else SAVE_HELP, id="dialog-help")
+
+    def _side_keys(self) -> dict[str, Callable[[], object]]:
+        """b, l and r in the weight field pick the side (one-legged exercises only)."""
+        if not self.request.exercise.one_legged:
+            return {}
+
+        def picker(key: str) -> Callable[[], object]:
+            return lambda: self.query_one("#side", ChoiceField).pick(key)
+
+        return {key: picker(key) for _, _, key in SIDE_CHOICES}
 
     def on_mount(self) -> None:
         if self.closing:  # closed by a key in the read that opened it: its fields are gone

@@ -7,6 +7,7 @@ import math
 
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Vertical
 from textual.widgets import Static
 
 from gymtui.core.rest import RestView, next_change_s
@@ -38,13 +39,16 @@ class RackScreen(RestScreen):
     ]
 
     def compose(self) -> ComposeResult:
-        # Straight on the screen, no container: every frame draws each full-height widget
-        # over the changed digit's lines again (Textual's compositor), one less is cheaper.
+        # Textual's compositor renders, at every frame, each widget on the screen itself and
+        # each widget inside a container that meets the changed cells. The lines under the
+        # clock are in one container below it, away from the digit that changes each second:
+        # one render a frame instead of three.
         yield Static(id="rack-state")
         yield BigClock(id="rack-clock")
-        yield Static(id="rack-next")
-        yield Static(id="rack-plates")
-        yield Static(RACK_HELP, id="rack-help")
+        with Vertical(id="rack-foot"):
+            yield Static(id="rack-next")
+            yield Static(id="rack-plates")
+            yield Static(RACK_HELP, id="rack-help")
 
     def show_rest(self, view: RestView) -> None:
         GymScreen.show_rest(self, view)

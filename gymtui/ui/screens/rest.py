@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Any
 
-from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Center, Vertical
 from textual.content import Content
-from textual.widget import Widget
-from textual.widgets import ProgressBar, Static
+from textual.widgets import Static
 
 from gymtui.core.models import SetInput, SetKind
 from gymtui.core.rest import RestLengths, RestView, fallback_rest
@@ -20,28 +16,15 @@ from gymtui.core.values import format_set
 from gymtui.ui.css import css_beside
 from gymtui.ui.dialogs.base import ask
 from gymtui.ui.dialogs.set_dialog import SetDialog, set_request
+from gymtui.ui.rest_keys import REST_ACTIONS, REST_KEYS, adjust, pause_or_start, rest_key_label
 from gymtui.ui.screens.base import GymScreen
 from gymtui.ui.sets import log_set
 from gymtui.ui.text import markup
 from gymtui.ui.widgets.key_bar import KeyBar
+from gymtui.ui.widgets.rest_bar import RestBar
 from gymtui.ui.widgets.rest_digits import RestDigits
 from gymtui.ui.widgets.rest_status import RestStatus
 from gymtui.ui.writes import write
-
-
-class RestBar(ProgressBar):
-    """The rest's bar. Textual's ProgressBar wakes the app every second to refresh an ETA
-    this bar does not show, on every screen that holds one (Rest's stays mounted under the
-    rack view and Today): this one is drawn only when the tick changes it."""
-
-    @on(events.Mount)
-    def draw_on_the_tick_only(self, event: events.Mount) -> None:
-        event.prevent_default()  # ProgressBar's own on_mount: the interval timer
-        self.update()
-
-    def update(self, **changes: Any) -> None:
-        if changes:
-            super().update(**changes)
 
 
 class RestScreen(GymScreen):
@@ -50,21 +33,25 @@ class RestScreen(GymScreen):
     DEFAULT_CSS = css_beside(__file__, "rest.tcss")
 
     BINDINGS = [
-        Binding(
-            "space", "pause", "Pause", tooltip="Pause or resume the rest (none running: start one)"
-        ),
-        Binding("plus,equals_sign", "adjust(1)", "15s", key_display="+", tooltip="Add 15 seconds"),
-        Binding("minus", "adjust(-1)", "15s", key_display="-", tooltip="Take away 15 seconds"),
+        *REST_KEYS,
         Binding("s", "skip", "Skip", tooltip="End the rest now"),
         Binding("enter", "log_next", "Log", priority=True, tooltip="Log the next set from here"),
         Binding(
             "l",
             "lengths",
             "Lengths",
-            show=False,
             tooltip="Set rest lengths: this exercise, warm-ups",
         ),
     ]
+    # The footer's keys, most wanted first: at 80 columns h History is the one left out
+    FOOTER_ORDER = (
+        *REST_ACTIONS,
+        "skip",
+        "log_next",
+        "switch_mode('rack')",
+        "switch_mode('today')",
+        "lengths",
+    )
 
     _ready = False  # the tick can arrive while the screen is still being composed
     _last_cache: tuple[int | None, str, Content] | None = None
@@ -72,15 +59,16 @@ class RestScreen(GymScreen):
     _drawn: dict[str, object]  # what each widget shows: a tick that changes nothing draws nothing
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="rest-body"):
-            yield Static(id="rest-state")
-            with Center():
-                yield RestDigits("0:00", id="rest-digits")
-            with Center():
-                yield RestBar(total=1, show_eta=False, show_percentage=False, id="rest-bar")
-            yield Static(id="rest-next")
-            yield Static(id="rest-plates")
-            yield Static(id="rest-last")
+        # Straight on the screen, no container: every frame renders each visible widget's
+        # lines again (Textual's compositor), so each container costs at every second. The
+        # digits centre themselves, the bar's line is centred in it, the screen centres the
+        # lines in its height, and the status and keys lines are docked at its foot.
+        yield Static(id="rest-state")
+        yield RestDigits("0:00", id="rest-digits")
+        yield RestBar(id="rest-bar")
+        yield Static(id="rest-next")
+        yield Static(id="rest-plates")
+        yield Static(id="rest-last")
         yield RestStatus(id="rest-status")
         yield KeyBar()
 
@@ -100,15 +88,11 @@ class RestScreen(GymScreen):
     def footer_key(self, action: str) -> str | bool | None:
         """Space says what it does now; +/- only while a rest runs (KeyBar asks)."""
         state = self._state
-        if action == "pause":  # over, space does nothing: the next set is what's due
-            return {"running": "Pause", "paused": "Resume", "idle": "Start rest"}.get(state, False)
         if action == "skip":
             return state != "idle"
-        if action.startswith("adjust("):
-            return state in ("running", "paused")
         if action == "switch_mode('rack')":
-            return "Rack view"
-        return None
+            return "Rack"
+        return rest_key_label(action, state, idle="Start rest")
 
     def _follow_state(self, view: RestView) -> None:
         """What Rest and the rack view share: the state's classes and the footer's keys."""
@@ -159,12 +143,8 @@ class RestScreen(GymScreen):
     def _bar(self) -> RestBar:
         return self.query_one("#rest-bar", RestBar)
 
-    @cached_property
-    def _bar_line(self) -> Widget:
-        return self.query_one("#rest-bar Bar")
-
     def _bar_cells(self) -> int:
-        return self._bar_line.size.width
+        return self._bar.cells
 
     def _last_text(self, set_id: int | None) -> Content:
         """The "Last:" line, read from the file once per set, not at every redraw."""
@@ -183,16 +163,10 @@ class RestScreen(GymScreen):
 
     def action_pause(self) -> None:
         """Pause or resume; with no rest running, start one after the last set."""
-        gym = self.gym
-        if gym.timer.state == "idle":
-            started = write(self.host, gym.rest_start)
-            if started.saved and not started.value:
-                self.notify("Log a set first: the rest follows a set.", severity="warning")
-        else:
-            write(self.host, gym.rest_toggle_pause)
+        pause_or_start(self.host)
 
     def action_adjust(self, sign: int) -> None:
-        write(self.host, lambda: self.gym.rest_adjust(sign))
+        adjust(self.host, sign)
 
     def action_skip(self) -> None:
         write(self.host, self.gym.rest_skip)

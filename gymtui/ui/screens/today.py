@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.widgets import Static
 
 from gymtui.core.equipment import load_text
@@ -24,6 +23,8 @@ from gymtui.core.values import (
     format_weight,
     from_kg,
 )
+from gymtui.ui.rest_keys import adjust, pause_or_start
+from gymtui.ui.screens.today_keys import FOOTER_ORDER, TODAY_KEYS, footer_label
 from gymtui.ui.screens.today_plan import PLAN_KEYS, PlanEditing
 from gymtui.ui.sets import log_set
 from gymtui.ui.settings import toggle_unit
@@ -72,47 +73,11 @@ def column_labels(unit: Unit) -> tuple[Text, ...]:
 class TodayScreen(PlanEditing):
     """Today's leg session."""
 
-    BINDINGS = [
-        # Not a priority key: it reaches the screen through the table, as down does, so
-        # "down enter" in one read logs the row below (a priority enter ran first).
-        Binding("enter", "log", "Log", tooltip="Log the highlighted set"),
-        Binding("w", "log_warmup", "Warm-up", tooltip="Log a warm-up set (no PR, no volume)"),
-        Binding("e", "edit", "Edit", tooltip="Edit the highlighted logged set"),
-        Binding(
-            "d",
-            "delete",
-            "Delete",
-            tooltip="Delete the highlighted logged set (not logged yet: one planned set fewer)",
-        ),
-        Binding("a", "add_set", "Extra set", show=False, tooltip="Add a set beyond the plan"),
-        Binding(
-            "x",
-            "add_exercise",
-            "Add exercise",
-            show=False,
-            tooltip="Log an exercise not in the plan",
-        ),
-        Binding("f", "finish", "Finish", tooltip="Finish today's session"),
-        Binding("s", "switch_day", "Switch day", tooltip="Train the other day instead"),
-        Binding("u", "toggle_unit", "kg/lb", show=False, tooltip="Show weights in kg or lb"),
-        Binding(
-            "b",
-            "body_weight",
-            "Body weight",
-            show=False,
-            tooltip="Log today's body weight (one a day; Progress charts it)",
-        ),
-        Binding(
-            "p",
-            "plate_plan",
-            "Plates",
-            show=False,
-            tooltip="Today's plate plan: every barbell set's plates and changes",
-        ),
-        *PLAN_KEYS,
-    ]
+    BINDINGS = [*TODAY_KEYS, *PLAN_KEYS]  # the plan's keys are in ? and the palette
+    FOOTER_ORDER = FOOTER_ORDER
 
     _plates: dict[int, PlanStep] = {}  # replaced whole on every draw
+    _rest_state = "idle"  # the rest's state as the footer last showed it
 
     def __init__(self) -> None:
         super().__init__()
@@ -145,18 +110,9 @@ class TodayScreen(PlanEditing):
     # -- drawing --------------------------------------------------------------------
 
     def footer_key(self, action: str) -> str | bool | None:
-        """The footer shows what the highlighted row and the session allow (KeyBar asks)."""
-        row = self._current()
-        session = self.view is not None and self.view.session is not None
-        logged = row is not None and row.logged is not None and row.missing_side is None
-        return {
-            "log": "Edit" if logged else ("Add" if row is None else None),
-            "log_warmup": False if logged or row is None else None,
-            "edit": False,  # enter edits a logged row, and says so
-            "delete": logged,
-            "finish": session,
-            "switch_day": not session,
-        }.get(action)
+        """The footer shows what the highlighted row, the session and the rest allow (KeyBar
+        asks)."""
+        return footer_label(action, self.view, self._current(), self._rest_state)
 
     def draw(self, view: TodayView, *, to_next: bool = False) -> None:
         """Show today's view; put the cursor on the next set when asked, or when a set was
@@ -207,6 +163,9 @@ class TodayScreen(PlanEditing):
 
     def show_rest(self, view: RestView) -> None:
         super().show_rest(view)
+        if view.state != self._rest_state:  # the rest's keys come and go with it
+            self._rest_state = view.state
+            self.refresh_bindings()
         if self.view is not None and self.view.session is not None:  # the session clock
             self._show_title(self.view)
 
@@ -465,6 +424,13 @@ class TodayScreen(PlanEditing):
         day = write(self.host, lambda: self.gym.choose_day(following.key))
         if day.saved:
             self.notify(shown(f"Today is {day.value.name}: {day.value.focus}"), markup=False)
+
+    def action_pause(self) -> None:
+        """Pause or resume the rest (with none running, start one), as on the Rest screen."""
+        pause_or_start(self.host)
+
+    def action_adjust(self, sign: int) -> None:
+        adjust(self.host, sign)
 
     def action_toggle_unit(self) -> None:
         toggle_unit(self.host)

@@ -101,7 +101,7 @@ class BigClock(Widget):
         # is `scale` lines alike: at most a handful of strips are built a second.
         width, height = self.size
         base = self._base_style()
-        placed = self._placed(self.text)
+        placed = placement(self.text, width, height)  # the size read once a line, not thrice
         if placed is None:  # too small for blocks: plain digits
             if y != max(0, (height - 1) // 2):
                 return Strip.blank(width, base)

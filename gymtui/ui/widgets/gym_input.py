@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
-from typing import Generic, TypeVar
+from collections.abc import Callable, Collection, Mapping, Sequence
+from typing import Any, Generic, TypeVar
 
 from rich.text import Text
 from textual import events
@@ -87,8 +87,27 @@ class GymInput(Input):
 
     EDITING_KEYS = _editing_keys()
 
+    def __init__(
+        self,
+        value: str | None = None,
+        placeholder: str = "",
+        *,
+        shortcuts: Mapping[str, Callable[[], object]] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        """`shortcuts`: keys that never belong in this field (a letter in a number) and run
+        something else instead of being typed, such as choosing the side from the weight."""
+        super().__init__(value, placeholder, **kwargs)
+        self.shortcuts = dict(shortcuts or {})
+
     async def on_key(self, event: events.Key) -> None:
         if held(self, event) or pass_on(self, event) or move_focus(self, event):
+            return
+        shortcut = self.shortcuts.get(event.key)
+        if shortcut is not None:
+            event.stop()
+            event.prevent_default()  # not typed
+            shortcut()
             return
         action = self.EDITING_KEYS.get(event.key)
         if action is not None:
@@ -122,6 +141,12 @@ class ChoiceField(Widget, Generic[T], can_focus=True):
     def chosen(self) -> T:
         """The value chosen."""
         return self.choices[self.value][0]
+
+    def pick(self, key: str) -> None:
+        """Choose the value whose key is `key` (from another field: the side from the weight)."""
+        found = next((i for i, c in enumerate(self.choices) if c[2] == key), None)
+        if found is not None:
+            self.value = found
 
     def render(self) -> Text:
         line = Text(no_wrap=True, overflow="ellipsis")
