@@ -347,3 +347,39 @@ async def test_swap_for_good_writes_the_program_and_keeps_its_comments(
         assert text_of(app, "#day-title").startswith("Day A")  # still the day chosen
         assert "Back squat" not in [r[0] for r in table_rows(app)]
         assert "Hack squat" in [r[0] for r in table_rows(app)]
+
+
+async def test_todays_plan_kept_for_good_writes_the_day_once_and_keeps_skips_for_today(
+    paths: Paths, clock: FakeClock
+) -> None:
+    seed(paths, clock, [("back_squat", 100, 6)] * 4)  # Day A: today is Day B
+    app = make_app(paths, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("K", "y")  # nothing changed yet: nothing to keep, nothing written
+        assert "nothing to keep" in notifications(app)[-1]
+        assert not paths.program_file.exists()
+        await go_to(pilot, app, row_of(app, "Leg press", "1/3"))
+        await pilot.press("left_square_bracket", "n")  # leg press up one place, a 4th set
+        await go_to(pilot, app, row_of(app, "Walking lunge", "1/3"))
+        await pilot.press("X")  # walking lunge out
+        await go_to(pilot, app, row_of(app, "Front squat", "1/3"))
+        await pilot.press("k")  # front squat skipped: today only
+        shown_before = [(r[0], r[1].strip("▶ ")) for r in table_rows(app)]
+        await pilot.press("K", "y")
+        assert "Day B in program.toml is today's plan now" in notifications(app)[-1]
+        # the same plan on screen: the program has the changes and they are not made twice
+        assert [(r[0], r[1].strip("▶ ")) for r in table_rows(app)] == shown_before
+        assert "skipped" in table_rows(app)[row_of(app, "Front squat", "1/3")][4]
+    text = paths.program_file.read_text()
+    assert text.startswith("# The default program")  # the comments are kept
+    day_b = text[text.index('key = "B"') :]
+    order = [day_b.index(f'"{ex}"') for ex in ("front_squat", "romanian_deadlift", "leg_press")]
+    assert order == sorted(order) and "walking_lunge" not in day_b
+    assert '{ exercise = "leg_press", sets = 4, reps = "10-12" }' in day_b
+    assert '{ exercise = "front_squat", sets = 3, reps = "8-10" }' in day_b  # a skip stays today's
+    app = make_app(paths, clock)  # a restart: the program as written, the skip still today's
+    async with app.run_test(size=SIZE):
+        names = list(dict.fromkeys(r[0] for r in table_rows(app) if r[0]))
+        assert names[:4] == ["Front squat", "Romanian deadlift", "Leg press", "Seated calf raise"]
+        row_of(app, "Leg press", "4/4")  # four planned sets, from the file
+        assert "skipped" in table_rows(app)[row_of(app, "Front squat", "1/3")][4]

@@ -10,11 +10,11 @@ them. Each write is one transaction, and Today is read again after it.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from typing import NamedTuple
 
 from gymtui.core.day_edits import DayEdit, EditedDay, apply_edits, edits_from_text, edits_to_text
-from gymtui.core.models import Exercise, LoggedSet, Program, ProgramDay, Session
+from gymtui.core.models import Exercise, LoggedSet, PlannedExercise, Program, ProgramDay, Session
 from gymtui.core.rest import Clock
 from gymtui.core.training import TodayView
 from gymtui.errors import Refused
@@ -73,6 +73,9 @@ class TodayPlan:
         today: Callable[[], TodayView],
         changed: Callable[[], TodayView],
         swap_in_program: Callable[[str, str, str], object],
+        keep_in_program: Callable[
+            [str, ProgramDay, Sequence[PlannedExercise], Mapping[str, str]], object
+        ],
     ) -> None:
         self._store = store
         self._program = program
@@ -80,6 +83,7 @@ class TodayPlan:
         self._today = today
         self._changed = changed  # Today read again
         self._swap_in_program = swap_in_program  # gym.program_file.swap: program.toml written
+        self._keep_in_program = keep_in_program  # gym.program_file.keep_day
         self.undo: Undo | None = None
 
     # -- reading ----------------------------------------------------------------------
@@ -214,6 +218,31 @@ class TodayPlan:
         if any(s.exercise_id == exercise.id for s in view.session_sets):
             raise Refused(f"{exercise.name} has sets logged today: skip it (k) instead.")
         return self._add(DayEdit("remove_exercise", exercise.id), undo=f"Removed {exercise.name}")
+
+    def keep_for_good(self) -> TodayView:
+        """Today's order, sets and exercises (added, removed, swapped in) into the program
+        file for this day, in one write; a skip stays today's. Refused by the file: nothing
+        changes, today's edits included."""
+        view = self._today()
+        program_day = self._program().day(view.day.key)
+        if program_day is None:
+            raise Refused(f"{view.day.name} is not a day of your program: nothing to keep.")
+        edits = self._edits(view)
+        edited = apply_edits(program_day, edits)
+        planned_ids = {p.exercise_id for p in program_day.exercises}
+        changes = [
+            e
+            for e in edits
+            if e.kind != "skip" and not (e.kind == "swap" and e.exercise_id not in planned_ids)
+        ]
+        if not changes:
+            raise Refused("Today's plan is your program's already: nothing to keep.")
+        self._keep_in_program(view.day.key, program_day, edited.day.exercises, edited.swapped)
+        # what the program now has is no longer today's change; a skip stays, and a swap
+        # stays too (a first time's weight still comes from the lift it replaced)
+        self._save(view, [e for e in edits if e.kind in ("skip", "swap")])
+        self.undo = None
+        return self._changed()
 
     # -- undo -------------------------------------------------------------------------
 

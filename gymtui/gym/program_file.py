@@ -13,11 +13,11 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from gymtui.core.models import Exercise, PlannedExercise, Program
+from gymtui.core.models import Exercise, PlannedExercise, Program, ProgramDay
 from gymtui.core.program import (
     builtin_catalogue,
     builtin_program_text,
@@ -231,6 +231,43 @@ class ProgramFile:
         return self.edit(
             lambda doc: doc.set_entry(day_key, doc.index_of(day_key, exercise_id), {"sets": sets})
         )
+
+    def keep_day(
+        self,
+        day_key: str,
+        before: ProgramDay,
+        after: Sequence[PlannedExercise],
+        swapped: Mapping[str, str],
+    ) -> Program:
+        """For good: the day's exercises as `after` has them (today's order and sets, the
+        exercises added, removed or swapped in), in one write. An entry that stays keeps its
+        fields and comments; a swapped-in one takes its place (`swapped`: new id -> old)."""
+        from gymtui.core.program_edit import planned_fields
+
+        sets_before = {p.exercise_id: p.sets for p in before.exercises}
+        wanted = [p.exercise_id for p in after]
+
+        def change(doc: ProgramText) -> None:
+            for new_id, old_id in swapped.items():
+                ids = doc.entry_ids(day_key)
+                if old_id in ids and new_id not in ids and new_id in wanted:
+                    doc.set_entry(day_key, ids.index(old_id), {"exercise": new_id})
+                    sets_before[new_id] = sets_before.get(old_id, 0)
+            for index in reversed(range(len(doc.entry_ids(day_key)))):
+                if doc.entry_ids(day_key)[index] not in wanted:
+                    doc.remove_entry(day_key, index)
+            for planned in after:
+                ids = doc.entry_ids(day_key)
+                if planned.exercise_id not in ids:
+                    doc.add_entry(day_key, planned_fields(planned))
+                elif planned.sets != sets_before.get(planned.exercise_id):
+                    doc.set_entry(day_key, ids.index(planned.exercise_id), {"sets": planned.sets})
+            for to, exercise_id in enumerate(wanted):
+                at = doc.entry_ids(day_key).index(exercise_id)
+                if at != to:
+                    doc.move_entry(day_key, at, to)
+
+        return self.edit(change)
 
     # -- a hand edit while the app runs ------------------------------------------------------
 

@@ -100,6 +100,7 @@ class Gym:
             self.today,
             self._after_change,
             self.program_file.swap,
+            self.program_file.keep_day,
         )
         stored = store.settings()
         self.settings = Settings.from_stored(stored)

@@ -49,6 +49,13 @@ PLAN_KEYS: list[BindingType] = [
     Binding("X", "remove", "Remove", show=False, tooltip="Remove exercise from today's plan"),
     Binding("z", "undo", "Undo", show=False, tooltip="Undo the last delete, skip or change"),
     Binding("g", "superset", "Superset", show=False, tooltip=SUPERSET_TIP),
+    Binding(
+        "K",
+        "keep_plan",
+        "Keep plan",
+        show=False,
+        tooltip="Keep today's plan for good: its order, sets and exercises into program.toml",
+    ),
 ]
 
 
@@ -115,6 +122,25 @@ class PlanEditing(GymScreen):
         at = next(same, None)
         if at is not None:
             self.table.move_cursor(row=at)
+
+    def action_keep_plan(self) -> None:
+        from gymtui.ui.dialogs.base import ask
+        from gymtui.ui.dialogs.confirm import ConfirmDialog
+
+        day = self.view.day.name if self.view is not None else "today's day"
+
+        def keep(yes: bool | None) -> None:
+            if yes and self._change(self.gym.plan.keep_for_good, False):
+                self.notify(
+                    shown(f"{day} in program.toml is today's plan now (a skip stays today's)."),
+                    markup=False,
+                )
+
+        question = (
+            f"Write today's order, sets and exercises into your program for {day}? "
+            "Comments in program.toml are kept; skips stay today's."
+        )
+        ask(self, ConfirmDialog(question), keep)
 
     def action_remove(self) -> None:
         row = self._planned_row()
