@@ -114,11 +114,14 @@ async def test_comma_decimal_and_pounds(paths: Paths, clock: FakeClock) -> None:
         await pilot.press("u")  # switch to lb
         assert table_rows(app)[0][5] == "✓ 226 × 6"
         await pilot.press("enter")
+        assert app.screen.query_one("#weight", Input).value == "226"
+        await pilot.press("enter")  # the weight as it opened: 102.5 kg, not 226 lb (102.51 kg)
+        await pilot.press("enter")
         assert app.screen.query_one("#weight", Input).placeholder == "e.g. 225"  # not 102.5
         await pilot.press("ctrl+u", "2", "2", "5", "enter")
     rows = db_rows(paths.database, "SELECT weight_kg FROM sets ORDER BY id")
-    assert rows[0] == (102.5,)
-    assert abs(rows[1][0] - 102.058) < 0.001
+    assert rows[:2] == [(102.5,), (102.5,)]
+    assert abs(rows[2][0] - 102.058) < 0.001
 
 
 async def test_warmup_edit_and_delete(paths: Paths, clock: FakeClock) -> None:

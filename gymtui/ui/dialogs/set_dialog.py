@@ -115,6 +115,7 @@ class SetDialog(GymDialog[SetInput | None]):
     def __init__(self, request: SetDialogRequest) -> None:
         super().__init__()
         self.request = request
+        self.prefilled_weight = ""  # the weight field's text as it opened
 
     def compose(self) -> ComposeResult:
         req = self.request
@@ -123,6 +124,7 @@ class SetDialog(GymDialog[SetInput | None]):
             if req.weight_kg is not None
             else ""
         )
+        self.prefilled_weight = weight
         with Vertical(id="set-dialog", classes="dialog"):
             yield Label(plain(req.title), id="dialog-title")
             with Grid(id="set-fields"):
@@ -206,6 +208,10 @@ class SetDialog(GymDialog[SetInput | None]):
         if self.request.exercise.one_legged:
             side = self.query_one("#side", ChoiceField).chosen
         weight, reps, rpe = parsed["weight"], parsed["reps"], parsed["rpe"]
+        if values["weight"].strip() == self.prefilled_weight and self.request.weight_kg is not None:
+            # the weight as it opened, untouched: the kilograms it came from, not the pounds
+            # shown rounded (10 kg shows as 22 lb, which is 9.979 kg) converted back
+            weight = float(self.request.weight_kg)
         assert isinstance(weight, float) and isinstance(reps, int)
         assert rpe is None or isinstance(rpe, float)
         entry = SetInput(
