@@ -383,3 +383,20 @@ async def test_todays_plan_kept_for_good_writes_the_day_once_and_keeps_skips_for
         assert names[:4] == ["Front squat", "Romanian deadlift", "Leg press", "Seated calf raise"]
         row_of(app, "Leg press", "4/4")  # four planned sets, from the file
         assert "skipped" in table_rows(app)[row_of(app, "Front squat", "1/3")][4]
+
+
+async def test_d_pressed_again_on_the_last_set_takes_sets_of_the_same_exercise(
+    paths: Paths, clock: FakeClock
+) -> None:
+    app = make_app(paths, clock)  # Day A: Back squat 4 sets, then Deadlift
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to(pilot, app, row_of(app, "Back squat", "4/4"))
+        await pilot.press("d")
+        # the cursor stays on the squat, on its last set now
+        assert app.screen.table.cursor_row == row_of(app, "Back squat", "3/3")
+        await pilot.press("d", "d")
+        labels = [r[1].strip("▶ ") for r in table_rows(app)]
+        assert labels[labels.index("1/1") + 1] == "1/4"  # the deadlift's four sets untouched
+        await pilot.press("d")  # the squat's last set: refused, the deadlift keeps its sets
+        assert "The last set of Back squat" in notifications(app)[-1]
+        assert row_of(app, "Deadlift", "4/4")  # the deadlift keeps its four sets

@@ -103,8 +103,17 @@ class PlanEditing(GymScreen):
             self.notify(shown(f"{row.exercise.name}: a set more today."), markup=False)
 
     def remove_planned_set(self, row: PlanRow) -> None:
-        """`d` on a set not logged yet: one planned set fewer, today."""
-        self._change(lambda: self.gym.plan.remove_set(row.exercise))
+        """`d` on a set not logged yet: one planned set fewer, today. The cursor stays on the
+        exercise (its last set now), so a second `d` takes another of its sets, never one of
+        the exercise below."""
+        if self._change(lambda: self.gym.plan.remove_set(row.exercise)):
+            self.call_after_refresh(self._to_last_set, row.exercise.id)
+
+    def _to_last_set(self, exercise_id: str) -> None:
+        rows = self.view.rows if self.view is not None else []
+        same = [i for i, r in enumerate(rows) if r.exercise.id == exercise_id and r.slot]
+        if same:
+            self.table.move_cursor(row=same[-1])
 
     def action_move(self, by: int) -> None:
         row = self._planned_row()
