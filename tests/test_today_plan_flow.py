@@ -400,3 +400,19 @@ async def test_d_pressed_again_on_the_last_set_takes_sets_of_the_same_exercise(
         await pilot.press("d")  # the squat's last set: refused, the deadlift keeps its sets
         assert "The last set of Back squat" in notifications(app)[-1]
         assert row_of(app, "Deadlift", "4/4")  # the deadlift keeps its four sets
+
+
+async def test_a_set_added_today_makes_no_miss_of_last_time(paths: Paths, clock: FakeClock) -> None:
+    seed(paths, clock, [("back_squat", 100, 6)] * 4)  # all 4x6 met
+    app = make_app(paths, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s")  # Day A
+        squat = row_of(app, "Back squat", "1/4")
+        assert table_rows(app)[squat][4] == "102.5"
+        await go_to(pilot, app, squat)
+        await pilot.press("n")  # a fifth set today: last time's four sets still met the plan
+        assert row_of(app, "Back squat", "5/5")
+        assert table_rows(app)[row_of(app, "Back squat", "1/5")][4] == "102.5"
+        await pilot.press("d")  # and one fewer than the program: the same
+        await pilot.press("d")
+        assert table_rows(app)[row_of(app, "Back squat", "1/3")][4] == "102.5"

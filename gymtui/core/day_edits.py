@@ -124,3 +124,15 @@ def edits_from_text(text: str) -> list[DayEdit]:
         if edit.kind in EDIT_KINDS and isinstance(edit.exercise_id, str):
             edits.append(edit)
     return edits
+
+
+def judged_by(
+    planned: PlannedExercise, in_program: PlannedExercise | None, sets_last_time: int
+) -> PlannedExercise:
+    """What last time is judged against (every planned set met?): the program's sets, not
+    today's: a set added today (or a day edited to plan more) makes no miss of last time. An
+    exercise the program does not plan on this day (swapped or added in today) is judged by
+    the sets it had last time, up to today's."""
+    if in_program is not None:
+        return planned._replace(sets=min(planned.sets, in_program.sets))
+    return planned._replace(sets=max(1, min(planned.sets, sets_last_time)))

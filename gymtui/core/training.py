@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 from functools import cached_property
 from typing import NamedTuple
 
+from gymtui.core.day_edits import judged_by
 from gymtui.core.equipment import fit, handled, kit_for, load_text
 from gymtui.core.models import (
     Exercise,
@@ -298,6 +299,13 @@ def build_plan(
         planned = planned_by_id.get(ex_id)
         history = recent.get(ex_id, [])
         rule = planned or (plan.elsewhere.plan_for(ex_id) if plan.elsewhere else None)
+        if planned is not None and plan.elsewhere is not None:  # today's sets judge no miss
+            own = plan.elsewhere.day(day.key) or day
+            in_program = next((p for p in own.exercises if p.exercise_id == ex_id), None)
+            seen = [s for s in history[0] if s.is_working] if history else []
+            rule = judged_by(
+                planned, in_program, len(pair_sides(seen) if exercise.one_legged else seen)
+            )
         suggestion = suggest(exercise, rule, history, plan.unit, inventory, plan.now)
         was = (plan.swapped or {}).get(ex_id)
         if suggestion.weight_kg is None and was in exercises and planned is not None:
