@@ -269,13 +269,13 @@ async def test_a_value_the_checker_refuses_keeps_the_form_open_with_the_line(
         assert text_of(app, "#dialog-error") == (
             "program.toml, line 26: day 1 ('A'), exercise 1: 'sets' must be from 1 to 20, not 30"
         )
-        await pilot.press("ctrl+u", "4", *["tab"] * 7, "a", "enter")  # superset on one exercise
+        await pilot.press("ctrl+u", "4", *["tab"] * 7, *"abcdefghij", "enter")  # a long label
         await pilot.pause()
         assert isinstance(app.screen, EntryDialog)
-        assert "superset 'a' is on 1 exercise: a superset has 2 or 3" in text_of(
+        assert "'superset' must be a short label of 1 to 8 characters" in text_of(
             app, "#dialog-error"
         )
-        await pilot.press("ctrl+u", *"eight", "enter")
+        await pilot.press("ctrl+u", *"ninechars", "enter")  # refused again: the form stays
         await pilot.press("escape")
         await pilot.pause()
     assert not paths.program_file.exists()  # nothing was written
@@ -456,3 +456,32 @@ def test_a_write_that_fails_leaves_the_file_and_the_program_as_they_were(
         assert day is not None and day.exercises[1].sets == 3
     finally:
         gym.close()
+
+
+async def test_a_superset_label_on_one_exercise_pairs_it_with_the_next_and_clearing_ends_it(
+    paths: Paths, clock: FakeClock
+) -> None:
+    app = make_app(paths, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_editor(pilot)
+        await pilot.press("tab", "down", "down", "down", "enter")  # Day A's hamstring curl
+        await pilot.pause()
+        assert isinstance(app.screen, EntryDialog)
+        await pilot.press(*["tab"] * 7, "a", "enter")  # as g does: with the next exercise
+        await pilot.pause()
+        assert not isinstance(app.screen, EntryDialog)
+        text = paths.program_file.read_text()
+        assert (
+            '{ exercise = "hamstring_curl", sets = 3, reps = 12, progression = "linear", superset = "a" }'
+            in text
+        )
+        assert (
+            '{ exercise = "standing_calf_raise", sets = 3, reps = 15, progression = "linear", superset = "a" }'
+            in text
+        )
+        assert text.startswith("# The default program")
+        await pilot.press("enter")  # the hamstring curl again: its label cleared ends the pair
+        await pilot.pause()
+        await pilot.press(*["tab"] * 7, "ctrl+u", "enter")
+        await pilot.pause()
+    assert "superset" not in paths.program_file.read_text().split("[[days]]", 1)[1]

@@ -433,3 +433,17 @@ def test_a_member_skipped_today_drops_out_of_the_round() -> None:
     n = next_row_index(rows, last_logged(sets))
     assert n is not None and (rows[n].exercise.id, rows[n].label) == (h, "2/3")
     assert (rest_in_superset(rows, h) or ("",))[0] == "round"
+
+
+def test_a_label_given_in_the_program_editor_pairs_and_a_cleared_one_ends_the_pair() -> None:
+    from gymtui.core.models import PlannedExercise
+    from gymtui.core.supersets import superset_partner
+
+    day = [PlannedExercise(ex, 3, 10) for ex in ("a_lift", "b_lift", "c_lift")]
+    assert superset_partner(day, 0, "x") == [(1, "x")]  # with the next
+    assert superset_partner(day, 2, "x") == [(1, "x")]  # the last: with the one before
+    paired = [day[0], day[1]._replace(superset="x"), day[2]._replace(superset="x")]
+    assert superset_partner(paired, 0, "x") == []  # joins the pair below: no other change
+    assert superset_partner(paired, 1, None) == [(2, None)]  # a pair of one ends
+    three = [p._replace(superset="x") for p in day]
+    assert superset_partner(three, 1, None) == []  # two stay: still a superset

@@ -287,3 +287,25 @@ def _free_label(taken: set[str | None]) -> str:
     while f"today{n}" in taken:
         n += 1
     return f"today{n}"
+
+
+def superset_partner(
+    entries: Sequence[PlannedExercise], index: int, label: str | None
+) -> list[tuple[int, str | None]]:
+    """What else changes when one entry of a day gets superset `label` (or loses its own), as
+    `g` does on Today: a new label with no other member pairs the entry with the next one (or,
+    last of the day, the one before) when that one has none; a pair left with one member ends.
+    Each change is (index, label or None to take it out)."""
+    old = entries[index].superset
+    changes: list[tuple[int, str | None]] = []
+    others = [i for i, e in enumerate(entries) if i != index]
+    if old and old != label:
+        left = [i for i in others if entries[i].superset == old]
+        if len(left) == 1:
+            changes.append((left[0], None))
+    if label and label != old and not any(entries[i].superset == label for i in others):
+        for near in (index + 1, index - 1):
+            if 0 <= near < len(entries) and not entries[near].superset:
+                changes.append((near, label))
+                break
+    return changes

@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 
 from gymtui.core.models import PlannedExercise, Program, ProgramDay
 from gymtui.core.program_edit import ProgramText, target_text
+from gymtui.core.supersets import superset_partner
 from gymtui.core.values import format_duration
 from gymtui.errors import ProgramError
 from gymtui.ui.dialogs.base import GymDialog
@@ -237,7 +238,12 @@ class ProgramDialog(GymDialog[None]):
         name = self.gym.exercises.get(planned.exercise_id).name
 
         def changed(fields: Fields) -> Change:
-            return lambda doc: doc.set_entry(day.key, index, fields)
+            def change(doc: ProgramText) -> None:
+                doc.set_entry(day.key, index, fields)
+                for at, label in superset_partner(day.exercises, index, fields.get("superset")):
+                    doc.set_entry(day.key, at, {"superset": label})
+
+            return change
 
         form = EntryDialog(f"{name} · {day.name}", planned, lambda f: self._check(changed(f)))
         self._form_then_write(form, changed, entry_at=index)
