@@ -472,12 +472,12 @@ async def test_a_superset_label_on_one_exercise_pairs_it_with_the_next_and_clear
         assert not isinstance(app.screen, EntryDialog)
         text = paths.program_file.read_text()
         assert (
-            '{ exercise = "hamstring_curl", sets = 3, reps = 12, progression = "linear", superset = "a" }'
-            in text
+            '{ exercise = "hamstring_curl", sets = 3, reps = 12, progression = "linear", '
+            'superset = "a" }' in text
         )
         assert (
-            '{ exercise = "standing_calf_raise", sets = 3, reps = 15, progression = "linear", superset = "a" }'
-            in text
+            '{ exercise = "standing_calf_raise", sets = 3, reps = 15, progression = "linear", '
+            'superset = "a" }' in text
         )
         assert text.startswith("# The default program")
         await pilot.press("enter")  # the hamstring curl again: its label cleared ends the pair
