@@ -44,8 +44,8 @@ def test_missing_user_file_means_builtin(tmp_path: Path) -> None:
         ("days = [", "not valid TOML"),
         ("name = 'x'", "top level: 'days' is missing"),
         (
-            "[[days]]\nkey='A'\nexercises=[{exercise='sqaut', sets=3, reps=5}]",
-            "day 1 ('A'), exercise 1: unknown exercise 'sqaut'",
+            "[[days]]\nkey='A'\nexercises=[{exercise='back_sqaut', sets=3, reps=5}]",
+            "day 1 ('A'), exercise 1: unknown exercise 'back_sqaut' (did you mean 'back_squat'",
         ),
         (
             "[[days]]\nkey='A'\nexercises=[{exercise='deadlift', sets='four', reps=5}]",

@@ -401,6 +401,7 @@ async def test_a_broken_file_at_start_and_while_running_keeps_the_program_and_sa
         app.tick()
         await pilot.pause()
         assert "The program file is fixed: its program runs now." in notifications(app)
+        assert not any("line 27" in n for n in notifications(app))  # its toast went with it
         assert text_of(app, "#day-title").endswith("Sun 22 Nov")
         assert [label for name, label in today_plan(app) if name == "Deadlift"] == ["1/2", "2/2"]
         # broken again: the toast says where, Today stays as it was

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 from pathlib import Path
@@ -303,10 +304,10 @@ def parse_program(data: dict[str, Any], source: str, text: str | None = None) ->
                 )
             ex_id = check.get(raw, "exercise", str, where)
             if ex_id not in catalogue:
+                near = difflib.get_close_matches(ex_id, list(catalogue), n=1)
+                guess = f"did you mean '{near[0]}'? or" if near else "not in the catalogue:"
                 raise check.fail(
-                    where,
-                    f"unknown exercise '{ex_id}' (known: {', '.join(sorted(catalogue))}; "
-                    "or define it under [exercises])",
+                    where, f"unknown exercise '{ex_id}' ({guess} define it under [exercises])"
                 )
             rest = check.positive_int(raw, "rest_s", where, 3600) if "rest_s" in raw else None
             label = check.get(raw, "superset", str, where, None)

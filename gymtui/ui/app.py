@@ -137,6 +137,7 @@ class GymApp(ToastApp):
                 shown(problem), title="Program file", severity="error", timeout=60, markup=False
             )
         elif problem is None and self._program_problem_shown is not None:
+            self.clear_notifications()  # the problem's toast goes with the problem
             self.notify("The program file is fixed: its program runs now.", title="Program file")
         self._program_problem_shown = problem
 
