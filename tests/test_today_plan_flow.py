@@ -416,3 +416,12 @@ async def test_a_set_added_today_makes_no_miss_of_last_time(paths: Paths, clock:
         await pilot.press("d")  # and one fewer than the program: the same
         await pilot.press("d")
         assert table_rows(app)[row_of(app, "Back squat", "1/3")][4] == "102.5"
+
+
+async def test_a_first_time_skipped_after_a_set_is_in_the_summary(
+    paths: Paths, clock: FakeClock
+) -> None:
+    app = make_app(paths, clock)  # no history at all
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "1", "0", "0", "enter", "k", "f", "y")
+        assert "Back squat: skipped, no miss -> a first time again" in text_of(app, "#summary")

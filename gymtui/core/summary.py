@@ -117,6 +117,8 @@ def summarise(
             if made.weight_kg is not None:
                 weight = format_weight(made.weight_kg, unit) if made.weight_kg else "body weight"
                 next_time.append(f"{exercise.name}: skipped, no miss -> {weight} next time")
+            else:  # nothing before today, and today's sets before the skip set no weight
+                next_time.append(f"{exercise.name}: skipped, no miss -> a first time again")
             continue
         made = suggest(exercise, plan, [mine, *before], unit, inventory)
         if made.weight_kg is not None:
