@@ -425,3 +425,24 @@ async def test_a_first_time_skipped_after_a_set_is_in_the_summary(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter", "1", "0", "0", "enter", "k", "f", "y")
         assert "Back squat: skipped, no miss -> a first time again" in text_of(app, "#summary")
+
+
+async def test_an_exercise_added_today_is_swapped_for_today_only(
+    paths: Paths, clock: FakeClock
+) -> None:
+    app = make_app(paths, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("i", *"leg extension")
+        await pilot.pause(0.2)
+        await pilot.press("enter")
+        await go_to(pilot, app, row_of(app, "Leg extension", "1/3"))
+        await pilot.press("c", *"hack", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        assert [key for key, _ in app.screen.answers] == ["t"]  # no entry to swap for good
+        await pilot.press("g")  # not offered: nothing happens, nothing written
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("t")
+        names = [r[0] for r in table_rows(app)]
+        assert "Hack squat" in names and "Leg extension" not in names
+    assert not paths.program_file.exists()

@@ -196,6 +196,11 @@ class PlanEditing(GymScreen):
             new = gym.exercises.get(choice.exercise_id)
             question = f"Swap {old.name} for {new.name}:"
             answers = [("t", "today only"), ("g", "for good (the program)")]
+            day = gym.program.day(self.view.day.key) if self.view is not None else None
+            if day is None or old.id not in {p.exercise_id for p in day.exercises}:
+                # added today, not in the program's day: there is no entry to swap for good
+                answers = answers[:1]
+                question = f"Swap {old.name} for {new.name} (added today: K keeps it):"
             ask(self, ChoiceDialog(question, answers), lambda how: swap(new, how))
 
         title = f"Swap {old.name} for (best stand-ins first)"
