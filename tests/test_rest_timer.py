@@ -130,3 +130,5 @@ def test_parse_rest() -> None:
     for bad in ("5", "31:00", "two minutes", "1:75"):
         with pytest.raises(InvalidValue, match="Rest must"):
             parse_rest(bad)
+    with pytest.raises(InvalidValue, match=r"from 0:10 to 30:00 \(got 1000000 s\)"):
+        parse_rest("1000000")  # a number too big, not a wrong shape

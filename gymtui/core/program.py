@@ -31,6 +31,7 @@ BUILT_IN = "built-in"
 
 
 BUILTIN_FILES = ("exercises.toml", "program.toml")
+MAX_SETS = 20  # a day's exercise: the most sets it plans (today's edits too)
 MAX_FOCUS = 120  # a day's focus line ("Quads and glutes")
 BUILTIN_JSON = "builtin.json"
 
@@ -324,7 +325,7 @@ def parse_program(data: dict[str, Any], source: str, text: str | None = None) ->
             planned.append(
                 PlannedExercise(
                     exercise_id=ex_id,
-                    sets=check.positive_int(raw, "sets", where, 20),
+                    sets=check.positive_int(raw, "sets", where, MAX_SETS),
                     reps=low,
                     rest_s=rest,
                     reps_top=top,

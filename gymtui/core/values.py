@@ -166,6 +166,8 @@ def parse_rest(text: str) -> int | None:
         return None
     match = _DURATION.match(text)
     if match is None:
+        if text.strip().isdigit():  # a number, but a long one: say what is wrong with it
+            raise InvalidValue(f"Rest must be from 0:10 to 30:00 (got {text.strip()} s).")
         raise InvalidValue(f"Rest must look like 2:30 or 150 (got {text.strip()!r}).")
     minutes, seconds, plain = match.groups()
     total = int(plain) if plain is not None else int(minutes) * 60 + int(seconds)

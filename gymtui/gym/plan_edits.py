@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from gymtui.core.day_edits import DayEdit, EditedDay, apply_edits, edits_from_text, edits_to_text
 from gymtui.core.models import Exercise, LoggedSet, PlannedExercise, Program, ProgramDay, Session
+from gymtui.core.program import MAX_SETS
 from gymtui.core.rest import Clock
 from gymtui.core.training import TodayView
 from gymtui.errors import Refused
@@ -169,8 +170,14 @@ class TodayPlan:
         return self._add(DayEdit("swap", old.id, new.id), undo=f"Swapped {old.name} for {new.name}")
 
     def add_set(self, exercise: Exercise) -> TodayView:
-        """One more planned set of an exercise, today."""
-        self._need(self._today(), exercise.id)
+        """One more planned set of an exercise, today (up to the program file's 20)."""
+        view = self._today()
+        self._need(view, exercise.id)
+        planned = next(p for p in view.day.exercises if p.exercise_id == exercise.id)
+        if planned.sets >= MAX_SETS:
+            raise Refused(
+                f"{exercise.name} has {MAX_SETS} sets planned today: the most a plan has."
+            )
         return self._add(DayEdit("add_set", exercise.id))
 
     def remove_set(self, exercise: Exercise) -> TodayView:
