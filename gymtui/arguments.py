@@ -66,10 +66,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="open on a throwaway database holding a year of realistic history "
         "(your own data is never touched)",
     )
+    # `gymtui where --data-dir X` as well as `gymtui --data-dir X where`: each command takes it
+    # too (SUPPRESS: left out, it keeps the value given before the command)
+    folder = Parser(add_help=False)
+    folder.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help="data folder")
     commands = parser.add_subparsers(dest="command")
-    commands.add_parser("where", help="print the data folder, database and config paths")
+    commands.add_parser(
+        "where", parents=[folder], help="print the data folder, database and config paths"
+    )
     bring = commands.add_parser(
-        "import", help="import a Strong, Hevy, FitNotes, Fitbod or gymtui CSV export"
+        "import",
+        parents=[folder],
+        help="import a Strong, Hevy, FitNotes, Fitbod or gymtui CSV export",
     )
     bring.add_argument("file", type=Path)
     bring.add_argument(
@@ -90,16 +98,20 @@ def build_parser() -> argparse.ArgumentParser:
         help="import the rows that can be read and list the lines left out (default: a bad "
         "row refuses the whole file)",
     )
-    out = commands.add_parser("export", help="every set with its session and exercise")
+    out = commands.add_parser(
+        "export", parents=[folder], help="every set with its session and exercise"
+    )
     out.add_argument("--format", choices=("csv", "json"), default="csv")
     out.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
     out.add_argument("--force", action="store_true", help="replace the output file if it exists")
-    copy = commands.add_parser("backup", help="a consistent copy of the database")
+    copy = commands.add_parser("backup", parents=[folder], help="a consistent copy of the database")
     copy.add_argument(
         "file", type=Path, nargs="?", help="a new file, or a folder for a dated file inside"
     )
     back = commands.add_parser(
-        "restore", help="replace the database with a backup (the current one is kept first)"
+        "restore",
+        parents=[folder],
+        help="replace the database with a backup (the current one is kept first)",
     )
     back.add_argument("file", type=Path, help="a backup made by 'gymtui backup'")
     return parser

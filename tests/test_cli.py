@@ -32,6 +32,9 @@ def test_data_dir_option_wins_over_environment(
 ) -> None:
     assert main(["--data-dir", str(tmp_path / "elsewhere"), "where"]) == 0
     assert str(tmp_path / "elsewhere" / "gymtui.db") in capsys.readouterr().out
+    # after the command too, as a user types it
+    assert main(["where", "--data-dir", str(tmp_path / "after")]) == 0
+    assert str(tmp_path / "after" / "gymtui.db") in capsys.readouterr().out
 
 
 @pytest.mark.parametrize(
