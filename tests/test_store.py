@@ -69,6 +69,7 @@ def test_migrations_apply_twice_without_change(tmp_path: Path) -> None:
             "m006_first_set_is_no_pr",
             "m007_exercise_kit",
             "m008_supersets",
+            "m009_holds",
         ]
     )
 
@@ -96,12 +97,14 @@ def test_logged_set_reads_back_after_reopen(tmp_path: Path) -> None:
 
 def test_a_sets_columns_are_named_once(tmp_path: Path) -> None:
     """core.models.SET_COLUMNS is the sets table after its id, in order (pr is the store's
-    own); a set read back, a typed set, an imported one and the export follow it."""
+    own, added by m003: the columns added after it follow it on file); a set read back, a
+    typed set, an imported one and the export follow it."""
     store = open_store(tmp_path / "g.db")
     on_file = [r[1] for r in store.conn.execute("PRAGMA table_info(sets)")]
     # pr came in m003; the columns added after it (m007's superset) follow it on file
     after_pr = SET_COLUMNS.index("rest_taken_s") + 1
     assert on_file == ["id", *SET_COLUMNS[:after_pr], "pr", *SET_COLUMNS[after_pr:]]
+    assert SET_COLUMNS[after_pr:] == ("superset", "seconds")
     assert set(LoggedSet._fields) == set(on_file)
     assert set(SetInput._fields) <= set(SET_COLUMNS)
     assert set(SET_COLUMNS) - set(ImportedSet._fields) == {"session_id"}
@@ -259,9 +262,15 @@ def test_old_schema_file_is_upgraded_keeping_its_sets(tmp_path: Path) -> None:
     db.close()
     store = open_store(path)
     applied = [m.name for m in migrations.applied(Database(store.conn))]
-    assert applied[-3:] == ["m006_first_set_is_no_pr", "m007_exercise_kit", "m008_supersets"]
+    assert applied[-3:] == ["m007_exercise_kit", "m008_supersets", "m009_holds"]
     [row] = store.sessions.sets(1)
-    assert (row.weight_kg, row.reps, row.rest_taken_s, row.superset) == (140, 5, None, None)
+    assert (row.weight_kg, row.reps, row.rest_taken_s, row.superset, row.seconds) == (
+        140,
+        5,
+        None,
+        None,
+        None,
+    )
     assert not row.pr  # m003 flagged the first set ever; m006 takes that back
 
 

@@ -101,6 +101,7 @@ class ExerciseEdit(NamedTuple):
     bar_kg: float | None = None
     stack_step_kg: float | None = None
     small_plate_kg: float | None = None
+    timed: bool = False  # a hold: its sets are seconds, not reps
 
     @property
     def barbell(self) -> bool:

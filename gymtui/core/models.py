@@ -31,6 +31,7 @@ class Exercise(NamedTuple):
     bar_kg: float | None = None  # a bar of its own (a trap bar's 25 kg); None: the user's bar
     stack_step_kg: float | None = None  # a machine's stack step; None: the user's setting
     small_plate_kg: float | None = None  # a machine's small add-on plate (1.25, 2.5), if any
+    timed: bool = False  # a hold (wall sit, plank): its sets are seconds, not reps
 
     @property
     def uses_bar(self) -> bool:
@@ -67,11 +68,15 @@ class PlannedExercise(NamedTuple):
     progression: Progression = Progression()
     warmup: bool | None = None  # a warm-up ramp before it: None lets the program decide
     superset: str | None = None  # its superset's label: adjacent entries sharing one alternate
+    # A hold (`seconds = 45` or `"30-45"` in the program file): `reps` and `reps_top` are then
+    # seconds, so the rules that move reps (a range climbs, a target met steps up) move them.
+    timed: bool = False
 
     @property
     def reps_text(self) -> str:
-        """`6`, or `10-12` for a range."""
-        return f"{self.reps}-{self.reps_top}" if self.reps_top else str(self.reps)
+        """`6`, or `10-12` for a range; `45 s`, `30-45 s` for a hold."""
+        text = f"{self.reps}-{self.reps_top}" if self.reps_top else str(self.reps)
+        return f"{text} s" if self.timed else text
 
 
 class RampStep(NamedTuple):
@@ -161,6 +166,17 @@ class LoggedSet(NamedTuple):
     rest_taken_s: int | None = None
     pr: bool = False
     superset: str | None = None  # the superset it was done in: sets of a session sharing one
+    seconds: int | None = None  # a hold's length (its reps are 1): None for a set of reps
+
+    @property
+    def is_hold(self) -> bool:
+        """A timed set: seconds held, not reps."""
+        return self.seconds is not None
+
+    @property
+    def amount(self) -> int:
+        """What the set did against its target: seconds for a hold, else reps."""
+        return self.seconds if self.seconds is not None else self.reps
 
     @property
     def is_working(self) -> bool:
@@ -175,7 +191,9 @@ class LoggedSet(NamedTuple):
 
     @property
     def volume_kg(self) -> float:
-        """Weight x reps, for its share of a set."""
+        """Weight x reps, for its share of a set; a hold moves no kg (store/counts.py too)."""
+        if self.seconds is not None:
+            return 0.0
         return self.weight_kg * self.reps * self.share
 
 
@@ -189,6 +207,7 @@ class SetInput(NamedTuple):
     rpe: float | None = None
     note: str | None = None
     side: Side | None = None
+    seconds: int | None = None  # a hold's seconds (then reps is 1)
 
 
 # A set's columns on file, in the sets table's order, which gymtui's export keeps. LoggedSet has
@@ -209,6 +228,7 @@ SET_COLUMNS = (
     "logged_at",
     "rest_taken_s",
     "superset",  # added after `pr` (m007): on file it follows pr, which the store keeps
+    "seconds",  # added after `pr` too (m009): a hold's length
 )
 # What a person types for a set beyond the exercise (SetInput's fields), in the table's order.
 ENTERED_COLUMNS = tuple(c for c in SET_COLUMNS if c in SetInput._fields and c != "exercise_id")

@@ -223,6 +223,7 @@ def parse_exercises(
             rest_s=check.positive_int(body, "rest_s", entry, 3600) if "rest_s" in body else 90,
             cues=cues,
             **_equipment(check, body, entry),
+            timed=check.get(body, "timed", bool, entry, False),
         )
     return exercises
 
@@ -321,7 +322,7 @@ def parse_program(data: dict[str, Any], source: str, text: str | None = None) ->
                     f'"a", not {label!r}',
                     "superset",
                 )
-            low, top = _reps(check, raw, where)
+            low, top, timed = _target(check, raw, where, catalogue[ex_id])
             planned.append(
                 PlannedExercise(
                     exercise_id=ex_id,
@@ -332,6 +333,7 @@ def parse_program(data: dict[str, Any], source: str, text: str | None = None) ->
                     progression=_progression(check, raw, where, top),
                     warmup=check.get(raw, "warmup", bool, where, None),
                     superset=label,
+                    timed=timed,
                 )
             )
         _check_supersets(check, entry, planned)
@@ -395,19 +397,49 @@ _RAMP = re.compile(r"^\s*(?:(bar)|(\d{1,2}(?:\.\d+)?)\s*%)\s*[x×]\s*(\d{1,2})\s
 RULES: tuple[ProgressionKind, ...] = ("default", "linear", "double")
 
 
-def _reps(check: _Checker, raw: dict[str, Any], where: str) -> tuple[int, int | None]:
-    """`reps = 6`, or a range `reps = "10-12"` (its bottom and its top)."""
-    value = raw.get("reps")
+MAX_HOLD_S = 600  # a planned hold of ten minutes; longer is a typo (minutes for seconds)
+
+
+def _target(
+    check: _Checker, raw: dict[str, Any], where: str, exercise: Exercise
+) -> tuple[int, int | None, bool]:
+    """The entry's target: reps, or `seconds` for a hold (a timed exercise must have them);
+    a number or a range for double progression. Its bottom, its top and whether timed."""
+    if "seconds" in raw and "reps" in raw:
+        raise check.fail(where, "give 'reps' or 'seconds' (a hold), not both", "seconds")
+    if "seconds" in raw:
+        low, top = _range(check, raw, "seconds", where, MAX_HOLD_S, '"30-45"')
+        return low, top, True
+    if exercise.timed:
+        raise check.fail(
+            where,
+            f"{exercise.name} is a hold: give its target in seconds (seconds = 45, or "
+            'seconds = "30-45"), not reps',
+            "reps" if "reps" in raw else "",
+        )
+    if "reps" not in raw:
+        raise check.fail(where, "'reps' is missing (or 'seconds', for a hold)")
+    low, top = _range(check, raw, "reps", where, 100, '"10-12"')
+    return low, top, False
+
+
+def _range(
+    check: _Checker, raw: dict[str, Any], key: str, where: str, most: int, example: str
+) -> tuple[int, int | None]:
+    """`key = 6`, or a range `key = "10-12"` (its bottom and its top)."""
+    value = raw.get(key)
     if not isinstance(value, str):
-        return check.positive_int(raw, "reps", where, 100), None
+        return check.positive_int(raw, key, where, most), None
     match = _RANGE.match(value)
     if match is None:
         raise check.fail(
-            where, f"'reps' must be a whole number or a range like \"10-12\", not {value!r}"
+            where, f"'{key}' must be a whole number or a range like {example}, not {value!r}", key
         )
     low, top = int(match.group(1)), int(match.group(2))
-    if not 1 <= low < top <= 100:
-        raise check.fail(where, f"'reps' range {value!r} must go up, from 1 to 100, like \"10-12\"")
+    if not 1 <= low < top <= most:
+        raise check.fail(
+            where, f"'{key}' range {value!r} must go up, from 1 to {most}, like {example}", key
+        )
     return low, top
 
 
@@ -418,9 +450,12 @@ def _progression(check: _Checker, raw: dict[str, Any], where: str, top: int | No
     if kind not in RULES:
         raise check.fail(where, f"'progression' must be one of {', '.join(RULES)}, not {kind!r}")
     if kind == "double" and top is None:
-        raise check.fail(where, 'double progression needs a rep range, like reps = "10-12"')
+        raise check.fail(
+            where,
+            'double progression needs a range, like reps = "10-12" (or seconds = "30-45")',
+        )
     if kind != "double" and top is not None:
-        raise check.fail(where, f'a rep range goes with progression = "double", not {kind!r}')
+        raise check.fail(where, f'a range goes with progression = "double", not {kind!r}')
     after = check.positive_int(raw, "deload_after", where, 20) if "deload_after" in raw else 3
     pct = check.get(raw, "deload_pct", float, where, 10.0)
     if not 0 < pct <= 50:

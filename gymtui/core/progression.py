@@ -8,7 +8,7 @@ machine's stack (core/equipment.py).
 """
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from typing import NamedTuple
 
@@ -41,6 +41,9 @@ BREAKS = (
     (timedelta(weeks=3), 10),
 )
 LONG_BREAK = BREAKS[-1][0]
+# A hold's step: a fixed target that every hold met goes up this much, and a seconds range
+# climbs this much a hold (a second more, as a rep more, would be no progress at all).
+HOLD_STEP_S = 5
 
 
 class Suggestion(NamedTuple):
@@ -69,7 +72,7 @@ def met(sets: Sequence[LoggedSet], planned: PlannedExercise | None) -> bool:
     if planned is None:
         return True
     goal = planned.reps_top or planned.reps
-    return len(working) >= planned.sets and all(s.reps >= goal for s in working)
+    return len(working) >= planned.sets and all(s.amount >= goal for s in working)
 
 
 def misses_in_a_row(sessions: Sequence[Sequence[LoggedSet]], planned: PlannedExercise) -> int:
@@ -162,8 +165,8 @@ def suggest(
     made = _suggest(exercise, planned, recent, unit, inventory, rounded)
     if rounded:
         made = Suggestion(made.weight_kg, made.reason + rounded[0], made.reps)
-    if made.weight_kg is None or made.weight_kg <= 0:
-        return made
+    if made.weight_kg is None or made.weight_kg <= 0 or (planned is not None and planned.timed):
+        return made  # a hold's load is no reps' load: e1RM says nothing of it
     return _bounded(made, exercise, planned, recent, unit, inventory, now)
 
 
@@ -294,8 +297,13 @@ def _suggest(
         return format_weight(kg, unit) if kg > 0 else "body weight"
 
     if planned is None:  # no plan, no target to have met: what it was, to match or beat
+        if all(s.is_hold for s in last):
+            held = ", ".join(str(s.amount) for s in last)
+            return Suggestion(at(top), f"no plan for it: last time {held} s")
         return Suggestion(at(top), f"no plan for it: last time {describe_last(last, unit)}")
     can_add = exercise.increment_kg > 0 and top > 0
+    if planned.timed:
+        return _suggest_hold(planned, last, at(top) if top > 0 else top, can_add, added, shown)
     if planned is not None and planned.reps_top is not None:  # double progression
         range_text = planned.reps_text
         if met(last, planned):
@@ -341,12 +349,62 @@ def _suggest(
     return Suggestion(again, f"not every set hit {goal} last time: repeat {shown(again)}", low)
 
 
+def hold_aim(target_s: int, held_s: Sequence[int], sets: int) -> int:
+    """The seconds a fixed hold target aims for today: the target until every planned hold
+    reached it, then HOLD_STEP_S past the shortest hold, in steps from the target (held 45,
+    45, 47 of 45: 50; then 50, 50, 48: 50 again; 50, 52, 50: 55)."""
+    if len(held_s) < sets or not held_s or min(held_s) < target_s:
+        return target_s
+    return target_s + HOLD_STEP_S * ((min(held_s) - target_s) // HOLD_STEP_S + 1)
+
+
+def _suggest_hold(
+    planned: PlannedExercise,
+    last: list[LoggedSet],
+    weight: float,
+    can_add: bool,
+    added: Callable[[], float],
+    shown: Callable[[float], str],
+) -> Suggestion:
+    """A hold's rule: seconds move as reps do (a range climbs HOLD_STEP_S a hold, then the
+    load goes up; a fixed target steps up HOLD_STEP_S once every hold met it)."""
+    held = [s.amount for s in last]
+    text = ", ".join(str(h) for h in held) + " s"
+    if planned.reps_top is not None:
+        if met(last, planned):
+            if not can_add:
+                return Suggestion(
+                    weight, f"all holds at {planned.reps_top} s: add load, or a harder hold"
+                )
+            heavier = added()
+            return Suggestion(
+                heavier,
+                f"all holds reached {planned.reps_top} s: +{shown(heavier - weight)}, "
+                f"back to {planned.reps} s",
+                planned.reps,
+            )
+        aim = min(planned.reps_top, max(held) + HOLD_STEP_S)
+        return Suggestion(
+            weight, f"{text} last time ({planned.reps_text}): {HOLD_STEP_S} s more a hold", aim
+        )
+    aim = hold_aim(planned.reps, held, planned.sets)
+    if aim > planned.reps:
+        return Suggestion(
+            weight, f"all {planned.sets} holds met last time ({text}): hold {aim} s", aim
+        )
+    return Suggestion(
+        weight, f"not every hold reached {planned.reps} s last time: {planned.reps} s again", aim
+    )
+
+
 def aim_reps(planned: PlannedExercise, last_time: LoggedSet | None, weight_changed: bool) -> int:
     """The reps to aim for on one set: the target, or with a range one more than this set's
-    last time (up to the top; back to the bottom when the weight went up)."""
+    last time (up to the top; back to the bottom when the weight went up). A hold's range
+    climbs HOLD_STEP_S seconds a hold instead."""
     if planned.reps_top is None or last_time is None or weight_changed:
         return planned.reps
-    return max(planned.reps, min(planned.reps_top, last_time.reps + 1))
+    step = HOLD_STEP_S if planned.timed else 1
+    return max(planned.reps, min(planned.reps_top, last_time.amount + step))
 
 
 def heaviest_loadable(

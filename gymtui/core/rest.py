@@ -212,7 +212,7 @@ class RestLengths(NamedTuple):
     superset: int | None = None  # between a superset's members; None: the program's, or 20 s
 
 
-RestShown = Literal["idle", "running", "paused", "over"]
+RestShown = Literal["idle", "running", "paused", "over", "hold"]  # hold: core/hold.py
 
 
 class RestView(NamedTuple):
@@ -234,6 +234,8 @@ class RestView(NamedTuple):
             return f"Rest {left} paused (space to resume){after}"
         if self.state == "running":
             return f"Rest {left}{after}"
+        if self.state == "hold":
+            return f"Hold {left}  ·  {self.next_up}"
         if self.state == "over":
             return f"Rest +{format_duration(-self.remaining_s)} over{after}"
         return f"No rest running{after}" if self.next_up else "No rest running"
@@ -246,6 +248,7 @@ class RestView(NamedTuple):
             "paused": "Paused: space to resume",
             "over": "Rest over: time for the next set",
             "running": "Resting",
+            "hold": "Hold: enter when you stop (s: cancel, nothing saved)",
         }[self.state]
 
     @property
@@ -288,7 +291,7 @@ def next_change_s(view: RestView) -> float | None:
     second (the deadline is one of them); None while nothing on it moves (no rest, or
     paused). A bar drawn from `shown_done_s` moves at the same moments."""
     left = view.remaining_s
-    if view.state == "running":
+    if view.state in ("running", "hold"):
         # M:SS shows ceil(left) (format_duration): it turns when left reaches the second below
         return max(left - (math.ceil(left - 1e-9) - 1), 0.0)
     if view.state == "over":  # +M:SS shows ceil(over): it turns just past the whole second

@@ -9,7 +9,13 @@ from gymtui.core.models import Exercise, LoggedSet, Program, ProgramDay, Session
 from gymtui.core.plates import Inventory
 from gymtui.core.progression import describe_last, suggest
 from gymtui.core.strength import e1rm
-from gymtui.core.values import Unit, count, format_duration, format_set, format_weight
+from gymtui.core.values import (
+    Unit,
+    count,
+    format_done,
+    format_duration,
+    format_weight,
+)
 
 
 class Summary(NamedTuple):
@@ -104,8 +110,10 @@ def summarise(
         before = earlier.get(ex_id, [])
         beaten = [s for s in mine if s.pr and s.is_working]  # the file's flag: it beat something
         if beaten:  # one line an exercise: its best record of the session
-            best = max(beaten, key=lambda s: (e1rm(s.weight_kg, s.reps), s.weight_kg))
-            records.append(f"{exercise.name} {format_set(best.weight_kg, best.reps, unit)}")
+            best = max(
+                beaten, key=lambda s: (s.seconds or 0, e1rm(s.weight_kg, s.reps), s.weight_kg)
+            )
+            records.append(f"{exercise.name} {format_done(best, unit)}")
         plan = planned.get(ex_id) or (program.plan_for(ex_id) if program else None)
         if plan is None:  # no target to have met or missed: what was done, to match or beat
             if any(s.is_working for s in mine):

@@ -155,6 +155,14 @@ class PlanRow(NamedTuple):
         return self.logged is not None and (self.logged.side is None or self.partner is not None)
 
     @property
+    def timed(self) -> bool:
+        """A hold's row: its target and its sets are seconds (the plan says, else the
+        exercise; a warm-up is never a hold)."""
+        if self.ramp is not None:
+            return False
+        return self.planned.timed if self.planned is not None else self.exercise.timed
+
+    @property
     def missing_side(self) -> Side | None:
         """For half a pair, the leg still to do."""
         if self.logged is None or self.complete or self.logged.side is None:
@@ -395,6 +403,10 @@ class TodayView:
             return row.ramp.reps
         if row.planned is None:
             return None
+        if row.planned.timed and row.planned.reps_top is None:
+            # a fixed hold steps up when every hold of the session met it: the session's aim
+            suggestion = self.suggestions.get(row.exercise.id)
+            return suggestion.reps if suggestion and suggestion.reps else row.planned.reps
         weight = self.weight_for(row)
         made = self.suggestions.get(row.exercise.id)
         if weight == 0 and made is not None and made.weight_kg == 0 and made.reps:
@@ -431,10 +443,11 @@ def next_up_text(view: TodayView, unit: Unit) -> str:
         return "All planned sets done: finish the session with f on Today"
     prefill = set_prefill(view, row, "warmup" if row.ramp else "working")
     reps = prefill.reps or (row.planned.reps if row.planned else 0)
+    held = reps if row.timed else None
     what = (
-        f" {format_set(prefill.weight_kg, reps, unit)}"
+        f" {format_set(prefill.weight_kg, reps, unit, seconds=held)}"
         if prefill.weight_kg is not None
-        else f" × {reps}"
+        else (f" {reps} s" if held else f" × {reps}")
     )
     leg = {"L": ", left leg", "R": ", right leg"}.get(prefill.side or "", "")
     if row.ramp is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from datetime import timedelta
-from typing import Literal
+from typing import Literal, Protocol
 
 from gymtui.errors import InvalidValue
 
@@ -132,11 +132,30 @@ def format_weight(kg: float, unit: Unit, *, with_unit: bool = True) -> str:
     return f"{number} {unit}" if with_unit else number
 
 
-def format_set(kg: float, reps: int, unit: Unit, *, with_unit: bool = True) -> str:
+def format_set(
+    kg: float, reps: int, unit: Unit, *, with_unit: bool = True, seconds: int | None = None
+) -> str:
     """`102.5 kg x 6`, or `BW x 12` for a body-weight set (`102.5 x 6` under a column
-    whose header names the unit)."""
+    whose header names the unit); a hold (`seconds`) is `45 s`, or `20 kg x 45 s` loaded."""
+    if seconds is not None:
+        held = f"{seconds} s"
+        return f"{format_weight(kg, unit, with_unit=with_unit)} × {held}" if kg > 0 else held
     weight = format_weight(kg, unit, with_unit=with_unit) if kg > 0 else "BW"
     return f"{weight} × {reps}"
+
+
+class _Done(Protocol):
+    @property
+    def weight_kg(self) -> float: ...
+    @property
+    def reps(self) -> int: ...
+    @property
+    def seconds(self) -> int | None: ...
+
+
+def format_done(done: _Done, unit: Unit, *, with_unit: bool = True) -> str:
+    """A set as logged (or typed): `100 kg x 6`, `45 s` for a hold."""
+    return format_set(done.weight_kg, done.reps, unit, with_unit=with_unit, seconds=done.seconds)
 
 
 def format_duration(seconds: float) -> str:
@@ -173,6 +192,22 @@ def parse_rest(text: str) -> int | None:
     total = int(plain) if plain is not None else int(minutes) * 60 + int(seconds)
     if not MIN_REST_S <= total <= MAX_REST_S:
         raise InvalidValue(f"Rest must be from 0:10 to 30:00 (got {format_duration(total)}).")
+    return total
+
+
+MAX_HOLD_S = 3600
+
+
+def parse_hold(text: str) -> int:
+    """A hold's length as `45`, `45s` or `1:30`: whole seconds from 1 to an hour."""
+    match = _DURATION.match(text)
+    if match is None:
+        got = text.strip() if len(text.strip()) <= 12 else text.strip()[:12] + "…"
+        raise InvalidValue(f"Seconds must look like 45 or 1:30 (got {got!r}).")
+    minutes, seconds, plain = match.groups()
+    total = int(plain) if plain is not None else int(minutes) * 60 + int(seconds)
+    if not 1 <= total <= MAX_HOLD_S:
+        raise InvalidValue(f"Seconds must be from 1 to {MAX_HOLD_S} (got {total}).")
     return total
 
 

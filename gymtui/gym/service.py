@@ -13,6 +13,7 @@ import json
 from datetime import datetime, timedelta
 from typing import Any, NamedTuple
 
+from gymtui.core.hold import hold_view
 from gymtui.core.metrics import Beaten, beaten
 from gymtui.core.models import Exercise, LoggedSet, Program, ProgramDay, SetInput, SetKind
 from gymtui.core.progression import Suggestion, suggest
@@ -37,6 +38,7 @@ from gymtui.errors import DatabaseFileError, ImportRunning
 from gymtui.gym.corrections import Corrections
 from gymtui.gym.exercises import ExerciseCatalogue
 from gymtui.gym.history import History
+from gymtui.gym.holds import Holds
 from gymtui.gym.plan_edits import TodayPlan
 from gymtui.gym.program_file import ProgramFile, load_running
 from gymtui.gym.recent import RecentSets
@@ -102,6 +104,7 @@ class Gym:
             self.program_file.swap,
             self.program_file.keep_day,
         )
+        self.holds = Holds(self.clock)
         stored = store.settings()
         self.settings = Settings.from_stored(stored)
         self.supersets = Supersets(store, self)
@@ -295,7 +298,9 @@ class Gym:
             raise
         except DatabaseMoved:
             # The dialog is gone: the message keeps what was typed, to note down or log again.
-            what = format_set(entry.weight_kg, entry.reps, self.settings.unit)
+            what = format_set(
+                entry.weight_kg, entry.reps, self.settings.unit, seconds=entry.seconds
+            )
             raise DatabaseMoved(
                 f"Not saved: {self.exercises.get(entry.exercise_id).name} {what}. "
                 + self._store.settle_moved()
@@ -427,6 +432,8 @@ class Gym:
 
     def rest_view(self) -> RestView:
         """The rest as it stands now: one value for every place that shows it."""
+        if self.holds.current is not None:  # a hold shows in the rest's place
+            return hold_view(self.holds.current, self.clock.elapsed(), self.timer.after_set_id)
         return rest_view(self.timer, self.clock.elapsed(), self._next_up, self._next_plates)
 
     def poll_rest_alert(self) -> bool:
@@ -435,6 +442,8 @@ class Gym:
         A rest over for longer than OVER_LIMIT_S ends here, with no alert.
         """
         at = self.clock.elapsed()
+        if self.holds.current is not None:
+            return False  # the lifter is holding: the rest before it is behind them
         if self.timer.expire(at):
             with contextlib.suppress(StorageError):
                 self._store.set_setting(TIMER_KEY, self._timer_text(self.timer))

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from gymtui.core.models import SET_KINDS, Side
 from gymtui.core.supersets import MAX_LABEL
 from gymtui.importers.names import same_name
-from gymtui.importers.parsed import MAX_IMPORT_KG, ImportedSet
+from gymtui.importers.parsed import MAX_HOLD_S, MAX_IMPORT_KG, ImportedSet
 from gymtui.importers.reader import Reader
 from gymtui.importers.rows import LONGEST_WORKOUT_S, Rows, local_time
 
@@ -67,6 +67,7 @@ class OwnReader(Reader):
         if not reps:
             row.fail("reps", "is missing")
         rest = row.number("rest_taken_s", 10**7)
+        seconds = row.whole("seconds", MAX_HOLD_S, " s") or None  # a hold's length
         number = row.whole("set_number", 10**6)
         rpe = row.rpe("rpe")
         superset = row.get("superset")  # an export from before supersets has no such column
@@ -103,6 +104,7 @@ class OwnReader(Reader):
                 note=row.get("note") or None,
                 side=side,
                 rest_taken_s=int(rest) if rest is not None else None,
+                seconds=seconds,
                 exercise_id=exercise_id,
                 set_number=number or None,
                 superset=superset or None,

@@ -14,6 +14,7 @@ from gymtui.errors import GymtuiError
 
 MAX_IMPORT_KG = 1000.0  # a loaded leg press can pass the 500 kg a person may type by hand
 MAX_IMPORT_REPS = 1000
+MAX_HOLD_S = 3600  # a hold of an hour: past it, a "duration" is a workout's, not a hold's
 # gymtui's export: a row per set, with its session's columns first, then the set's own in the
 # sets table's order (core.models.SET_COLUMNS), the exercise's name beside its id.
 GYMTUI_COLUMNS = (
@@ -55,6 +56,7 @@ class ImportedSet(NamedTuple):
     note: str | None = None
     side: Side | None = None
     rest_taken_s: int | None = None
+    seconds: int | None = None  # a hold's length (then reps is 1)
     exercise_id: str | None = None  # gymtui's own export names it
     set_number: int | None = None  # and numbers the sets; others are numbered in file order
     superset: str | None = None  # its superset in the workout (Hevy's superset_id)

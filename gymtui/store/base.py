@@ -74,6 +74,7 @@ def exercise_from_row(row: sqlite3.Row) -> Exercise:
         bar_kg=_number(row, "bar_kg"),
         stack_step_kg=_number(row, "stack_step_kg"),
         small_plate_kg=_number(row, "small_plate_kg"),
+        timed=_flag(row, "timed"),
     )
 
 

@@ -49,12 +49,12 @@ class Exercises:
                 conn.execute(
                     """
                     INSERT INTO exercises (id, name, muscles, stabilisers, equipment,
-                        one_legged, increment_kg, default_rest_s, custom)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)
+                        one_legged, increment_kg, default_rest_s, timed, custom)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
                     ON CONFLICT(id) DO UPDATE SET name=excluded.name, muscles=excluded.muscles,
                         stabilisers=excluded.stabilisers, equipment=excluded.equipment,
                         one_legged=excluded.one_legged, increment_kg=excluded.increment_kg,
-                        default_rest_s=excluded.default_rest_s, custom=0
+                        default_rest_s=excluded.default_rest_s, timed=excluded.timed, custom=0
                     """,
                     [
                         ex.id,
@@ -65,6 +65,7 @@ class Exercises:
                         int(ex.one_legged),
                         ex.increment_kg,
                         ex.rest_s,
+                        int(ex.timed),
                     ],
                 )
         return True
@@ -156,11 +157,12 @@ class Exercises:
                 equipment=like.equipment,
                 one_legged=like.one_legged,
                 bar_kg=like.bar_kg,
+                timed=like.timed,
             )
         with self.store.transaction() as conn:
             conn.execute(
                 "INSERT INTO exercises (id, name, muscles, stabilisers, equipment, one_legged,"
-                " bar_kg, custom) VALUES (?, ?, ?, ?, ?, ?, ?, 1)",
+                " bar_kg, timed, custom) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)",
                 [
                     ex_id,
                     clean,
@@ -169,6 +171,7 @@ class Exercises:
                     made.equipment,
                     int(made.one_legged),
                     made.bar_kg,
+                    int(made.timed),
                 ],
             )
         return made
@@ -272,7 +275,7 @@ class Exercises:
             """
             UPDATE exercises SET name = ?, muscles = ?, stabilisers = ?, equipment = ?,
                 one_legged = ?, increment_kg = ?, rest_s = ?, body_weight_load = ?,
-                bar_kg = ?, stack_step_kg = ?, small_plate_kg = ?
+                bar_kg = ?, stack_step_kg = ?, small_plate_kg = ?, timed = ?
             WHERE id = ?
             """,
             [
@@ -287,6 +290,7 @@ class Exercises:
                 edit.bar_kg,
                 edit.stack_step_kg,
                 edit.small_plate_kg,
+                int(edit.timed),
                 exercise_id,
             ],
         )
@@ -312,6 +316,7 @@ def _catalogue_fields(ex: Exercise | None) -> tuple[object, ...] | None:
         ex.one_legged,
         ex.increment_kg,
         ex.rest_s,
+        ex.timed,
         ex.custom,
     )
 

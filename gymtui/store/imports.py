@@ -346,8 +346,11 @@ class Imports:
                 if same_name(known[found].name) != wanted:
                     summary.matched[item.exercise_name] = known[found].name
                 return found
+            guess = guessed_exercise(item.exercise_name)
             made = self.store.exercises.insert_own(
-                item.exercise_name, known.__contains__, guessed_exercise(item.exercise_name)
+                item.exercise_name,
+                known.__contains__,
+                guess._replace(timed=item.seconds is not None),
             )
             known[made.id] = made
             by_name[same_name(made.name)] = made.id

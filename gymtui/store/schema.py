@@ -169,6 +169,18 @@ def m008_supersets(db: Database) -> None:
     db.execute("ALTER TABLE sets ADD COLUMN superset TEXT")
 
 
+def m009_holds(db: Database) -> None:
+    """Holds (wall sit, plank): sets.seconds, a hold's length (its reps are 1; NULL for a set
+    of reps, which every set before this step was), and exercises.timed, an exercise whose
+    sets are holds."""
+    db.execute(
+        "ALTER TABLE sets ADD COLUMN seconds INTEGER CHECK (seconds IS NULL OR seconds >= 1)"
+    )
+    db.execute(
+        "ALTER TABLE exercises ADD COLUMN timed INTEGER NOT NULL DEFAULT 0 CHECK (timed IN (0, 1))"
+    )
+
+
 STEPS: tuple[Callable[[Database], None], ...] = (
     m001_initial,
     m002_rest_taken,
@@ -178,6 +190,7 @@ STEPS: tuple[Callable[[Database], None], ...] = (
     m006_first_set_is_no_pr,
     m007_exercise_kit,
     m008_supersets,
+    m009_holds,
 )
 STEP_NAMES = tuple(step.__name__ for step in STEPS)
 

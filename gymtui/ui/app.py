@@ -19,6 +19,7 @@ from gymtui.core.rest import Clock, RestView, next_change_s
 from gymtui.gym import Gym
 from gymtui.paths import Paths
 from gymtui.ui.desktop import desktop_notify
+from gymtui.ui.holds import finish_due_hold
 from gymtui.ui.key_gate import KeyGate
 from gymtui.ui.modes import MODES
 from gymtui.ui.screens.base import GymScreen
@@ -153,6 +154,7 @@ class GymApp(ToastApp):
             self.show_problem(problem)
         if self.gym.poll_rest_alert():
             self.alert_rest_over()
+        finish_due_hold(self, self.alert)  # a hold at its target is saved, the rest begins
         view = self.gym.rest_view()
         self.rest_changed.publish(view)
         self.schedule_tick(view)
@@ -179,14 +181,17 @@ class GymApp(ToastApp):
 
     def alert_rest_over(self) -> None:
         """Bell, toast and desktop notification, each unless switched off."""
-        body = self.gym.rest_view().next_up or "Time for the next set."
+        self.alert("Rest over", self.gym.rest_view().next_up or "Time for the next set.")
+
+    def alert(self, title: str, body: str) -> None:
+        """The rest-over alert's bell, toast and desktop notification (a hold's end too)."""
         settings = self.gym.settings
         if settings.alert_bell:
             self.bell()
         if settings.alert_toast:
-            self.notify(shown(body), title="Rest over", timeout=8, markup=False)
+            self.notify(shown(body), title=title, timeout=8, markup=False)
         if settings.alert_desktop:
-            self.notifier("Rest over", body)
+            self.notifier(title, body)
 
     # -- running, and an unexpected error: the CLI writes a crash file and says where -------
 

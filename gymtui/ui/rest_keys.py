@@ -21,6 +21,8 @@ REST_ACTIONS = ("pause", "adjust(1)", "adjust(-1)")  # the footer's order for th
 def pause_or_start(host: GymHost) -> None:
     """Pause or resume the rest; with none running, start one after the last set."""
     gym = host.gym
+    if gym.holds.current is not None:  # holding: the rest is not the lifter's to move now
+        return
     if gym.timer.state == "idle":
         started = write(host, gym.rest_start)
         if started.saved and not started.value:
@@ -30,8 +32,9 @@ def pause_or_start(host: GymHost) -> None:
 
 
 def adjust(host: GymHost, sign: int) -> None:
-    """Add (sign 1) or take away (-1) 15 s."""
-    write(host, lambda: host.gym.rest_adjust(sign))
+    """Add (sign 1) or take away (-1) 15 s (not during a hold)."""
+    if host.gym.holds.current is None:
+        write(host, lambda: host.gym.rest_adjust(sign))
 
 
 def rest_key_label(action: str, state: str, *, idle: str | bool) -> str | bool | None:

@@ -23,7 +23,7 @@ def log_set(host: GymHost, entry: SetInput) -> Written[Logged]:
         logged = written.value
         done = logged.set
         kind = " (warm-up)" if done.kind == "warmup" else ""
-        what = format_set(done.weight_kg, done.reps, gym.settings.unit)
+        what = format_set(done.weight_kg, done.reps, gym.settings.unit, seconds=done.seconds)
         host.notify(shown(f"Saved: {logged.exercise.name} {what}{kind}"), markup=False)
         if logged.records:
             text = beaten_text(logged.records, gym.settings.unit)

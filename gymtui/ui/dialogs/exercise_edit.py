@@ -43,6 +43,7 @@ EQUIPMENT_CHOICES = [
     ("other", "other", "o"),
 ]
 PER_LEG_CHOICES = [(False, "No", "n"), (True, "Yes: log left and right", "y")]
+TIMED_CHOICES = [(False, "No: reps", "n"), (True, "Yes: a hold, timed in seconds", "y")]
 BODY_WEIGHT_CHOICES = [(False, "No", "n"), (True, "Yes: Progress adds it to the weight", "y")]
 BUILT_IN_HINT = (
     "Comes with gymtui or your program file: only your rest, body weight and kit change "
@@ -61,6 +62,7 @@ class ExerciseEditDialog(GymDialog[ExerciseEdit | None]):
         choice_keys("Stabilisers", STABILISER_CHOICES, toggles=True),
         choice_keys("Equipment", EQUIPMENT_CHOICES),
         choice_keys("Per leg", PER_LEG_CHOICES),
+        choice_keys("Timed hold", TIMED_CHOICES),
         choice_keys("Body weight load", BODY_WEIGHT_CHOICES),
     ]
 
@@ -138,6 +140,10 @@ class ExerciseEditDialog(GymDialog[ExerciseEdit | None]):
                 yield Label("Per leg")
                 yield ChoiceField[bool](
                     PER_LEG_CHOICES, bool(ex and ex.one_legged), id="per-leg", disabled=locked
+                )
+                yield Label("Timed hold")
+                yield ChoiceField[bool](
+                    TIMED_CHOICES, bool(ex and ex.timed), id="timed", disabled=locked
                 )
                 yield Label("Body weight load")
                 yield ChoiceField[bool](
@@ -229,6 +235,7 @@ class ExerciseEditDialog(GymDialog[ExerciseEdit | None]):
                 bar_kg=bar_kg,
                 stack_step_kg=stack_step_kg,
                 small_plate_kg=small_plate_kg,
+                timed=self.query_one("#timed", ChoiceField).chosen,
             )
         )
 

@@ -119,7 +119,7 @@ class SessionDialog(GymDialog[None]):
             table.add_row(
                 name,
                 kind,
-                format_set(s.weight_kg, s.reps, unit) + side,
+                format_set(s.weight_kg, s.reps, unit, seconds=s.seconds) + side,
                 f"{s.rpe:g}" if s.rpe else "",
                 format_duration(s.rest_taken_s) if s.rest_taken_s is not None else "",
                 Text("★", style="bold yellow") if s.pr else "",
@@ -211,7 +211,12 @@ class SessionDialog(GymDialog[None]):
                 return
             added = write(self.host, lambda: gym.add_set(self.session_id, entry))
             if added.saved:
-                what = format_set(added.value.weight_kg, added.value.reps, gym.settings.unit)
+                what = format_set(
+                    added.value.weight_kg,
+                    added.value.reps,
+                    gym.settings.unit,
+                    seconds=added.value.seconds,
+                )
                 self.notify(shown(f"Added {exercise.name} {what}."), markup=False)
 
         self.ask(SetDialog(request), done)

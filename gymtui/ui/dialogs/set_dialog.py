@@ -15,8 +15,9 @@ from gymtui.core.models import Exercise, LoggedSet, SetInput, SetKind, Side
 from gymtui.core.training import PlanRow, TodayView, set_prefill
 from gymtui.core.values import (
     Unit,
-    format_set,
+    format_done,
     format_weight,
+    parse_hold,
     parse_reps,
     parse_rpe,
     parse_weight,
@@ -71,6 +72,12 @@ class SetDialogRequest:
     rpe: float | None = None
     note: str | None = None
     side: Side | None = None
+    timed: bool | None = None  # None: as the exercise is (a hold asks for seconds, not reps)
+
+    @property
+    def is_hold(self) -> bool:
+        """The set is a hold: the dialog asks for its seconds."""
+        return self.exercise.timed if self.timed is None else self.timed
 
 
 def set_request(
@@ -79,7 +86,14 @@ def set_request(
     """The dialog for a row of today's plan: prefilled with the set before it or the suggestion."""
     prefill = set_prefill(view, row, kind, extra=extra)
     return SetDialogRequest(
-        row.exercise, prefill.title, unit, prefill.weight_kg, prefill.reps, kind, side=prefill.side
+        row.exercise,
+        prefill.title,
+        unit,
+        prefill.weight_kg,
+        prefill.reps,
+        kind,
+        side=prefill.side,
+        timed=row.timed and kind != "warmup",
     )
 
 
@@ -87,14 +101,15 @@ def edit_request(exercise: Exercise, logged: LoggedSet, unit: Unit) -> SetDialog
     """The dialog for changing a logged set: every field as stored."""
     return SetDialogRequest(
         exercise,
-        f"Edit {exercise.name} · {format_set(logged.weight_kg, logged.reps, unit)}",
+        f"Edit {exercise.name} · {format_done(logged, unit)}",
         unit,
         logged.weight_kg,
-        logged.reps,
+        logged.amount,
         logged.kind,
         logged.rpe,
         logged.note,
         logged.side,
+        logged.is_hold,
     )
 
 
@@ -139,12 +154,12 @@ class SetDialog(GymDialog[SetInput | None]):
                     placeholder=hint,
                     shortcuts=self._side_keys(),
                 )
-                yield Label("Reps")
+                yield Label("Seconds" if req.is_hold else "Reps")
                 yield GymInput(
                     "" if req.reps is None else str(req.reps),
                     id="reps",
                     compact=True,
-                    placeholder="1-100",
+                    placeholder="held, e.g. 45 or 1:30" if req.is_hold else "1-100",
                 )
                 yield Label("RPE")
                 yield GymInput(
@@ -188,7 +203,7 @@ class SetDialog(GymDialog[SetInput | None]):
         }
         parsers = {
             "weight": lambda t: parse_weight(t, self.request.unit),
-            "reps": parse_reps,
+            "reps": parse_hold if self.request.is_hold else parse_reps,
             "rpe": parse_rpe,
         }
         parsed: dict[str, object] = {}
@@ -214,14 +229,16 @@ class SetDialog(GymDialog[SetInput | None]):
             weight = float(self.request.weight_kg)
         assert isinstance(weight, float) and isinstance(reps, int)
         assert rpe is None or isinstance(rpe, float)
+        held = self.request.is_hold
         entry = SetInput(
             exercise_id=self.request.exercise.id,
             weight_kg=weight,
-            reps=reps,
+            reps=1 if held else reps,
             kind=kind,
             rpe=rpe,
             note=note,
             side=side,
+            seconds=reps if held else None,  # a hold is one hold of its seconds
         )
         self.dismiss(entry)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from gymtui.core.models import Exercise, LoggedSet, SetInput
-from gymtui.core.values import format_set
+from gymtui.core.values import format_done
 from gymtui.gym.plan_edits import UNDO_S
 from gymtui.ui.dialogs.base import ask
 from gymtui.ui.host import host_of
@@ -40,7 +40,7 @@ def delete_set(screen: Screen[Any], exercise: Exercise, logged: LoggedSet) -> No
 
     host = host_of(screen)
     gym = host.gym
-    what = f"{exercise.name} {format_set(logged.weight_kg, logged.reps, gym.settings.unit)}"
+    what = f"{exercise.name} {format_done(logged, gym.settings.unit)}"
 
     def done(yes: bool | None) -> None:
         if yes and write(host, lambda: gym.corrections.delete_set(logged.id)).saved:

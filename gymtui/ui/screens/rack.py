@@ -25,6 +25,7 @@ RACK_KEYS = {
     "paused": RACK_HELP.replace("[b]space[/] pause", "[b]space[/] resume"),
     "over": "[b]v[/] back  [b]enter[/] log",
     "idle": "[b]v[/] back  [b]enter[/] log  [b]space[/] start rest",
+    "hold": "[b]enter[/] stop and save  [b]s[/] cancel  [b]v[/] back",
 }
 
 

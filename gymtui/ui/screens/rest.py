@@ -16,6 +16,7 @@ from gymtui.core.values import format_set
 from gymtui.ui.css import css_beside
 from gymtui.ui.dialogs.base import ask
 from gymtui.ui.dialogs.set_dialog import SetDialog, set_request
+from gymtui.ui.holds import cancel_hold, start_hold, stop_hold
 from gymtui.ui.rest_keys import REST_ACTIONS, REST_KEYS, adjust, pause_or_start, rest_key_label
 from gymtui.ui.screens.base import GymScreen
 from gymtui.ui.sets import log_set
@@ -88,6 +89,8 @@ class RestScreen(GymScreen):
     def footer_key(self, action: str) -> str | bool | None:
         """Space says what it does now; +/- only while a rest runs (KeyBar asks)."""
         state = self._state
+        if state == "hold":  # enter stops the hold, s cancels it, nothing else acts
+            return {"log_next": "Stop hold", "skip": "Cancel hold"}.get(action, False)
         if action == "skip":
             return state != "idle"
         if action == "switch_mode('rack')":
@@ -155,7 +158,7 @@ class RestScreen(GymScreen):
         text = Content.from_markup("[dim]No set logged yet.[/]")
         if last is not None:
             name = self.gym.exercises.get(last.exercise_id).name
-            done = format_set(last.weight_kg, last.reps, unit)
+            done = format_set(last.weight_kg, last.reps, unit, seconds=last.seconds)
             at = last.logged_at.strftime("%H:%M")
             text = markup("[b]Last:[/b] $name $done at $at", name=name, done=done, at=at)
         self._last_cache = (set_id, unit, text)
@@ -169,6 +172,8 @@ class RestScreen(GymScreen):
         adjust(self.host, sign)
 
     def action_skip(self) -> None:
+        if cancel_hold(self.host):
+            return
         write(self.host, self.gym.rest_skip)
 
     def action_lengths(self) -> None:
@@ -191,11 +196,16 @@ class RestScreen(GymScreen):
         ask(self, RestLengthsDialog(exercise, current, fallback, superset), done)
 
     def action_log_next(self) -> None:
+        if stop_hold(self.host):
+            return
         gym = self.gym
         view = gym.refresh()
         row = view.next_row
         if row is None:
             self.notify("No planned set left: add one on Today (t).", severity="warning")
+            return
+        if row.timed:
+            start_hold(self.host, self, row)
             return
 
         def done(entry: SetInput | None) -> None:

@@ -23,6 +23,7 @@ from gymtui.core.values import (
     format_weight,
     from_kg,
 )
+from gymtui.ui.holds import start_hold, stop_hold
 from gymtui.ui.rest_keys import adjust, pause_or_start
 from gymtui.ui.screens.today_keys import FOOTER_ORDER, TODAY_KEYS, footer_label
 from gymtui.ui.screens.today_plan import PLAN_KEYS, PlanEditing
@@ -204,9 +205,16 @@ class TodayScreen(PlanEditing):
             target = Text(f"×{row.ramp.reps} {'bar' if share is None else f'{share:g}%'}")
             target.stylize("dim")
         elif row.planned and row.slot:
-            target = Text(f"×{row.planned.reps_text}{per_leg}")
+            times = "" if row.planned.timed else "×"  # a hold's target reads `45 s`
+            target = Text(f"{times}{row.planned.reps_text}{per_leg}")
         last = Text(
-            format_set(row.last_time.weight_kg, row.last_time.reps, unit, with_unit=False)
+            format_set(
+                row.last_time.weight_kg,
+                row.last_time.reps,
+                unit,
+                with_unit=False,
+                seconds=row.last_time.seconds,
+            )
             if row.last_time
             else ""
         )
@@ -222,6 +230,9 @@ class TodayScreen(PlanEditing):
                 logged.append(" ★", style="bold yellow")
         elif row.skipped:
             nxt = Text("skipped", style="dim italic")
+        elif row.slot is not None and row.timed:
+            load = view.weight_for(row) or 0.0
+            nxt = Text(format_set(load, 1, unit, with_unit=False, seconds=view.reps_for(row)))
         elif row.slot is not None:
             weight = view.weight_for(row)
             nxt = (
@@ -245,7 +256,9 @@ class TodayScreen(PlanEditing):
         mark = {"warmup": "W", "drop": "D", "failure": "F"}.get(logged.kind, "✓")
         rpe = f" @{logged.rpe:g}" if logged.rpe else ""
         style = "dim" if logged.kind == "warmup" else "green"
-        done = format_set(logged.weight_kg, logged.reps, unit, with_unit=False)
+        done = format_set(
+            logged.weight_kg, logged.reps, unit, with_unit=False, seconds=logged.seconds
+        )
         if missing is not None:  # half a one-legged pair
             return Text(f"{logged.side} {done}{rpe} · {missing} next", style="yellow")
         if partner is not None:
@@ -281,6 +294,10 @@ class TodayScreen(PlanEditing):
             advice = "Skipped today, no miss for progression: k brings it back"
         elif row.ramp is not None:
             advice = f"Warm-up {row.ramp.number} of {row.ramp.of}: {row.ramp.step.text}"
+        elif suggestion is not None and row.timed:
+            held = self.view.reps_for(row)
+            aim = format_set(self.view.weight_for(row) or 0.0, 1, unit, seconds=held)
+            advice = f"Next {aim}: {suggestion.reason} · enter starts the hold"
         elif suggestion is None:
             advice = ""
         elif suggestion.weight_kg is not None:
@@ -291,7 +308,7 @@ class TodayScreen(PlanEditing):
             done = [s for s in self.view.session_sets if s.exercise_id == ex.id and s.is_working]
             advice = f"First time: {suggestion.reason}"
             if done and row.logged is None:  # its first session: the sets so far go first
-                last = format_set(done[-1].weight_kg, done[-1].reps, unit)
+                last = format_set(done[-1].weight_kg, done[-1].reps, unit, seconds=done[-1].seconds)
                 number = planned_sets(done)  # a left and a right set are one set
                 advice = f"First time: set {number} was {last}; the next starts from it"
         note = f"  Note: {row.logged.note}" if row.logged and row.logged.note else ""
@@ -320,8 +337,12 @@ class TodayScreen(PlanEditing):
 
     def action_log(self) -> None:
         row = self._current()
+        if stop_hold(self.host):  # a hold under way: enter stops it, wherever the cursor is
+            return
         if row is None:
             self.action_add_exercise()
+        elif row.timed and (row.logged is None or row.missing_side is not None):
+            start_hold(self.host, self, row)
         elif row.logged is not None and row.missing_side is None:
             self.action_edit()
         else:
