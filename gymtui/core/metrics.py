@@ -154,6 +154,7 @@ class Records(NamedTuple):
     reps_at: tuple[TopSet, ...]  # most reps at each of the three heaviest weights
     best_volume_kg: float
     best_volume_when: datetime
+    longest_hold: TopSet | None = None  # its reps are the seconds held
 
 
 class ProgressPoint(NamedTuple):
@@ -191,21 +192,31 @@ class Bests(NamedTuple):
     weight_kg: float | None  # heaviest working set
     e1rm: float | None  # best estimated 1RM
     reps_at_weight: int | None  # most reps at the new set's weight
+    seconds: int | None = None  # longest hold
 
 
 class Beaten(NamedTuple):
     """A record a set just broke: what, the new value and the old."""
 
-    what: Literal["heaviest", "e1rm", "reps"]
+    what: Literal["heaviest", "e1rm", "reps", "hold"]
     now: float
     was: float
     weight_kg: float  # the set's weight (for reps at a weight)
 
 
-def beaten(bests: Bests, weight_kg: float, reps: int, kind: str) -> tuple[Beaten, ...]:
+def beaten(
+    bests: Bests, weight_kg: float, reps: int, kind: str, seconds: int | None = None
+) -> tuple[Beaten, ...]:
     """The records a working set breaks. A first set of an exercise breaks none: there was
-    nothing to beat, and a toast for it would be noise."""
-    if kind == "warmup" or bests.weight_kg is None or bests.e1rm is None:
+    nothing to beat, and a toast for it would be noise. A hold (`seconds`) breaks one record
+    only, the longest hold: its reps and load say nothing of strength."""
+    if kind == "warmup":
+        return ()
+    if seconds is not None:
+        if bests.seconds is None or seconds <= bests.seconds:
+            return ()
+        return (Beaten("hold", seconds, bests.seconds, weight_kg),)
+    if bests.weight_kg is None or bests.e1rm is None:
         return ()
     found: list[Beaten] = []
     if weight_kg > bests.weight_kg + 1e-9:
@@ -228,6 +239,8 @@ def beaten_text(records: Sequence[Beaten], unit: Unit) -> str:
         elif r.what == "e1rm":
             now, was = format_e1rm(r.now, unit), format_e1rm(r.was, unit).split()[0]
             parts.append(f"e1RM {now} (was {was})")
+        elif r.what == "hold":
+            parts.append(f"longest hold {r.now:g} s (was {r.was:g})")
         else:
             at = format_weight(r.weight_kg, unit) if r.weight_kg > 0 else "body weight"
             parts.append(f"{r.now:g} reps at {at} (was {r.was:g})")
@@ -238,6 +251,12 @@ def record_lines(records: Records, unit: Unit) -> list[tuple[str, str, datetime]
     """The records as (label, value, date) lines in the user's unit. A body-weight exercise
     (no set with a load) has reps for records: an e1RM of 0 kg says nothing."""
     h, b = records.heaviest, records.best_e1rm
+    if records.longest_hold is not None:  # a hold's record is its length, whatever it bore
+        hold = records.longest_hold
+        rows = [("Longest hold", f"{hold.reps} s", hold.when)]
+        if h.weight_kg > 0:
+            rows.append(("Heaviest", format_weight(h.weight_kg, unit), h.when))
+        return rows
     if h.weight_kg <= 0:
         most = max(records.reps_at, key=lambda r: r.reps, default=h)
         return [("Most reps", f"{most.reps} reps", most.when)]

@@ -284,7 +284,9 @@ class Gym:
         )
         try:
             with self._store.transaction():
-                before = self._store.sessions.bests(entry.exercise_id, entry.weight_kg)
+                before = self._store.sessions.bests(
+                    entry.exercise_id, entry.weight_kg, hold=entry.seconds is not None
+                )
                 logged = self._store.sessions.log_set(
                     entry, view.day, now, session=expected, superset=group and group.label
                 )
@@ -310,7 +312,7 @@ class Gym:
         if logged.session_id != expected:  # a new session, or one another window started
             self._recent.clear()
         today = self.refresh()
-        records = beaten(before, logged.weight_kg, logged.reps, logged.kind)
+        records = beaten(before, logged.weight_kg, logged.reps, logged.kind, logged.seconds)
         return Logged(
             logged, self.exercises.get(logged.exercise_id), today, self.rest_view(), records
         )

@@ -18,7 +18,8 @@ LEG_DAY = "legs > 0 AND legs >= min(?, n)"
 # A set's share of a planned set, and so of sets counted and of volume: a left and a right
 # set together are one set, with the volume of a both-legs set of the same reps per leg.
 SHARE = "(CASE WHEN side IS NULL THEN 1.0 ELSE 0.5 END)"
-VOLUME = f"(weight_kg * reps * {SHARE})"
+# A hold (seconds, core.models.LoggedSet.volume_kg) moves no kg: it counts no volume.
+VOLUME = f"(CASE WHEN seconds IS NULL THEN weight_kg * reps * {SHARE} ELSE 0 END)"
 # Working sets counted as planned sets, whole: half a pair still counts as one.
 SETS = "CAST((sum(CASE WHEN side IS NULL THEN 2 ELSE 1 END) + 1) / 2 AS INTEGER)"
 __all__ = ["LEG_COUNTS", "LEG_DAY", "LEG_DAY_SETS", "SETS", "SHARE", "VOLUME"]

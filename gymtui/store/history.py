@@ -126,7 +126,7 @@ class History:
             f"""
             WITH {_working(body_weight)}
             SELECT min(logged_at) AS day, max({E1RM_SQL}) AS e1rm, max(weight_kg) AS top,
-                total({VOLUME}) AS volume, max(reps) AS reps
+                total({VOLUME}) AS volume, max(coalesce(seconds, reps)) AS reps
             FROM working WHERE logged_at >= ?
             GROUP BY session_id ORDER BY day
             """,
@@ -164,6 +164,11 @@ class History:
             """,
             [exercise_id],
         )
+        hold = self.store.query(
+            f"{base} SELECT seconds, logged_at FROM working WHERE seconds IS NOT NULL "
+            "ORDER BY seconds DESC, logged_at LIMIT 1",
+            [exercise_id],
+        )
         volume = self.store.query(
             f"{base} SELECT total({VOLUME}) AS v, min(logged_at) AS logged_at "
             "FROM working GROUP BY session_id ORDER BY v DESC, logged_at LIMIT 1",
@@ -179,6 +184,9 @@ class History:
             reps_at=tuple(top(r) for r in reps_at),
             best_volume_kg=volume["v"],
             best_volume_when=from_text(volume["logged_at"]),
+            longest_hold=TopSet(0.0, hold[0]["seconds"], from_text(hold[0]["logged_at"]))
+            if hold
+            else None,
         )
 
 
@@ -196,6 +204,7 @@ def _working(body_weight: bool) -> str:
     `weight_kg`: the weight lifted, plus the day's body weight when it counts."""
     load = f"weight_kg + {_DAY_BODY_WEIGHT}" if body_weight else "weight_kg"
     return (
-        f"working AS (SELECT session_id, logged_at, {load} AS weight_kg, reps, side FROM sets "
+        f"working AS (SELECT session_id, logged_at, {load} AS weight_kg, reps, side, seconds "
+        "FROM sets "
         "WHERE exercise_id = ? AND kind != 'warmup')"
     )

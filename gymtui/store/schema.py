@@ -179,6 +179,11 @@ def m009_holds(db: Database) -> None:
     db.execute(
         "ALTER TABLE exercises ADD COLUMN timed INTEGER NOT NULL DEFAULT 0 CHECK (timed IN (0, 1))"
     )
+    # the longest hold before a set, in one seek, as sets_best_weight gives the heaviest
+    db.execute(
+        "CREATE INDEX sets_best_hold ON sets(exercise_id, seconds) "
+        "WHERE seconds IS NOT NULL AND kind != 'warmup'"
+    )
 
 
 STEPS: tuple[Callable[[Database], None], ...] = (

@@ -290,9 +290,10 @@ class Sessions:
             before = rows[0]["logged_at"]
         return found
 
-    def bests(self, exercise_id: str, weight_kg: float) -> Bests:
-        """The exercise's records so far (heaviest, best e1RM, most reps at this weight)."""
-        return bests(self.store.conn, exercise_id, weight_kg)
+    def bests(self, exercise_id: str, weight_kg: float, *, hold: bool = False) -> Bests:
+        """The exercise's records so far (heaviest, best e1RM, most reps at this weight; the
+        longest hold, for a hold)."""
+        return bests(self.store.conn, exercise_id, weight_kg, hold=hold)
 
     # -- corrections after the fact ---------------------------------------------------
 
