@@ -268,6 +268,8 @@ def _suggest(
     last = _working(recent[0]) if recent else []
     low = planned.reps if planned else None
     if not last:
+        if planned is not None and planned.timed:
+            return Suggestion(None, f"no history yet: hold {planned.reps_text}", low)
         return Suggestion(None, "no history yet, so type the weight you will lift", low)
     top = max(s.weight_kg for s in last)
     rule = planned.progression if planned else None

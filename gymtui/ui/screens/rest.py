@@ -125,7 +125,10 @@ class RestScreen(GymScreen):
             bar.update(total=cells, progress=filled + 0.25)
         nxt = view.next_up or "Nothing planned: add an exercise on Today (t, then x)"
         if self._changed("#rest-next", nxt):
-            self.query_one("#rest-next", Static).update(markup("[b]Next:[/b] $next", next=nxt))
+            label = "Now" if view.state == "hold" else "Next"
+            self.query_one("#rest-next", Static).update(
+                markup("[b]$label:[/b] $next", label=label, next=nxt)
+            )
         if self._changed("#rest-plates", view.next_plates):
             # a bar's plates ("Plates 100 kg: ..."); dumbbells and a stack name themselves
             label = "" if view.next_plates[:1].isalpha() else "[b]Plates[/b] "

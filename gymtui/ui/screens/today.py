@@ -11,6 +11,7 @@ from textual.widgets import Static
 
 from gymtui.core.equipment import load_text
 from gymtui.core.models import Exercise, LoggedSet, SetInput, SetKind
+from gymtui.core.pairs import pair_text
 from gymtui.core.plates import PlanStep
 from gymtui.core.rest import RestView
 from gymtui.core.summary import planned_sets, session_length
@@ -41,21 +42,6 @@ if TYPE_CHECKING:
 
 RE_READ_AFTER_S = 30  # on coming back to Today, re-read a view older than this (time moves on)
 NAME_WIDTH = 22  # an imported name is cut here: at 80 columns every other column fits whole
-
-
-def pair_text(one: LoggedSet, other: LoggedSet, unit: Unit) -> str:
-    """A left and a right set as one planned set, short: the same weight once with both
-    legs' reps (L+R when they match, L/R when not), else each leg's weight and reps."""
-    left, right = (one, other) if one.side == "L" else (other, one)
-
-    def weight(s: LoggedSet) -> str:
-        return format_weight(s.weight_kg, unit, with_unit=False) if s.weight_kg > 0 else "BW"
-
-    if abs(left.weight_kg - right.weight_kg) < 1e-9:
-        if left.reps == right.reps:
-            return f"{weight(left)} × {left.reps} L+R"
-        return f"{weight(left)} × {left.reps}/{right.reps} L/R"
-    return f"L {weight(left)}×{left.reps} R {weight(right)}×{right.reps}"
 
 
 def moved_on(before: TodayView, now: TodayView) -> bool:
