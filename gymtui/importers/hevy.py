@@ -7,6 +7,7 @@ from datetime import datetime
 from gymtui.core.models import SetKind
 from gymtui.core.supersets import MAX_LABEL
 from gymtui.core.values import KG_PER_LB
+from gymtui.importers.holds import held_seconds, hold_weight
 from gymtui.importers.parsed import ImportedSet
 from gymtui.importers.reader import Reader
 from gymtui.importers.rows import Rows, hevy_time, strength, wall_clock
@@ -31,6 +32,7 @@ class HevyReader(Reader):
             self.weight_col, self.factor = "weight_lbs", KG_PER_LB
         else:
             raise self.no_weight_column("weight_kg or weight_lbs")
+        self.distance_col = "distance_miles" if rows.has("distance_miles") else "distance_km"
         # a workout's cells (its start, title, end and description) repeat on all its rows
         self.workout_cells = rows.cells("start_time", "title", "end_time", "description")
         self.last_cells: tuple[str, ...] = ()
@@ -86,9 +88,13 @@ class HevyReader(Reader):
         session = self.session(key, started, title, finished, description)
         if not same:
             self.last_cells, self.workout = cells, (started, title, key, finished, description)
-        if isinstance(lifted, str):
-            self.skip(lifted)
-            return
+        seconds = None
+        if isinstance(lifted, str):  # no reps: a hold keeps its seconds, cardio is skipped
+            seconds = held_seconds(row, exercise, "duration_seconds", self.distance_col)
+            if seconds is None:
+                self.skip(lifted)
+                return
+            lifted = (hold_weight(row, self.weight_col, self.factor), 1)
         if note:
             noted = self.noted.setdefault(key, set())
             if exercise in noted:
@@ -107,6 +113,7 @@ class HevyReader(Reader):
                 rpe_value,
                 note or None,
                 superset=superset or None,
+                seconds=seconds,
             )
         )
 

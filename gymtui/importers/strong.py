@@ -10,6 +10,7 @@ import tomllib
 from gymtui.core.models import SetKind
 from gymtui.core.values import KG_PER_LB
 from gymtui.data import read_data
+from gymtui.importers.holds import held_seconds, hold_weight
 from gymtui.importers.names import normalise_name
 from gymtui.importers.parsed import ImportedSet, ImportFileError
 from gymtui.importers.reader import Reader
@@ -114,9 +115,14 @@ class StrongReader(Reader):
         self.weighed(factor, lifted)
         rpe = row.rpe("RPE")
         session = self.session(key, started, name, finished, workout_note)
-        if isinstance(lifted, str):
-            self.skip(lifted)
-            return
+        held = None
+        if isinstance(lifted, str):  # no reps: a hold keeps its seconds, cardio is skipped
+            distance = "Distance" if row.has("Distance") else "km"
+            held = held_seconds(row, exercise, "Seconds", distance)
+            if held is None:
+                self.skip(lifted)
+                return
+            lifted = (hold_weight(row, self.weight_col, factor), 1)
         session.sets.append(
             ImportedSet(
                 exercise,
@@ -126,5 +132,6 @@ class StrongReader(Reader):
                 self.moment(session),
                 rpe=rpe,
                 note=row.get("Notes") or None,
+                seconds=held,
             )
         )
