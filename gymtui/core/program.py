@@ -452,7 +452,7 @@ def _progression(check: _Checker, raw: dict[str, Any], where: str, top: int | No
     if kind == "double" and top is None:
         raise check.fail(
             where,
-            'double progression needs a range, like reps = "10-12" (or seconds = "30-45")',
+            'double progression needs a rep range, like reps = "10-12" (a hold: seconds = "30-45")',
         )
     if kind != "double" and top is not None:
         raise check.fail(where, f'a range goes with progression = "double", not {kind!r}')

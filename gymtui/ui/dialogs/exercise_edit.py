@@ -62,8 +62,8 @@ class ExerciseEditDialog(GymDialog[ExerciseEdit | None]):
         choice_keys("Stabilisers", STABILISER_CHOICES, toggles=True),
         choice_keys("Equipment", EQUIPMENT_CHOICES),
         choice_keys("Per leg", PER_LEG_CHOICES),
-        choice_keys("Timed hold", TIMED_CHOICES),
         choice_keys("Body weight load", BODY_WEIGHT_CHOICES),
+        choice_keys("Timed hold", TIMED_CHOICES),
     ]
 
     def __init__(
@@ -141,10 +141,6 @@ class ExerciseEditDialog(GymDialog[ExerciseEdit | None]):
                 yield ChoiceField[bool](
                     PER_LEG_CHOICES, bool(ex and ex.one_legged), id="per-leg", disabled=locked
                 )
-                yield Label("Timed hold")
-                yield ChoiceField[bool](
-                    TIMED_CHOICES, bool(ex and ex.timed), id="timed", disabled=locked
-                )
                 yield Label("Body weight load")
                 yield ChoiceField[bool](
                     BODY_WEIGHT_CHOICES, bool(ex and ex.body_weight_load), id="body-weight"
@@ -170,6 +166,10 @@ class ExerciseEditDialog(GymDialog[ExerciseEdit | None]):
                     id="kit",
                     compact=True,
                     placeholder="bar: 25 (else yours) · stack: 5 + 1.25",
+                )
+                yield Label("Timed hold")
+                yield ChoiceField[bool](
+                    TIMED_CHOICES, bool(ex and ex.timed), id="timed", disabled=locked
                 )
             if locked:
                 yield Static(plain(BUILT_IN_HINT), id="dialog-hint")
