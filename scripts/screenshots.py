@@ -13,7 +13,7 @@ from pathlib import Path
 
 from gymtui.core.rest import ManualClock
 from gymtui.demo import make_demo
-from gymtui.paths import resolve_paths
+from gymtui.paths import Paths, resolve_paths
 from gymtui.ui.app import build_app
 from gymtui.ui.screens.today import TodayScreen
 
@@ -115,6 +115,81 @@ async def shoot_superset(size: tuple[int, int], suffix: str) -> None:
             app.save_screenshot(str(OUT / f"superset{suffix}.svg"))
 
 
+HOLDS_PROGRAM = """
+name = "Legs with holds"
+warmup = { exercises = "off" }
+
+[[days]]
+key = "A"
+name = "Day A"
+focus = "Squat, then holds"
+exercises = [
+  { exercise = "back_squat", sets = 2, reps = 5 },
+  { exercise = "wall_sit", sets = 3, seconds = 45 },
+  { exercise = "copenhagen_plank", sets = 2, seconds = "20-30" },
+]
+"""
+
+
+def seed_holds(paths: Paths) -> None:
+    """The holds program, and last week's session of it: squats, three wall sits, planks."""
+    from datetime import timedelta
+
+    from gymtui.core.models import SetInput
+    from gymtui.core.program import load_program
+    from gymtui.store import Store
+
+    paths.program_file.write_text(HOLDS_PROGRAM)
+    program = load_program(paths.program_file)
+    store = Store.open(paths.database)
+    store.exercises.sync(program.exercises.values())
+    when = NOW - timedelta(days=3)
+    done = [SetInput("back_squat", 100.0, 5)] * 2
+    done += [SetInput("wall_sit", 0.0, 1, seconds=s) for s in (45, 47, 45)]
+    done += [
+        SetInput("copenhagen_plank", 0.0, 1, side=side, seconds=s)
+        for side, s in (("L", 22), ("R", 20), ("L", 20), ("R", 20))
+    ]
+    for n, entry in enumerate(done):
+        store.sessions.log_set(entry, program.days[0], when + timedelta(minutes=2 * n))
+    session = store.sessions.current()
+    assert session is not None
+    store.sessions.finish(session.id, when + timedelta(minutes=30))
+    store.close()
+
+
+async def shoot_holds(size: tuple[int, int], suffix: str) -> None:
+    """Today with timed sets, and a hold counting down on Rest and the rack view."""
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = resolve_paths(tmp)
+        seed_holds(paths)
+        clock = ManualClock(NOW)
+        app = build_app(paths, clock=clock, notifier=lambda title, body: None)
+        app.TICK_S = 3600
+        async with app.run_test(size=size) as pilot:
+            for _ in range(2):  # the squats
+                await pilot.press("enter", "enter")
+                clock.advance(150)
+            await pilot.press("t", "enter")  # the first wall sit, held to its 50 s
+            clock.advance(51)
+            app.tick()
+            clock.advance(70)
+            app.tick()
+            await pilot.press("t")
+            app.clear_notifications()
+            await pilot.pause()
+            app.save_screenshot(str(OUT / f"today-holds{suffix}.svg"))
+            await pilot.press("enter")  # the second wall sit: the countdown
+            clock.advance(17.5)
+            app.tick()
+            app.clear_notifications()
+            await pilot.pause()
+            app.save_screenshot(str(OUT / f"hold{suffix}.svg"))
+            await pilot.press("v")
+            await pilot.pause()
+            app.save_screenshot(str(OUT / f"rack-hold{suffix}.svg"))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--size", default="100x30")
@@ -124,6 +199,7 @@ def main() -> None:
     OUT.mkdir(exist_ok=True)
     asyncio.run(shoot((width, height), suffix))
     asyncio.run(shoot_superset((width, height), suffix))
+    asyncio.run(shoot_holds((width, height), suffix))
 
 
 if __name__ == "__main__":
