@@ -231,3 +231,31 @@ def test_kill_9_during_a_hold_keeps_every_hold_shown_saved_and_no_half_hold(
     rows = db_rows(folder / "gymtui.db", "SELECT exercise_id, reps, seconds FROM sets")
     assert len(rows) == 1 and rows[0][:2] == ("wall_sit", 1) and rows[0][2] >= 1
     assert db_rows(folder / "gymtui.db", "PRAGMA integrity_check") == [("ok",)]
+
+
+async def test_holds_one_after_another_from_rest_and_the_summary_says_the_seconds_next_time(
+    holds: Paths, clock: FakeClock
+) -> None:
+    app = make_app(holds, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")  # from Today; the next two from Rest, as a lifter would
+        for _ in range(3):
+            clock.advance(45.1)
+            app.tick()
+            await pilot.pause()
+            clock.advance(60)
+            app.tick()
+            if len(db_rows(holds.database, "SELECT id FROM sets")) < 3:
+                assert isinstance(app.screen, RestScreen)
+                await pilot.press("enter")
+        assert db_rows(holds.database, "SELECT seconds, pr FROM sets") == [(45, 0)] * 3
+        await pilot.press("t", "f", "y")
+        await pilot.pause()
+        summary = text_of(app, "#summary").splitlines()
+        assert summary == [
+            "Duration 4 min  ·  3 working sets  ·  average rest 1:45",
+            "Volume 0 kg",  # a hold moves no kg
+            "Records: none this time",  # the first holds ever beat nothing
+            "Next time:",
+            "  Wall sit: all 3 holds met (45, 45, 45 s): hold 50 s -> 50 s next time",
+        ]

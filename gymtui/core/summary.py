@@ -14,6 +14,7 @@ from gymtui.core.values import (
     count,
     format_done,
     format_duration,
+    format_set,
     format_weight,
 )
 
@@ -117,7 +118,8 @@ def summarise(
         plan = planned.get(ex_id) or (program.plan_for(ex_id) if program else None)
         if plan is None:  # no target to have met or missed: what was done, to match or beat
             if any(s.is_working for s in mine):
-                done = describe_last(mine, unit)
+                holds = [f"{s.seconds}" for s in mine if s.is_working and s.is_hold]
+                done = f"{', '.join(holds)} s" if holds else describe_last(mine, unit)
                 next_time.append(f"{exercise.name}: not in your program, so no target ({done})")
             continue
         if ex_id in skipped:
@@ -129,7 +131,11 @@ def summarise(
                 next_time.append(f"{exercise.name}: skipped, no miss -> a first time again")
             continue
         made = suggest(exercise, plan, [mine, *before], unit, inventory)
-        if made.weight_kg is not None:
+        if plan.timed and made.reps is not None:  # a hold: its seconds next time
+            why = made.reason.replace(" last time", "")
+            aim = format_set(made.weight_kg or 0.0, 1, unit, seconds=made.reps)
+            next_time.append(f"{exercise.name}: {why} -> {aim} next time")
+        elif made.weight_kg is not None:
             why = made.reason.replace(" last time", "")
             weight = format_weight(made.weight_kg, unit) if made.weight_kg else "body weight"
             next_time.append(f"{exercise.name}: {why} -> {weight} next time")

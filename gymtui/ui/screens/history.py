@@ -426,10 +426,10 @@ class HistoryScreen(GymScreen):
                 "[b]$name[/b] · $range ([b]m[/b] 3 mo [b]y[/b] 1 yr [b]a[/b] all) · $unit",
                 name=exercise.name,
                 range=label,
-                unit="reps" if body_weight else unit,
+                unit=("s" if exercise.timed else "reps") if body_weight else unit,
             )
         )
-        plot_progress(chart, points, unit, body_weight)
+        plot_progress(chart, points, unit, body_weight, hold=exercise.timed)
         chart.refresh()
         records = self._records()
         rows = record_lines(progress.records, unit) if progress.records else []

@@ -16,9 +16,15 @@ if TYPE_CHECKING:
 
 
 def plot_progress(
-    chart: PlotextPlot, points: Sequence[ProgressPoint], unit: Unit, body_weight: bool
+    chart: PlotextPlot,
+    points: Sequence[ProgressPoint],
+    unit: Unit,
+    body_weight: bool,
+    *,
+    hold: bool = False,
 ) -> None:
-    """An exercise's sessions: e1RM and top set, or most reps for one done at body weight."""
+    """An exercise's sessions: e1RM and top set, or most reps for one done at body weight
+    (the longest hold, in seconds, for a hold)."""
     plt = chart.plt
     if not points:
         plt.title("No working sets in this range")
@@ -26,7 +32,8 @@ def plot_progress(
     first = points[0].when.date()
     days = [(p.when.date() - first).days for p in points]
     if body_weight:
-        plt.plot(days, [p.most_reps for p in points], label="most reps", marker="braille")
+        label = "longest hold" if hold else "most reps"
+        plt.plot(days, [p.most_reps for p in points], label=label, marker="braille")
     else:
         for label, values in (
             ("e1RM", [from_kg(p.best_e1rm, unit) for p in points]),
