@@ -354,3 +354,32 @@ def test_a_real_hevy_export_brings_its_planks_and_dead_hangs_not_its_runs(tmp_pa
     )
     assert holds == {"Dead Hang": 17, "Plank": 2}
     store.close()
+
+
+def test_holds_go_out_in_gymtuis_export_and_come_back_byte_for_byte(
+    paths: object, tmp_path: Path
+) -> None:
+    from gymtui.cli import main
+
+    from helpers import db_rows
+
+    store = open_store(paths.database)  # type: ignore[attr-defined]
+    day = PROGRAM.days[0]
+    store.sessions.log_set(SetInput("wall_sit", 0.0, 1, seconds=50), day, START)
+    store.sessions.log_set(
+        SetInput("copenhagen_plank", 5.0, 1, side="R", seconds=25),
+        day,
+        START + timedelta(minutes=2),
+    )
+    store.close()
+    first = tmp_path / "first.csv"
+    assert main(["export", "-o", str(first)]) == 0
+    empty = tmp_path / "empty"
+    assert main(["--data-dir", str(empty), "import", str(first)]) == 0
+    second = tmp_path / "second.csv"
+    assert main(["--data-dir", str(empty), "export", "-o", str(second)]) == 0
+    assert first.read_bytes() == second.read_bytes()
+    assert db_rows(
+        empty / "gymtui.db", "SELECT exercise_id, weight_kg, reps, seconds, side FROM sets"
+    ) == [("wall_sit", 0.0, 1, 50, None), ("copenhagen_plank", 5.0, 1, 25, "R")]
+    assert first.read_text().splitlines()[0].endswith(",rest_taken_s,seconds")
