@@ -168,6 +168,7 @@ class ExercisesDialog(GymDialog[None]):
         planned = " · in your program" if info.in_program else ""
         step = format_weight(ex.increment_kg, unit)
         equipment = describe(ex, unit) + (", per leg" if ex.one_legged else "")
+        equipment += ", a timed hold" if ex.timed else ""
         stabilisers = f" · stabilisers: {', '.join(ex.stabilisers)}" if ex.stabilisers else ""
         load = " · load: body weight + added" if ex.body_weight_load else ""
         line.update(
