@@ -259,3 +259,19 @@ async def test_holds_one_after_another_from_rest_and_the_summary_says_the_second
             "Next time:",
             "  Wall sit: all 3 holds met (45, 45, 45 s): hold 50 s -> 50 s next time",
         ]
+
+
+async def test_finishing_the_session_during_a_hold_saves_the_hold_in_it_first(
+    holds: Paths, clock: FakeClock
+) -> None:
+    app = make_app(holds, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        clock.advance(12.2)
+        await pilot.press("t", "f", "y")
+        assert db_rows(holds.database, "SELECT seconds FROM sets") == [(12,)]
+        assert db_rows(holds.database, "SELECT finished_at IS NOT NULL FROM sessions") == [(1,)]
+        assert app.gym.holds.current is None
+        clock.advance(60)
+        app.tick()  # nothing left to save at the old hold's zero: no second session
+        assert db_rows(holds.database, "SELECT count(*) FROM sessions") == [(1,)]

@@ -404,6 +404,7 @@ class TodayScreen(PlanEditing):
         from gymtui.ui.dialogs.base import ask
         from gymtui.ui.dialogs.confirm import ConfirmDialog
 
+        stop_hold(self.host)  # a hold under way is the session's last set, not the next one's
         view = self.gym.today()
         if view.session is None:
             self.notify("No session in progress: it starts with its first set.", severity="warning")
