@@ -15,6 +15,7 @@ import pytest
 
 from gymtui.core.values import KG_PER_LB
 from gymtui.importers import ImportFileError, parse
+from gymtui.importers.holds import is_hold
 from gymtui.store import Store
 
 from test_import import PROGRAM
@@ -54,11 +55,23 @@ def number(text: str | None) -> float:
         return 0.0
 
 
+def is_a_hold(row: dict[str, str]) -> bool:
+    """A row of seconds, no distance, of an exercise that is a hold (Hevy's and Strong's)."""
+    name = row.get("exercise_title") or row.get("Exercise Name") or ""
+    seconds = number(row.get("duration_seconds") or row.get("Seconds"))
+    distance = number(
+        row.get("distance_km") or row.get("distance_miles") or row.get("Distance") or row.get("km")
+    )
+    return seconds > 0 and distance <= 0 and is_hold(name)
+
+
 def raw_kinds(rows: list[dict[str, str]]) -> Counter[str]:
-    """Warm-up, drop and failure sets with reps, as each app marks them."""
+    """Warm-up, drop and failure sets with reps (or a hold's seconds: a plank's, a dead
+    hang's), as each app marks them."""
     kinds: Counter[str] = Counter()
     for row in rows:
-        if number(row.get("Reps") or row.get("reps") or row.get("次") or row.get("Réps")) <= 0:
+        reps = number(row.get("Reps") or row.get("reps") or row.get("次") or row.get("Réps"))
+        if reps <= 0 and not is_a_hold(row):
             continue
         order = (row.get("Set Order") or row.get("set_type") or "").strip().lower()
         kind = {"w": "warmup", "warmup": "warmup", "d": "drop", "dropset": "drop"}.get(order)
