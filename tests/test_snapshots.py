@@ -188,3 +188,35 @@ def test_today_superset(snap_compare: SnapCompare, paths: Paths, clock: FakeCloc
     with_history(paths, clock)
     app = make_app(paths, clock)
     assert snap_compare(app, terminal_size=(80, 24), run_before=superset_round(clock))
+
+
+HOLDS = """
+name = "Holds"
+[[days]]
+key = "A"
+name = "Day A"
+focus = "Holds"
+exercises = [
+  { exercise = "wall_sit", sets = 3, seconds = 45 },
+  { exercise = "copenhagen_plank", sets = 2, seconds = "20-30" },
+]
+"""
+
+
+def test_a_hold_counting_down(snap_compare: SnapCompare, paths: Paths, clock: FakeClock) -> None:
+    paths.program_file.parent.mkdir(parents=True, exist_ok=True)
+    paths.program_file.write_text(HOLDS)
+
+    async def steps(pilot: Pilot[Any]) -> None:
+        await pilot.press("enter")  # the first wall sit: held to its 45 s
+        clock.advance(45.5)
+        pilot.app.tick()  # type: ignore[attr-defined]
+        clock.advance(60)
+        await pilot.press("enter")  # the second, from Rest: 17 s in
+        clock.advance(17.5)
+        pilot.app.tick()  # type: ignore[attr-defined]
+        pilot.app.clear_notifications()
+        await pilot.pause()
+
+    app = make_app(paths, clock)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=steps)
