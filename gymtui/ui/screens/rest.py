@@ -35,8 +35,14 @@ class RestScreen(GymScreen):
 
     BINDINGS = [
         *REST_KEYS,
-        Binding("s", "skip", "Skip", tooltip="End the rest now"),
-        Binding("enter", "log_next", "Log", priority=True, tooltip="Log the next set from here"),
+        Binding("s", "skip", "Skip", tooltip="End the rest now (during a hold: cancel it)"),
+        Binding(
+            "enter",
+            "log_next",
+            "Log",
+            priority=True,
+            tooltip="Log the next set from here (a hold: start it; during one: stop and save it)",
+        ),
         Binding(
             "l",
             "lengths",

@@ -10,7 +10,7 @@ from gymtui.ui.rest_keys import REST_ACTIONS, REST_KEYS, rest_key_label
 TODAY_KEYS: list[BindingType] = [
     # Not a priority key: it reaches the screen through the table, as down does, so
     # "down enter" in one read logs the row below (a priority enter ran first).
-    Binding("enter", "log", "Log", tooltip="Log the highlighted set"),
+    Binding("enter", "log", "Log", tooltip="Log the highlighted set (a hold: start, stop it)"),
     Binding("w", "log_warmup", "Warm-up", tooltip="Log a warm-up set (no PR, no volume)"),
     Binding("e", "edit", "Edit", tooltip="Edit the highlighted logged set"),
     Binding(
