@@ -275,3 +275,18 @@ async def test_finishing_the_session_during_a_hold_saves_the_hold_in_it_first(
         clock.advance(60)
         app.tick()  # nothing left to save at the old hold's zero: no second session
         assert db_rows(holds.database, "SELECT count(*) FROM sessions") == [(1,)]
+
+
+async def test_a_hold_out_of_the_plan_is_logged_in_seconds_at_body_weight(
+    holds: Paths, clock: FakeClock
+) -> None:
+    app = make_app(holds, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("x", *"Plank", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SetDialog)
+        assert text_of(app, "#dialog-title") == "Plank · first set"
+        await pilot.press("tab", *"1:05", "enter")  # the weight stays 0: body weight
+        assert db_rows(holds.database, SETS) == [("plank", 0.0, 1, 65, None, "working")]
+        assert table_rows(app)[-1][:2] == ["Plank", " +1"]
+        assert table_rows(app)[-1][5] == "✓ 65 s"

@@ -137,7 +137,7 @@ class SetDialog(GymDialog[SetInput | None]):
         weight = (
             format_weight(req.weight_kg, req.unit, with_unit=False)
             if req.weight_kg is not None
-            else ""
+            else ("0" if req.is_hold else "")  # a hold is held at body weight unless loaded
         )
         self.prefilled_weight = weight
         with Vertical(id="set-dialog", classes="dialog"):
