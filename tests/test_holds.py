@@ -383,3 +383,17 @@ def test_holds_go_out_in_gymtuis_export_and_come_back_byte_for_byte(
         empty / "gymtui.db", "SELECT exercise_id, weight_kg, reps, seconds, side FROM sets"
     ) == [("wall_sit", 0.0, 1, 50, None), ("copenhagen_plank", 5.0, 1, 25, "R")]
     assert first.read_text().splitlines()[0].endswith(",rest_taken_s,seconds")
+
+
+@pytest.mark.skipif(not CORPUS.exists(), reason=f"the real-export corpus is not at {CORPUS}")
+def test_a_real_fitbod_export_brings_its_holds_from_duration(tmp_path: Path) -> None:
+    store = _import(tmp_path, "fitbod_datojulien_workoutdashboard_2025.csv", "kg")
+    holds = dict(
+        store.conn.execute(
+            "SELECT e.name, count(*) FROM sets t JOIN exercises e ON e.id = t.exercise_id "
+            "WHERE t.seconds IS NOT NULL GROUP BY e.name"
+        ).fetchall()
+    )
+    assert holds["Weighted Wall Sit"] == 13 and holds["Superman Hold"] == 15
+    assert "Stair Stepper" not in holds and "Side Bridge" not in holds
+    store.close()

@@ -103,7 +103,11 @@ def test_fitbod_is_its_own_format_with_warmups_utc_times_and_grouped_workouts(
         ("Back squat", "warmup", 20.412, 10, None, None),
         ("Back squat", "working", 102.058, 6, None, "Belt on"),
         ("Back squat", "working", 102.058, 6, None, None),
+        ("Plank", "working", 0.0, 1, None, None),  # a hold: its 60 s below
         ("Leg press", "working", 140.0, 12, None, None),
+    ]
+    assert db_rows(paths.database, "SELECT exercise_id, seconds FROM sets WHERE seconds") == [
+        ("plank", 60)
     ]
     # 15:58:30 and 16:00:00 UTC are one workout; the run an hour later is cardio only
     starts = db_rows(paths.database, "SELECT started_at FROM sessions ORDER BY started_at")
@@ -112,7 +116,8 @@ def test_fitbod_is_its_own_format_with_warmups_utc_times_and_grouped_workouts(
         "2025-09-18T15:58:30.000+00:00",
     ]
     assert summary.empty_workouts == 1  # type: ignore[attr-defined]
-    assert summary.skipped == {"no reps (cardio or timed sets)": 2}  # type: ignore[attr-defined]
+    # the run; the plank is a hold now, kept with its seconds
+    assert summary.skipped == {"no reps (cardio or timed sets)": 1}  # type: ignore[attr-defined]
     status, out = imported(paths, "fitbod.csv")
     assert status == 0 and "Imported 0 sessions" in out and "2 sessions imported before" in out
 

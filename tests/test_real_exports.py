@@ -57,10 +57,14 @@ def number(text: str | None) -> float:
 
 def is_a_hold(row: dict[str, str]) -> bool:
     """A row of seconds, no distance, of an exercise that is a hold (Hevy's and Strong's)."""
-    name = row.get("exercise_title") or row.get("Exercise Name") or ""
-    seconds = number(row.get("duration_seconds") or row.get("Seconds"))
+    name = row.get("exercise_title") or row.get("Exercise Name") or row.get("Exercise") or ""
+    seconds = number(row.get("duration_seconds") or row.get("Seconds") or row.get("Duration(s)"))
     distance = number(
-        row.get("distance_km") or row.get("distance_miles") or row.get("Distance") or row.get("km")
+        row.get("distance_km")
+        or row.get("distance_miles")
+        or row.get("Distance")
+        or row.get("km")
+        or row.get("Distance(m)")
     )
     return seconds > 0 and distance <= 0 and is_hold(name)
 
@@ -84,7 +88,7 @@ def raw_kinds(rows: list[dict[str, str]]) -> Counter[str]:
 
 
 def raw_weights(rows: list[dict[str, str]]) -> list[float]:
-    """The weights of the sets with reps, in the file's own unit."""
+    """The weights of the sets with reps (or a hold's seconds), in the file's own unit."""
     header = list(rows[0])
     column = next(
         h
@@ -92,7 +96,7 @@ def raw_weights(rows: list[dict[str, str]]) -> list[float]:
         if re.match(r"(weight|kg$|lbs$|poids|重量)", h.strip().lower()) and "unit" not in h.lower()
     )
     reps = next(h for h in header if h.strip().lower() in ("reps", "réps", "次"))
-    return [number(r[column]) for r in rows if number(r[reps]) > 0]
+    return [number(r[column]) for r in rows if number(r[reps]) > 0 or is_a_hold(r)]
 
 
 FILES = corpus()

@@ -15,6 +15,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from gymtui.core.values import KG_PER_LB
+from gymtui.importers.holds import held_seconds
 from gymtui.importers.parsed import MAX_IMPORT_KG, ImportedSession, ImportedSet
 from gymtui.importers.reader import Reader
 from gymtui.importers.rows import Rows, utc_time
@@ -57,9 +58,13 @@ class FitbodReader(Reader):
         seconds = row.number("Duration(s)", 10**7)
         key = f"fitbod:{row.get('Date')}"  # as written (UTC, or a bare date): zone-free
         session = self.session(key, when, "Fitbod workout")
-        if not reps:
-            self.skip("no reps (cardio or timed sets)" if seconds or reps is None else "0 reps")
-            return
+        held = None
+        if not reps:  # no reps: a hold keeps its seconds, cardio is skipped
+            held = held_seconds(row, exercise, "Duration(s)", "Distance(m)")
+            if held is None:
+                self.skip("no reps (cardio or timed sets)" if seconds or reps is None else "0 reps")
+                return
+            reps = 1
         if weight < 0:
             self.skip("assisted sets (a negative weight is help, not load)")
             return
@@ -73,6 +78,7 @@ class FitbodReader(Reader):
                     reps,
                     self.moment(session),
                     note=row.get("Note") or None,
+                    seconds=held,
                 )
             )
 

@@ -36,9 +36,10 @@ def held_seconds(row: Rows, exercise: str, seconds_col: str, distance_col: str) 
     distance (a run), or an exercise that is no hold."""
     if not is_hold(exercise) or not row.has(seconds_col):
         return None
-    seconds = row.whole(seconds_col, MAX_HOLD_S, " s")
-    distance = row.number(distance_col, 10**6) if row.has(distance_col) else None
-    return seconds if seconds and not distance else None
+    # Fitbod writes `30.0`; a "hold" past an hour is a workout's time, not a hold's
+    seconds = round(row.number(seconds_col, 10**7) or 0)
+    distance = row.number(distance_col, 10**7) if row.has(distance_col) else None
+    return seconds if 1 <= seconds <= MAX_HOLD_S and not distance else None
 
 
 def hold_weight(row: Rows, weight_col: str, factor: float) -> float:
