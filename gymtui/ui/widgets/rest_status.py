@@ -21,6 +21,7 @@ class RestStatus(Static):
     RestStatus.-running { background: $primary-darken-2; color: $text; text-style: bold; }
     RestStatus.-paused { background: $warning-darken-3; color: $text; text-style: bold; }
     RestStatus.-over { background: $error-darken-1; color: $text; text-style: bold; }
+    RestStatus.-hold { background: $success-darken-2; color: $text; text-style: bold; }
     """
 
     _shown: tuple[str, str] | None = None
@@ -33,5 +34,5 @@ class RestStatus(Static):
         self._shown = (text, view.state)
         # plain text (exercise names may hold brackets), one line always: no layout pass
         self.update(plain(text), layout=False)
-        for name in ("running", "paused", "over"):
+        for name in ("running", "paused", "over", "hold"):
             self.set_class(view.state == name, f"-{name}")
