@@ -3,12 +3,13 @@ longest-hold records, and holds imported from Hevy and Strong exports."""
 
 from __future__ import annotations
 
+import tempfile
 import tomllib
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gymtui.core.hold import Hold, hold_for, hold_view
@@ -397,3 +398,54 @@ def test_a_real_fitbod_export_brings_its_holds_from_duration(tmp_path: Path) -> 
     assert holds["Weighted Wall Sit"] == 13 and holds["Superman Hold"] == 15
     assert "Stair Stepper" not in holds and "Side Bridge" not in holds
     store.close()
+
+
+SET = st.tuples(
+    st.booleans(),  # a hold
+    st.sampled_from(["working", "working", "warmup"]),
+    st.sampled_from([0.0, 20.0, 40.0]),
+    st.integers(1, 12),  # reps, or seconds / 5
+)
+
+
+@settings(max_examples=30, deadline=None)
+@given(sets=st.lists(SET, min_size=1, max_size=12))
+def test_pr_flags_of_holds_and_sets_agree_however_they_are_worked_out(
+    sets: list[tuple[bool, str, float, int]],
+) -> None:
+    """Logged one at a time, or all at once as a big import does, the flags are the rule's:
+    a hold longer than every earlier hold, a set heavier (or of a better e1RM) than every
+    earlier set of reps; a warm-up and the first of each never."""
+    from gymtui.core.strength import e1rm
+    from gymtui.store.prs import refresh_all_prs
+
+    with tempfile.TemporaryDirectory() as folder:
+        store = open_store(Path(folder) / "g.db")
+        when = START
+        for hold, kind, weight, n in sets:
+            when += timedelta(minutes=1)
+            entry = SetInput(
+                "wall_sit", weight, 1 if hold else n, kind, seconds=5 * n if hold else None
+            )  # type: ignore[arg-type]
+            store.sessions.log_set(entry, PROGRAM.days[0], when)
+        logged = [s.pr for s in store.sessions.sets(1)]
+        with store.transaction() as conn:
+            conn.execute("UPDATE sets SET pr = 0")
+            refresh_all_prs(conn)
+        assert [s.pr for s in store.sessions.sets(1)] == logged
+        store.close()
+    expected: list[bool] = []
+    longest: int | None = None
+    heaviest: float | None = None
+    best = 0.0
+    for hold, kind, weight, n in sets:
+        if kind == "warmup":
+            expected.append(False)
+        elif hold:
+            expected.append(longest is not None and 5 * n > longest)
+            longest = max(longest or 0, 5 * n)
+        else:
+            estimate = e1rm(weight, n)
+            expected.append(heaviest is not None and (weight > heaviest or estimate > best + 1e-9))
+            heaviest, best = max(heaviest or 0.0, weight), max(best, estimate)
+    assert logged == expected
