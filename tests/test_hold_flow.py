@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 import pytest
+from textual.widgets import Input
 
 from gymtui.paths import Paths
 from gymtui.ui.dialogs.set_dialog import SetDialog
@@ -290,3 +291,13 @@ async def test_a_hold_out_of_the_plan_is_logged_in_seconds_at_body_weight(
         assert db_rows(holds.database, SETS) == [("plank", 0.0, 1, 65, None, "working")]
         assert table_rows(app)[-1][:2] == ["Plank", " +1"]
         assert table_rows(app)[-1][5] == "✓ 65 s"
+
+
+async def test_a_warm_up_hold_is_half_the_target_in_seconds(holds: Paths, clock: FakeClock) -> None:
+    app = make_app(holds, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("w")
+        assert isinstance(app.screen, SetDialog)
+        assert app.screen.query_one("#reps", Input).value == "22"
+        await pilot.press("enter")
+        assert db_rows(holds.database, SETS) == [("wall_sit", 0.0, 1, 22, None, "warmup")]

@@ -507,7 +507,8 @@ def set_prefill(view: TodayView, row: PlanRow, kind: SetKind, *, extra: bool = F
         weight = loadable(half_way, view.unit) if weight else None
         if weight and view.inventory is not None and handled(ex, view.inventory, view.unit):
             weight = fit(weight, ex, view.inventory)  # a dumbbell you have, on the stack
-        return SetPrefill(weight, WARMUP_REPS, f"{ex.name} · warm-up set")
+        easy = max(1, (reps or 0) // 2) if row.timed else WARMUP_REPS  # a hold: half of it
+        return SetPrefill(weight, easy, f"{ex.name} · warm-up set")
     if row.slot is not None and row.planned is not None and not extra:
         return SetPrefill(
             weight,

@@ -93,7 +93,7 @@ def set_request(
         prefill.reps,
         kind,
         side=prefill.side,
-        timed=row.timed and kind != "warmup",
+        timed=row.timed,
     )
 
 
