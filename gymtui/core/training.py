@@ -491,8 +491,8 @@ def set_prefill(view: TodayView, row: PlanRow, kind: SetKind, *, extra: bool = F
     if half is not None and row.logged is not None and kind != "warmup":
         side = "left" if half == "L" else "right"
         # a hold: its target (out of the plan, the first leg's seconds)
-        reps = (view.reps_for(row) or row.logged.amount) if row.timed else row.logged.reps
-        return SetPrefill(row.logged.weight_kg, reps, f"{ex.name} · {side} leg", half)
+        aim = (view.reps_for(row) or row.logged.amount) if row.timed else row.logged.reps
+        return SetPrefill(row.logged.weight_kg, aim, f"{ex.name} · {side} leg", half)
     if row.ramp is not None and row.logged is None:
         made = row.ramp
         return SetPrefill(
