@@ -302,6 +302,6 @@ def test_the_readmes_program_example_is_a_valid_program() -> None:
     assert deadlift.warmup is True
     assert (sissy.reps_text, sissy.progression.kind) == ("12-15", "double")
     assert [s.text for s in made.warmup.steps] == ["bar × 10", "50% × 5", "75% × 3"]
-    _, wall_sit, copenhagen = made.days[1].exercises
+    *_, wall_sit, copenhagen = made.days[1].exercises
     assert (wall_sit.timed, wall_sit.reps_text) == (True, "45 s")
     assert (copenhagen.reps_text, copenhagen.progression.kind) == ("20-30 s", "double")
