@@ -35,8 +35,8 @@ def planned_fields(planned: PlannedExercise) -> dict[str, Any]:
     """A planned exercise as the fields of a program file's entry, the defaults left out."""
     fields: dict[str, Any] = {"exercise": planned.exercise_id, "sets": planned.sets}
     target = f"{planned.reps}-{planned.reps_top}" if planned.reps_top else planned.reps
-    # a hold (`timed`, where the program has holds) keeps its seconds in reps and reps_top
-    fields["seconds" if getattr(planned, "timed", False) else "reps"] = target
+    # a hold (`timed`) keeps its seconds in reps and reps_top
+    fields["seconds" if planned.timed else "reps"] = target
     rule = planned.progression
     if rule.kind != ("double" if planned.reps_top else "default"):
         fields["progression"] = rule.kind
@@ -388,7 +388,7 @@ def parse_target(text: str) -> dict[str, Any]:
 def target_text(planned: PlannedExercise) -> str:
     """A planned exercise's target as the editor shows it: `6`, `10-12`, `45s`."""
     target = f"{planned.reps}-{planned.reps_top}" if planned.reps_top else str(planned.reps)
-    return f"{target}s" if getattr(planned, "timed", False) else target
+    return f"{target}s" if planned.timed else target
 
 
 def parse_count(text: str, what: str) -> int | None:
