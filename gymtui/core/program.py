@@ -418,7 +418,7 @@ def _target(
             "reps" if "reps" in raw else "",
         )
     if "reps" not in raw:
-        raise check.fail(where, "'reps' is missing (or 'seconds', for a hold)")
+        raise check.fail(where, "'reps' is missing")
     low, top = _range(check, raw, "reps", where, 100, '"10-12"')
     return low, top, False
 
