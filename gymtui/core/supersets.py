@@ -5,7 +5,8 @@ from collections.abc import Mapping, Sequence
 from typing import Literal, NamedTuple, Protocol
 
 from gymtui.core.models import Exercise, LoggedSet, PlannedExercise, ProgramDay
-from gymtui.core.training import TodayView, next_up_text
+from gymtui.core.prefill import next_up_text
+from gymtui.core.training import TodayView
 from gymtui.core.values import Unit
 
 MAX_SUPERSET = 3  # members of one superset
@@ -144,7 +145,7 @@ def superset_marks(rows: Sequence[Row]) -> list[tuple[str, str]]:
 
 
 def next_up(view: TodayView, unit: Unit) -> str:
-    """What the next set is (core.training.next_up_text), with " (superset)" after a set of
+    """What the next set is (core.prefill.next_up_text), with " (superset)" after a set of
     a superset's member: Rest's next line follows the round."""
     text = next_up_text(view, unit)
     row = view.next_row

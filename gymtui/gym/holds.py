@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from gymtui.core.hold import Hold, hold_for
 from gymtui.core.models import SetInput
+from gymtui.core.prefill import set_prefill
 from gymtui.core.rest import Clock
-from gymtui.core.training import PlanRow, TodayView, set_prefill
+from gymtui.core.training import PlanRow, TodayView
 
 MAX_TARGET_S = 3600
 

@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 from gymtui.core.hold import hold_view
 from gymtui.core.metrics import Beaten, beaten
 from gymtui.core.models import Exercise, LoggedSet, Program, ProgramDay, SetInput, SetKind
+from gymtui.core.prefill import next_plates_text
 from gymtui.core.progression import Suggestion, suggest
 from gymtui.core.rest import (
     ADJUST_STEP_S,
@@ -29,10 +30,7 @@ from gymtui.core.rest import (
 )
 from gymtui.core.settings import Settings
 from gymtui.core.supersets import next_up, superset_of
-from gymtui.core.training import (
-    TodayView,
-    next_plates_text,
-)
+from gymtui.core.training import TodayView
 from gymtui.core.values import format_set
 from gymtui.errors import DatabaseFileError, ImportRunning
 from gymtui.gym.corrections import Corrections

@@ -12,7 +12,8 @@ from textual.containers import Grid, Vertical
 from textual.widgets import Input, Label, Static
 
 from gymtui.core.models import Exercise, LoggedSet, SetInput, SetKind, Side
-from gymtui.core.training import PlanRow, TodayView, set_prefill
+from gymtui.core.prefill import set_prefill
+from gymtui.core.training import PlanRow, TodayView
 from gymtui.core.values import (
     Unit,
     format_done,

@@ -11,7 +11,6 @@ from textual.widgets import Static
 
 from gymtui.core.equipment import load_text
 from gymtui.core.models import Exercise, LoggedSet, SetInput, SetKind
-from gymtui.core.pairs import pair_text
 from gymtui.core.plates import PlanStep
 from gymtui.core.rest import RestView
 from gymtui.core.summary import planned_sets, session_length
@@ -26,6 +25,7 @@ from gymtui.core.values import (
 )
 from gymtui.ui.holds import start_hold, stop_hold
 from gymtui.ui.rest_keys import adjust, pause_or_start
+from gymtui.ui.screens.today_cells import logged_text
 from gymtui.ui.screens.today_keys import FOOTER_ORDER, TODAY_KEYS, footer_label
 from gymtui.ui.screens.today_plan import PLAN_KEYS, PlanEditing
 from gymtui.ui.sets import log_set
@@ -209,7 +209,7 @@ class TodayScreen(PlanEditing):
         if row.ramp is not None and row.logged is None:
             nxt = Text(format_number(from_kg(row.ramp.weight_kg, unit)), style="dim")
         elif row.logged is not None:
-            logged = self._logged_text(row.logged, unit, row.partner, row.missing_side)
+            logged = logged_text(row.logged, unit, row.partner, row.missing_side)
             if self._broke_a_record(row.logged) or (
                 row.partner is not None and self._broke_a_record(row.partner)
             ):
@@ -234,23 +234,6 @@ class TodayScreen(PlanEditing):
             for cell in (name, label, target, last):
                 cell.stylize("dim")
         return [name, label, target, last, nxt, logged]
-
-    @staticmethod
-    def _logged_text(
-        logged: LoggedSet, unit: Unit, partner: LoggedSet | None, missing: str | None
-    ) -> Text:
-        mark = {"warmup": "W", "drop": "D", "failure": "F"}.get(logged.kind, "✓")
-        rpe = f" @{logged.rpe:g}" if logged.rpe else ""
-        style = "dim" if logged.kind == "warmup" else "green"
-        done = format_set(
-            logged.weight_kg, logged.reps, unit, with_unit=False, seconds=logged.seconds
-        )
-        if missing is not None:  # half a one-legged pair
-            return Text(f"{logged.side} {done}{rpe} · {missing} next", style="yellow")
-        if partner is not None:
-            return Text(f"{mark} {pair_text(logged, partner, unit)}{rpe}", style=style)
-        side = f" {logged.side}" if logged.side else ""
-        return Text(f"{mark} {done}{side}{rpe}", style=style)
 
     @staticmethod
     def _broke_a_record(logged: LoggedSet) -> bool:
