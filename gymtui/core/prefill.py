@@ -94,5 +94,6 @@ def set_prefill(view: TodayView, row: PlanRow, kind: SetKind, *, extra: bool = F
     done = [s for s in view.session_sets if s.exercise_id == ex.id and s.is_working]
     if reps is None:  # off the plan: as the set before (today's, else last time's)
         before = done or [s for s in view.last_sets(ex.id) if s.is_working]
-        reps = max(before, key=lambda s: (s.logged_at, s.id)).reps if before else None
+        # (a hold's seconds: what its dialog asks for)
+        reps = max(before, key=lambda s: (s.logged_at, s.id)).amount if before else None
     return SetPrefill(weight, reps, f"{ex.name} · extra set {len(done) + 1}")
