@@ -291,6 +291,9 @@ async def test_a_hold_out_of_the_plan_is_logged_in_seconds_at_body_weight(
         assert db_rows(holds.database, SETS) == [("plank", 0.0, 1, 65, None, "working")]
         assert table_rows(app)[-1][:2] == ["Plank", " +1"]
         assert table_rows(app)[-1][5] == "✓ 65 s"
+        await pilot.press(*["down"] * 8, "a")  # another plank: as the hold before, in seconds
+        assert isinstance(app.screen, SetDialog)
+        assert app.screen.query_one("#reps", Input).value == "65"
 
 
 async def test_a_warm_up_hold_is_half_the_target_in_seconds(holds: Paths, clock: FakeClock) -> None:
