@@ -271,7 +271,7 @@ def test_holds_on_file_flag_the_longest_and_count_no_volume(tmp_path: Path) -> N
         60,
         30,
     ]
-    assert store.sessions.bests("wall_sit", 0.0, hold=True).seconds == 60
+    assert store.sessions.bests(SetInput("wall_sit", 0.0, 1, seconds=30)).seconds == 60
     [summary] = store.history.session_summaries()
     assert summary.volume_kg == 500.0  # the squat's 100 x 5; the holds move no kg
     records = store.history.records("wall_sit")

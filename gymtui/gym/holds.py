@@ -3,10 +3,10 @@ makes is logged by `Gym.log_set` like any other), cancels it, and says when it i
 
 from __future__ import annotations
 
-from gymtui.core.hold import Hold, hold_for
+from gymtui.core.hold import Hold, hold_for, hold_view
 from gymtui.core.models import SetInput
 from gymtui.core.prefill import set_prefill
-from gymtui.core.rest import Clock
+from gymtui.core.rest import Clock, RestView
 from gymtui.core.training import PlanRow, TodayView
 
 MAX_TARGET_S = 3600
@@ -40,6 +40,12 @@ class Holds:
         """Drop the hold, saving nothing; False when none ran."""
         had, self.current = self.current is not None, None
         return had
+
+    def view(self, after_set_id: int | None) -> RestView | None:
+        """The hold as the screens show it in the rest's place; None when none runs."""
+        if self.current is None:
+            return None
+        return hold_view(self.current, self.clock.elapsed(), after_set_id)
 
     def due(self) -> bool:
         """The hold reached its target: time to save it whole."""

@@ -13,7 +13,6 @@ import json
 from datetime import datetime, timedelta
 from typing import Any, NamedTuple
 
-from gymtui.core.hold import hold_view
 from gymtui.core.metrics import Beaten, beaten
 from gymtui.core.models import Exercise, LoggedSet, Program, ProgramDay, SetInput, SetKind
 from gymtui.core.prefill import next_plates_text
@@ -31,7 +30,7 @@ from gymtui.core.rest import (
 from gymtui.core.settings import Settings
 from gymtui.core.supersets import next_up, superset_of
 from gymtui.core.training import TodayView
-from gymtui.core.values import format_set
+from gymtui.core.values import format_done
 from gymtui.errors import DatabaseFileError, ImportRunning
 from gymtui.gym.corrections import Corrections
 from gymtui.gym.exercises import ExerciseCatalogue
@@ -282,9 +281,7 @@ class Gym:
         )
         try:
             with self._store.transaction():
-                before = self._store.sessions.bests(
-                    entry.exercise_id, entry.weight_kg, hold=entry.seconds is not None
-                )
+                before = self._store.sessions.bests(entry)
                 logged = self._store.sessions.log_set(
                     entry, view.day, now, session=expected, superset=group and group.label
                 )
@@ -298,9 +295,7 @@ class Gym:
             raise
         except DatabaseMoved:
             # The dialog is gone: the message keeps what was typed, to note down or log again.
-            what = format_set(
-                entry.weight_kg, entry.reps, self.settings.unit, seconds=entry.seconds
-            )
+            what = format_done(entry, self.settings.unit)
             raise DatabaseMoved(
                 f"Not saved: {self.exercises.get(entry.exercise_id).name} {what}. "
                 + self._store.settle_moved()
@@ -432,9 +427,8 @@ class Gym:
 
     def rest_view(self) -> RestView:
         """The rest as it stands now: one value for every place that shows it."""
-        if self.holds.current is not None:  # a hold shows in the rest's place
-            return hold_view(self.holds.current, self.clock.elapsed(), self.timer.after_set_id)
-        return rest_view(self.timer, self.clock.elapsed(), self._next_up, self._next_plates)
+        held = self.holds.view(self.timer.after_set_id)  # a hold shows in the rest's place
+        return held or rest_view(self.timer, self.clock.elapsed(), self._next_up, self._next_plates)
 
     def poll_rest_alert(self) -> bool:
         """True exactly once per rest, when it is first seen to be over.

@@ -290,10 +290,11 @@ class Sessions:
             before = rows[0]["logged_at"]
         return found
 
-    def bests(self, exercise_id: str, weight_kg: float, *, hold: bool = False) -> Bests:
-        """The exercise's records so far (heaviest, best e1RM, most reps at this weight; the
-        longest hold, for a hold)."""
-        return bests(self.store.conn, exercise_id, weight_kg, hold=hold)
+    def bests(self, entry: SetInput) -> Bests:
+        """The records so far of the exercise of a set about to be logged (heaviest, best
+        e1RM, most reps at its weight; the longest hold, for a hold)."""
+        hold = entry.seconds is not None
+        return bests(self.store.conn, entry.exercise_id, entry.weight_kg, hold=hold)
 
     # -- corrections after the fact ---------------------------------------------------
 
