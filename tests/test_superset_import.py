@@ -15,16 +15,16 @@ from gymtui.store import Store
 
 from helpers import db_rows
 from test_import import PROGRAM, export_import_export, open_store
-from test_real_exports import CORPUS, FILES, raw_rows
+from test_real_exports import CORPUS, FILES, is_a_hold, raw_rows
 
 HEVY = sorted(name for name in FILES if name.startswith("hevy_"))
 STRONG = sorted(name for name in FILES if name.startswith("strong_"))
 
 
 def lifted(row: dict[str, str]) -> bool:
-    """A Hevy row gymtui keeps as a set: it has reps."""
+    """A Hevy row gymtui keeps as a set: it has reps, or it is a hold (a plank's seconds)."""
     try:
-        return float(row["reps"] or 0) > 0
+        return float(row["reps"] or 0) > 0 or is_a_hold(row)
     except ValueError:
         return False
 
@@ -91,8 +91,8 @@ def test_hevy_supersets_go_through_gymtuis_own_export(paths: Paths, tmp_path: Pa
     first, second = export_import_export(tmp_path)
     assert first == second
     header, *rows = first.decode().splitlines()
-    assert header.endswith(",rest_taken_s,superset")
-    assert [row.rsplit(",", 1)[1] for row in rows] == ["", "0", "0"]
+    assert header.endswith(",rest_taken_s,superset,seconds")
+    assert [row.rsplit(",", 2)[1] for row in rows] == ["", "0", "0"]  # superset, then seconds
     empty = tmp_path / "empty" / "gymtui.db"
     assert db_rows(empty, "SELECT superset FROM sets ORDER BY id") == [(None,), ("0",), ("0",)]
 
