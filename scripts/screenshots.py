@@ -8,8 +8,11 @@ from __future__ import annotations
 import argparse
 import asyncio
 import tempfile
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from gymtui.core.rest import ManualClock
 from gymtui.demo import make_demo
@@ -21,98 +24,106 @@ OUT = Path(__file__).resolve().parent.parent / "screenshots"
 NOW = datetime(2026, 11, 22, 18, 0, tzinfo=UTC)
 
 
-async def shoot(size: tuple[int, int], suffix: str) -> None:
+def demo(paths: Paths) -> None:
+    make_demo(paths, NOW, weeks=52)
+
+
+@asynccontextmanager
+async def shooting(
+    size: tuple[int, int], seed: Callable[[Paths], None]
+) -> AsyncIterator[tuple[Any, Any, ManualClock]]:
+    """The app on a throwaway folder `seed` fills, at NOW on a clock the shots move, with its
+    tick slowed so that only the shots' keys move it: (app, pilot, clock)."""
     with tempfile.TemporaryDirectory() as tmp:
         paths = resolve_paths(tmp)
-        make_demo(paths, NOW, weeks=52)
+        seed(paths)
         clock = ManualClock(NOW)
         app = build_app(paths, clock=clock, notifier=lambda title, body: None)
         app.TICK_S = 3600
         async with app.run_test(size=size) as pilot:
-            await pilot.press("w", "enter")
-            clock.advance(100)
+            yield app, pilot, clock
+
+
+async def shoot(size: tuple[int, int], suffix: str) -> None:
+    async with shooting(size, demo) as (app, pilot, clock):
+        await pilot.press("w", "enter")
+        clock.advance(100)
+        await pilot.press("enter", "enter")
+        clock.advance(65)
+        app.tick()
+        app.clear_notifications()
+        await pilot.pause()
+        app.save_screenshot(str(OUT / f"today{suffix}.svg"))
+        await pilot.press("r")
+        await pilot.pause()
+        app.save_screenshot(str(OUT / f"rest{suffix}.svg"))
+        await pilot.press("v", "enter", "enter")  # the next warm-up, logged from the rack
+        clock.advance(20)
+        app.tick()
+        app.clear_notifications()
+        await pilot.pause()
+        app.save_screenshot(str(OUT / f"rack{suffix}.svg"))
+        clock.advance(app.gym.rest_view().remaining_s + 2)  # over: the rack flashes
+        app.tick()
+        app.clear_notifications()
+        await pilot.pause()
+        app.save_screenshot(str(OUT / f"rack-over{suffix}.svg"))
+        await pilot.press("v")
+        await pilot.press("t", "enter")
+        await pilot.pause()
+        app.save_screenshot(str(OUT / f"log-dialog{suffix}.svg"))
+        await pilot.press("escape", "p")
+        await pilot.pause()
+        app.save_screenshot(str(OUT / f"plate-plan{suffix}.svg"))
+        await pilot.press("escape")
+        for _ in range(3):  # the last warm-up and two working sets
             await pilot.press("enter", "enter")
-            clock.advance(65)
-            app.tick()
-            app.clear_notifications()
-            await pilot.pause()
-            app.save_screenshot(str(OUT / f"today{suffix}.svg"))
-            await pilot.press("r")
-            await pilot.pause()
-            app.save_screenshot(str(OUT / f"rest{suffix}.svg"))
-            await pilot.press("v", "enter", "enter")  # the next warm-up, logged from the rack
-            clock.advance(20)
-            app.tick()
-            app.clear_notifications()
-            await pilot.pause()
-            app.save_screenshot(str(OUT / f"rack{suffix}.svg"))
-            clock.advance(app.gym.rest_view().remaining_s + 2)  # over: the rack flashes
-            app.tick()
-            app.clear_notifications()
-            await pilot.pause()
-            app.save_screenshot(str(OUT / f"rack-over{suffix}.svg"))
-            await pilot.press("v")
-            await pilot.press("t", "enter")
-            await pilot.pause()
-            app.save_screenshot(str(OUT / f"log-dialog{suffix}.svg"))
-            await pilot.press("escape", "p")
-            await pilot.pause()
-            app.save_screenshot(str(OUT / f"plate-plan{suffix}.svg"))
-            await pilot.press("escape")
-            for _ in range(3):  # the last warm-up and two working sets
-                await pilot.press("enter", "enter")
-                clock.advance(150)
-            await pilot.press("f", "y")
-            await pilot.pause()
-            app.clear_notifications()
-            app.save_screenshot(str(OUT / f"summary{suffix}.svg"))
-            await pilot.press("enter", "h")
-            await app.workers.wait_for_complete()
-            await pilot.pause()
-            app.save_screenshot(str(OUT / f"history{suffix}.svg"))
-            await pilot.press("enter", "n", *"Knee fine, belt on for the top sets", "enter")
-            await pilot.pause()
-            app.clear_notifications()
-            await pilot.pause()
-            app.save_screenshot(str(OUT / f"session{suffix}.svg"))
-            await pilot.press("escape")
-            await pilot.press("4")
-            await app.workers.wait_for_complete()
-            await pilot.pause()
-            app.save_screenshot(str(OUT / f"progress{suffix}.svg"))
-            await pilot.press("e")
-            await pilot.pause()
-            app.save_screenshot(str(OUT / f"exercises{suffix}.svg"))
-            await pilot.press("slash", *"Belt squat", "enter")
-            await pilot.press("tab", "q", "g", "tab", "c", "tab", "y")
-            await pilot.pause()
-            app.save_screenshot(str(OUT / f"exercise-edit{suffix}.svg"))
+            clock.advance(150)
+        await pilot.press("f", "y")
+        await pilot.pause()
+        app.clear_notifications()
+        app.save_screenshot(str(OUT / f"summary{suffix}.svg"))
+        await pilot.press("enter", "h")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        app.save_screenshot(str(OUT / f"history{suffix}.svg"))
+        await pilot.press("enter", "n", *"Knee fine, belt on for the top sets", "enter")
+        await pilot.pause()
+        app.clear_notifications()
+        await pilot.pause()
+        app.save_screenshot(str(OUT / f"session{suffix}.svg"))
+        await pilot.press("escape")
+        await pilot.press("4")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        app.save_screenshot(str(OUT / f"progress{suffix}.svg"))
+        await pilot.press("e")
+        await pilot.pause()
+        app.save_screenshot(str(OUT / f"exercises{suffix}.svg"))
+        await pilot.press("slash", *"Belt squat", "enter")
+        await pilot.press("tab", "q", "g", "tab", "c", "tab", "y")
+        await pilot.pause()
+        app.save_screenshot(str(OUT / f"exercise-edit{suffix}.svg"))
 
 
 async def shoot_superset(size: tuple[int, int], suffix: str) -> None:
     """Today with its 4th and 5th exercises paired for today (g), a round and a half in."""
-    with tempfile.TemporaryDirectory() as tmp:
-        paths = resolve_paths(tmp)
-        make_demo(paths, NOW, weeks=52)
-        clock = ManualClock(NOW)
-        app = build_app(paths, clock=clock, notifier=lambda title, body: None)
-        app.TICK_S = 3600
-        async with app.run_test(size=size) as pilot:
-            if app.gym.today().day.key != "A":
-                await pilot.press("s")  # Day A: hamstring curl and standing calf raise
-            view = app.gym.today()
-            row = next(n for n, r in enumerate(view.rows) if r.exercise.id == "hamstring_curl")
-            screen = app.screen
-            assert isinstance(screen, TodayScreen)
-            await pilot.press(*["down"] * (row - screen.table.cursor_row), "g")
-            for _ in range(3):  # A1, A2, then A1 again
-                await pilot.press("enter", "enter")
-                clock.advance(40)
-            clock.advance(-32)
-            app.tick()
-            app.clear_notifications()
-            await pilot.pause()
-            app.save_screenshot(str(OUT / f"superset{suffix}.svg"))
+    async with shooting(size, demo) as (app, pilot, clock):
+        if app.gym.today().day.key != "A":
+            await pilot.press("s")  # Day A: hamstring curl and standing calf raise
+        view = app.gym.today()
+        row = next(n for n, r in enumerate(view.rows) if r.exercise.id == "hamstring_curl")
+        screen = app.screen
+        assert isinstance(screen, TodayScreen)
+        await pilot.press(*["down"] * (row - screen.table.cursor_row), "g")
+        for _ in range(3):  # A1, A2, then A1 again
+            await pilot.press("enter", "enter")
+            clock.advance(40)
+        clock.advance(-32)
+        app.tick()
+        app.clear_notifications()
+        await pilot.pause()
+        app.save_screenshot(str(OUT / f"superset{suffix}.svg"))
 
 
 HOLDS_PROGRAM = """
@@ -160,34 +171,28 @@ def seed_holds(paths: Paths) -> None:
 
 async def shoot_holds(size: tuple[int, int], suffix: str) -> None:
     """Today with timed sets, and a hold counting down on Rest and the rack view."""
-    with tempfile.TemporaryDirectory() as tmp:
-        paths = resolve_paths(tmp)
-        seed_holds(paths)
-        clock = ManualClock(NOW)
-        app = build_app(paths, clock=clock, notifier=lambda title, body: None)
-        app.TICK_S = 3600
-        async with app.run_test(size=size) as pilot:
-            for _ in range(2):  # the squats
-                await pilot.press("enter", "enter")
-                clock.advance(150)
-            await pilot.press("t", "enter")  # the first wall sit, held to its 50 s
-            clock.advance(51)
-            app.tick()
-            clock.advance(70)
-            app.tick()
-            await pilot.press("t")
-            app.clear_notifications()
-            await pilot.pause()
-            app.save_screenshot(str(OUT / f"today-holds{suffix}.svg"))
-            await pilot.press("enter")  # the second wall sit: the countdown
-            clock.advance(17.5)
-            app.tick()
-            app.clear_notifications()
-            await pilot.pause()
-            app.save_screenshot(str(OUT / f"hold{suffix}.svg"))
-            await pilot.press("v")
-            await pilot.pause()
-            app.save_screenshot(str(OUT / f"rack-hold{suffix}.svg"))
+    async with shooting(size, seed_holds) as (app, pilot, clock):
+        for _ in range(2):  # the squats
+            await pilot.press("enter", "enter")
+            clock.advance(150)
+        await pilot.press("t", "enter")  # the first wall sit, held to its 50 s
+        clock.advance(51)
+        app.tick()
+        clock.advance(70)
+        app.tick()
+        await pilot.press("t")
+        app.clear_notifications()
+        await pilot.pause()
+        app.save_screenshot(str(OUT / f"today-holds{suffix}.svg"))
+        await pilot.press("enter")  # the second wall sit: the countdown
+        clock.advance(17.5)
+        app.tick()
+        app.clear_notifications()
+        await pilot.pause()
+        app.save_screenshot(str(OUT / f"hold{suffix}.svg"))
+        await pilot.press("v")
+        await pilot.pause()
+        app.save_screenshot(str(OUT / f"rack-hold{suffix}.svg"))
 
 
 def main() -> None:
