@@ -120,6 +120,9 @@ async def test_a_full_hold_saves_itself_at_zero_with_the_alert_and_a_longest_hol
             (10, 0),
             (45, 1),
         ]
+        # the rest after the first hold ended when the second began (at once), not 45 s later
+        rests = db_rows(holds.database, "SELECT rest_taken_s FROM sets ORDER BY id")
+        assert rests[0] == (0,)
         assert rung == [1]
         assert alerts.sent == [("Hold done", "Wall sit: 45 s held")]
         shown = notifications(app)

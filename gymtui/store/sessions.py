@@ -159,8 +159,9 @@ class Sessions:
                 now = max(now, self._session_latest(current))
             set_id = insert_set(conn, session_id, entry, now, superset)
             refresh_prs(conn, entry.exercise_id, to_text(now))
-            if current is not None:
-                self._record_rest_taken(conn, session_id, set_id, now)
+            if current is not None:  # a hold's rest ended when it began, not when it ended
+                held = timedelta(seconds=entry.seconds or 0)
+                self._record_rest_taken(conn, session_id, set_id, now - held)
             return self.get_set(set_id)
 
     def _session_latest(self, session: Session) -> datetime:
