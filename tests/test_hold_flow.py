@@ -307,3 +307,30 @@ async def test_a_warm_up_hold_is_half_the_target_in_seconds(holds: Paths, clock:
         assert app.screen.query_one("#reps", Input).value == "22"
         await pilot.press("enter")
         assert db_rows(holds.database, SETS) == [("wall_sit", 0.0, 1, 22, None, "warmup")]
+
+
+async def test_a_hold_added_today_is_timed_and_a_hold_swaps_only_for_a_hold(
+    holds: Paths, clock: FakeClock
+) -> None:
+    app = make_app(holds, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c", *"hack", "enter", "t")  # wall sit (seconds) for hack squat (reps)
+        await pilot.pause()
+        assert (
+            "Hack squat is done in reps and Wall sit a hold, in seconds" in (notifications(app)[-1])
+        )
+        assert "Hack squat" not in [r[0] for r in table_rows(app)]
+        await pilot.press("i", *"plank")
+        await pilot.pause(0.2)
+        await pilot.press("enter")  # a hold out of the program: 3 x 30 s
+        await pilot.pause()
+        rows = table_rows(app)
+        at = next(i for i, r in enumerate(rows) if r[0] == "Plank")
+        assert rows[at][2] == "30 s"
+        while app.screen.table.cursor_row < at:
+            await pilot.press("down")
+        await pilot.press("enter")  # the countdown, not a reps dialog
+        assert isinstance(app.screen, RestScreen) and digits(app) == "0:30"
+        clock.advance(12)
+        await pilot.press("enter")
+    assert db_rows(holds.database, SETS) == [("plank", 0.0, 1, 12, None, "working")]

@@ -39,6 +39,7 @@ class DayEdit(NamedTuple):
     reps: int = 0
     reps_top: int | None = None
     at: int | None = None
+    timed: bool = False  # an added hold: its reps are seconds
 
 
 class EditedDay(NamedTuple):
@@ -65,7 +66,11 @@ def apply_edits(day: ProgramDay, edits: Sequence[DayEdit]) -> EditedDay:
         if edit.kind == "add_exercise":
             if at is None and edit.sets > 0:
                 new = PlannedExercise(
-                    edit.exercise_id, edit.sets, max(1, edit.reps), reps_top=edit.reps_top
+                    edit.exercise_id,
+                    edit.sets,
+                    max(1, edit.reps),
+                    reps_top=edit.reps_top,
+                    timed=edit.timed,
                 )
                 where = len(planned) if edit.at is None else max(0, min(edit.at, len(planned)))
                 planned.insert(where, new)

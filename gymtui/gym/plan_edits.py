@@ -159,6 +159,12 @@ class TodayPlan:
         self._need(view, old.id)
         if new.id in self._planned_ids(view):
             raise Refused(f"{new.name} is in today's plan already.")
+        if old.timed != new.timed:  # a target in seconds is no target in reps, and back
+            how = {True: "a hold, in seconds", False: "done in reps"}
+            raise Refused(
+                f"{new.name} is {how[new.timed]} and {old.name} {how[old.timed]}: take "
+                f"{old.name} out (X) and add {new.name} (i) instead."
+            )
         if any(s.exercise_id == old.id for s in view.session_sets):
             raise Refused(
                 f"{old.name} has sets logged today: skip it (k) and add {new.name} (i) instead."
@@ -211,10 +217,21 @@ class TodayPlan:
         if exercise.id in ids:
             raise Refused(f"{exercise.name} is in today's plan already.")
         plan = self._program().plan_for(exercise.id)
-        sets, reps, top = (plan.sets, plan.reps, plan.reps_top) if plan else (3, 10, None)
+        # the program's sets and target for it elsewhere, else 3 x 10 (a hold: 3 x 30 s)
+        default = (3, 30, None) if exercise.timed else (3, 10, None)
+        sets, reps, top = (plan.sets, plan.reps, plan.reps_top) if plan else default
         at = ids.index(after) + 1 if after in ids else None
+        timed = plan.timed if plan else exercise.timed
         return self._add(
-            DayEdit("add_exercise", exercise.id, sets=sets, reps=reps, reps_top=top, at=at),
+            DayEdit(
+                "add_exercise",
+                exercise.id,
+                sets=sets,
+                reps=reps,
+                reps_top=top,
+                at=at,
+                timed=timed,
+            ),
             undo=f"Added {exercise.name}",
         )
 
