@@ -335,3 +335,19 @@ async def test_a_hold_added_today_is_timed_and_a_hold_swaps_only_for_a_hold(
         clock.advance(12)
         await pilot.press("enter")
     assert db_rows(holds.database, SETS) == [("plank", 0.0, 1, 12, None, "working")]
+
+
+async def test_s_on_today_during_a_hold_cancels_it_and_switches_no_day(
+    holds: Paths, clock: FakeClock
+) -> None:
+    app = make_app(holds, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "t")  # the hold runs; back on Today
+        assert isinstance(app.screen, TodayScreen)
+        await pilot.press("s")
+        assert "Hold cancelled: nothing was saved." in notifications(app)
+        assert text_of(app, "#day-title").startswith("Day A")
+        clock.advance(50)
+        app.tick()
+        await pilot.pause()
+    assert db_rows(holds.database, "SELECT count(*) FROM sets") == [(0,)]

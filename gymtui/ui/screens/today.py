@@ -23,7 +23,7 @@ from gymtui.core.values import (
     format_weight,
     from_kg,
 )
-from gymtui.ui.holds import start_hold, stop_hold
+from gymtui.ui.holds import cancel_hold, start_hold, stop_hold
 from gymtui.ui.rest_keys import adjust, pause_or_start
 from gymtui.ui.screens.today_cells import logged_text
 from gymtui.ui.screens.today_keys import FOOTER_ORDER, TODAY_KEYS, footer_label
@@ -407,6 +407,8 @@ class TodayScreen(PlanEditing):
         ask(self, ConfirmDialog(question), done)
 
     def action_switch_day(self) -> None:
+        if cancel_hold(self.host):  # during a hold, s cancels it, as its toast says
+            return
         view = self.gym.today()
         if view.session is not None:
             self.notify("Finish this session (f) before switching day.", severity="warning")
