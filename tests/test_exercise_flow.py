@@ -292,3 +292,22 @@ async def test_a_name_with_markup_shows_as_typed(paths: Paths, clock: FakeClock)
         assert name in [r[0] for r in table_rows(app, "#exercise-table")]
         assert text_of(app, "#exercise-detail").startswith(f"{name}: your own")
     assert db_rows(paths.database, "SELECT name FROM exercises WHERE custom = 1") == [(name,)]
+
+
+async def test_the_exercise_list_counts_a_left_and_a_right_set_as_one(
+    paths: Paths, clock: FakeClock
+) -> None:
+    program = load_program()
+    store = Store.open(paths.database)
+    store.exercises.sync(program.exercises.values())
+    when = clock.now() - timedelta(days=2)
+    for n, side in enumerate(("L", "R", "L", "R", None)):
+        entry = SetInput("bulgarian_split_squat", 20, 8, side=side)  # type: ignore[arg-type]
+        store.sessions.log_set(entry, program.days[0], when + timedelta(minutes=n))
+    store.close()
+    app = make_app(paths, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_list(pilot, "bulgarian")
+        rows = table_rows(app, "#exercise-table")
+        row = next(r for r in rows if r[0] == "Bulgarian split squat")
+        assert row[2] == "3"  # two pairs and a both-legs set: three sets, not five

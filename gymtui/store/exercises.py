@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, cast
 from gymtui.core.exercises import ExerciseEdit, muscles_from_name, same_name
 from gymtui.core.models import Exercise
 from gymtui.store.base import StorageError, exercise_from_row, from_text
+from gymtui.store.counts import SETS
 from gymtui.store.prs import refresh_prs
 
 if TYPE_CHECKING:
@@ -113,7 +114,8 @@ class Exercises:
         usage: dict[str, tuple[int, datetime | None, int | None]] = {
             row[0]: (int(row[1]), from_text(row[2]), None)
             for row in self.store.query(
-                "SELECT exercise_id, count(*), max(logged_at) FROM sets GROUP BY exercise_id"
+                # a left and a right set are one set, as everywhere else (store/counts.py)
+                f"SELECT exercise_id, {SETS}, max(logged_at) FROM sets GROUP BY exercise_id"
             )
         }
         for ex_id, rest in self.store.query("SELECT id, rest_s FROM exercises"):
