@@ -24,6 +24,7 @@ from gymtui.ui.dialogs.set_dialog import SetDialog
 from gymtui.ui.screens.rack import RackScreen
 from gymtui.ui.screens.rest import RestScreen
 from gymtui.ui.screens.today import TodayScreen
+from gymtui.ui.widgets.key_bar import KeyBar
 from gymtui.ui.widgets.rest_digits import RestDigits
 
 from conftest import FakeClock
@@ -344,6 +345,9 @@ async def test_s_on_today_during_a_hold_cancels_it_and_switches_no_day(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter", "t")  # the hold runs; back on Today
         assert isinstance(app.screen, TodayScreen)
+        await pilot.pause()
+        footer = str(app.screen.query_one(KeyBar).render())
+        assert "⏎ Stop hold" in footer and "s Cancel hold" in footer and "Log" not in footer
         await pilot.press("s")
         assert "Hold cancelled: nothing was saved." in notifications(app)
         assert text_of(app, "#day-title").startswith("Day A")

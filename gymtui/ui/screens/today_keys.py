@@ -69,6 +69,8 @@ def footer_label(
 ) -> str | bool | None:
     """What the footer shows for `action` (False: left out; None: as bound): space and +/-
     while a rest runs, w where a warm-up fits, a on a logged set, p when a set has plates."""
+    if rest_state == "hold":  # a hold runs: enter stops it, s cancels it; nothing else
+        return {"log": "Stop hold", "switch_day": "Cancel hold"}.get(action, False)
     rest = rest_key_label(action, rest_state, idle=False)
     if rest is not None:
         return rest
