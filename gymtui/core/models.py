@@ -71,6 +71,9 @@ class PlannedExercise(NamedTuple):
     # A hold (`seconds = 45` or `"30-45"` in the program file): `reps` and `reps_top` are then
     # seconds, so the rules that move reps (a range climbs, a target met steps up) move them.
     timed: bool = False
+    rpe: float | None = None  # an RPE target (6.5-10): its weight comes from the RPE chart
+    # top set and back-offs: set 1 is the top set, the others this percent of it
+    backoff_pct: float | None = None
 
     @property
     def reps_text(self) -> str:
@@ -195,6 +198,14 @@ class LoggedSet(NamedTuple):
         if self.seconds is not None:
             return 0.0
         return self.weight_kg * self.reps * self.share
+
+
+class Suggestion(NamedTuple):
+    """The weight to try today, the reps to aim for, and why (the tip line says it)."""
+
+    weight_kg: float | None
+    reason: str
+    reps: int | None = None  # what to aim for on a set with no history of its own
 
 
 class SetInput(NamedTuple):

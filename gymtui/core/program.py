@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 from typing import Any, Literal, cast
 
+from gymtui.core.effort import effort_problem
 from gymtui.core.equipment import equipment_of
 from gymtui.core.exercises import MAX_NAME, same_name, tidy_name
 from gymtui.core.lines import Lines
@@ -255,10 +256,11 @@ def parse_program(data: dict[str, Any], source: str, text: str | None = None) ->
                     "superset",
                 )
             low, top, timed = _target(check, raw, where, catalogue[ex_id])
+            sets = check.positive_int(raw, "sets", where, MAX_SETS)
             planned.append(
                 PlannedExercise(
                     exercise_id=ex_id,
-                    sets=check.positive_int(raw, "sets", where, MAX_SETS),
+                    sets=sets,
                     reps=low,
                     rest_s=rest,
                     reps_top=top,
@@ -266,6 +268,7 @@ def parse_program(data: dict[str, Any], source: str, text: str | None = None) ->
                     warmup=check.get(raw, "warmup", bool, where, None),
                     superset=label,
                     timed=timed,
+                    **_effort(check, raw, where, sets, timed),
                 )
             )
         _check_supersets(check, entry, planned)
@@ -393,6 +396,20 @@ def _progression(check: _Checker, raw: dict[str, Any], where: str, top: int | No
     if not 0 < pct <= 50:
         raise check.fail(where, f"'deload_pct' must be more than 0 and at most 50, not {pct:g}")
     return Progression(cast(ProgressionKind, kind), after, pct)
+
+
+def _effort(
+    check: _Checker, raw: dict[str, Any], where: str, sets: int, timed: bool
+) -> dict[str, float]:
+    """`rpe = 8` (an RPE target) and `backoff_pct = 90` (top set and back-offs), checked."""
+    fields: dict[str, float] = {}
+    for key in ("rpe", "backoff_pct"):
+        if key in raw:
+            fields[key] = check.get(raw, key, float, where)
+            problem = effort_problem(key, fields[key], sets, timed)
+            if problem:
+                raise check.fail(where, problem, key)
+    return fields
 
 
 def _warmup(check: _Checker, table: dict[str, Any]) -> WarmupScheme:

@@ -22,6 +22,8 @@ ENTRY_ORDER = (
     "sets",
     "reps",
     "seconds",
+    "rpe",
+    "backoff_pct",
     "progression",
     "deload_after",
     "deload_pct",
@@ -37,6 +39,9 @@ def planned_fields(planned: PlannedExercise) -> dict[str, Any]:
     target = f"{planned.reps}-{planned.reps_top}" if planned.reps_top else planned.reps
     # a hold (`timed`) keeps its seconds in reps and reps_top
     fields["seconds" if planned.timed else "reps"] = target
+    for key in ("rpe", "backoff_pct"):
+        if getattr(planned, key) is not None:
+            fields[key] = getattr(planned, key)
     rule = planned.progression
     if rule.kind != ("double" if planned.reps_top else "default"):
         fields["progression"] = rule.kind

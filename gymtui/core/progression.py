@@ -10,11 +10,15 @@ machine's stack (core/equipment.py).
 import math
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
-from typing import NamedTuple
+from functools import partial
 
+from gymtui.core.effort import steer
 from gymtui.core.equipment import cannot_text, fit, fit_down, handled
+from gymtui.core.fatigue import fatigued
 from gymtui.core.models import Exercise, LoggedSet, PlannedExercise
+from gymtui.core.models import Suggestion as Suggestion
 from gymtui.core.plates import Inventory
+from gymtui.core.rpe import HARD_RPE, hardest
 from gymtui.core.strength import e1rm, weight_for
 from gymtui.core.values import (
     KG_PER_LB,
@@ -44,14 +48,6 @@ LONG_BREAK = BREAKS[-1][0]
 # A hold's step: a fixed target that every hold met goes up this much, and a seconds range
 # climbs this much a hold (a second more, as a rep more, would be no progress at all).
 HOLD_STEP_S = 5
-
-
-class Suggestion(NamedTuple):
-    """The weight to try today, the reps to aim for, and why (the tip line says it)."""
-
-    weight_kg: float | None
-    reason: str
-    reps: int | None = None  # what to aim for on a set with no history of its own
 
 
 def ordinal(n: int) -> str:
@@ -163,11 +159,66 @@ def suggest(
     weight steps back."""
     rounded: list[str] = []
     made = _suggest(exercise, planned, recent, unit, inventory, rounded)
-    if rounded:
-        made = Suggestion(made.weight_kg, made.reason + rounded[0], made.reps)
     if made.weight_kg is None or made.weight_kg <= 0 or (planned is not None and planned.timed):
-        return made  # a hold's load is no reps' load: e1RM says nothing of it
-    return _bounded(made, exercise, planned, recent, unit, inventory, now)
+        return made._replace(reason=made.reason + "".join(rounded))  # a hold's load: no e1RM
+    if planned is not None:  # the lifter's effort and fatigue: core/effort.py, core/fatigue.py
+        coached = _coached(made, exercise, planned, recent, unit, inventory)
+        rounded = rounded if coached.weight_kg == made.weight_kg else []
+        made = coached
+    made = made._replace(reason=made.reason + "".join(rounded))
+    bounded = _bounded(made, exercise, planned, recent, unit, inventory, now)
+    newest = max(s.logged_at for s in recent[0])
+    if planned is None or (now is not None and now - newest > LONG_BREAK):
+        return bounded  # a break has stepped back already
+    return _deloaded(bounded, exercise, planned, recent, unit, inventory)
+
+
+def _coached(
+    made: Suggestion,
+    exercise: Exercise,
+    planned: PlannedExercise,
+    recent: Sequence[Sequence[LoggedSet]],
+    unit: Unit,
+    inventory: Inventory | None,
+) -> Suggestion:
+    """The rule's suggestion as the last session's RPE moves it; after a deload the lifter
+    met, back to the weight before it (not a step up from the deload weight)."""
+    last = _working(recent[0])
+    before = recent[1:]
+    matching = partial(matches_scheme, planned=planned)
+    if planned.rpe is None and met(last, planned) and fatigued(before, matching, unit):
+        was = max(s.weight_kg for s in _working(before[0]))
+        lighter = max(s.weight_kg for s in last) < was - 1e-9
+        rated = hardest(last)  # a deload that was hard work is no sign to go back up
+        easy = rated is None or (rated.rpe or 0) < HARD_RPE
+        if lighter and easy and made.weight_kg is not None and was > made.weight_kg:
+            shown = format_weight(was, unit)
+            return Suggestion(was, f"deload met last time: back to {shown}", made.reps)
+    down = partial(_down, exercise=exercise, unit=unit, inventory=inventory)
+    best = recent_best_e1rm(recent)
+    reps = made.reps or planned.reps
+    most = down(ceiling_kg(best, reps, exercise.increment_kg)) if best > 0 else math.inf
+    return steer(made, planned, last, met(last, planned), unit, down, most)
+
+
+def _deloaded(
+    made: Suggestion,
+    exercise: Exercise,
+    planned: PlannedExercise,
+    recent: Sequence[Sequence[LoggedSet]],
+    unit: Unit,
+    inventory: Inventory | None,
+) -> Suggestion:
+    """A deload when the newest sessions show fatigue (core/fatigue.py): the deload percent
+    off the last top weight, rounded down; never more than the suggestion was."""
+    trend = fatigued(recent, partial(matches_scheme, planned=planned), unit)
+    if trend is None or made.weight_kg is None:
+        return made
+    pct = planned.progression.deload_pct
+    weight = _down(trend.top_kg * (1 - pct / 100), exercise, unit, inventory)
+    if weight >= made.weight_kg - 1e-9 or weight <= 0:
+        return made
+    return Suggestion(weight, f"{trend.why}: deload to {format_weight(weight, unit)}", made.reps)
 
 
 def _bounded(
@@ -191,9 +242,9 @@ def _bounded(
     def shown(kg: float) -> str:
         return format_weight(kg, unit)
 
-    weight, reason = made.weight_kg, made.reason
+    weight, reason, aim = made.weight_kg, made.reason, made.reps
     if best > 0 and planned is not None and not matches_scheme(last, planned):
-        reps = planned.reps  # another kind of work: start the plan (its range) at the bottom
+        reps = aim = planned.reps  # another kind of work: start the plan (its range) at the bottom
         weight = down(weight_for(best, reps + RESERVE_REPS))
         reason = (
             f"last time {describe_last(last, unit)}; {planned.sets}×{reps} from e1RM "
@@ -217,7 +268,7 @@ def _bounded(
         reason = (
             f"{time_away(away)} since last time: {back}% back from {shown(base)} to {shown(weight)}"
         )
-    return Suggestion(weight, reason, made.reps)
+    return Suggestion(weight, reason, aim)
 
 
 def step_down(kg: float, step_kg: float, unit: Unit) -> float:

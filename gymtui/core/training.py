@@ -20,7 +20,7 @@ from gymtui.core.models import (
     WarmupScheme,
 )
 from gymtui.core.plates import Inventory, PlanStep, plate_plan, simple_kg
-from gymtui.core.progression import Suggestion, aim_reps, suggest
+from gymtui.core.progression import Suggestion, aim_reps, heaviest_loadable, suggest
 from gymtui.core.swap import first_time
 from gymtui.core.values import Unit, loadable, to_kg
 
@@ -386,7 +386,21 @@ class TodayView:
         if row.ramp is not None:
             return row.ramp.weight_kg
         suggestion = self.suggestions.get(row.exercise.id)
-        return self.weight_today(row.exercise.id, suggestion.weight_kg if suggestion else None)
+        made = suggestion.weight_kg if suggestion else None
+        if row.planned is not None and row.planned.backoff_pct and (row.slot or 0) > 1:
+            return self.backoff_for(row, row.planned.backoff_pct, made)
+        return self.weight_today(row.exercise.id, made)
+
+    def backoff_for(self, row: PlanRow, pct: float, top: float | None) -> float | None:
+        """A back-off set's weight: as the back-off before it today, else `pct` of today's
+        top set (before it is done, of the suggestion), rounded down to a loadable weight."""
+        ex = row.exercise
+        today = [s for s in self.session_sets if s.exercise_id == ex.id and s.is_working]
+        today.sort(key=lambda s: (s.logged_at, s.id))
+        if len(pair_sides(today) if ex.one_legged else today) >= 2:
+            return today[-1].weight_kg  # a back-off done: the next as it was
+        top = today[0].weight_kg if today else top
+        return heaviest_loadable(top * pct / 100, ex, self.unit, self.inventory) if top else top
 
     def weight_today(self, exercise_id: str, otherwise: float | None) -> float | None:
         """The weight of the exercise's latest working set today, else `otherwise`."""
