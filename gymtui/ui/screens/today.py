@@ -269,6 +269,9 @@ class TodayScreen(PlanEditing):
             advice = f"Next {aim}: {suggestion.reason} · enter starts the hold"
         elif suggestion is None:
             advice = ""
+        elif row.planned and row.planned.backoff_pct and (row.slot or 0) > 1 and not row.logged:
+            shown_kg = format_weight(self.view.weight_for(row) or 0.0, unit)
+            advice = f"Back-off {shown_kg}: {row.planned.backoff_pct:g}% of the top set (set 1)"
         elif suggestion.weight_kg is not None:
             kg = suggestion.weight_kg
             shown_kg = format_weight(kg, unit) if kg else "body weight"
