@@ -297,7 +297,9 @@ def test_the_readmes_program_example_is_a_valid_program() -> None:
     readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
     start = readme.index('```toml\nname = "My legs"') + len("```toml\n")
     made = parse_program(tomllib.loads(readme[start : readme.index("```", start)]), "README")
-    squat, deadlift, sissy = made.days[0].exercises
+    squat, deadlift, sissy, front, box = made.days[0].exercises
+    assert (front.rpe, front.backoff_pct) == (8, None)
+    assert (box.rpe, box.backoff_pct, box.sets) == (9, 90, 4)
     assert squat.progression == Progression("linear", 3, 7.5)
     assert deadlift.warmup is True
     assert (sissy.reps_text, sissy.progression.kind) == ("12-15", "double")
