@@ -486,3 +486,39 @@ async def test_a_superset_label_on_one_exercise_pairs_it_with_the_next_and_clear
         await pilot.press(*["tab"] * 7, "ctrl+u", "enter")
         await pilot.pause()
     assert "superset" not in paths.program_file.read_text().split("[[days]]", 1)[1]
+
+
+async def test_an_rpe_target_and_back_offs_set_in_the_dialog(
+    paths: Paths, clock: FakeClock
+) -> None:
+    app = make_app(paths, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await open_editor(pilot)
+        await pilot.press("tab", "enter")  # the exercises; back squat
+        assert isinstance(app.screen, EntryDialog)
+        await pilot.press(*["tab"] * 8, *"11", "tab", *"90", "enter")  # RPE 11: refused
+        await pilot.pause()
+        assert isinstance(app.screen, EntryDialog)
+        assert text_of(app, "#dialog-error") == (
+            "program.toml, line 26: day 1 ('A'), exercise 1: 'rpe' must be from 6.5 to 10 in "
+            "half steps (like 8 or 8.5), not 11"
+        )
+        await pilot.press("shift+tab", "ctrl+u", "9", "enter")
+        await pilot.pause()
+        assert app.screen is dialog
+        assert option_texts(dialog, "#program-entries")[0] == (
+            "Back squat            4 × 6      linear  @9  back-offs 90%"
+        )
+        await pilot.press("escape")
+        await pilot.pause()
+        assert [label for name, label in today_plan(app) if name == "Back squat"] == [
+            "1/4",
+            "2/4",
+            "3/4",
+            "4/4",
+        ]
+    assert paths.program_file.read_text() == builtin_program_text().replace(
+        '{ exercise = "back_squat", sets = 4, reps = 6, progression = "linear" }',
+        '{ exercise = "back_squat", sets = 4, reps = 6, progression = "linear", rpe = 9, '
+        "backoff_pct = 90 }",
+    )

@@ -49,6 +49,10 @@ def entry_line(planned: PlannedExercise, exercise: Exercise) -> str:
     implied = "double" if planned.reps_top else "default"
     if rule.kind != implied or rule.kind == "double":
         parts.append(rule.kind)
+    if planned.rpe is not None:
+        parts.append(f"@{planned.rpe:g}")
+    if planned.backoff_pct is not None:
+        parts.append(f"back-offs {planned.backoff_pct:g}%")
     if planned.rest_s:
         parts.append(f"rest {format_duration(planned.rest_s)}")
     superset = getattr(planned, "superset", None)

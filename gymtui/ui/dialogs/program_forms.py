@@ -1,7 +1,7 @@
-"""The program editor's forms: a day's exercise (sets, reps or seconds, rule, rest, warm-up,
-superset), a day (key, name, focus) and the warm-up ramp. Each dismisses the fields to write;
-before it does, `check` runs them through the program's checker without writing (the message
-it gives, with the file's line, keeps the form open)."""
+"""The program editor's forms: a day's exercise (sets, reps or seconds, rule, RPE target,
+back-offs, rest, warm-up, superset), a day (key, name, focus) and the warm-up ramp. Each
+dismisses the fields to write; before it does, `check` runs them through the program's
+checker without writing (the message it gives, with the file's line, keeps the form open)."""
 
 from __future__ import annotations
 
@@ -105,7 +105,8 @@ def _parsed(field_id: str, parse: Callable[[], Any]) -> Any:
 
 
 class EntryDialog(_Form):
-    """A day's exercise: its sets and target, progression rule, rest, warm-up and superset."""
+    """A day's exercise: its sets and target, progression rule, RPE target and back-offs,
+    rest, warm-up and superset."""
 
     HELP_TITLE = "Editing a day's exercise (Edit program)"
     FIELD_KEYS = [
@@ -159,6 +160,20 @@ class EntryDialog(_Form):
                 yield GymInput(
                     superset, id="superset", compact=True, placeholder='none; "a" on neighbours'
                 )
+                yield Label("RPE target")
+                yield GymInput(
+                    "" if planned.rpe is None else f"{planned.rpe:g}",
+                    id="rpe",
+                    compact=True,
+                    placeholder="none; 6.5-10: weight by the RPE chart",
+                )
+                yield Label("Back-off % of set 1")
+                yield GymInput(
+                    "" if planned.backoff_pct is None else f"{planned.backoff_pct:g}",
+                    id="backoff",
+                    compact=True,
+                    placeholder="none; 90: set 1 a top set",
+                )
             yield Static("", id="dialog-error")
             yield Static(SAVE_HELP, id="dialog-help")
 
@@ -183,6 +198,10 @@ class EntryDialog(_Form):
             ),
             "deload_pct": _parsed(
                 "deload-pct", lambda: parse_share(self.value("deload-pct"), "Deload by")
+            ),
+            "rpe": _parsed("rpe", lambda: parse_share(self.value("rpe"), "RPE target")),
+            "backoff_pct": _parsed(
+                "backoff", lambda: parse_share(self.value("backoff"), "Back-offs at")
             ),
             "rest_s": _parsed("rest", lambda: parse_rest(self.value("rest"))),
             "warmup": self.query_one("#warmup", ChoiceField).chosen,
