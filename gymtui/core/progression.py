@@ -156,7 +156,8 @@ def suggest(
     Whatever the rule says, the weight for N reps is never more than the recent best e1RM
     allows for N reps plus one step; a last session of another kind of work (singles, a
     ramp) is worked out from e1RM with reps in reserve; after a long break (`now` given) the
-    weight steps back."""
+    weight steps back. The last session's RPE moves the rule's step, or sets the weight for an
+    RPE target (core/effort.py); fatigue over the last sessions deloads (core/fatigue.py)."""
     rounded: list[str] = []
     made = _suggest(exercise, planned, recent, unit, inventory, rounded)
     if made.weight_kg is None or made.weight_kg <= 0 or (planned is not None and planned.timed):
