@@ -70,6 +70,7 @@ def test_migrations_apply_twice_without_change(tmp_path: Path) -> None:
             "m007_exercise_kit",
             "m008_supersets",
             "m009_holds",
+            "m010_pain",
         ]
     )
 
@@ -104,7 +105,7 @@ def test_a_sets_columns_are_named_once(tmp_path: Path) -> None:
     # pr came in m003; the columns added after it (m007's superset) follow it on file
     after_pr = SET_COLUMNS.index("rest_taken_s") + 1
     assert on_file == ["id", *SET_COLUMNS[:after_pr], "pr", *SET_COLUMNS[after_pr:]]
-    assert SET_COLUMNS[after_pr:] == ("superset", "seconds")
+    assert SET_COLUMNS[after_pr:] == ("superset", "seconds", "pain")
     assert set(LoggedSet._fields) == set(on_file)
     assert set(SetInput._fields) <= set(SET_COLUMNS)
     assert set(SET_COLUMNS) - set(ImportedSet._fields) == {"session_id"}
@@ -262,7 +263,7 @@ def test_old_schema_file_is_upgraded_keeping_its_sets(tmp_path: Path) -> None:
     db.close()
     store = open_store(path)
     applied = [m.name for m in migrations.applied(Database(store.conn))]
-    assert applied[-3:] == ["m007_exercise_kit", "m008_supersets", "m009_holds"]
+    assert applied[-4:] == ["m007_exercise_kit", "m008_supersets", "m009_holds", "m010_pain"]
     [row] = store.sessions.sets(1)
     assert (row.weight_kg, row.reps, row.rest_taken_s, row.superset, row.seconds) == (
         140,

@@ -28,6 +28,7 @@ class SessionSummary(NamedTuple):
     first_at: datetime | None
     last_at: datetime | None
     has_pr: bool = False
+    has_pain: bool = False  # a set of it has a pain mark
 
     @property
     def duration(self) -> timedelta | None:

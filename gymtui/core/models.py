@@ -170,6 +170,7 @@ class LoggedSet(NamedTuple):
     pr: bool = False
     superset: str | None = None  # the superset it was done in: sets of a session sharing one
     seconds: int | None = None  # a hold's length (its reps are 1): None for a set of reps
+    pain: str | None = None  # a pain mark, "knee sharp" (core.pain reads it)
 
     @property
     def is_hold(self) -> bool:
@@ -240,6 +241,7 @@ SET_COLUMNS = (
     "rest_taken_s",
     "superset",  # added after `pr` (m007): on file it follows pr, which the store keeps
     "seconds",  # added after `pr` too (m009): a hold's length
+    "pain",  # m010: a pain mark, "knee sharp"
 )
 # What a person types for a set beyond the exercise (SetInput's fields), in the table's order.
 ENTERED_COLUMNS = tuple(c for c in SET_COLUMNS if c in SetInput._fields and c != "exercise_id")

@@ -3,6 +3,7 @@
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
+from gymtui.core.effort_scale import EFFORT_SCALES, EffortScale
 from gymtui.core.plates import Inventory, default_inventory, parse_dumbbells, parse_plates
 from gymtui.core.values import Unit, format_number, parse_whole
 from gymtui.errors import InvalidValue
@@ -38,6 +39,7 @@ class _Values(NamedTuple):
     dumbbells_lb: str | None = None
     stack_step_kg: float | None = None
     stack_step_lb: float | None = None
+    effort_scale: EffortScale = "rpe"  # the digits after a set: RPE 6-10, or reps in reserve
 
 
 class Settings(_Values):
@@ -104,6 +106,8 @@ class Settings(_Values):
 
 
 def _parse(name: str, text: str) -> object:
+    if name == "effort_scale":
+        return text if text in EFFORT_SCALES else None
     if name == "unit":
         return text if text in ("kg", "lb") else None
     if name in ("rest_autostart", "alert_bell", "alert_toast", "alert_desktop", "warmup_ramp"):

@@ -1,6 +1,6 @@
 """The training model: which day is next, recovery, progression and the plan for a session."""
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import cached_property
@@ -19,6 +19,7 @@ from gymtui.core.models import (
     Side,
     WarmupScheme,
 )
+from gymtui.core.pain import PainFacts, after_pain
 from gymtui.core.plates import Inventory, PlanStep, plate_plan, simple_kg
 from gymtui.core.progression import Suggestion, aim_reps, heaviest_loadable, suggest
 from gymtui.core.swap import first_time
@@ -275,6 +276,7 @@ class Plan(NamedTuple):
     elsewhere: Program | None = None  # plans an exercise logged off its own day
     skipped: frozenset[str] = frozenset()  # skipped for today: no set due, no ramp
     swapped: dict[str, str] | None = None  # swapped in for today -> the program's exercise
+    pain: Mapping[str, PainFacts] | None = None  # each exercise's pain last time (core.pain)
 
 
 DEFAULT_PLAN = Plan()
@@ -314,6 +316,8 @@ def build_plan(
                 planned, in_program, len(pair_sides(seen) if exercise.one_legged else seen)
             )
         suggestion = suggest(exercise, rule, history, plan.unit, inventory, plan.now)
+        pain = (plan.pain or {}).get(ex_id)
+        suggestion = after_pain(suggestion, pain, exercise, plan.unit, inventory)
         was = (plan.swapped or {}).get(ex_id)
         if suggestion.weight_kg is None and was in exercises and planned is not None:
             fresh = first_time(exercises[was], exercise, recent.get(was, []), planned, *plan[:2])

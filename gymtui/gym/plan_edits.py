@@ -33,6 +33,7 @@ class Undo(NamedTuple):
     until: float
     edit_index: int | None = None  # an edit to take back out of today's list
     deleted: LoggedSet | None = None  # a set to put back
+    marked: LoggedSet | None = None  # a set whose effort and pain mark to put back
 
 
 def belongs_to(store: Store, session: Session | None) -> str:
@@ -278,6 +279,10 @@ class TodayPlan:
         """A deleted set can be put back for a few seconds."""
         self.undo = Undo(text, self._clock.elapsed() + UNDO_S, deleted=deleted)
 
+    def offer_marks_undo(self, text: str, before: LoggedSet) -> None:
+        """A set's effort or pain mark, just written, can be put back for a few seconds."""
+        self.undo = Undo(text, self._clock.elapsed() + UNDO_S, marked=before)
+
     def undo_last(self) -> str:
         """Take back the last skip, plan change or deleted set; what was undone."""
         undo = self.undo
@@ -285,6 +290,12 @@ class TodayPlan:
             self.undo = None
             raise Refused("Nothing to undo: an undo is offered for 10 s after a change.")
         self.undo = None
+        if undo.marked is not None:
+            with self._store.transaction():
+                self._store.sessions.mark_set(undo.marked.id, "rpe", undo.marked.rpe)
+                self._store.sessions.mark_set(undo.marked.id, "pain", undo.marked.pain)
+            self._changed()
+            return undo.text
         if undo.deleted is not None:
             self._store.sessions.restore_set(undo.deleted)
             self._changed()

@@ -1,10 +1,8 @@
 """Gym: the one service where a user's intent becomes store calls (no Textual here).
 
-Screens ask Gym for views (TodayView, RestView) and tell it what the user did (log_set,
-finish_session, ...); its parts do the rest: `gym.history` (History's loaders),
-`gym.exercises` (the catalogue) and `gym.corrections` (edits, deletes, notes, body weight).
-Each action is one transaction; each returns what the screen needs to redraw, so a screen
-never reads the file itself.
+Screens ask Gym for views (TodayView, RestView) and tell it what the user did (log_set, ...);
+its parts do the rest: `gym.history`, `gym.exercises`, `gym.corrections`, `gym.feedback`
+(effort, pain). Each action is one transaction and returns what the screen redraws from.
 """
 
 import contextlib
@@ -34,6 +32,7 @@ from gymtui.core.values import format_done
 from gymtui.errors import DatabaseFileError, ImportRunning
 from gymtui.gym.corrections import Corrections
 from gymtui.gym.exercises import ExerciseCatalogue
+from gymtui.gym.feedback import Feedback
 from gymtui.gym.history import History
 from gymtui.gym.holds import Holds
 from gymtui.gym.plan_edits import TodayPlan
@@ -105,6 +104,7 @@ class Gym:
         stored = store.settings()
         self.settings = Settings.from_stored(stored)
         self.supersets = Supersets(store, self)
+        self.feedback = Feedback(store, self)
         self.timer = self._timer_from(stored.get(TIMER_KEY))
         self._today: TodayView | None = None
         self._read_at = 0.0

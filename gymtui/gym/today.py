@@ -9,6 +9,7 @@ from datetime import datetime
 from gymtui.core.metrics import leg_days
 from gymtui.core.models import Exercise, Program, ProgramDay, Session
 from gymtui.core.next_set import last_logged, next_row_index
+from gymtui.core.pain import pain_facts
 from gymtui.core.settings import Settings
 from gymtui.core.supersets import Labels, with_labels
 from gymtui.core.training import (
@@ -117,6 +118,7 @@ def read_today(
         program,
         edited.skipped,
         edited.swapped,
+        {ex_id: pain_facts(sets, exercises) for ex_id, sets in earlier.items()},
     )
     rows, suggestions = build_plan(day, exercises, session_sets, earlier, plan)
     legs = store.history.last_leg_day(before=session.started_at if session else None)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from gymtui.core.models import SET_KINDS, Side
+from gymtui.core.pain import read_pain
 from gymtui.core.supersets import MAX_LABEL
 from gymtui.importers.names import same_name
 from gymtui.importers.parsed import MAX_HOLD_S, MAX_IMPORT_KG, ImportedSet
@@ -73,6 +74,9 @@ class OwnReader(Reader):
         superset = row.get("superset")  # an export from before supersets has no such column
         if superset and (len(superset) > MAX_LABEL or not superset.isprintable()):
             row.fail("superset", f"{superset[:20]!r} is not a superset's label (like a)")
+        pain = row.get("pain") or None  # an export from before pain marks has no such column
+        if pain and read_pain(pain) is None:
+            row.fail("pain", f"{pain[:20]!r} is not a pain mark (like 'knee sharp')")
         name = row.name("exercise_name", required=True)
         exercise_id = row.get("exercise_id") or None
         self._same_exercise(row, exercise_id, name)
@@ -108,6 +112,7 @@ class OwnReader(Reader):
                 exercise_id=exercise_id,
                 set_number=number or None,
                 superset=superset or None,
+                pain=pain,
             )
         )
 

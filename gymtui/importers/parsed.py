@@ -60,6 +60,7 @@ class ImportedSet(NamedTuple):
     exercise_id: str | None = None  # gymtui's own export names it
     set_number: int | None = None  # and numbers the sets; others are numbered in file order
     superset: str | None = None  # its superset in the workout (Hevy's superset_id)
+    pain: str | None = None  # gymtui's own export: a pain mark, "knee sharp"
 
 
 @dataclass(slots=True)

@@ -46,7 +46,8 @@ class History:
                     WHERE t.session_id = s.id AND t.kind != 'warmup') AS volume,
                 (SELECT min(logged_at) FROM sets t WHERE t.session_id = s.id) AS first_at,
                 (SELECT max(logged_at) FROM sets t WHERE t.session_id = s.id) AS last_at,
-                (SELECT max(pr) FROM sets t WHERE t.session_id = s.id) AS has_pr
+                (SELECT max(pr) FROM sets t WHERE t.session_id = s.id) AS has_pr,
+                (SELECT max(pain IS NOT NULL) FROM sets t WHERE t.session_id = s.id) AS has_pain
             FROM sessions s ORDER BY s.started_at DESC LIMIT ? OFFSET ?
             """,
             [limit, offset],
@@ -59,6 +60,7 @@ class History:
                 first_at=from_text(r["first_at"]) if r["first_at"] else None,
                 last_at=from_text(r["last_at"]) if r["last_at"] else None,
                 has_pr=bool(r["has_pr"]),
+                has_pain=bool(r["has_pain"]),
             )
             for r in rows
         ]

@@ -186,6 +186,17 @@ def m009_holds(db: Database) -> None:
     )
 
 
+def m010_pain(db: Database) -> None:
+    """sets.pain: a pain mark noted after the set, where and how bad ("knee sharp"); NULL for
+    none."""
+    values = ", ".join(
+        f"'{joint} {level}'"
+        for joint in ("knee", "hip", "back", "other")
+        for level in ("mild", "sharp")
+    )
+    db.execute(f"ALTER TABLE sets ADD COLUMN pain TEXT CHECK (pain IS NULL OR pain IN ({values}))")
+
+
 STEPS: tuple[Callable[[Database], None], ...] = (
     m001_initial,
     m002_rest_taken,
@@ -196,6 +207,7 @@ STEPS: tuple[Callable[[Database], None], ...] = (
     m007_exercise_kit,
     m008_supersets,
     m009_holds,
+    m010_pain,
 )
 STEP_NAMES = tuple(step.__name__ for step in STEPS)
 

@@ -208,6 +208,15 @@ class Sessions:
             refresh_prs(conn, before.exercise_id, to_text(before.logged_at))
             return self.get_set(set_id)
 
+    def mark_set(self, set_id: int, column: str, value: float | str | None) -> LoggedSet:
+        """Write a set's effort (`rpe`) or pain mark (`pain`) after the fact; the set as stored."""
+        if column not in ("rpe", "pain"):
+            raise ValueError(column)
+        with self.store.transaction() as conn:
+            self.get_set(set_id)
+            conn.execute(f"UPDATE sets SET {column} = ? WHERE id = ?", [value, set_id])
+            return self.get_set(set_id)
+
     def delete_set(self, set_id: int) -> None:
         """Remove a set for good; the exercise's later sets in that session move up a number,
         so set 3 of 3 follows set 2 rather than a gap."""

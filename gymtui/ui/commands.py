@@ -12,7 +12,14 @@ from textual.screen import Screen
 
 from gymtui.core.settings import ALERT_CHANNELS
 from gymtui.ui.host import host_of
-from gymtui.ui.settings import edit_plates, toggle_flag, toggle_unit
+from gymtui.ui.settings import (
+    SCALE_NAMES,
+    edit_plates,
+    other_scale,
+    toggle_effort_scale,
+    toggle_flag,
+    toggle_unit,
+)
 
 
 def key_bindings(app: App[Any], screen: Screen[Any]) -> list[Binding]:
@@ -55,6 +62,12 @@ def gym_commands(app: App[Any], screen: Screen[Any]) -> Iterable[SystemCommand]:
         "Edit program…",
         "days, exercises, sets x reps, rules, rest, warm-up, supersets: saved to program.toml",
         partial(open_program, app),
+    )
+    scale = settings.effort_scale
+    yield SystemCommand(
+        f"Effort scale: {SCALE_NAMES[scale]} (switch to {SCALE_NAMES[other_scale(scale)]})",
+        "the digits after a set: RPE 6 7 8 9 0 (10), or reps in reserve 4 3 2 1 0",
+        partial(toggle_effort_scale, host),
     )
     flags = [
         ("rest_autostart", "Rest auto-start", "start the rest when a set is logged"),

@@ -80,15 +80,16 @@ def key_sections(app: App[Any], screen: Screen[Any]) -> list[tuple[str, Rows]]:
     from gymtui.ui.dialogs.program_forms import EntryDialog
     from gymtui.ui.dialogs.session import SessionDialog
     from gymtui.ui.dialogs.set_dialog import SetDialog
+    from gymtui.ui.feedback import EFFORT_HELP
     from gymtui.ui.screens.history import HistoryScreen
     from gymtui.ui.screens.rack import RackScreen
     from gymtui.ui.screens.rest import RestScreen
     from gymtui.ui.screens.today import TodayScreen
 
-    rest_keys = rows_of(RestScreen.BINDINGS)
+    rest_keys = [*rows_of(RestScreen.BINDINGS), EFFORT_HELP]  # the digits: one row for ten
     rack_keys = [k for k in rows_of(RackScreen.BINDINGS) if k not in rest_keys]
     screens: list[tuple[type[object], str, Rows]] = [
-        (TodayScreen, mode_title(app, "today"), rows_of(TodayScreen.BINDINGS)),
+        (TodayScreen, mode_title(app, "today"), [*rows_of(TodayScreen.BINDINGS), EFFORT_HELP]),
         (RestScreen, mode_title(app, "rest"), rest_keys),
         (RackScreen, mode_title(app, "rack"), [*rack_keys, ("", "and every key of Rest")]),
         (HistoryScreen, mode_title(app, "history"), rows_of(HistoryScreen.BINDINGS)),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from gymtui.core.effort_scale import EFFORT_HINT, EffortScale
 from gymtui.ui.host import host_of
 from gymtui.ui.text import shown
 from gymtui.ui.writes import write
@@ -20,6 +21,22 @@ def toggle_unit(host: GymHost) -> None:
     new = "kg" if host.gym.settings.unit == "lb" else "lb"
     if write(host, lambda: host.gym.update_settings(unit=new)).saved:
         host.notify(f"Weights now shown in {new}.")
+
+
+SCALE_NAMES: dict[EffortScale, str] = {"rpe": "RPE", "rir": "reps in reserve"}
+
+
+def other_scale(scale: EffortScale) -> EffortScale:
+    """The effort scale that is not `scale`."""
+    return "rir" if scale == "rpe" else "rpe"
+
+
+def toggle_effort_scale(host: GymHost) -> None:
+    """Switch the digits after a set between RPE and reps in reserve."""
+    new = other_scale(host.gym.settings.effort_scale)
+    if write(host, lambda: host.gym.update_settings(effort_scale=new)).saved:
+        hint = EFFORT_HINT[new]
+        host.notify(f"Effort in {SCALE_NAMES[new]}: {hint}.")
 
 
 def toggle_flag(host: GymHost, name: str, label: str) -> None:

@@ -16,6 +16,7 @@ from gymtui.core.training import set_numbers
 from gymtui.core.values import format_duration, format_set
 from gymtui.ui.dialogs.base import GymDialog
 from gymtui.ui.dialogs.set_edits import delete_set, edit_set
+from gymtui.ui.marks import set_marks_cell
 from gymtui.ui.text import lines_text, markup, plain, shown
 from gymtui.ui.writes import read, write
 
@@ -120,7 +121,7 @@ class SessionDialog(GymDialog[None]):
                 name,
                 kind,
                 format_set(s.weight_kg, s.reps, unit, seconds=s.seconds) + side,
-                f"{s.rpe:g}" if s.rpe else "",
+                set_marks_cell(s),
                 format_duration(s.rest_taken_s) if s.rest_taken_s is not None else "",
                 Text("★", style="bold yellow") if s.pr else "",
                 plain(s.note or "", style="italic"),

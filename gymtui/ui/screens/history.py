@@ -37,6 +37,7 @@ from gymtui.errors import GymtuiError
 from gymtui.gym import MUSCLE_WEEKS, RANGES
 from gymtui.ui.css import css_beside
 from gymtui.ui.dialogs.base import ask
+from gymtui.ui.marks import session_marks_cell
 from gymtui.ui.screens.base import GymScreen
 from gymtui.ui.text import clip, markup, plain
 from gymtui.ui.widgets.key_bar import KeyBar
@@ -185,7 +186,7 @@ class HistoryScreen(GymScreen):
                 f"{format_number(round(from_kg(summary.volume_kg, unit)))} {unit}"
                 if summary.volume_kg > 0
                 else "—",  # body weight only: no load to add up
-                Text("★ PR", style="bold yellow") if summary.has_pr else "",
+                session_marks_cell(summary.has_pr, summary.has_pain),
                 key=str(session.id),
             )
 

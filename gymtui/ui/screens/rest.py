@@ -10,12 +10,14 @@ from textual.content import Content
 from textual.widgets import Static
 
 from gymtui.core.models import SetInput, SetKind
+from gymtui.core.pain import read_pain
 from gymtui.core.rest import RestLengths, RestView, fallback_rest
 from gymtui.core.supersets import DEFAULT_SUPERSET_REST_S
 from gymtui.core.values import format_set
 from gymtui.ui.css import css_beside
 from gymtui.ui.dialogs.base import ask
 from gymtui.ui.dialogs.set_dialog import SetDialog, set_request
+from gymtui.ui.feedback import EFFORT_KEYS, PAIN_KEYS, effort_hint, note_pain, rate
 from gymtui.ui.holds import cancel_hold, start_hold, stop_hold
 from gymtui.ui.rest_keys import REST_ACTIONS, REST_KEYS, adjust, pause_or_start, rest_key_label
 from gymtui.ui.screens.base import GymScreen
@@ -49,6 +51,8 @@ class RestScreen(GymScreen):
             "Lengths",
             tooltip="Set rest lengths: this exercise, warm-ups",
         ),
+        *EFFORT_KEYS,
+        *PAIN_KEYS,
     ]
     # The footer's keys, most wanted first: at 80 columns h History is the one left out
     FOOTER_ORDER = (
@@ -160,7 +164,8 @@ class RestScreen(GymScreen):
 
     def _last_text(self, set_id: int | None) -> Content:
         """The "Last:" line, read from the file once per set, not at every redraw."""
-        unit = self.gym.settings.unit
+        settings = self.gym.settings
+        unit = settings.unit
         if self._last_cache is not None and self._last_cache[:2] == (set_id, unit):
             return self._last_cache[2]
         last = self.gym.find_set(set_id)
@@ -169,9 +174,30 @@ class RestScreen(GymScreen):
             name = self.gym.exercises.get(last.exercise_id).name
             done = format_set(last.weight_kg, last.reps, unit, seconds=last.seconds)
             at = last.logged_at.strftime("%H:%M")
-            text = markup("[b]Last:[/b] $name $done at $at", name=name, done=done, at=at)
+            pain = read_pain(last.pain)
+            marks = (f" · @{last.rpe:g}" if last.rpe else "") + (f" {pain.short}" if pain else "")
+            keys = (
+                f"   {effort_hint(settings.effort_scale)}"
+                if last.is_working and not last.is_hold
+                else ""
+            )
+            text = markup(
+                "[b]Last:[/b] $name $done at $at$marks[dim]$keys[/]",
+                name=name,
+                done=done,
+                at=at,
+                marks=marks,
+                keys=keys,
+            )
         self._last_cache = (set_id, unit, text)
         return text
+
+    def action_rate(self, key: str) -> None:
+        """A digit rates the set just done (the session's latest working set)."""
+        rate(self, key)
+
+    def action_pain(self) -> None:
+        note_pain(self)
 
     def action_pause(self) -> None:
         """Pause or resume; with no rest running, start one after the last set."""

@@ -11,6 +11,7 @@ from textual.widgets import Static
 
 from gymtui.core.equipment import load_text
 from gymtui.core.models import Exercise, LoggedSet, SetInput, SetKind
+from gymtui.core.pain import PAIN_MARK
 from gymtui.core.plates import PlanStep
 from gymtui.core.rest import RestView
 from gymtui.core.summary import planned_sets, session_length
@@ -23,15 +24,16 @@ from gymtui.core.values import (
     format_weight,
     from_kg,
 )
+from gymtui.ui.feedback import note_pain, rate
 from gymtui.ui.holds import cancel_hold, start_hold, stop_hold
 from gymtui.ui.rest_keys import adjust, pause_or_start
-from gymtui.ui.screens.today_cells import logged_text
+from gymtui.ui.screens.today_cells import hurt_twice, logged_text, name_cell
 from gymtui.ui.screens.today_keys import FOOTER_ORDER, TODAY_KEYS, footer_label
 from gymtui.ui.screens.today_plan import PLAN_KEYS, PlanEditing
 from gymtui.ui.sets import log_set
 from gymtui.ui.settings import toggle_unit
 from gymtui.ui.supersets import with_brackets
-from gymtui.ui.text import clip, markup, plain, shown
+from gymtui.ui.text import markup, shown
 from gymtui.ui.widgets.key_bar import KeyBar
 from gymtui.ui.widgets.plan_table import PlanTable
 from gymtui.ui.widgets.rest_status import RestStatus
@@ -181,7 +183,8 @@ class TodayScreen(PlanEditing):
     def _cells(self, row: PlanRow, is_next: bool, first: bool, unit: Unit) -> list[Text]:
         view = self.view
         assert view is not None
-        name = plain(clip(row.exercise.name, NAME_WIDTH) if first else "", style="bold")
+        hurt = first and hurt_twice(view, row.exercise.id)
+        name = name_cell(row.exercise.name if first else "", NAME_WIDTH, hurt)
         marker = "▶" if is_next else " "
         label = Text(f"{marker}{row.label}", style="bold yellow" if is_next else "")
         per_leg = "/leg" if row.exercise.one_legged else ""
@@ -283,6 +286,8 @@ class TodayScreen(PlanEditing):
                 last = format_set(done[-1].weight_kg, done[-1].reps, unit, seconds=done[-1].seconds)
                 number = planned_sets(done)  # a left and a right set are one set
                 advice = f"First time: set {number} was {last}; the next starts from it"
+        if hurt_twice(self.view, ex.id):
+            advice = f"{PAIN_MARK} Hurt two sessions running · {advice}"
         note = f"  Note: {row.logged.note}" if row.logged and row.logged.note else ""
         step = self._plates.get(self.table.cursor_row)
         plates = ""
@@ -427,6 +432,19 @@ class TodayScreen(PlanEditing):
 
     def action_adjust(self, sign: int) -> None:
         adjust(self.host, sign)
+
+    def _marked_set(self) -> int | None:
+        """The set a digit or P marks: the highlighted logged set (of a pair, the leg done
+        last), else None: the session's latest working set."""
+        row = self._current()
+        done = row.partner or row.logged if row is not None else None
+        return done.id if done is not None else None
+
+    def action_rate(self, key: str) -> None:
+        rate(self, key, self._marked_set())
+
+    def action_pain(self) -> None:
+        note_pain(self, self._marked_set())
 
     def action_toggle_unit(self) -> None:
         toggle_unit(self.host)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.binding import Binding, BindingType
 
 from gymtui.core.training import PlanRow, TodayView
+from gymtui.ui.feedback import EFFORT_KEYS, PAIN_TIP
 from gymtui.ui.rest_keys import REST_ACTIONS, REST_KEYS, rest_key_label
 
 TODAY_KEYS: list[BindingType] = [
@@ -45,6 +46,8 @@ TODAY_KEYS: list[BindingType] = [
         tooltip="Today's plate plan: every barbell set's plates and changes",
     ),
     *REST_KEYS,
+    *EFFORT_KEYS,
+    Binding("P", "pain", "Pain", show=False, tooltip=PAIN_TIP + " (p: the plate plan)"),
 ]
 # The footer's keys, most wanted first (at 80 columns the last ones that do not fit go;
 # `?` lists them all): the set in hand, the rest while it runs, the session, the rest.

@@ -1,0 +1,150 @@
+"""Pain after a set, and what it changes next time (pure rules).
+
+A set may carry a pain mark: where (knee, hip, lower back, other) and how (mild, sharp). The
+exercise's last session decides: mild pain backs the suggestion off 10 % (rounded down to a
+weight that can be loaded, never up); sharp pain offers a swap to an exercise that spares the
+joint. An exercise that hurt two sessions running is flagged on Today.
+"""
+
+from collections.abc import Mapping, Sequence
+from typing import Literal, NamedTuple
+
+from gymtui.core.equipment import fit_down, handled
+from gymtui.core.models import Exercise, LoggedSet
+from gymtui.core.plates import Inventory
+from gymtui.core.progression import Suggestion, step_down
+from gymtui.core.values import Unit, format_weight, loadable_down
+
+Joint = Literal["knee", "hip", "back", "other"]
+Level = Literal["mild", "sharp"]
+JOINTS: tuple[Joint, ...] = ("knee", "hip", "back", "other")
+LEVELS: tuple[Level, ...] = ("mild", "sharp")
+JOINT_NAMES: dict[Joint, str] = {"knee": "knee", "hip": "hip", "back": "lower back", "other": ""}
+# The pain dialog's one-key answers
+JOINT_KEYS: dict[str, Joint] = {"k": "knee", "h": "hip", "b": "back", "o": "other"}
+LEVEL_KEYS: dict[str, Level] = {"m": "mild", "s": "sharp"}
+BACK_OFF_PERCENT = 10  # mild pain last time: this much off the suggestion
+PAIN_MARK = "⚡"  # a set with pain, on Today and in History
+# Data: exercises that spare a joint, best first (catalogue ids; those the catalogue lacks are
+# passed over). Sharp pain offers them as the swap (c), ahead of the usual stand-ins.
+SPARING: dict[Joint, tuple[str, ...]] = {
+    "knee": ("box_squat", "leg_press", "hip_thrust", "romanian_deadlift"),
+    "back": ("hip_thrust", "leg_press", "belt_squat", "hack_squat", "leg_extension"),
+    "hip": ("leg_extension", "hamstring_curl", "leg_press"),
+    "other": (),
+}
+
+
+class Pain(NamedTuple):
+    """A pain mark: where and how bad."""
+
+    joint: Joint
+    level: Level
+
+    @property
+    def stored(self) -> str:
+        """As the sets table keeps it: `knee sharp`."""
+        return f"{self.joint} {self.level}"
+
+    @property
+    def text(self) -> str:
+        """`sharp knee pain`, `mild lower back pain`, `mild pain` (other)."""
+        where = JOINT_NAMES[self.joint]
+        return f"{self.level} {where} pain" if where else f"{self.level} pain"
+
+    @property
+    def short(self) -> str:
+        """For a table cell: `⚡knee!` (sharp), `⚡hip`, `⚡back`, `⚡pain`."""
+        where = self.joint if self.joint != "other" else "pain"
+        return f"{PAIN_MARK}{where}{'!' if self.level == 'sharp' else ''}"
+
+
+PAIN_VALUES = tuple(Pain(j, lv).stored for j in JOINTS for lv in LEVELS)
+
+
+def read_pain(stored: str | None) -> Pain | None:
+    """A stored mark read back (None: no mark, or one this version does not know)."""
+    if not stored:
+        return None
+    joint, _, level = stored.partition(" ")
+    if joint in JOINTS and level in LEVELS:
+        return Pain(joint, level)
+    return None
+
+
+def worst(sets: Sequence[LoggedSet]) -> Pain | None:
+    """The worst pain marked on any of the sets (sharp over mild; the first of equals)."""
+    marks = [p for p in (read_pain(s.pain) for s in sets) if p is not None]
+    sharp = [p for p in marks if p.level == "sharp"]
+    chosen = sharp or marks
+    return chosen[0] if chosen else None
+
+
+class PainFacts(NamedTuple):
+    """What the exercise's latest sessions say about pain."""
+
+    last: Pain | None = None  # the worst mark of its last session
+    twice: bool = False  # its last two sessions both had a mark
+    stand_ins: tuple[str, ...] = ()  # names of exercises that spare the joint (sharp pain)
+
+
+def pain_facts(
+    sessions: Sequence[Sequence[LoggedSet]], catalogue: Mapping[str, Exercise] | None = None
+) -> PainFacts:
+    """The facts from an exercise's latest sessions, newest first; after sharp pain, the names
+    of the exercises that spare the joint (those of `catalogue`, other than the exercise)."""
+    if not sessions:
+        return PainFacts()
+    last = worst(sessions[0])
+    twice = last is not None and len(sessions) > 1 and worst(sessions[1]) is not None
+    spare: tuple[str, ...] = ()
+    if last is not None and last.level == "sharp" and catalogue:
+        own = sessions[0][0].exercise_id if sessions[0] else ""
+        spare = tuple(
+            catalogue[i].name for i in sparing_ids(last.joint) if i in catalogue and i != own
+        )
+    return PainFacts(last, twice, spare)
+
+
+def sparing_ids(joint: Joint) -> tuple[str, ...]:
+    """The exercises that spare a joint, best first."""
+    return SPARING[joint]
+
+
+def after_pain(
+    made: Suggestion,
+    facts: PainFacts | None,
+    exercise: Exercise,
+    unit: Unit,
+    inventory: Inventory | None,
+) -> Suggestion:
+    """The suggestion after last time's pain: BACK_OFF_PERCENT off (rounded down to a weight
+    the exercise can be loaded with, never higher); after sharp pain the tip offers the swap
+    (c) to exercises that spare the joint. No pain, or no weight: unchanged."""
+    if facts is None or facts.last is None or made.weight_kg is None:
+        return made
+    pain = facts.last
+    weight = max(
+        0.0,
+        min(
+            made.weight_kg,
+            loadable_under(
+                made.weight_kg * (1 - BACK_OFF_PERCENT / 100), exercise, unit, inventory
+            ),
+        ),
+    )
+    reason = f"{pain.text} last time: {BACK_OFF_PERCENT} % back to {format_weight(weight, unit)}"
+    if pain.level == "sharp":
+        spare = " or ".join(n.lower() for n in facts.stand_ins[:2])
+        reason += f"; c swaps to {spare}" if spare else "; c swaps it for another"
+    return Suggestion(weight, reason, made.reps)
+
+
+def loadable_under(kg: float, exercise: Exercise, unit: Unit, inventory: Inventory | None) -> float:
+    """The heaviest weight at or under `kg` the exercise can be loaded with (its kit, else its
+    own steps, else what a bar carries), as progression rounds a suggestion down."""
+    if inventory is not None and handled(exercise, inventory, unit):
+        return fit_down(kg, exercise, inventory)
+    if not exercise.uses_bar and exercise.increment_kg > 0:
+        return step_down(kg, exercise.increment_kg, unit)
+    return loadable_down(kg, unit)
