@@ -124,19 +124,14 @@ def after_pain(
     if facts is None or facts.last is None or made.weight_kg is None:
         return made
     pain = facts.last
-    weight = max(
-        0.0,
-        min(
-            made.weight_kg,
-            loadable_under(
-                made.weight_kg * (1 - BACK_OFF_PERCENT / 100), exercise, unit, inventory
-            ),
-        ),
-    )
-    reason = f"{pain.text} last time: {BACK_OFF_PERCENT} % back to {format_weight(weight, unit)}"
-    if pain.level == "sharp":
-        spare = " or ".join(n.lower() for n in facts.stand_ins[:2])
-        reason += f"; c swaps to {spare}" if spare else "; c swaps it for another"
+    cut = loadable_under(made.weight_kg * (1 - BACK_OFF_PERCENT / 100), exercise, unit, inventory)
+    weight = max(0.0, min(made.weight_kg, cut))
+    back = f"{BACK_OFF_PERCENT} % back to {format_weight(weight, unit)}" if weight else "go easy"
+    if pain.level == "mild":
+        reason = f"{pain.text} last time: {back}"
+    else:  # shorter: the swap's names follow
+        spare = ", ".join(n.lower() for n in facts.stand_ins[:2]) or "a swap"
+        reason = f"{pain.text}: {back}, or c: {spare}"
     return Suggestion(weight, reason, made.reps)
 
 

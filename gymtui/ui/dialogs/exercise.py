@@ -83,15 +83,17 @@ class ExercisePickerDialog(GymDialog[ExerciseChoice | None]):
         *,
         allow_new: bool = True,
         stand_ins_for: Exercise | None = None,
+        sparing: tuple[str, ...] = (),
     ) -> None:
         super().__init__()
         self.exercises = exercises
-        # Swapping: the best stand-ins first (the same movement, muscles, rack-free), not A-Z.
-        self.order = (
-            {ex.id: n for n, ex in enumerate(stand_ins(stand_ins_for, exercises.values()))}
-            if stand_ins_for is not None
-            else None
-        )
+        # Swapping: the best stand-ins first (the same movement, muscles, rack-free), not A-Z;
+        # after sharp pain, those that spare the joint (`sparing`) before them.
+        self.order: dict[str, int] | None = None
+        if stand_ins_for is not None:
+            ids = [ex.id for ex in stand_ins(stand_ins_for, exercises.values())]
+            front = [i for i in sparing if i in ids]
+            self.order = {i: n for n, i in enumerate(front + [i for i in ids if i not in front])}
         self.title_text = title
         self.allow_new = allow_new
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, TypeVar
 from textual.binding import Binding, BindingType
 
 from gymtui.core.models import Exercise
+from gymtui.core.pain import JOINT_NAMES, pain_facts, sparing_ids
 from gymtui.core.training import PlanRow, TodayView
 from gymtui.gym.plan_edits import UNDO_S
 from gymtui.ui.screens.base import GymScreen
@@ -203,9 +204,13 @@ class PlanEditing(GymScreen):
                 question = f"Swap {old.name} for {new.name} (added today: K keeps it):"
             ask(self, ChoiceDialog(question, answers), lambda how: swap(new, how))
 
-        title = f"Swap {old.name} for (best stand-ins first)"
+        pain = pain_facts(self.view.recent.get(old.id, [])).last if self.view else None
+        sharp = pain is not None and pain.level == "sharp"
+        sparing = sparing_ids(pain.joint) if pain is not None and sharp else ()
+        first = f"sparing the {JOINT_NAMES[pain.joint]}" if pain and sparing else "best stand-ins"
+        title = f"Swap {old.name} for ({first} first)"
         dialog = ExercisePickerDialog(
-            gym.exercises.by_id, title, allow_new=False, stand_ins_for=old
+            gym.exercises.by_id, title, allow_new=False, stand_ins_for=old, sparing=sparing
         )
         ask(self, dialog, picked)
 
