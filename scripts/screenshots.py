@@ -195,6 +195,48 @@ async def shoot_holds(size: tuple[int, int], suffix: str) -> None:
         app.save_screenshot(str(OUT / f"rack-hold{suffix}.svg"))
 
 
+def seed_pain(paths: Paths) -> None:
+    """Two Day A sessions of 4 x 100 x 6 squats, the first with mild knee pain on its last
+    set, the second with sharp: Today's squat backs off, offers a swap and is flagged."""
+    from datetime import timedelta
+
+    from gymtui.core.models import SetInput
+    from gymtui.core.program import load_program
+    from gymtui.store import Store
+
+    program = load_program()
+    store = Store.open(paths.database)
+    store.exercises.sync(program.exercises.values())
+    for days_ago, pain in ((6, "knee mild"), (3, "knee sharp")):
+        when = NOW - timedelta(days=days_ago)
+        for n in range(4):
+            logged = store.sessions.log_set(
+                SetInput("back_squat", 100.0, 6, rpe=8.0 + n / 2),
+                program.days[0],
+                when + timedelta(minutes=3 * n),
+            )
+        store.sessions.mark_set(logged.id, "pain", pain)
+        session = store.sessions.current()
+        assert session is not None
+        store.sessions.finish(session.id, when + timedelta(minutes=30))
+    store.close()
+
+
+async def shoot_pain(size: tuple[int, int], suffix: str) -> None:
+    """Today after two sessions of knee pain: the squat flagged, backed off, a swap offered."""
+    async with shooting(size, seed_pain) as (app, pilot, clock):
+        if app.gym.today().day.key != "A":
+            await pilot.press("s")
+        view = app.gym.today()
+        row = next(n for n, r in enumerate(view.rows) if r.slot == 1)
+        screen = app.screen
+        assert isinstance(screen, TodayScreen)
+        await pilot.press(*["down"] * (row - screen.table.cursor_row))
+        app.clear_notifications()
+        await pilot.pause()
+        app.save_screenshot(str(OUT / f"today-pain{suffix}.svg"))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--size", default="100x30")
@@ -205,6 +247,7 @@ def main() -> None:
     asyncio.run(shoot((width, height), suffix))
     asyncio.run(shoot_superset((width, height), suffix))
     asyncio.run(shoot_holds((width, height), suffix))
+    asyncio.run(shoot_pain((width, height), suffix))
 
 
 if __name__ == "__main__":

@@ -70,7 +70,9 @@ async def test_on_the_rir_scale_a_digit_is_reps_in_reserve_kept_as_rpe(
         assert notifications(app)[-1] == "2 in reserve (RPE 8) on Back squat set 1"
         await pilot.press("9")  # RPE's digit means nothing in reserve
         assert marks(paths) == [("working", 8.0, None)]
-        assert "reps in reserve: 4 3 2 1 or 0" in notifications(app)[-1]
+        assert notifications(app)[-1] == (
+            "9 is no effort on your scale: rate a set with 4 3 2 1 0 reps in reserve."
+        )
 
 
 async def test_no_set_and_a_warm_up_are_refused_with_a_message(
@@ -177,7 +179,7 @@ async def test_next_time_pain_backs_off_offers_a_sparing_swap_and_flags_twice_ru
         app.screen.table.move_cursor(row=squat)  # type: ignore[attr-defined]
         await pilot.pause()
         detail = text_of(app, "#detail")
-        assert "⚡ Hurt two sessions running" in detail
+        assert "⚡ Hurt 2 sessions running" in detail
         assert "sharp knee pain: 10 % back to" in detail
         assert "or c: box squat, leg press" in detail
         await pilot.press("c")
@@ -207,3 +209,18 @@ def test_the_export_carries_pain_and_its_import_reads_it_back(
     bad.write_text(f"{header}\n{row.replace('back sharp', 'elbow sharp')}\n")
     monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "third"))
     assert main(["import", str(bad)]) == 2  # a mark it does not know: refused, nothing saved
+
+
+async def test_the_summary_says_next_time_backs_off_after_pain(
+    paths: Paths, clock: FakeClock
+) -> None:
+    from gymtui.ui.dialogs.summary import SummaryDialog
+
+    app = make_app(paths, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "1", "0", "0", "enter", "r", "p", "k", "m", "t", "f", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryDialog)
+        assert text_of(app, "#summary").splitlines()[-1] == (
+            "  Back squat: mild knee pain: 10 % back to 90 kg -> 90 kg next time"
+        )

@@ -11,8 +11,8 @@ EFFORT_KEYS: dict[EffortScale, dict[str, float]] = {
     "rir": {"4": 6.0, "3": 7.0, "2": 8.0, "1": 9.0, "0": 10.0},
 }
 EFFORT_HINT: dict[EffortScale, str] = {
-    "rpe": "rate the set with 6 7 8 9 or 0 (RPE 10)",
-    "rir": "rate the set by reps in reserve: 4 3 2 1 or 0",
+    "rpe": "rate a set with 6 7 8 9, or 0 for RPE 10",
+    "rir": "rate a set with 4 3 2 1 0 reps in reserve",
 }
 KEY_HINT: dict[EffortScale, str] = {"rpe": "6-9 0", "rir": "4-0"}
 

@@ -6,6 +6,7 @@ from typing import NamedTuple
 
 from gymtui.core.metrics import known_duration
 from gymtui.core.models import Exercise, LoggedSet, Program, ProgramDay, Session
+from gymtui.core.pain import after_pain, pain_facts
 from gymtui.core.plates import Inventory
 from gymtui.core.progression import describe_last, suggest
 from gymtui.core.strength import e1rm
@@ -131,6 +132,8 @@ def summarise(
                 next_time.append(f"{exercise.name}: skipped, no miss -> a first time again")
             continue
         made = suggest(exercise, plan, [mine, *before], unit, inventory)
+        pain = pain_facts([mine, *before], exercises)  # as Today will say it next time
+        made = after_pain(made, pain, exercise, unit, inventory)
         if plan.timed and made.reps is not None:  # a hold: its seconds next time
             why = made.reason.replace(" last time", "")
             aim = format_set(made.weight_kg or 0.0, 1, unit, seconds=made.reps)

@@ -25,9 +25,9 @@ EFFORT_KEYS: list[BindingType] = [
 PAIN_TIP = "Note pain on the set just done: where (k knee, h hip, b back, o other), m mild, s sharp"
 PAIN_KEYS: list[BindingType] = [Binding("p", "pain", "Pain", show=False, tooltip=PAIN_TIP)]
 EFFORT_HELP = (
-    "6-9 0 | 4-0",
-    "Rate the set just done: RPE 6 7 8 9, 0 for 10; or reps in reserve 4 3 2 1 0 "
-    "(palette: Effort scale). Again: re-rate",
+    "0-9",
+    "Rate the set just done: RPE 6 7 8 9, 0 = 10; on the reps in reserve scale (palette: "
+    "Effort scale) 4 3 2 1 0. Again: re-rate",
 )
 WHERE = [(key, JOINT_NAMES[joint] or "other") for key, joint in JOINT_KEYS.items()]
 HOW: list[tuple[str, str]] = [(key, str(level)) for key, level in LEVEL_KEYS.items()]

@@ -36,7 +36,7 @@ def toggle_effort_scale(host: GymHost) -> None:
     new = other_scale(host.gym.settings.effort_scale)
     if write(host, lambda: host.gym.update_settings(effort_scale=new)).saved:
         hint = EFFORT_HINT[new]
-        host.notify(f"Effort in {SCALE_NAMES[new]}: {hint}.")
+        host.notify(f"Effort scale: {SCALE_NAMES[new]}. {hint[:1].upper()}{hint[1:]}.")
 
 
 def toggle_flag(host: GymHost, name: str, label: str) -> None:

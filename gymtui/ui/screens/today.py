@@ -287,7 +287,7 @@ class TodayScreen(PlanEditing):
                 number = planned_sets(done)  # a left and a right set are one set
                 advice = f"First time: set {number} was {last}; the next starts from it"
         if hurt_twice(self.view, ex.id):
-            advice = f"{PAIN_MARK} Hurt two sessions running · {advice}"
+            advice = f"{PAIN_MARK} Hurt 2 sessions running · {advice}"
         note = f"  Note: {row.logged.note}" if row.logged and row.logged.note else ""
         step = self._plates.get(self.table.cursor_row)
         plates = ""
