@@ -224,7 +224,7 @@ def seed_pain(paths: Paths) -> None:
 
 async def shoot_pain(size: tuple[int, int], suffix: str) -> None:
     """Today after two sessions of knee pain: the squat flagged, backed off, a swap offered."""
-    async with shooting(size, seed_pain) as (app, pilot, clock):
+    async with shooting(size, seed_pain) as (app, pilot, _clock):
         if app.gym.today().day.key != "A":
             await pilot.press("s")
         view = app.gym.today()
