@@ -224,3 +224,19 @@ async def test_the_summary_says_next_time_backs_off_after_pain(
         assert text_of(app, "#summary").splitlines()[-1] == (
             "  Back squat: mild knee pain: 10 % back to 90 kg -> 90 kg next time"
         )
+
+
+async def test_a_digit_after_a_pair_of_legs_rates_the_planned_set_both_legs(
+    paths: Paths, clock: FakeClock
+) -> None:
+    gym = Gym.open(paths, clock)
+    for side in ("L", "R"):
+        gym.log_set(SetInput("bulgarian_split_squat", 20, 8, side=side))  # type: ignore[arg-type]
+        clock.advance(60)
+    assert gym.feedback.rate("8") == "RPE 8 on Bulgarian split squat set 1"
+    gym.close()
+    assert marks(paths) == [("working", 8.0, None), ("working", 8.0, None)]
+    app = make_app(paths, clock)
+    async with app.run_test(size=SIZE):
+        done = [r[5] for r in table_rows(app) if r[5]]
+        assert done == ["✓ 20 × 8 L+R @8"]

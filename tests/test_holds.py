@@ -381,7 +381,7 @@ def test_holds_go_out_in_gymtuis_export_and_come_back_byte_for_byte(
     assert db_rows(
         empty / "gymtui.db", "SELECT exercise_id, weight_kg, reps, seconds, side FROM sets"
     ) == [("wall_sit", 0.0, 1, 50, None), ("copenhagen_plank", 5.0, 1, 25, "R")]
-    assert first.read_text().splitlines()[0].endswith(",rest_taken_s,superset,seconds")
+    assert first.read_text().splitlines()[0].endswith(",rest_taken_s,superset,seconds,pain")
 
 
 @pytest.mark.skipif(not CORPUS.exists(), reason=f"the real-export corpus is not at {CORPUS}")

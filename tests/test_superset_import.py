@@ -91,8 +91,8 @@ def test_hevy_supersets_go_through_gymtuis_own_export(paths: Paths, tmp_path: Pa
     first, second = export_import_export(tmp_path)
     assert first == second
     header, *rows = first.decode().splitlines()
-    assert header.endswith(",rest_taken_s,superset,seconds")
-    assert [row.rsplit(",", 2)[1] for row in rows] == ["", "0", "0"]  # superset, then seconds
+    assert header.endswith(",rest_taken_s,superset,seconds,pain")
+    assert [row.rsplit(",", 3)[1] for row in rows] == ["", "0", "0"]  # superset, seconds, pain
     empty = tmp_path / "empty" / "gymtui.db"
     assert db_rows(empty, "SELECT superset FROM sets ORDER BY id") == [(None,), ("0",), ("0",)]
 

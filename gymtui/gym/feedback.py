@@ -54,12 +54,12 @@ class Feedback:
             raise Refused(WARMUP)
         return chosen
 
-    def describe(self, logged: LoggedSet) -> str:
-        """`Back squat set 2` (`set 2 L` for one leg of a pair)."""
+    def describe(self, logged: LoggedSet, *, leg: bool = True) -> str:
+        """`Back squat set 2` (`set 2 L` for one leg of a pair, unless `leg` is False)."""
         sets = self._store.sessions.sets(logged.session_id)
         numbers = dict(zip((s.id for s in sets), set_numbers(sets), strict=True))
         number = numbers.get(logged.id) or logged.set_number
-        side = f" {logged.side}" if logged.side else ""
+        side = f" {logged.side}" if logged.side and leg else ""
         return f"{self._gym.exercises.get(logged.exercise_id).name} set {number}{side}"
 
     def rate(self, key: str, set_id: int | None = None) -> str:
@@ -71,16 +71,19 @@ class Feedback:
         logged = self.target(set_id)
         if logged.is_hold:
             raise Refused("A hold has no effort rating: its seconds say how it went.")
-        self._store.sessions.mark_set(logged.id, "rpe", rpe)
-        self._offer_undo(logged, "effort")
+        legs = self._legs(logged)
+        with self._store.transaction():
+            for leg in legs:
+                self._store.sessions.mark_set(leg.id, "rpe", rpe)
+        self._offer_undo(legs, "effort")
         self._gym.refresh()
-        return f"{effort_text(rpe, scale)} on {self.describe(logged)}"
+        return f"{effort_text(rpe, scale)} on {self.describe(logged, leg=len(legs) == 1)}"
 
     def mark_pain(self, set_id: int, pain: Pain | None) -> str:
         """Note pain on a set (None clears its mark); what was saved, to say."""
         logged = self.target(set_id)
         self._store.sessions.mark_set(logged.id, "pain", pain.stored if pain else None)
-        self._offer_undo(logged, "pain mark")
+        self._offer_undo([logged], "pain mark")
         self._gym.refresh()
         if pain is None:
             return f"Pain mark cleared on {self.describe(logged)}"
@@ -91,5 +94,19 @@ class Feedback:
         """The set's pain mark."""
         return read_pain(logged.pain)
 
-    def _offer_undo(self, before: LoggedSet, what: str) -> None:
-        self._gym.plan.offer_marks_undo(f"The {what} on {self.describe(before)}", before)
+    def _legs(self, logged: LoggedSet) -> list[LoggedSet]:
+        """The set, or for one leg of a pair both legs: a pair is one planned set, rated once."""
+        if logged.side is None:
+            return [logged]
+        sets = self._store.sessions.sets(logged.session_id)
+        numbers = dict(zip((s.id for s in sets), set_numbers(sets), strict=True))
+        mine = numbers[logged.id]
+        return [
+            s
+            for s in sets
+            if s.exercise_id == logged.exercise_id and s.side and numbers[s.id] == mine
+        ]
+
+    def _offer_undo(self, before: list[LoggedSet], what: str) -> None:
+        text = f"The {what} on {self.describe(before[-1], leg=len(before) == 1)}"
+        self._gym.plan.offer_marks_undo(text, tuple(before))

@@ -33,7 +33,7 @@ class Undo(NamedTuple):
     until: float
     edit_index: int | None = None  # an edit to take back out of today's list
     deleted: LoggedSet | None = None  # a set to put back
-    marked: LoggedSet | None = None  # a set whose effort and pain mark to put back
+    marked: tuple[LoggedSet, ...] = ()  # sets whose effort and pain marks to put back
 
 
 def belongs_to(store: Store, session: Session | None) -> str:
@@ -279,8 +279,8 @@ class TodayPlan:
         """A deleted set can be put back for a few seconds."""
         self.undo = Undo(text, self._clock.elapsed() + UNDO_S, deleted=deleted)
 
-    def offer_marks_undo(self, text: str, before: LoggedSet) -> None:
-        """A set's effort or pain mark, just written, can be put back for a few seconds."""
+    def offer_marks_undo(self, text: str, before: tuple[LoggedSet, ...]) -> None:
+        """Sets' effort or pain marks, just written, can be put back for a few seconds."""
         self.undo = Undo(text, self._clock.elapsed() + UNDO_S, marked=before)
 
     def undo_last(self) -> str:
@@ -290,10 +290,11 @@ class TodayPlan:
             self.undo = None
             raise Refused("Nothing to undo: an undo is offered for 10 s after a change.")
         self.undo = None
-        if undo.marked is not None:
+        if undo.marked:
             with self._store.transaction():
-                self._store.sessions.mark_set(undo.marked.id, "rpe", undo.marked.rpe)
-                self._store.sessions.mark_set(undo.marked.id, "pain", undo.marked.pain)
+                for marked in undo.marked:
+                    self._store.sessions.mark_set(marked.id, "rpe", marked.rpe)
+                    self._store.sessions.mark_set(marked.id, "pain", marked.pain)
             self._changed()
             return undo.text
         if undo.deleted is not None:

@@ -18,11 +18,10 @@ def logged_text(
     """A logged set's cell: `✓ 100 x 6 @8`, `✓ 45 s` for a hold, a pair as one, half a pair
     with the leg still to do; a pain mark after it (`⚡knee!`: sharp)."""
     mark = {"warmup": "W", "drop": "D", "failure": "F"}.get(logged.kind, "✓")
-    # a pair's marks: the keys put them on the leg done last; the set dialog on either
-    effort = partner.rpe if partner is not None and partner.rpe else logged.rpe
+    # a pair's effort is its first leg's (a digit rates both legs); its pain, either leg's
     pain = read_pain(partner.pain) if partner is not None else None
     pain = pain or read_pain(logged.pain)
-    rpe = (f" @{effort:g}" if effort else "") + (f" {pain.short}" if pain else "")
+    rpe = (f" @{logged.rpe:g}" if logged.rpe else "") + (f" {pain.short}" if pain else "")
     style = "dim" if logged.kind == "warmup" else "green"
     done = format_set(logged.weight_kg, logged.reps, unit, with_unit=False, seconds=logged.seconds)
     if missing is not None:  # half a one-legged pair
