@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gymtui.core.effort import EFFORT_KEYS, effort_text, rpe_for_key
+from gymtui.core.effort_scale import EFFORT_KEYS, effort_text, rpe_for_key
 from gymtui.core.models import LoggedSet
 from gymtui.core.pain import (
     JOINTS,

@@ -10,9 +10,9 @@ from collections.abc import Mapping, Sequence
 from typing import Literal, NamedTuple
 
 from gymtui.core.equipment import fit_down, handled
-from gymtui.core.models import Exercise, LoggedSet
+from gymtui.core.models import Exercise, LoggedSet, Suggestion
 from gymtui.core.plates import Inventory
-from gymtui.core.progression import Suggestion, step_down
+from gymtui.core.progression import step_down
 from gymtui.core.values import Unit, format_weight, loadable_down
 
 Joint = Literal["knee", "hip", "back", "other"]
