@@ -31,8 +31,8 @@ class Lines:
             header = self._nth(re.compile(rf"^\s*\[\s*exercises\s*\.\s*{name}\s*\]"), 1)
             if header is None:  # an inline table: `my_squat = { name = ... }`
                 return self._nth(re.compile(rf"^\s*{name}\s*="), 1)
-        elif entry == "[warmup]":
-            header = self._nth(re.compile(r"^\s*\[\s*warmup\s*\]"), 1)
+        elif entry in ("[warmup]", "[block]"):
+            header = self._nth(re.compile(rf"^\s*\[\s*{entry[1:-1]}\s*\]"), 1)
         else:
             header = 0 if entry == "top level" else None
         if header is None or not key:

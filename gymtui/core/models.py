@@ -106,6 +106,15 @@ class WarmupScheme(NamedTuple):
     applies_to: Literal["first", "barbell", "off"] = "first"
 
 
+class Block(NamedTuple):
+    """A planned block (mesocycle): `weeks` of progression, then a deload week with this
+    share fewer sets and this share off the load (`[block]` in the program file)."""
+
+    weeks: int
+    deload_sets_pct: int = 40
+    deload_load_pct: int = 10
+
+
 class ProgramDay(NamedTuple):
     """A training day of the program (Day A, Day B, ...)."""
 
@@ -125,6 +134,7 @@ class Program(NamedTuple):
     source: str = "built-in"
     warmup: WarmupScheme = WarmupScheme()
     superset_rest_s: int | None = None  # between a superset's members; None: the user's
+    block: Block | None = None  # planned blocks with a deload week; None: none
 
     def day(self, key: str | None) -> ProgramDay | None:
         """The day with this key, if the program has it."""
@@ -150,6 +160,8 @@ class Session(NamedTuple):
     finished_at: datetime | None
     source: str = "gymtui"
     note: str | None = None
+    sleep: int | None = None  # the readiness check's answers (1-5), when given
+    soreness: int | None = None
 
 
 class LoggedSet(NamedTuple):

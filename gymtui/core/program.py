@@ -15,6 +15,7 @@ from gymtui.core.lines import Lines
 from gymtui.core.models import (
     MUSCLES,
     STABILISERS,
+    Block,
     Exercise,
     PlannedExercise,
     Program,
@@ -296,6 +297,7 @@ def parse_program(data: dict[str, Any], source: str, text: str | None = None) ->
         source=source,
         warmup=_warmup(check, check.get(data, "warmup", dict, "top level", {})),
         superset_rest_s=superset_rest,
+        block=_block(check, data["block"]) if "block" in data else None,
     )
 
 
@@ -436,6 +438,23 @@ def _warmup(check: _Checker, table: dict[str, Any]) -> WarmupScheme:
             raise check.fail(entry, f"a step's reps must be from 1 to 30, not {text!r}")
         steps.append(RampStep(share, int(reps)))
     return WarmupScheme(tuple(steps), cast(Literal["first", "barbell", "off"], applies))
+
+
+def _block(check: _Checker, table: object) -> Block:
+    """`[block]`: `weeks = 4` of progression, then a deload week (`deload_sets_pct`,
+    `deload_load_pct`: the share of sets and of load it takes off)."""
+    entry = "[block]"
+    if not isinstance(table, dict):
+        raise check.fail("top level", f"'block' must be a table ([block]), not {table!r}", "block")
+    for key in table.keys() - Block._fields:
+        raise check.fail(entry, f"unknown key '{key}' (use {', '.join(Block._fields)})", key)
+    shares = {}
+    for key, top in (("deload_sets_pct", 90), ("deload_load_pct", 50)):
+        value: int = check.get(table, key, int, entry, Block._field_defaults[key])
+        if not 0 <= value <= top:
+            raise check.fail(entry, f"'{key}' must be from 0 to {top}, not {value}", key)
+        shares[key] = value
+    return Block(check.positive_int(table, "weeks", entry, 12), **shares)
 
 
 def check_text(text: str, source: str) -> Program:

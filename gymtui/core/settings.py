@@ -40,6 +40,7 @@ class _Values(NamedTuple):
     stack_step_kg: float | None = None
     stack_step_lb: float | None = None
     effort_scale: EffortScale = "rpe"  # the digits after a set: RPE 6-10, or reps in reserve
+    readiness_check: bool = False  # sleep and soreness asked at a session's first set
 
 
 class Settings(_Values):
@@ -110,7 +111,14 @@ def _parse(name: str, text: str) -> object:
         return text if text in EFFORT_SCALES else None
     if name == "unit":
         return text if text in ("kg", "lb") else None
-    if name in ("rest_autostart", "alert_bell", "alert_toast", "alert_desktop", "warmup_ramp"):
+    if name in (
+        "rest_autostart",
+        "alert_bell",
+        "alert_toast",
+        "alert_desktop",
+        "warmup_ramp",
+        "readiness_check",
+    ):
         return text == "on" if text in ("on", "off") else None
     if name in ("rest_warmup_s", "rest_default_s", "rest_between_legs_s", "superset_rest_s"):
         seconds = parse_whole(text, most_digits=6)

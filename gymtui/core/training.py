@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 from functools import cached_property
 from typing import NamedTuple
 
+from gymtui.core.blocks import BlockWeek, deload_sets, deload_weight
 from gymtui.core.day_edits import judged_by
 from gymtui.core.equipment import fit, handled, kit_for
 from gymtui.core.models import (
@@ -22,6 +23,7 @@ from gymtui.core.models import (
 from gymtui.core.pain import PainFacts, after_pain
 from gymtui.core.plates import Inventory, PlanStep, plate_plan, simple_kg
 from gymtui.core.progression import Suggestion, aim_reps, heaviest_loadable, suggest
+from gymtui.core.readiness import Readiness, readiness_weight
 from gymtui.core.swap import first_time
 from gymtui.core.values import Unit, loadable, to_kg
 
@@ -277,6 +279,8 @@ class Plan(NamedTuple):
     skipped: frozenset[str] = frozenset()  # skipped for today: no set due, no ramp
     swapped: dict[str, str] | None = None  # swapped in for today -> the program's exercise
     pain: Mapping[str, PainFacts] | None = None  # each exercise's pain last time (core.pain)
+    block: BlockWeek | None = None  # this week's place in the program's blocks
+    readiness: Readiness | None = None  # today's answers to the readiness check
 
 
 DEFAULT_PLAN = Plan()
@@ -323,6 +327,10 @@ def build_plan(
             fresh = first_time(exercises[was], exercise, recent.get(was, []), planned, *plan[:2])
             if fresh is not None:  # a first time swapped in: from the replaced lift's e1RM
                 suggestion = Suggestion(fresh.weight_kg, fresh.reason, planned.reps)
+        # after pain (above), each only lowering: the block's deload week, then readiness
+        suggestion = deload_weight(suggestion, plan.block, exercise, plan.unit, inventory)
+        suggestion = readiness_weight(suggestion, plan.readiness, exercise, plan.unit, inventory)
+        planned = deload_sets(planned, plan.block, plan.elsewhere and plan.elsewhere.day(day.key))
         suggestions[ex_id] = suggestion
         done_sets = by_exercise.get(ex_id, [])
         warmups = [s for s in done_sets if not s.is_working]
@@ -373,6 +381,8 @@ class TodayView:
     unit: Unit = "kg"  # the user's, for suggestions that can be loaded
     suggestions: dict[str, Suggestion] = field(default_factory=dict)
     inventory: Inventory | None = None
+    block: BlockWeek | None = None  # where this week is in the program's blocks
+    readiness: Readiness | None = None  # today's readiness answers, when asked
 
     @property
     def next_row(self) -> PlanRow | None:

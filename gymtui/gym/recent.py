@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from datetime import datetime
 
 from gymtui.core.models import LoggedSet, Program
 from gymtui.core.progression import RECENT_SESSIONS
+from gymtui.gym.coach import deload_sessions
 from gymtui.store import Store
 
 
@@ -13,8 +16,10 @@ class RecentSets:
     """An exercise's sets in the sessions before one, kept: they cannot change while a session
     runs. Cleared when they may have (a correction, a new session, another window's write)."""
 
-    def __init__(self, store: Store, program: Program) -> None:
+    def __init__(self, store: Store, program: Program, now: Callable[[], datetime]) -> None:
         self._store = store
+        self._program = program
+        self._now = now
         self._kept: dict[tuple[int | None, str], list[list[LoggedSet]]] = {}
         # Sessions read back per exercise: enough to count the misses a deload waits for, and
         # for the recent best e1RM that caps every suggestion.
@@ -32,18 +37,21 @@ class RecentSets:
 
     def sets(self, exercise_id: str, before: int | None) -> list[list[LoggedSet]]:
         """The exercise's sets in the latest sessions other than session `before`, newest
-        first; a session where it was skipped part-way is left out (a skip is no miss)."""
+        first; a session where it was skipped part-way is left out (a skip is no miss), and
+        so is a deload week's (no miss either, and no lighter start after it)."""
         key = (before, exercise_id)
         if key not in self._kept:
             if self._skipped is None:
                 self._skipped = skipped_in(self._store)
-            leave_out = self._skipped.get(exercise_id, [])
+                self._deloads = deload_sessions(self._store, self._program, self._now())
+            leave_out = self._skipped.get(exercise_id, []) + self._deloads
             self._kept[key] = self._store.sessions.recent_sets_for(
                 exercise_id, before, self.depth, leave_out=leave_out
             )
         return self._kept[key]
 
     _skipped: dict[str, list[int]] | None = None
+    _deloads: list[int] = []
 
     def clear(self) -> None:
         """Forget what was read: the next view reads the file again."""

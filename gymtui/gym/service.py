@@ -30,6 +30,7 @@ from gymtui.core.supersets import next_up, superset_of
 from gymtui.core.training import TodayView
 from gymtui.core.values import format_done
 from gymtui.errors import DatabaseFileError, ImportRunning
+from gymtui.gym.coach import Coach, sync_program
 from gymtui.gym.corrections import Corrections
 from gymtui.gym.exercises import ExerciseCatalogue
 from gymtui.gym.feedback import Feedback
@@ -77,7 +78,7 @@ class Gym:
         self._store = store
         self.program = program
         self.clock: Clock = clock or SystemClock()
-        self._recent = RecentSets(store, program)
+        self._recent = RecentSets(store, program, self.clock.now)
         self.exercises = ExerciseCatalogue(store, program, self._after_change)
         self.history = History(
             store, program, self.clock, self.exercises, lambda: self.settings, self._recent.depth
@@ -85,7 +86,7 @@ class Gym:
         # the program file (gym.program_file): its problem, and the changes written for good
         self.program_file = ProgramFile(
             paths,
-            lambda new: store.exercises.sync(new.exercises.values()),
+            lambda new: sync_program(store, new, self.clock.now()),
             self._use_program,
             lambda ex_id: self.exercises.by_id.get(ex_id),
             program_problem,
@@ -101,6 +102,7 @@ class Gym:
             self.program_file.keep_day,
         )
         self.holds = Holds(self.clock)
+        self.coach = Coach(store, self.clock, lambda: self.settings, self._after_change)
         stored = store.settings()
         self.settings = Settings.from_stored(stored)
         self.supersets = Supersets(store, self)
@@ -120,7 +122,7 @@ class Gym:
         store = Store.open(paths.database, busy_ms=WINDOW_BUSY_MS)
         try:
             store.check_writable()
-            store.exercises.sync(program.exercises.values())
+            sync_program(store, program, (clock or SystemClock()).now())
         except ImportRunning as running:
             store.close()
             raise DatabaseFileError(
@@ -137,16 +139,10 @@ class Gym:
     def _use_program(self, program: Program) -> None:
         """A new program runs from now on (written by the editor, or edited by hand)."""
         self.program = program
-        self._recent = RecentSets(self._store, program)
+        self._recent = RecentSets(self._store, program, self.clock.now)
         self.exercises.use_program(program)
-        self.history = History(
-            self._store,
-            program,
-            self.clock,
-            self.exercises,
-            lambda: self.settings,
-            self._recent.depth,
-        )
+        settings, depth = (lambda: self.settings), self._recent.depth
+        self.history = History(self._store, program, self.clock, self.exercises, settings, depth)
         self.refresh()
 
     def close(self) -> None:

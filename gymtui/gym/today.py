@@ -22,6 +22,7 @@ from gymtui.core.training import (
     week_start,
     weekly_text,
 )
+from gymtui.gym.coach import block_week, readiness_of
 from gymtui.gym.plan_edits import edited_day
 from gymtui.gym.recent import RecentSets
 from gymtui.store import Store
@@ -119,6 +120,8 @@ def read_today(
         edited.skipped,
         edited.swapped,
         {ex_id: pain_facts(sets, exercises) for ex_id, sets in earlier.items()},
+        block_week(store, program, now),
+        readiness_of(store, session, _before_today(store, session)),
     )
     rows, suggestions = build_plan(day, exercises, session_sets, earlier, plan)
     legs = store.history.last_leg_day(before=session.started_at if session else None)
@@ -142,4 +145,6 @@ def read_today(
         unit=settings.unit,
         suggestions=suggestions,
         inventory=plan.inventory,
+        block=plan.block,
+        readiness=plan.readiness,
     )

@@ -90,6 +90,7 @@ def _number(row: sqlite3.Row, column: str) -> float | None:
 
 def session_from_row(row: sqlite3.Row) -> Session:
     """A sessions row as a Session."""
+    columns = row.keys()  # (`in row` would look among the values)
     return Session(
         id=row["id"],
         day_key=row["day_key"],
@@ -98,6 +99,8 @@ def session_from_row(row: sqlite3.Row) -> Session:
         finished_at=from_text(row["finished_at"]) if row["finished_at"] else None,
         source=row["source"],
         note=row["note"],
+        sleep=row["sleep"] if "sleep" in columns else None,
+        soreness=row["soreness"] if "soreness" in columns else None,
     )
 
 

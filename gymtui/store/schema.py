@@ -195,6 +195,17 @@ def m010_pain(db: Database) -> None:
         for level in ("mild", "sharp")
     )
     db.execute(f"ALTER TABLE sets ADD COLUMN pain TEXT CHECK (pain IS NULL OR pain IN ({values}))")
+def m011_blocks_and_readiness(db: Database) -> None:
+    """Planned blocks: block_starts.seen_at, each moment a block was begun (the program's
+    [block] first seen, or "Start a new block"); the block starts the week of the first leg
+    day at or after it. Readiness: sessions.sleep and sessions.soreness (1-5), asked at a
+    session's first set; NULL when not asked or skipped."""
+    db.execute("CREATE TABLE block_starts (seen_at TEXT PRIMARY KEY) STRICT")
+    for column in ("sleep", "soreness"):
+        db.execute(
+            f"ALTER TABLE sessions ADD COLUMN {column} INTEGER "
+            f"CHECK ({column} IS NULL OR {column} BETWEEN 1 AND 5)"
+        )
 
 
 STEPS: tuple[Callable[[Database], None], ...] = (
@@ -208,6 +219,7 @@ STEPS: tuple[Callable[[Database], None], ...] = (
     m008_supersets,
     m009_holds,
     m010_pain,
+    m011_blocks_and_readiness,
 )
 STEP_NAMES = tuple(step.__name__ for step in STEPS)
 

@@ -140,6 +140,8 @@ class Sessions:
                     "The screen is refreshed; log the set again."
                 )
             if current is None:
+                before = self.last()
+                after = "" if before is None else f"{before.id} {before.started_at.isoformat()}"
                 cursor = conn.execute(
                     "INSERT INTO sessions (day_key, day_name, started_at, source_key)"
                     " VALUES (?, ?, ?, ?)",
@@ -151,6 +153,7 @@ class Sessions:
                     ],
                 )
                 session_id = int(cast(int, cursor.lastrowid))
+                self.store.plan_facts.carry_readiness(conn, session_id, after)
             else:
                 session_id = current.id
                 # A wall clock set back mid-session (by hand, NTP, a time zone fix) must not

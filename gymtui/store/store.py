@@ -42,6 +42,7 @@ from gymtui.store.exercises import Exercises
 from gymtui.store.history import History
 from gymtui.store.importing import running_import
 from gymtui.store.imports import Imports
+from gymtui.store.plan_facts import PlanFacts
 from gymtui.store.schema import migrate
 from gymtui.store.sessions import Sessions
 
@@ -80,6 +81,11 @@ class Store:
     def body_weights(self) -> BodyWeights:
         """The day's body weight."""
         return BodyWeights(self)
+
+    @property
+    def plan_facts(self) -> PlanFacts:
+        """When blocks were begun, and readiness answers before a session's first set."""
+        return PlanFacts(self)
 
     @property
     def imports(self) -> Imports:

@@ -14,6 +14,7 @@ from gymtui.core.settings import ALERT_CHANNELS
 from gymtui.ui.host import host_of
 from gymtui.ui.settings import (
     SCALE_NAMES,
+    begin_block,
     edit_plates,
     other_scale,
     toggle_effort_scale,
@@ -69,9 +70,20 @@ def gym_commands(app: App[Any], screen: Screen[Any]) -> Iterable[SystemCommand]:
         "the digits after a set: RPE 6 7 8 9 0 (10), or reps in reserve 4 3 2 1 0",
         partial(toggle_effort_scale, host),
     )
+    if host.gym.program.block is not None:
+        yield SystemCommand(
+            "Start a new block",
+            "week 1 of the program's [block] from the week of your next leg day",
+            partial(begin_block, host),
+        )
     flags = [
         ("rest_autostart", "Rest auto-start", "start the rest when a set is logged"),
         ("warmup_ramp", "Warm-up ramp", "warm-up rows before the first barbell exercise"),
+        (
+            "readiness_check",
+            "Readiness check",
+            "sleep and soreness at the first set; -5 % on a poor day",
+        ),
     ] + [
         (f"alert_{key}", f"Rest alert {label.lower()}", "when the rest ends")
         for key, label in ALERT_CHANNELS.items()

@@ -46,6 +46,14 @@ def toggle_flag(host: GymHost, name: str, label: str) -> None:
         host.notify(f"{label}: {'on' if new else 'off'}")
 
 
+def begin_block(host: GymHost) -> None:
+    """Start a new block of the program's `[block]`: week 1 from the next leg day's week."""
+    done = write(host, host.gym.coach.begin_block)
+    if done.saved:
+        week = done.value.block
+        host.notify(f"New block: {week.text() if week else 'from your next leg day'}.")
+
+
 def edit_plates(app: App[None]) -> None:
     """Set the bar, plates and collars for the unit in use."""
     from gymtui.ui.dialogs.plates import PlatesDialog

@@ -26,6 +26,7 @@ from gymtui.core.values import (
 )
 from gymtui.ui.feedback import note_pain, rate
 from gymtui.ui.holds import cancel_hold, start_hold, stop_hold
+from gymtui.ui.readiness import ask_readiness
 from gymtui.ui.rest_keys import adjust, pause_or_start
 from gymtui.ui.screens.today_cells import hurt_twice, logged_text, name_cell
 from gymtui.ui.screens.today_keys import FOOTER_ORDER, TODAY_KEYS, footer_label
@@ -75,6 +76,7 @@ class TodayScreen(PlanEditing):
     def compose(self) -> ComposeResult:
         yield Static(id="day-title")
         yield Static(id="recovery")
+        yield Static(id="coach")  # the block's week and today's readiness, when there are
         yield PlanTable(id="plan")
         yield Static(id="detail")
         yield RestStatus(id="rest-status")
@@ -122,6 +124,7 @@ class TodayScreen(PlanEditing):
             recovery=view.recovery.text,
             weekly=view.weekly,
         )
+        self._show_coach(view)
         table = self.table
         row = table.cursor_row
         if unit != self._labelled:  # u switched kg and lb: the header says which
@@ -143,6 +146,15 @@ class TodayScreen(PlanEditing):
             row = view.next_index
         table.move_cursor(row=min(row, max(0, table.row_count - 1)))
         self._show_detail()
+
+    def _show_coach(self, view: TodayView) -> None:
+        """`Week 3 of 4 · deload next week · Readiness: slept 2/5 · loads -5 % today`."""
+        parts = [view.block.text()] if view.block else []
+        if view.readiness is not None and view.readiness.answered:
+            parts.append(view.readiness.text())
+        coach = self.query_one("#coach", Static)
+        coach.display = bool(parts)
+        self._show("#coach", "$coach", coach=" · ".join(parts))
 
     def _clock_text(self, view: TodayView) -> str:
         """`in progress · 42 min`: how long the session has run, to the minute."""
@@ -338,6 +350,8 @@ class TodayScreen(PlanEditing):
     def _open_dialog(self, row: PlanRow, kind: SetKind, *, extra: bool = False) -> None:
         from gymtui.ui.dialogs.set_dialog import SetDialog, set_request
 
+        if ask_readiness(self, lambda: self._open_dialog(row, kind, extra=extra)):
+            return  # the session's first set: how did you sleep, how sore are you
         request = set_request(self.gym.today(), row, kind, self.gym.settings.unit, extra=extra)
         self._log_from(SetDialog(request))
 

@@ -1,0 +1,77 @@
+"""What the plan reads besides sets: when blocks were begun, and the readiness answers
+given before a session's first set (kept as a setting until that set starts the session)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import datetime
+from typing import TYPE_CHECKING, NamedTuple
+
+from gymtui.store.base import from_text, to_text
+
+if TYPE_CHECKING:
+    from gymtui.store.store import Store
+
+READINESS = "readiness_today"  # the setting: {"after": session before, "sleep", "soreness"}
+
+
+class Pending(NamedTuple):
+    """Readiness answered (or skipped: both None) for the session after `after`."""
+
+    after: str
+    sleep: int | None
+    soreness: int | None
+
+
+def _score(value: object) -> int | None:
+    return value if isinstance(value, int) and 1 <= value <= 5 else None
+
+
+class PlanFacts:
+    """Block starts and readiness answers, on file."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def block_starts(self) -> list[datetime]:
+        """Each moment a block was begun, oldest first."""
+        rows = self.store.query("SELECT seen_at FROM block_starts ORDER BY seen_at")
+        return [from_text(r["seen_at"]) for r in rows]
+
+    def begin_block(self, now: datetime) -> None:
+        """A block begins: from the week of the first leg day at or after `now`."""
+        with self.store.transaction() as conn:
+            conn.execute("INSERT OR IGNORE INTO block_starts (seen_at) VALUES (?)", [to_text(now)])
+
+    def sessions_since(self, since: datetime) -> list[tuple[int, datetime]]:
+        """Each session started at or after `since`: its id and start."""
+        rows = self.store.query(
+            "SELECT id, started_at FROM sessions WHERE started_at >= ? ORDER BY started_at",
+            [to_text(since)],
+        )
+        return [(r["id"], from_text(r["started_at"])) for r in rows]
+
+    def pending_readiness(self) -> Pending | None:
+        """The answers given before a session's first set, as on file."""
+        try:
+            saved = json.loads(self.store.setting(READINESS) or "null")
+        except ValueError:
+            return None
+        if not isinstance(saved, dict) or not isinstance(saved.get("after"), str):
+            return None
+        return Pending(saved["after"], _score(saved.get("sleep")), _score(saved.get("soreness")))
+
+    def save_readiness(self, answers: Pending) -> None:
+        """Keep today's answers (both None: skipped) until the first set starts the session."""
+        self.store.set_setting(READINESS, json.dumps(answers._asdict()))
+
+    def carry_readiness(self, conn: sqlite3.Connection, session_id: int, after: str) -> None:
+        """Into a session just started by its first set: the answers given for it (in the
+        set's transaction)."""
+        pending = self.pending_readiness()
+        if pending is not None and pending.after == after and pending.sleep is not None:
+            conn.execute(
+                "UPDATE sessions SET sleep = ?, soreness = ? WHERE id = ?",
+                [pending.sleep, pending.soreness, session_id],
+            )

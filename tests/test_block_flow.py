@@ -1,0 +1,209 @@
+"""Planned blocks and the readiness check on Today, driven by key presses: what the screen
+says and what the file holds, week by week through a deload and after it."""
+
+from gymtui.paths import Paths
+from gymtui.ui.dialogs.readiness import ReadinessDialog
+from gymtui.ui.dialogs.set_dialog import SetDialog
+from gymtui.ui.screens.today import TodayScreen
+
+from conftest import FakeClock
+from helpers import db_rows, make_app, notifications, table_rows, text_of
+
+SIZE = (100, 30)
+PROGRAM = """\
+name = "Squat block"
+goal_per_week = 1
+
+[warmup]
+exercises = "off"
+
+[block]
+weeks = 4
+deload_sets_pct = 40
+deload_load_pct = 10
+
+[[days]]
+key = "A"
+name = "Day A"
+exercises = [
+  { exercise = "back_squat", sets = 4, reps = 6, progression = "linear" },
+]
+"""
+
+
+def write_program(paths: Paths) -> None:
+    paths.program_file.parent.mkdir(parents=True, exist_ok=True)
+    paths.program_file.write_text(PROGRAM)
+
+
+async def squat_week(
+    paths: Paths, clock: FakeClock, first_weight: str | None = None
+) -> dict[str, object]:
+    """Open the app, note what Today says, log every planned squat set (enter, enter), quit."""
+    app = make_app(paths, clock)
+    seen: dict[str, object] = {}
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, TodayScreen)
+        seen["coach"] = text_of(app, "#coach")
+        rows = [r for r in table_rows(app) if r[0] or r[1]]
+        seen["rows"] = rows
+        seen["detail"] = text_of(app, "#detail")
+        for n in range(len(rows)):
+            await pilot.press("enter")
+            assert isinstance(app.screen, SetDialog)
+            if first_weight and n == 0:
+                await pilot.press(*first_weight, "enter")
+            else:
+                await pilot.press("enter")
+            assert isinstance(app.screen, TodayScreen)
+            clock.advance(180)
+    return seen
+
+
+async def test_a_block_counts_its_weeks_deloads_and_goes_on_where_progression_was(
+    paths: Paths, clock: FakeClock
+) -> None:
+    write_program(paths)
+    clock.advance(24 * 3600)  # Monday 23 Nov 2026, 18:00
+    weeks = [await squat_week(paths, clock, first_weight="100")]
+    # the block was seen when the app opened this program: once, in the file
+    assert len(db_rows(paths.database, "SELECT seen_at FROM block_starts")) == 1
+    assert weeks[0]["coach"] == "Week 1 of 4 · deload in 4 weeks"
+    for _ in range(4):
+        clock.advance(7 * 24 * 3600 - 4 * 180)
+        weeks.append(await squat_week(paths, clock))
+    assert [w["coach"] for w in weeks] == [
+        "Week 1 of 4 · deload in 4 weeks",
+        "Week 2 of 4 · deload in 3 weeks",
+        "Week 3 of 4 · deload in 2 weeks",
+        "Week 4 of 4 · deload next week",
+        "Deload week (-40 % sets, -10 % load)",
+    ]
+    # the deload week: 2 sets of 4, and 10 % off what week 5 would have been (110 kg)
+    # rounded down to the plates: 99 kg is no pair of plates on a 20 kg bar, so 97.5
+    deload = weeks[4]
+    assert [r[1].strip("▶ ") for r in deload["rows"]] == ["1/2", "2/2"]  # type: ignore[union-attr]
+    assert "deload week: -10 % to 97.5 kg (from 110 kg)" in str(deload["detail"])
+    logged = db_rows(
+        paths.database,
+        "SELECT s.id, count(*), max(t.weight_kg) FROM sessions s JOIN sets t"
+        " ON t.session_id = s.id GROUP BY s.id ORDER BY s.started_at",
+    )
+    assert [(n, kg) for _, n, kg in logged] == [
+        (4, 100.0),
+        (4, 102.5),
+        (4, 105.0),
+        (4, 107.5),
+        (2, 97.5),
+    ]
+    # the week after: a new block, and the weight goes on from week 4 (107.5 met: +2.5),
+    # not from the deload's 100 kg, and the deload's two sets were no miss
+    clock.advance(7 * 24 * 3600 - 2 * 180)
+    after = await squat_week(paths, clock)
+    assert after["coach"] == "Week 1 of 4 · deload in 4 weeks"
+    assert "all 4×6 met last time: +2.5 kg" in str(after["detail"])
+    assert db_rows(
+        paths.database,
+        "SELECT count(*), max(weight_kg) FROM sets WHERE session_id ="
+        " (SELECT max(id) FROM sessions)",
+    ) == [(4, 110.0)]
+
+
+async def test_start_a_new_block_from_the_palette(paths: Paths, clock: FakeClock) -> None:
+    write_program(paths)
+    clock.advance(24 * 3600)
+    await squat_week(paths, clock, first_weight="100")
+    clock.advance(14 * 24 * 3600)  # week 3
+    app = make_app(paths, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        assert text_of(app, "#coach") == "Week 3 of 4 · deload in 2 weeks"
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Start a new block")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert text_of(app, "#coach") == "Week 1 of 4 · deload in 4 weeks"
+        assert any("New block: Week 1 of 4" in n for n in notifications(app))
+    assert len(db_rows(paths.database, "SELECT seen_at FROM block_starts")) == 2
+
+
+async def test_no_block_table_no_line_and_nothing_written(paths: Paths, clock: FakeClock) -> None:
+    app = make_app(paths, clock)
+    async with app.run_test(size=SIZE):
+        assert not app.screen.query_one("#coach").display
+    assert db_rows(paths.database, "SELECT count(*) FROM block_starts") == [(0,)]
+
+
+async def test_readiness_at_the_first_set_trims_a_poor_day_s_loads(
+    paths: Paths, clock: FakeClock
+) -> None:
+    write_program(paths)
+    await squat_week(paths, clock, first_weight="100")  # last week: 4 x 6 at 100 kg
+    clock.advance(7 * 24 * 3600)
+    app = make_app(paths, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        app.gym.update_settings(readiness_check=True)
+        assert "Next 102.5 kg: all 4×6 met last time: +2.5 kg" in text_of(app, "#detail")
+        await pilot.press("enter")
+        assert isinstance(app.screen, ReadinessDialog)
+        assert "How did you sleep?" in text_of(app, "#readiness-question")
+        await pilot.press("2")
+        assert "How sore are your legs?" in text_of(app, "#readiness-question")
+        await pilot.press("3")
+        await pilot.pause()
+        # on disk before the set dialog opens, kept for the session about to start
+        assert (
+            '"sleep": 2, "soreness": 3'
+            in db_rows(paths.database, "SELECT value FROM settings WHERE key = 'readiness_today'")[
+                0
+            ][0]
+        )
+        assert isinstance(app.screen, SetDialog)
+        await pilot.press("escape")  # no set after all: asked once, not again
+        assert isinstance(app.screen, TodayScreen)
+        assert text_of(app, "#coach").endswith("Readiness: slept 2/5 · loads -5 % today")
+        assert "a poor day: -5 % to 95 kg" in text_of(app, "#detail")
+        await pilot.press("enter")
+        assert isinstance(app.screen, SetDialog)
+        await pilot.press("enter")
+        assert isinstance(app.screen, TodayScreen)
+    # the first set started the session, which took the answers into its row
+    assert db_rows(
+        paths.database,
+        "SELECT s.sleep, s.soreness, t.weight_kg FROM sessions s JOIN sets t ON t.session_id = s.id"
+        " WHERE s.id = (SELECT max(id) FROM sessions)",
+    ) == [(2, 3, 95.0)]
+
+
+async def test_a_good_day_changes_nothing_and_escape_skips_for_the_session(
+    paths: Paths, clock: FakeClock
+) -> None:
+    write_program(paths)
+    await squat_week(paths, clock, first_weight="100")
+    clock.advance(7 * 24 * 3600)
+    app = make_app(paths, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        app.gym.update_settings(readiness_check=True)
+        await pilot.press("enter", "4", "2")
+        await pilot.pause()
+        assert isinstance(app.screen, SetDialog)
+        await pilot.press("escape")
+        assert "Readiness: slept 4/5, sore 2/5 · as planned" in text_of(app, "#coach")
+        assert "Next 102.5 kg: all 4×6 met last time: +2.5 kg" in text_of(app, "#detail")
+        # a week later: asked again; escape skips it, and the set dialog opens at once
+        await pilot.press("enter", "enter")
+        clock.advance(7 * 24 * 3600)
+        app.gym.refresh()
+        app.screen.data_changed()  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        assert isinstance(app.screen, ReadinessDialog)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, SetDialog)
+        await pilot.press("escape")
+        await pilot.press("enter")
+        assert isinstance(app.screen, SetDialog)  # asked once a session
+    assert db_rows(paths.database, "SELECT sleep, soreness FROM sessions ORDER BY id") == [
+        (None, None),
+        (4, 2),
+    ]
