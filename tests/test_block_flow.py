@@ -1,6 +1,8 @@
 """Planned blocks and the readiness check on Today, driven by key presses: what the screen
 says and what the file holds, week by week through a deload and after it."""
 
+from datetime import timedelta
+
 from gymtui.paths import Paths
 from gymtui.ui.dialogs.readiness import ReadinessDialog
 from gymtui.ui.dialogs.set_dialog import SetDialog
@@ -207,3 +209,72 @@ async def test_a_good_day_changes_nothing_and_escape_skips_for_the_session(
         (None, None),
         (4, 2),
     ]
+
+
+def seed_squats(paths: Paths, days_ago: list[int], clock: FakeClock, block: bool) -> None:
+    """A squat session (4 x 6 at 100 kg) on each of these days before now."""
+    from gymtui.core.models import SetInput
+    from gymtui.core.program import load_program
+    from gymtui.store import Store
+
+    program = load_program(paths.program_file if paths.program_file.exists() else None)
+    store = Store.open(paths.database)
+    store.exercises.sync(program.exercises.values())
+    first = clock.now() - timedelta(days=max(days_ago))
+    if block:
+        store.plan_facts.begin_block(first - timedelta(hours=1))
+    for ago in sorted(days_ago, reverse=True):
+        when = clock.now() - timedelta(days=ago)
+        for n in range(4):
+            store.sessions.log_set(
+                SetInput("back_squat", 100, 6), program.days[0], when + timedelta(minutes=n)
+            )
+        session = store.sessions.current()
+        assert session is not None
+        store.sessions.finish(session.id, when + timedelta(minutes=5))
+    store.close()
+
+
+async def test_history_weeks_show_each_week_s_block_and_the_deload(
+    paths: Paths, clock: FakeClock
+) -> None:
+    write_program(paths)
+    # Sunday 22 Nov: sessions on the Mondays of six weeks back, the first starting the block
+    seed_squats(paths, [48, 41, 34, 27, 20, 13, 6], clock, block=True)
+    app = make_app(paths, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h", "2")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        weeks = table_rows(app, "#weeks-table")
+        assert [(w[0], w[2]) for w in weeks] == [
+            ("16 Nov 2026", "B2 W2"),
+            ("09 Nov 2026", "B2 W1"),
+            ("02 Nov 2026", "B1 deload"),
+            ("26 Oct 2026", "B1 W4"),
+            ("19 Oct 2026", "B1 W3"),
+            ("12 Oct 2026", "B1 W2"),
+            ("05 Oct 2026", "B1 W1"),
+        ]
+        assert weeks[0][1].endswith("1/1")
+        table = app.screen.query_one("#weeks-table")
+        assert table.virtual_size.width <= table.size.width  # the Block column fits at 80
+    app = make_app(paths, clock)  # Today, in the week of 16 Nov, agrees
+    async with app.run_test(size=SIZE):
+        assert text_of(app, "#coach") == "Week 2 of 4 · deload in 3 weeks"
+
+
+async def test_history_weeks_open_at_the_last_leg_day_months_ago(
+    paths: Paths, clock: FakeClock
+) -> None:
+    seed_squats(paths, [200, 197, 190], clock, block=False)
+    app = make_app(paths, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("h", "2")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        table = app.screen.query_one("#weeks-table")
+        row = table_rows(app, "#weeks-table")[table.cursor_row]  # type: ignore[attr-defined]
+        assert row[0] == "11 May 2026" and row[1].endswith("1/2")
+        assert "opened at your last leg day" in text_of(app, "#weeks-summary")
+        assert len(table_rows(app, "#weeks-table")[0]) == 3  # no Block column without [block]

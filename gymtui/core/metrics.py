@@ -177,6 +177,7 @@ class Overview(NamedTuple):
     last_7_days: dict[str, int]
     per_week: list[dict[str, int]]
     weeks_until: datetime | None = None  # the Muscles weeks end here, not now (a quiet spell)
+    blocks: dict[date, str] | None = None  # each week's block ("B2 W3", "B2 deload"), if any
 
 
 class Progress(NamedTuple):

@@ -23,6 +23,7 @@ from gymtui.core.models import LoggedSet, Program, ProgramDay, Session
 from gymtui.core.rest import Clock
 from gymtui.core.settings import Settings
 from gymtui.core.training import week_start
+from gymtui.gym.coach import block_labels
 from gymtui.gym.plan_edits import edited_day
 from gymtui.gym.recent import skipped_in
 from gymtui.store import Store
@@ -138,6 +139,8 @@ class History:
             # the last leg day, so the tab shows training rather than six columns of zeros.
             quiet = bool(starts) and now - starts[-1] > timedelta(weeks=MUSCLE_WEEKS)
             until = starts[-1] if quiet else now
+            rows = weeks(starts, self._program.goal_per_week, now)
+            blocks = block_labels(reader, self._program, [r.start for r in rows], now)
             per_week = [
                 sets_per_muscle(
                     reader.history.working_sets_by_exercise(
@@ -151,11 +154,12 @@ class History:
             reader.close()
         return Overview(
             starts,
-            weeks(starts, self._program.goal_per_week, now),
+            rows,
             run,
             last_7,
             per_week,
             until if quiet else None,
+            {w: b.short() for w, b in blocks.items()} or None,
         )
 
     def progress(self, exercise_id: str, range_key: str) -> Progress:

@@ -111,7 +111,6 @@ class HistoryScreen(GymScreen):
     def on_mount(self) -> None:
         table = self.query_one("#sessions-table", DataTable)
         table.add_columns("Date", "Day", "Time", "Sets", "Volume", "PR")
-        self.query_one("#weeks-table", DataTable).add_columns("Week of", "Sessions", "Gaps")
 
     class Drawn(Message):
         """A part of History reached the screen: "sessions", "overview" (the weeks and muscles
@@ -239,10 +238,17 @@ class HistoryScreen(GymScreen):
         self.query_one("#weeks-summary", Static).update(
             f"Streak: [b]{run}[/b] week{'s' if run != 1 else ''} at {goal} leg sessions"
             f" · last 7 days: {len(recent)} · [b]end[/b]: first week"
+            + (" · opened at your last leg day" if overview.weeks_until else "")
         )
         table = self.query_one("#weeks-table", DataTable)
-        table.clear()
+        table.clear(columns=True)  # a Block column while the program has blocks
+        table.add_columns("Week of", "Sessions", *(["Block"] if overview.blocks else []), "Gaps")
         self._add_week_rows(overview.weeks[:WEEKS_PAGE])
+        if overview.weeks_until is not None:  # months since the last leg day: open at it
+            newest = next((n for n, w in enumerate(overview.weeks) if w.sessions), 0)
+            while table.row_count <= newest:
+                self._add_week_rows(overview.weeks[table.row_count : table.row_count + WEEKS_PAGE])
+            table.move_cursor(row=newest)
 
     @on(DataTable.RowHighlighted, "#weeks-table")
     def _more_weeks(self, event: DataTable.RowHighlighted) -> None:
@@ -254,16 +260,19 @@ class HistoryScreen(GymScreen):
 
     def _add_week_rows(self, rows: list[WeekRow]) -> None:
         table = self.query_one("#weeks-table", DataTable)
+        block = (self.overview.blocks or {}) if self.overview else {}
         for row in rows:
             dots = "●" * min(row.sessions, 7) + "○" * max(0, row.goal - row.sessions)
             style = "green" if row.met else ("yellow" if row.sessions else "dim")
             gaps = clip(
                 ", ".join(f"{gap_text(hours)} {verdict}" for hours, verdict in row.gaps),
-                GAPS_WIDTH,
+                GAPS_WIDTH - 10 if block else GAPS_WIDTH,  # the Block column takes 10
             )
+            label = block.get(row.start, "")
             table.add_row(
                 row.start.strftime("%d %b %Y"),
                 Text(f"{dots} {row.sessions}/{row.goal}", style=style),
+                *([Text(label, style="yellow" if "deload" in label else "")] if block else []),
                 gaps or Text("-", style="dim"),
             )
 
