@@ -98,6 +98,12 @@ async def test_a_block_counts_its_weeks_deloads_and_goes_on_where_progression_wa
         (4, 107.5),
         (2, 97.5),
     ]
+    # its summary: the deload is no miss, and after it the rule goes on from week 4
+    app = make_app(paths, clock)
+    async with app.run_test(size=SIZE):
+        summary = app.gym.history.summary(logged[-1][0])
+        assert summary is not None
+        assert summary.next_time == ("Back squat: deload week, no miss -> 110 kg after it",)
     # the week after: a new block, and the weight goes on from week 4 (107.5 met: +2.5),
     # not from the deload's 100 kg, and the deload's two sets were no miss
     clock.advance(7 * 24 * 3600 - 2 * 180)
@@ -278,3 +284,14 @@ async def test_history_weeks_open_at_the_last_leg_day_months_ago(
         assert row[0] == "11 May 2026" and row[1].endswith("1/2")
         assert "opened at your last leg day" in text_of(app, "#weeks-summary")
         assert len(table_rows(app, "#weeks-table")[0]) == 3  # no Block column without [block]
+
+
+async def test_the_program_editor_keeps_the_block_table(paths: Paths, clock: FakeClock) -> None:
+    write_program(paths)
+    app = make_app(paths, clock)
+    async with app.run_test(size=SIZE):
+        app.gym.program_file.set_sets("A", "back_squat", 5)  # what the editor's save does
+        assert app.gym.program.block is not None and app.gym.program.block.weeks == 4
+    text = paths.program_file.read_text()
+    assert "sets = 5" in text
+    assert "[block]\nweeks = 4\ndeload_sets_pct = 40\ndeload_load_pct = 10\n" in text
