@@ -181,6 +181,12 @@ async def test_readiness_at_the_first_set_trims_a_poor_day_s_loads(
         "SELECT s.sleep, s.soreness, t.weight_kg FROM sessions s JOIN sets t ON t.session_id = s.id"
         " WHERE s.id = (SELECT max(id) FROM sessions)",
     ) == [(2, 3, 95.0)]
+    # a week later the poor day judges nothing: the rule goes on from the week before it
+    clock.advance(7 * 24 * 3600)
+    app = make_app(paths, clock)
+    async with app.run_test(size=SIZE):
+        assert "Next 102.5 kg: all 4×6 met last time: +2.5 kg" in text_of(app, "#detail")
+        assert "Readiness" not in text_of(app, "#coach")  # not asked yet this session
 
 
 async def test_a_good_day_changes_nothing_and_escape_skips_for_the_session(

@@ -90,13 +90,13 @@ def summarise(
     now: datetime | None = None,
     program: Program | None = None,
     skipped: frozenset[str] = frozenset(),
-    deload: bool = False,
+    excused: str = "",
 ) -> Summary:
     """Summarise a session from its sets; `earlier` holds each exercise's sessions before it
     (newest first), for the records and the rule's next step; `previous_sets` the last session
     of the same day; `skipped` the exercises skipped after some sets (no miss: next time as
-    if they were not trained); `deload`, a session of a block's deload week (no miss either:
-    next time after the deload is as if it was not trained)."""
+    if they were not trained); `excused`, why the whole session judges no progression ("deload
+    week", "a poor day": no miss either, next time is as if it was not trained)."""
     ordered = sorted(sets, key=lambda s: (s.logged_at, s.id))
     working = [s for s in ordered if s.is_working]
     duration = None
@@ -125,11 +125,14 @@ def summarise(
                 done = f"{', '.join(holds)} s" if holds else describe_last(mine, unit)
                 next_time.append(f"{exercise.name}: not in your program, so no target ({done})")
             continue
-        if ex_id in skipped or deload:
+        if ex_id in skipped or excused:
             made = suggest(exercise, plan, before, unit, inventory)
             if made.weight_kg is not None:
                 weight = format_weight(made.weight_kg, unit) if made.weight_kg else "body weight"
-                why, when = ("deload week", "after it") if deload else ("skipped", "next time")
+                why, when = (
+                    excused or "skipped",
+                    "after it" if excused == "deload week" else "next time",
+                )
                 next_time.append(f"{exercise.name}: {why}, no miss -> {weight} {when}")
             else:  # nothing before today, and today's sets before the skip set no weight
                 next_time.append(f"{exercise.name}: skipped, no miss -> a first time again")

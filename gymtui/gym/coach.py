@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 
 from gymtui.core.blocks import BlockWeek, block_starts, week_in_blocks
 from gymtui.core.models import Program, Session
-from gymtui.core.readiness import Readiness
+from gymtui.core.readiness import POOR_SLEEP, POOR_SORENESS, Readiness
 from gymtui.core.rest import Clock
 from gymtui.core.settings import Settings
 from gymtui.core.training import TodayView
@@ -59,9 +59,16 @@ def block_labels(
     return {w: b for w, b in found.items() if b is not None}
 
 
+def excused_sessions(store: Store, program: Program, now: datetime) -> dict[int, str]:
+    """The sessions that judge no progression, and why: a deload week's and a poor day's
+    (lighter on purpose: no miss, and no lighter start after them)."""
+    found = dict.fromkeys(store.plan_facts.poor_days(POOR_SLEEP, POOR_SORENESS), "a poor day")
+    found.update(dict.fromkeys(deload_sessions(store, program, now), "deload week"))
+    return found
+
+
 def deload_sessions(store: Store, program: Program, now: datetime) -> list[int]:
-    """The sessions done in a deload week: they judge no progression (no miss, no lower
-    start after the deload)."""
+    """The sessions done in a deload week."""
     if program.block is None:
         return []
     begun = starts(store, program, now)

@@ -23,7 +23,7 @@ from gymtui.core.models import LoggedSet, Program, ProgramDay, Session
 from gymtui.core.rest import Clock
 from gymtui.core.settings import Settings
 from gymtui.core.training import week_start
-from gymtui.gym.coach import block_labels, deload_sessions
+from gymtui.gym.coach import block_labels, excused_sessions
 from gymtui.gym.plan_edits import edited_day
 from gymtui.gym.recent import skipped_in
 from gymtui.store import Store
@@ -83,14 +83,14 @@ class History:
         store = self._store
         first = min((s.logged_at for s in sets), default=session.started_at)
         skips = skipped_in(store)  # sets before a skip count for no progression
-        deloads = deload_sessions(store, self._program, self._clock.now())  # nor a deload's
+        excused = excused_sessions(store, self._program, self._clock.now())  # a deload's too
         earlier = {
             ex_id: store.sessions.recent_sets_for(
                 ex_id,
                 session_id,
                 self._depth,
                 until=first,
-                leave_out=skips.get(ex_id, []) + deloads,
+                leave_out=skips.get(ex_id, []) + list(excused),
             )
             for ex_id in dict.fromkeys(s.exercise_id for s in sets)
         }
@@ -112,7 +112,7 @@ class History:
             self._clock.now(),
             self._program,
             frozenset(ex_id for ex_id, ids in skips.items() if session_id in ids),
-            session_id in deloads,
+            excused.get(session_id, ""),
         )
 
     def _day_of(self, session: Session) -> ProgramDay | None:

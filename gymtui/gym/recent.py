@@ -8,7 +8,7 @@ from datetime import datetime
 
 from gymtui.core.models import LoggedSet, Program
 from gymtui.core.progression import RECENT_SESSIONS
-from gymtui.gym.coach import deload_sessions
+from gymtui.gym.coach import excused_sessions
 from gymtui.store import Store
 
 
@@ -38,12 +38,12 @@ class RecentSets:
     def sets(self, exercise_id: str, before: int | None) -> list[list[LoggedSet]]:
         """The exercise's sets in the latest sessions other than session `before`, newest
         first; a session where it was skipped part-way is left out (a skip is no miss), and
-        so is a deload week's (no miss either, and no lighter start after it)."""
+        so are a deload week's and a poor day's (no miss either, no lighter start after)."""
         key = (before, exercise_id)
         if key not in self._kept:
             if self._skipped is None:
                 self._skipped = skipped_in(self._store)
-                self._deloads = deload_sessions(self._store, self._program, self._now())
+                self._deloads = list(excused_sessions(self._store, self._program, self._now()))
             leave_out = self._skipped.get(exercise_id, []) + self._deloads
             self._kept[key] = self._store.sessions.recent_sets_for(
                 exercise_id, before, self.depth, leave_out=leave_out

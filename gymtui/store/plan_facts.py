@@ -52,6 +52,14 @@ class PlanFacts:
         )
         return [(r["id"], from_text(r["started_at"])) for r in rows]
 
+    def poor_days(self, sleep_at_most: int, soreness_at_least: int) -> list[int]:
+        """The sessions whose readiness answers made a poor day (core.readiness's rule)."""
+        rows = self.store.query(
+            "SELECT id FROM sessions WHERE sleep <= ? OR soreness >= ?",
+            [sleep_at_most, soreness_at_least],
+        )
+        return [r["id"] for r in rows]
+
     def pending_readiness(self) -> Pending | None:
         """The answers given before a session's first set, as on file."""
         try:
