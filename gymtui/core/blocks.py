@@ -40,6 +40,10 @@ class BlockWeek(NamedTuple):
         after = "deload next week" if to_go == 1 else f"deload in {to_go} weeks"
         return f"Week {self.week} of {b.weeks} · {after}"
 
+    def brief(self) -> str:
+        """`Week 3 of 4`, `Deload week`: where a line has no room for more."""
+        return "Deload week" if self.deload else f"Week {self.week} of {self.block.weeks}"
+
     def short(self) -> str:
         """History's cell: `B2 W3`, `B2 deload`."""
         return f"B{self.number} " + ("deload" if self.deload else f"W{self.week}")

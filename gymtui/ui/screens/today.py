@@ -149,10 +149,12 @@ class TodayScreen(PlanEditing):
 
     def _show_coach(self, view: TodayView) -> None:
         """`Week 3 of 4 · deload next week · Readiness: slept 2/5 · loads -5 % today`."""
+        coach = self.query_one("#coach", Static)
         parts = [view.block.text()] if view.block else []
         if view.readiness is not None and view.readiness.answered:
             parts.append(view.readiness.text())
-        coach = self.query_one("#coach", Static)
+            if view.block and len(" · ".join(parts)) > (self.size.width or 80) - 2:
+                parts[0] = view.block.brief()  # the rows and the tip line say the rest
         coach.display = bool(parts)
         self._show("#coach", "$coach", coach=" · ".join(parts))
 
