@@ -235,6 +235,32 @@ async def shoot_pain(size: tuple[int, int], suffix: str) -> None:
         app.clear_notifications()
         await pilot.pause()
         app.save_screenshot(str(OUT / f"today-pain{suffix}.svg"))
+def seed_block(paths: Paths) -> None:
+    """The demo's year, with a [block] of 4 weeks begun five weeks ago: NOW is its deload."""
+    from datetime import timedelta
+
+    from gymtui.core.program import builtin_program_text
+    from gymtui.store import Store
+
+    demo(paths)
+    paths.program_file.parent.mkdir(parents=True, exist_ok=True)
+    paths.program_file.write_text(builtin_program_text() + "\n[block]\nweeks = 4\n")
+    store = Store.open(paths.database)
+    store.plan_facts.begin_block(NOW - timedelta(weeks=5, hours=-6))  # Mon 19 Oct 2026, 0:00
+    store.close()
+
+
+async def shoot_block(size: tuple[int, int], suffix: str) -> None:
+    """Today in a block's deload week, on a poor day (readiness: slept 2/5)."""
+    async with shooting(size, seed_block) as (app, pilot, _clock):
+        app.gym.update_settings(readiness_check=True)
+        await pilot.press("enter", "2", "3")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.press("down", "down", "down", "down")  # the first working set's tip
+        app.clear_notifications()
+        await pilot.pause()
+        app.save_screenshot(str(OUT / f"block{suffix}.svg"))
 
 
 def main() -> None:
@@ -248,6 +274,7 @@ def main() -> None:
     asyncio.run(shoot_superset((width, height), suffix))
     asyncio.run(shoot_holds((width, height), suffix))
     asyncio.run(shoot_pain((width, height), suffix))
+    asyncio.run(shoot_block((width, height), suffix))
 
 
 if __name__ == "__main__":

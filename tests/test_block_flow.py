@@ -85,7 +85,7 @@ async def test_a_block_counts_its_weeks_deloads_and_goes_on_where_progression_wa
     # rounded down to the plates: 99 kg is no pair of plates on a 20 kg bar, so 97.5
     deload = weeks[4]
     assert [r[1].strip("▶ ") for r in deload["rows"]] == ["1/2", "2/2"]  # type: ignore[union-attr]
-    assert "deload week: -10 % to 97.5 kg (from 110 kg)" in str(deload["detail"])
+    assert "Next 97.5 kg: deload week: -10 % from 110 kg" in str(deload["detail"])
     logged = db_rows(
         paths.database,
         "SELECT s.id, count(*), max(t.weight_kg) FROM sessions s JOIN sets t"

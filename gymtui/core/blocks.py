@@ -119,7 +119,7 @@ def deload_weight(
     pct = week.block.deload_load_pct
     was = suggestion.weight_kg
     kg = lighter_by(was, pct, exercise, unit, inventory)
-    reason = f"deload week: -{pct} % to {format_weight(kg, unit)} (from {format_weight(was, unit)})"
+    reason = f"deload week: -{pct} % from {format_weight(was, unit)}"
     return suggestion._replace(weight_kg=kg, reason=reason)
 
 

@@ -155,7 +155,10 @@ class TodayScreen(PlanEditing):
             parts.append(view.readiness.text())
             if view.block and len(" · ".join(parts)) > (self.size.width or 80) - 2:
                 parts[0] = view.block.brief()  # the rows and the tip line say the rest
-        coach.display = bool(parts)
+        if coach.display != bool(parts):  # the line comes or goes: a layout pass, once
+            coach.display = bool(parts)
+            self._shown.pop("#coach", None)
+            coach.refresh(layout=True)
         self._show("#coach", "$coach", coach=" · ".join(parts))
 
     def _clock_text(self, view: TodayView) -> str:
