@@ -301,3 +301,26 @@ async def test_the_program_editor_keeps_the_block_table(paths: Paths, clock: Fak
     text = paths.program_file.read_text()
     assert "sets = 5" in text
     assert "[block]\nweeks = 4\ndeload_sets_pct = 40\ndeload_load_pct = 10\n" in text
+
+
+async def test_readiness_is_asked_when_the_first_set_comes_from_the_rest_screen(
+    paths: Paths, clock: FakeClock
+) -> None:
+    from gymtui.ui.screens.rest import RestScreen
+
+    write_program(paths)
+    app = make_app(paths, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        app.gym.update_settings(readiness_check=True)
+        await pilot.press("r")
+        assert isinstance(app.screen, RestScreen)
+        await pilot.press("enter")
+        assert isinstance(app.screen, ReadinessDialog)
+        await pilot.press("1", "5")
+        await pilot.pause()
+        assert isinstance(app.screen, SetDialog)  # then the set, as enter on Rest does
+        await pilot.press(*"80", "enter")
+        await pilot.pause()
+    assert db_rows(
+        paths.database, "SELECT s.sleep, s.soreness, t.weight_kg FROM sessions s JOIN sets t"
+    ) == [(1, 5, 80.0)]

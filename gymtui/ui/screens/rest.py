@@ -19,6 +19,7 @@ from gymtui.ui.dialogs.base import ask
 from gymtui.ui.dialogs.set_dialog import SetDialog, set_request
 from gymtui.ui.feedback import EFFORT_KEYS, PAIN_KEYS, effort_hint, note_pain, rate
 from gymtui.ui.holds import cancel_hold, start_hold, stop_hold
+from gymtui.ui.readiness import ask_readiness
 from gymtui.ui.rest_keys import REST_ACTIONS, REST_KEYS, adjust, pause_or_start, rest_key_label
 from gymtui.ui.screens.base import GymScreen
 from gymtui.ui.sets import log_set
@@ -238,6 +239,8 @@ class RestScreen(GymScreen):
         row = view.next_row
         if row is None:
             self.notify("No planned set left: add one on Today (t).", severity="warning")
+            return
+        if ask_readiness(self, self.action_log_next):  # the session's first set, from here
             return
         if row.timed:
             start_hold(self.host, self, row)

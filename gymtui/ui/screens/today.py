@@ -336,7 +336,8 @@ class TodayScreen(PlanEditing):
         if row is None:
             self.action_add_exercise()
         elif row.timed and (row.logged is None or row.missing_side is not None):
-            start_hold(self.host, self, row)
+            if not ask_readiness(self, self.action_log):  # a hold as the first set too
+                start_hold(self.host, self, row)
         elif row.logged is not None and row.missing_side is None:
             self.action_edit()
         else:
