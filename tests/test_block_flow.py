@@ -175,6 +175,11 @@ async def test_readiness_at_the_first_set_trims_a_poor_day_s_loads(
         assert isinstance(app.screen, SetDialog)
         await pilot.press("enter")
         assert isinstance(app.screen, TodayScreen)
+        await pilot.press("h", "enter")  # History's session says what the day was
+        await pilot.pause()
+        assert text_of(app, "#session-note") == (
+            "No note: n adds one · Readiness: slept 2/5, sore 3/5 (a poor day: loads -5 %)"
+        )
     # the first set started the session, which took the answers into its row
     assert db_rows(
         paths.database,

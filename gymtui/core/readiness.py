@@ -46,6 +46,11 @@ class Readiness(NamedTuple):
             why.append(f"sore {self.soreness}/5")
         return f"Readiness: {', '.join(why)} · loads -{LOAD_CUT_PCT} % today"
 
+    def record(self) -> str:
+        """History's line: `Readiness: slept 2/5, sore 3/5 (a poor day: loads -5 %)`."""
+        day = f"a poor day: loads -{LOAD_CUT_PCT} %" if self.poor else "as planned"
+        return f"Readiness: slept {self.sleep}/5, sore {self.soreness}/5 ({day})"
+
 
 def readiness_weight(
     suggestion: Suggestion,

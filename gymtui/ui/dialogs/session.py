@@ -11,6 +11,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import DataTable, Label, Static
 
 from gymtui.core.models import Exercise, LoggedSet, Session, SetInput
+from gymtui.core.readiness import Readiness
 from gymtui.core.supersets import set_markers
 from gymtui.core.training import set_numbers
 from gymtui.core.values import format_duration, format_set
@@ -91,10 +92,12 @@ class SessionDialog(GymDialog[None]):
         state = " · in progress" if session.finished_at is None else ""
         self.query_one("#dialog-title", Label).update(plain(f"{session.day_name} · {when}{state}"))
         note = self.query_one("#session-note", Static)
+        ready = Readiness(session.sleep, session.soreness)
+        said = f" · {ready.record()}" if ready.answered else ""
         if session.note:
-            note.update(markup("[b]Note[/b] $note", note=session.note))
+            note.update(markup("[b]Note[/b] $note[dim]$said[/]", note=session.note, said=said))
         else:
-            note.update("[dim]No note: n adds one[/dim]")
+            note.update(markup("[dim]No note: n adds one$said[/dim]", said=said))
         summary = read(self.host, lambda: gym.history.summary(self.session_id))
         lines = summary.lines(gym.settings.unit) if summary is not None else []
         self.query_one("#summary-lines", Static).update(lines_text(lines))
