@@ -228,3 +228,42 @@ def test_a_poor_day_is_little_sleep_or_sore_legs(sleep: int, soreness: int) -> N
     assert day.poor == (sleep <= 2 or soreness >= 4)
     assert ("loads -5 % today" in day.text()) == day.poor
     assert Readiness(None, None).poor is False and not Readiness(None, None).answered
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    kg=st.floats(min_value=0, max_value=400).map(lambda x: round(x * 4) / 4),
+    ex=st.sampled_from(sorted(EX)),
+    unit=st.sampled_from(["kg", "lb"]),
+    kit=st.booleans(),
+    sleep=st.integers(1, 5),
+    soreness=st.integers(1, 5),
+    load_pct=st.integers(0, 50),
+)
+def test_each_adjuster_only_lowers_and_a_good_day_is_the_identity(
+    kg: float, ex: str, unit: str, kit: bool, sleep: int, soreness: int, load_pct: int
+) -> None:
+    from gymtui.core.blocks import deload_weight
+    from gymtui.core.progression import Suggestion
+    from gymtui.core.readiness import readiness_weight
+
+    made = Suggestion(kg, "all 4×6 met last time: +2.5 kg", 6)
+    inventory = default_inventory(unit) if kit else None  # type: ignore[arg-type]
+    day = Readiness(sleep, soreness)
+    ready = readiness_weight(made, day, EX[ex], unit, inventory)  # type: ignore[arg-type]
+    assert ready.weight_kg is not None and ready.weight_kg <= kg + 1e-9
+    if not day.poor:
+        assert ready == made
+    elif ready != made:
+        assert ready.reason.startswith(made.reason) and "a poor day: -5 %" in ready.reason
+    week = BlockWeek(Block(4, 40, load_pct), 1, 5)
+    cut = deload_weight(made, week, EX[ex], unit, inventory)  # type: ignore[arg-type]
+    assert cut.weight_kg is not None and cut.weight_kg <= kg + 1e-9
+    assert (
+        deload_weight(made, BlockWeek(Block(4, 40, load_pct), 1, 4), EX[ex], unit, inventory)
+        == made
+    )  # type: ignore[arg-type]
+    assert (
+        readiness_weight(Suggestion(None, "first time"), day, EX[ex], unit, inventory).weight_kg
+        is None
+    )  # type: ignore[arg-type]
