@@ -120,8 +120,10 @@ def read_today(
         edited.skipped,
         edited.swapped,
         {ex_id: pain_facts(sets, exercises) for ex_id, sets in earlier.items()},
-        block_week(store, program, now),
-        readiness_of(store, session, _before_today(store, session)),
+        block=block_week(store, program, now),
+        readiness=readiness_of(store, session, _before_today(store, session))
+        if settings.readiness_check  # switched off: today's answers trim nothing more
+        else None,
     )
     rows, suggestions = build_plan(day, exercises, session_sets, earlier, plan)
     legs = store.history.last_leg_day(before=session.started_at if session else None)
