@@ -147,6 +147,10 @@ class TodayScreen(PlanEditing):
         table.move_cursor(row=min(row, max(0, table.row_count - 1)))
         self._show_detail()
 
+    def on_resize(self) -> None:
+        if self.view is not None:  # the coach line's words follow the width
+            self._show_coach(self.view)
+
     def _show_coach(self, view: TodayView) -> None:
         """`Week 3 of 4 · deload next week · Readiness: slept 2/5 · loads -5 % today`."""
         coach = self.query_one("#coach", Static)
