@@ -109,6 +109,8 @@ async def test_a_block_counts_its_weeks_deloads_and_goes_on_where_progression_wa
     clock.advance(7 * 24 * 3600 - 2 * 180)
     after = await squat_week(paths, clock)
     assert after["coach"] == "Week 1 of 4 · deload in 4 weeks"
+    # Last shows the deload's sets as done (and pain noted then would count); the rule reads week 4
+    assert [r[3] for r in after["rows"]] == ["97.5 × 6", "97.5 × 6", "", ""]  # type: ignore[union-attr]
     assert "all 4×6 met last time: +2.5 kg" in str(after["detail"])
     assert db_rows(
         paths.database,
@@ -329,3 +331,29 @@ async def test_readiness_is_asked_when_the_first_set_comes_from_the_rest_screen(
     assert db_rows(
         paths.database, "SELECT s.sleep, s.soreness, t.weight_kg FROM sessions s JOIN sets t"
     ) == [(1, 5, 80.0)]
+
+
+async def test_pain_noted_in_the_deload_week_still_backs_off_the_week_after(
+    paths: Paths, clock: FakeClock
+) -> None:
+    """The deload week judges no progression, but what hurt in it counts (HB's pain)."""
+    from gymtui.store import Store
+
+    write_program(paths)
+    # Mondays 19 Oct (W1) to 16 Nov (the deload week), 4 x 6 at 100 kg each; the knee hurt
+    # on the deload's last set
+    seed_squats(paths, [34, 27, 20, 13, 6], clock, block=True)
+    store = Store.open(paths.database)
+    [(last_set,)] = store.query(
+        "SELECT max(id) FROM sets WHERE session_id = (SELECT max(id) FROM sessions)"
+    )
+    store.sessions.mark_set(last_set, "pain", "knee mild")
+    store.close()
+    clock.advance(24 * 3600)  # Monday 23 Nov: block 2, week 1
+    app = make_app(paths, clock)
+    async with app.run_test(size=SIZE):
+        assert text_of(app, "#coach") == "Week 1 of 4 · deload in 4 weeks"
+        detail = text_of(app, "#detail")
+        # the rule reads week 4 (100 met: +2.5 to 102.5), then pain backs it off 10 % (92.25
+        # kg, down to the plates: 90)
+        assert "Next 90 kg: mild knee pain last time: 10 % back to 90 kg" in detail, detail

@@ -280,6 +280,7 @@ class Plan(NamedTuple):
     swapped: dict[str, str] | None = None  # swapped in for today -> the program's exercise
     pain: Mapping[str, PainFacts] | None = None  # each exercise's pain last time (core.pain)
     block: BlockWeek | None = None  # this week's place in the program's blocks
+    excused: frozenset[int] = frozenset()  # sessions the rules do not judge (deload, poor day)
     readiness: Readiness | None = None  # today's answers to the readiness check
 
 
@@ -310,7 +311,8 @@ def build_plan(
     for ex_id in order + extras:
         exercise = exercises.get(ex_id) or Exercise(id=ex_id, name=ex_id, custom=True)
         planned = planned_by_id.get(ex_id)
-        history = recent.get(ex_id, [])
+        shown = recent.get(ex_id, [])  # last time as done; the rules read those they judge
+        history = [h for h in shown if not (h and h[0].session_id in plan.excused)]
         rule = planned or (plan.elsewhere.plan_for(ex_id) if plan.elsewhere else None)
         if planned is not None and plan.elsewhere is not None:  # today's sets judge no miss
             own = plan.elsewhere.day(day.key) or day
@@ -335,7 +337,7 @@ def build_plan(
         done_sets = by_exercise.get(ex_id, [])
         warmups = [s for s in done_sets if not s.is_working]
         working = [s for s in done_sets if s.is_working]
-        previous = [s for s in history[0] if s.is_working] if history else []
+        previous = [s for s in shown[0] if s.is_working] if shown else []
         generated = (
             ramp(suggestion.weight_kg, plan.scheme.steps, exercise, plan.unit, inventory)
             if ex_id in with_ramp and inventory is not None

@@ -37,26 +37,37 @@ class RecentSets:
 
     def sets(self, exercise_id: str, before: int | None) -> list[list[LoggedSet]]:
         """The exercise's sets in the latest sessions other than session `before`, newest
-        first; a session where it was skipped part-way is left out (a skip is no miss), and
-        so are a deload week's and a poor day's (no miss either, no lighter start after)."""
+        first; a session where it was skipped part-way is left out (a skip is no miss)."""
         key = (before, exercise_id)
         if key not in self._kept:
             if self._skipped is None:
                 self._skipped = skipped_in(self._store)
-                self._deloads = list(excused_sessions(self._store, self._program, self._now()))
-            leave_out = self._skipped.get(exercise_id, []) + self._deloads
+            leave_out = self._skipped.get(exercise_id, [])
             self._kept[key] = self._store.sessions.recent_sets_for(
                 exercise_id, before, self.depth, leave_out=leave_out
             )
         return self._kept[key]
 
+    def excused(self) -> frozenset[int]:
+        """The sessions the rules do not judge: a deload week's and a poor day's (no miss,
+        and no lighter start after them); Today still shows them as last time."""
+        if self._excused is None:
+            self._excused = frozenset(excused_sessions(self._store, self._program, self._now()))
+        return self._excused
+
+    def judged(self, exercise_id: str, before: int | None) -> list[list[LoggedSet]]:
+        """`sets`, without the sessions the rules do not judge."""
+        excused = self.excused()
+        return [s for s in self.sets(exercise_id, before) if not (s and s[0].session_id in excused)]
+
     _skipped: dict[str, list[int]] | None = None
-    _deloads: list[int] = []
+    _excused: frozenset[int] | None = None
 
     def clear(self) -> None:
         """Forget what was read: the next view reads the file again."""
         self._kept.clear()
         self._skipped = None
+        self._excused = None
 
 
 SKIPPED = "skipped_sets"  # the setting: [[session id, its start, exercise id], ...]

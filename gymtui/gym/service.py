@@ -190,7 +190,7 @@ class Gym:
     def suggestion(self, exercise_id: str) -> tuple[Suggestion, list[LoggedSet]]:
         """An off-plan exercise's suggestion, and its sets last time."""
         view = self.today()
-        recent = self._recent.sets(exercise_id, view.session.id if view.session else None)
+        recent = self._recent.judged(exercise_id, view.session.id if view.session else None)
         settings = self.settings
         made = suggest(
             self.exercises.get(exercise_id),

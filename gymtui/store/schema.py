@@ -195,6 +195,8 @@ def m010_pain(db: Database) -> None:
         for level in ("mild", "sharp")
     )
     db.execute(f"ALTER TABLE sets ADD COLUMN pain TEXT CHECK (pain IS NULL OR pain IN ({values}))")
+
+
 def m011_blocks_and_readiness(db: Database) -> None:
     """Planned blocks: block_starts.seen_at, each moment a block was begun (the program's
     [block] first seen, or "Start a new block"); the block starts the week of the first leg
