@@ -235,6 +235,8 @@ async def shoot_pain(size: tuple[int, int], suffix: str) -> None:
         app.clear_notifications()
         await pilot.pause()
         app.save_screenshot(str(OUT / f"today-pain{suffix}.svg"))
+
+
 def seed_block(paths: Paths) -> None:
     """The demo's year, with a [block] of 4 weeks begun five weeks ago: NOW is its deload."""
     from datetime import timedelta
