@@ -86,6 +86,13 @@ def muscle_groups(chosen: Collection[str]) -> tuple[tuple[str, ...], tuple[str, 
     return tuple(m for m in MUSCLES if m in chosen), tuple(m for m in STABILISERS if m in chosen)
 
 
+def synergist_problem(muscle: str, muscles: Collection[str]) -> str:
+    """Why a muscle cannot be a synergist (a leg muscle the exercise works second)."""
+    if muscle not in MUSCLES:
+        return f"unknown synergist {muscle!r} (use {', '.join(MUSCLES)}: leg muscles only)"
+    return f"{muscle} is one of its muscles: a synergist is one it works second (half a set)"
+
+
 class ExerciseEdit(NamedTuple):
     """Everything the user sets on their own exercise (rest: their own length, None: default)."""
 

@@ -373,6 +373,7 @@ class TodayView:
     unit: Unit = "kg"  # the user's, for suggestions that can be loaded
     suggestions: dict[str, Suggestion] = field(default_factory=dict)
     inventory: Inventory | None = None
+    muscles: dict[str, float] = field(default_factory=dict)  # this week's sets per muscle
 
     @property
     def next_row(self) -> PlanRow | None:

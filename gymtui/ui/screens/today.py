@@ -26,6 +26,7 @@ from gymtui.core.values import (
 )
 from gymtui.ui.feedback import note_pain, rate
 from gymtui.ui.holds import cancel_hold, start_hold, stop_hold
+from gymtui.ui.muscles import week_line
 from gymtui.ui.rest_keys import adjust, pause_or_start
 from gymtui.ui.screens.today_cells import hurt_twice, logged_text, name_cell
 from gymtui.ui.screens.today_keys import FOOTER_ORDER, TODAY_KEYS, footer_label
@@ -75,6 +76,7 @@ class TodayScreen(PlanEditing):
     def compose(self) -> ComposeResult:
         yield Static(id="day-title")
         yield Static(id="recovery")
+        yield Static(id="week-muscles")
         yield PlanTable(id="plan")
         yield Static(id="detail")
         yield RestStatus(id="rest-status")
@@ -122,6 +124,7 @@ class TodayScreen(PlanEditing):
             recovery=view.recovery.text,
             weekly=view.weekly,
         )
+        self._show_muscles(view)
         table = self.table
         row = table.cursor_row
         if unit != self._labelled:  # u switched kg and lb: the header says which
@@ -170,6 +173,18 @@ class TodayScreen(PlanEditing):
             date=self.gym.clock.now().strftime("%a %d %b"),
             problem=problem,
         )
+
+    def _show_muscles(self, view: TodayView) -> None:
+        """This week's working sets per muscle against the target range (History's Muscles
+        tab, this week's column)."""
+        target = self.gym.settings.muscle_target
+        counts = tuple((muscle, f"{sets:g}") for muscle, sets in view.muscles.items())
+        key = (f"{target}", counts)
+        if self._shown.get("#week-muscles") != key:
+            self._shown["#week-muscles"] = key
+            self.query_one("#week-muscles", Static).update(
+                week_line(view.muscles, target), layout=False
+            )
 
     def _show(self, selector: str, template: str, **values: str) -> None:
         """Fill a line's template (values are plain text); update only when it changed."""
@@ -259,6 +274,8 @@ class TodayScreen(PlanEditing):
         ex = row.exercise
         unit = self.gym.settings.unit
         muscles = ", ".join(ex.muscles) or "muscles not set"
+        if ex.synergists:
+            muscles += f", half: {', '.join(ex.synergists)}"
         stabilisers = f"(+ {', '.join(ex.stabilisers)})" if ex.stabilisers else ""
         cues = " · ".join(ex.cues)
         suggestion = self.view.suggestions.get(ex.id)
