@@ -3,14 +3,18 @@ order stays, and a swap of an exercise the program no longer has stays too."""
 
 from __future__ import annotations
 
+from test_today_plan_flow import go_to, row_of
+
 from gymtui.core.day_edits import DayEdit, apply_edits
 from gymtui.core.models import PlannedExercise, SetInput
 from gymtui.core.program import load_program
 from gymtui.core.training import TodayView
 from gymtui.gym import Gym
 from gymtui.paths import Paths
+from gymtui.ui.dialogs.set_dialog import SetDialog
 
 from conftest import FakeClock
+from helpers import db_rows, make_app, notifications, table_rows, text_of
 
 
 def order(view: TodayView) -> list[str]:
@@ -69,3 +73,29 @@ def test_an_edits_order_wins_over_its_steps_on_a_changed_day() -> None:
         "leg_extension",  # the program's new one: after the exercise before it, unmoved
         "hamstring_curl",
     ]
+
+
+async def test_logging_a_skipped_exercise_asks_and_saves_the_same_set_and_unskips_it(
+    paths: Paths, clock: FakeClock
+) -> None:
+    app = make_app(paths, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("k")  # skip the back squat
+        assert table_rows(app)[2][4] == "skipped"
+        await go_to(pilot, app, row_of(app, "Back squat", "3/4"))
+        await pilot.press("enter")
+        assert isinstance(app.screen, SetDialog)
+        # the set it will be saved as, whichever row enter was pressed on
+        assert "Back squat · set 1 of 4" in text_of(app, "#dialog-title")
+        await pilot.press("1", "0", "0", "enter")
+        await pilot.pause()
+        assert db_rows(paths.database, "SELECT exercise_id, set_number FROM sets") == [
+            ("back_squat", 1)
+        ]
+        rows = table_rows(app)
+        assert rows[0][5] == "✓ 100 × 6"
+        assert all(r[4] != "skipped" for r in rows[1:4])  # logged: back in the plan
+        assert "Back squat is back in today's plan (k skips it again)" in notifications(app)
+        assert app.gym.rest_view().next_up.startswith("Set 2 of 4 - Back squat")
+        await pilot.press("z")  # the skip's undo is no longer on offer: nothing changes
+        assert all(r[4] != "skipped" for r in table_rows(app)[1:4])

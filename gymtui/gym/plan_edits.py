@@ -141,6 +141,16 @@ class TodayPlan:
         self._add(DayEdit("skip", exercise.id), undo=f"{what} {exercise.name}")
         return skipped
 
+    def back_if_skipped(self, view: TodayView, exercise_id: str) -> bool:
+        """A working set of an exercise skipped today takes the skip back (in the set's
+        transaction): the lifter is doing it after all. True when it was skipped."""
+        if not any(r.skipped for r in view.rows if r.exercise.id == exercise_id):
+            return False
+        self._save(view, [*self._edits(view), DayEdit("skip", exercise_id)])
+        if self.undo is not None and self.undo.edit_index is not None:
+            self.undo = None  # undoing the skip now would skip it again
+        return True
+
     def _mark_skipped(self, view: TodayView, edits: list[DayEdit]) -> str | None:
         """The sessions where an exercise was skipped after some of its sets, with today's
         as the edits leave it (None: unchanged)."""
