@@ -412,23 +412,32 @@ class TodayScreen(PlanEditing):
         from gymtui.ui.dialogs.base import ask
         from gymtui.ui.dialogs.confirm import ConfirmDialog
 
-        stop_hold(self.host)  # a hold under way is the session's last set, not the next one's
+        holding = self.gym.holds.current is not None  # saved on yes, before the finish
         view = self.gym.today()
-        if view.session is None:
+        if view.session is None and not holding:
             self.notify("No session in progress: it starts with its first set.", severity="warning")
             return
-        session = view.session
 
         def done(yes: bool | None) -> None:
             from gymtui.ui.dialogs.summary import SummaryDialog
 
-            if yes and write(self.host, lambda: self.gym.finish_session(session.id)).saved:
+            if not yes:  # no: nothing saved, a hold under way goes on
+                return
+            stop_hold(self.host)  # the session's last set, not the next one's
+            session = self.gym.today().session
+            if (
+                session is not None
+                and write(self.host, lambda: self.gym.finish_session(session.id)).saved
+            ):
                 summary = read(self.host, lambda: self.gym.history.summary(session.id))
                 if summary is not None:
                     self.app.push_screen(SummaryDialog(summary, self.gym.settings.unit))
 
         done_sets = planned_sets(view.session_sets)  # a left and a right set are one
-        question = f"Finish {session.day_name}? {count(done_sets, 'working set')} logged."
+        name = view.session.day_name if view.session else view.day.name
+        question = f"Finish {name}? {count(done_sets, 'working set')} logged."
+        if holding:
+            question += " The hold under way is saved first."
         ask(self, ConfirmDialog(question), done)
 
     def action_switch_day(self) -> None:
