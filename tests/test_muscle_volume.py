@@ -8,15 +8,20 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from test_exercise_flow import open_list
 
+from gymtui.core.exercises import guessed_exercise
 from gymtui.core.metrics import sets_per_muscle, sets_text
-from gymtui.core.models import MUSCLES, Exercise
+from gymtui.core.models import MUSCLES, Exercise, SetInput
 from gymtui.core.program import load_program
 from gymtui.errors import ProgramError
+from gymtui.gym import Gym
 from gymtui.paths import Paths
+from gymtui.store import Store
+from gymtui.ui.dialogs.exercise_edit import ExerciseEditDialog
 
 from conftest import FakeClock
-from helpers import make_app, table_rows, text_of
+from helpers import db_rows, make_app, notifications, table_rows, text_of
 
 CATALOGUE = load_program().exercises
 LEG = st.sampled_from(MUSCLES)
@@ -119,3 +124,38 @@ async def test_today_counts_the_week_as_sets_are_logged_as_history_does(
         muscles = table_rows(app, "#muscles-table")
         this_week = {row[0]: row[-1] for row in muscles}
         assert this_week == {"Quadriceps": "3", "Hamstrings": "1.5", "Glutes": "3", "Calves": "0"}
+
+
+async def test_your_own_exercise_takes_a_muscle_at_half(paths: Paths, clock: FakeClock) -> None:
+    app = make_app(paths, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_list(pilot, find="Belt squat")  # nothing matches: enter makes it
+        assert isinstance(app.screen, ExerciseEditDialog)
+        # quads and glutes on; hamstrings on, then at half (a muscle it works second)
+        await pilot.press("tab", "q", "g", "h", "h", "enter")
+        await pilot.pause()
+        assert "Created Belt squat: x on Today logs it." in notifications(app)
+        assert "half: hamstrings" in text_of(app, "#exercise-detail")
+    assert db_rows(
+        paths.database, "SELECT id, muscles, synergists FROM exercises WHERE name = 'Belt squat'"
+    ) == [("user_belt_squat", "quadriceps,glutes", "hamstrings")]
+    gym = Gym.open(paths, clock)
+    gym.log_set(SetInput("user_belt_squat", 100, 10))
+    assert gym.today().muscles == {"quadriceps": 1, "hamstrings": 0.5, "glutes": 1, "calves": 0}
+    clock.advance(60)
+    assert gym.history.overview().last_7_days["hamstrings"] == 0.5
+    gym.close()
+
+
+def test_an_imported_name_gives_its_synergists_as_the_catalogue_would(paths: Paths) -> None:
+    assert guessed_exercise("Squat (Barbell)").synergists == ("hamstrings",)
+    assert guessed_exercise("Deadlift (Barbell)").synergists == ("quadriceps",)
+    assert guessed_exercise("Lying Leg Curl (Machine)").synergists == ("calves",)
+    assert guessed_exercise("Romanian Deadlift (Dumbbell)").synergists == ()
+    assert guessed_exercise("Bench Press (Barbell)").synergists == ()
+    store = Store.open(paths.database)
+    made = store.exercises.insert_own(
+        "Squat (Barbell)", lambda _: False, like=guessed_exercise("Squat (Barbell)")
+    )
+    assert store.exercises.all()[made.id].synergists == ("hamstrings",)
+    store.close()

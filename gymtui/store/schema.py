@@ -197,6 +197,12 @@ def m010_pain(db: Database) -> None:
     db.execute(f"ALTER TABLE sets ADD COLUMN pain TEXT CHECK (pain IS NULL OR pain IN ({values}))")
 
 
+def m011_synergists(db: Database) -> None:
+    """exercises.synergists: the leg muscles an exercise works second (comma-separated), each
+    counted as half a set in the weekly sets per muscle; '' for every exercise before it."""
+    db.execute("ALTER TABLE exercises ADD COLUMN synergists TEXT NOT NULL DEFAULT ''")
+
+
 STEPS: tuple[Callable[[Database], None], ...] = (
     m001_initial,
     m002_rest_taken,
@@ -208,6 +214,7 @@ STEPS: tuple[Callable[[Database], None], ...] = (
     m008_supersets,
     m009_holds,
     m010_pain,
+    m011_synergists,
 )
 STEP_NAMES = tuple(step.__name__ for step in STEPS)
 
