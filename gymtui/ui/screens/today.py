@@ -28,7 +28,7 @@ from gymtui.ui.feedback import note_pain, rate
 from gymtui.ui.holds import cancel_hold, start_hold, stop_hold
 from gymtui.ui.muscles import week_line
 from gymtui.ui.rest_keys import adjust, pause_or_start
-from gymtui.ui.screens.today_cells import hurt_twice, logged_text, name_cell
+from gymtui.ui.screens.today_cells import advice_text, hurt_twice, logged_text, name_cell
 from gymtui.ui.screens.today_keys import FOOTER_ORDER, TODAY_KEYS, footer_label
 from gymtui.ui.screens.today_plan import PLAN_KEYS, PlanEditing
 from gymtui.ui.sets import log_set
@@ -278,31 +278,7 @@ class TodayScreen(PlanEditing):
             muscles += f", half: {', '.join(ex.synergists)}"
         stabilisers = f"(+ {', '.join(ex.stabilisers)})" if ex.stabilisers else ""
         cues = " · ".join(ex.cues)
-        suggestion = self.view.suggestions.get(ex.id)
-        if row.skipped and row.logged is None:
-            advice = "Skipped today, no miss for progression: k brings it back"
-        elif row.ramp is not None:
-            advice = f"Warm-up {row.ramp.number} of {row.ramp.of}: {row.ramp.step.text}"
-        elif suggestion is not None and row.timed:
-            held = self.view.reps_for(row)
-            aim = format_set(self.view.weight_for(row) or 0.0, 1, unit, seconds=held)
-            advice = f"Next {aim}: {suggestion.reason} · enter starts the hold"
-        elif suggestion is None:
-            advice = ""
-        elif row.planned and row.planned.backoff_pct and (row.slot or 0) > 1 and not row.logged:
-            shown_kg = format_weight(self.view.weight_for(row) or 0.0, unit)
-            advice = f"Back-off {shown_kg}: {row.planned.backoff_pct:g}% of the top set (set 1)"
-        elif suggestion.weight_kg is not None:
-            kg = suggestion.weight_kg
-            shown_kg = format_weight(kg, unit) if kg else "body weight"
-            advice = f"Next {shown_kg}: {suggestion.reason}"
-        else:
-            done = [s for s in self.view.session_sets if s.exercise_id == ex.id and s.is_working]
-            advice = f"First time: {suggestion.reason}"
-            if done and row.logged is None:  # its first session: the sets so far go first
-                last = format_set(done[-1].weight_kg, done[-1].reps, unit, seconds=done[-1].seconds)
-                number = planned_sets(done)  # a left and a right set are one set
-                advice = f"First time: set {number} was {last}; the next starts from it"
+        advice = advice_text(self.view, row, unit)
         if hurt_twice(self.view, ex.id):
             advice = f"{PAIN_MARK} Hurt 2 sessions running · {advice}"
         note = f"  Note: {row.logged.note}" if row.logged and row.logged.note else ""

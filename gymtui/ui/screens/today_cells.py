@@ -1,4 +1,5 @@
-"""Today's Logged cell: a set as done (a hold in seconds), a left and right pair as one set."""
+"""Today's cells: a set as done (a hold in seconds), a left and right pair as one set; a
+name with its pain flag; the tip line for a row."""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ from rich.text import Text
 from gymtui.core.models import LoggedSet
 from gymtui.core.pain import PAIN_MARK, pain_facts, read_pain
 from gymtui.core.pairs import pair_text
-from gymtui.core.training import TodayView
-from gymtui.core.values import Unit, format_set
+from gymtui.core.summary import planned_sets
+from gymtui.core.training import PlanRow, TodayView
+from gymtui.core.values import Unit, format_set, format_weight
 from gymtui.ui.text import clip, plain
 
 
@@ -44,3 +46,35 @@ def name_cell(name: str, width: int, hurt_twice: bool) -> Text:
 def hurt_twice(view: TodayView, exercise_id: str) -> bool:
     """The exercise had a pain mark in each of its last two sessions."""
     return pain_facts(view.recent.get(exercise_id, [])).twice
+
+
+def advice_text(view: TodayView, row: PlanRow, unit: Unit) -> str:
+    """The detail's tip line for a row: the next weight and why, a warm-up's step, a back-off's
+    share of the top set, a skip, a hold; a first time starts from its sets so far."""
+    ex = row.exercise
+    suggestion = view.suggestions.get(ex.id)
+    if row.skipped and row.logged is None:
+        advice = "Skipped today, no miss for progression: k brings it back"
+    elif row.ramp is not None:
+        advice = f"Warm-up {row.ramp.number} of {row.ramp.of}: {row.ramp.step.text}"
+    elif suggestion is not None and row.timed:
+        held = view.reps_for(row)
+        aim = format_set(view.weight_for(row) or 0.0, 1, unit, seconds=held)
+        advice = f"Next {aim}: {suggestion.reason} · enter starts the hold"
+    elif suggestion is None:
+        advice = ""
+    elif row.planned and row.planned.backoff_pct and (row.slot or 0) > 1 and not row.logged:
+        shown_kg = format_weight(view.weight_for(row) or 0.0, unit)
+        advice = f"Back-off {shown_kg}: {row.planned.backoff_pct:g}% of the top set (set 1)"
+    elif suggestion.weight_kg is not None:
+        kg = suggestion.weight_kg
+        shown_kg = format_weight(kg, unit) if kg else "body weight"
+        advice = f"Next {shown_kg}: {suggestion.reason}"
+    else:
+        done = [s for s in view.session_sets if s.exercise_id == ex.id and s.is_working]
+        advice = f"First time: {suggestion.reason}"
+        if done and row.logged is None:  # its first session: the sets so far go first
+            last = format_set(done[-1].weight_kg, done[-1].reps, unit, seconds=done[-1].seconds)
+            number = planned_sets(done)  # a left and a right set are one set
+            advice = f"First time: set {number} was {last}; the next starts from it"
+    return advice
