@@ -93,6 +93,10 @@ async def shoot(size: tuple[int, int], suffix: str) -> None:
         await pilot.pause()
         app.save_screenshot(str(OUT / f"session{suffix}.svg"))
         await pilot.press("escape")
+        await pilot.press("3")  # sets per muscle, synergists at half
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        app.save_screenshot(str(OUT / f"muscles{suffix}.svg"))
         await pilot.press("4")
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -101,7 +105,7 @@ async def shoot(size: tuple[int, int], suffix: str) -> None:
         await pilot.pause()
         app.save_screenshot(str(OUT / f"exercises{suffix}.svg"))
         await pilot.press("slash", *"Belt squat", "enter")
-        await pilot.press("tab", "q", "g", "tab", "c", "tab", "y")
+        await pilot.press("tab", "q", "g", "h", "h", "tab", "c", "tab", "y")  # hams at ½
         await pilot.pause()
         app.save_screenshot(str(OUT / f"exercise-edit{suffix}.svg"))
 

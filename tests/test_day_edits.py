@@ -33,6 +33,7 @@ edits = st.builds(
     sets=st.integers(0, 5),
     reps=st.integers(0, 12),
     at=st.one_of(st.none(), st.integers(-2, 8)),
+    ids=st.lists(st.sampled_from([*IDS, "hip_thrust", "hack_squat"]), unique=True).map(tuple),
 )
 
 

@@ -71,7 +71,8 @@ def test_migrations_apply_twice_without_change(tmp_path: Path) -> None:
             "m008_supersets",
             "m009_holds",
             "m010_pain",
-            "m011_blocks_and_readiness",
+            "m011_synergists",
+            "m012_blocks_and_readiness",
         ]
     )
 
@@ -265,10 +266,10 @@ def test_old_schema_file_is_upgraded_keeping_its_sets(tmp_path: Path) -> None:
     store = open_store(path)
     applied = [m.name for m in migrations.applied(Database(store.conn))]
     assert applied[-4:] == [
-        "m008_supersets",
         "m009_holds",
         "m010_pain",
-        "m011_blocks_and_readiness",
+        "m011_synergists",
+        "m012_blocks_and_readiness",
     ]
     [row] = store.sessions.sets(1)
     assert (row.weight_kg, row.reps, row.rest_taken_s, row.superset, row.seconds) == (

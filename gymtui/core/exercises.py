@@ -86,6 +86,13 @@ def muscle_groups(chosen: Collection[str]) -> tuple[tuple[str, ...], tuple[str, 
     return tuple(m for m in MUSCLES if m in chosen), tuple(m for m in STABILISERS if m in chosen)
 
 
+def synergist_problem(muscle: str, muscles: Collection[str]) -> str:
+    """Why a muscle cannot be a synergist (a leg muscle the exercise works second)."""
+    if muscle not in MUSCLES:
+        return f"unknown synergist {muscle!r} (use {', '.join(MUSCLES)}: leg muscles only)"
+    return f"{muscle} is one of its muscles: a synergist is one it works second (half a set)"
+
+
 class ExerciseEdit(NamedTuple):
     """Everything the user sets on their own exercise (rest: their own length, None: default)."""
 
@@ -102,6 +109,7 @@ class ExerciseEdit(NamedTuple):
     stack_step_kg: float | None = None
     small_plate_kg: float | None = None
     timed: bool = False  # a hold: its sets are seconds, not reps
+    synergists: tuple[str, ...] = ()  # leg muscles it works second: half a set each
 
     @property
     def barbell(self) -> bool:
@@ -189,6 +197,22 @@ _LEG_WORDS: tuple[tuple[re.Pattern[str], tuple[str, ...], tuple[str, ...]], ...]
     )
 )
 _CALVES_ONLY = re.compile(r"\b(calf|calves)\b")
+# The muscles a name's movement works second, as the catalogue names them (exercises.toml's
+# header): a squat, press, lunge or jump the hamstrings, a deadlift off the floor the
+# quadriceps, a leg curl the calves. First match wins; a straight-leg hinge names none.
+_SECOND_WORDS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
+    (re.compile(rf"\b({words})\b"), muscles)
+    for words, muscles in (
+        (r"romanian|rdls?|stiff leg(ged)?|straight leg(ged)?|good ?mornings?", ()),
+        (r"(leg|hamstrings?|lying|seated) curls?|nordic|glute ham raises?|ghd", ("calves",)),
+        (r"deadlifts?|dead lifts?", ("quadriceps",)),
+        (r"wall sits?", ("glutes", "hamstrings")),
+        (
+            r"squats?|lunges?|leg ?press(es)?|step ?ups?|box jumps?|broad jumps?|sled|prowler",
+            ("hamstrings",),
+        ),
+    )
+)
 _ONE_LEG = re.compile(r"\b(single|one) leg(ged)?\b")
 # What an imported name says it is loaded with, first match wins: "Deadlift (Trap Bar)" is on
 # a 25 kg bar, "Romanian Deadlift (Dumbbell)" is per hand, "Leg Press (Machine)" on a stack.
@@ -228,6 +252,16 @@ def muscles_from_name(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return muscle_groups(chosen)
 
 
+def synergists_from_name(name: str, muscles: Collection[str]) -> tuple[str, ...]:
+    """The leg muscles an exercise's name says it works second: never one of its `muscles`,
+    none for a name with no leg muscle."""
+    if not muscles:
+        return ()
+    words = _words(name)
+    found = next((second for pattern, second in _SECOND_WORDS if pattern.search(words)), ())
+    return tuple(m for m in found if m not in muscles)
+
+
 def guessed_exercise(name: str) -> ExerciseEdit:
     """An imported name's exercise of the user's own: the muscles its words make clear, the
     equipment it names (a trap bar with its 25 kg bar), per leg when it says single or one
@@ -242,4 +276,5 @@ def guessed_exercise(name: str) -> ExerciseEdit:
         equipment=equipment,
         bar_kg=bar,
         one_legged=bool(muscles) and bool(_ONE_LEG.search(words)),
+        synergists=synergists_from_name(name, muscles),
     )

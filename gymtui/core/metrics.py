@@ -122,17 +122,37 @@ def streak(starts: Sequence[datetime], goal: int, now: datetime) -> int:
     return count
 
 
+SYNERGIST_SHARE = 0.5  # a muscle an exercise works second counts half a set (as Liftosaur)
+
+
 def sets_per_muscle(
     counts: Iterable[tuple[str, int]], exercises: dict[str, Exercise]
-) -> dict[str, int]:
-    """Working sets per muscle from (exercise id, working sets): each primary muscle counts."""
-    totals = dict.fromkeys(MUSCLES, 0)
+) -> dict[str, float]:
+    """Working sets per muscle from (exercise id, working sets): each of an exercise's
+    muscles counts a set, each of its synergists half of one."""
+    totals = dict.fromkeys(MUSCLES, 0.0)
     for exercise_id, sets in counts:
         exercise = exercises.get(exercise_id)
-        for muscle in exercise.muscles if exercise else ():
+        if exercise is None:
+            continue
+        for muscle in exercise.muscles:
             if muscle in totals:
                 totals[muscle] += sets
+        for muscle in exercise.synergists:
+            if muscle in totals and muscle not in exercise.muscles:
+                totals[muscle] += sets * SYNERGIST_SHARE
     return totals
+
+
+def sets_text(sets: float) -> str:
+    """A muscle's sets: `8`, or `7.5` with a synergist's half."""
+    return f"{sets:.1f}".removesuffix(".0")
+
+
+def target_state(sets: float, target: tuple[int, int]) -> Literal["under", "in", "over"]:
+    """Where a muscle's week stands against the weekly target range."""
+    low, high = target
+    return "under" if sets < low else ("over" if sets > high else "in")
 
 
 class TopSet(NamedTuple):
@@ -174,8 +194,8 @@ class Overview(NamedTuple):
     starts: list[datetime]  # every leg day's start (core.training.is_leg_day)
     weeks: list[WeekRow]  # every week back to the first session's, newest first
     streak: int
-    last_7_days: dict[str, int]
-    per_week: list[dict[str, int]]
+    last_7_days: dict[str, float]  # a synergist's set counts half
+    per_week: list[dict[str, float]]
     weeks_until: datetime | None = None  # the Muscles weeks end here, not now (a quiet spell)
     blocks: dict[date, str] | None = None  # each week's block ("B2 W3", "B2 deload"), if any
 

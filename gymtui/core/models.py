@@ -32,6 +32,7 @@ class Exercise(NamedTuple):
     stack_step_kg: float | None = None  # a machine's stack step; None: the user's setting
     small_plate_kg: float | None = None  # a machine's small add-on plate (1.25, 2.5), if any
     timed: bool = False  # a hold (wall sit, plank): its sets are seconds, not reps
+    synergists: tuple[str, ...] = ()  # leg muscles it works second: half a set each
 
     @property
     def uses_bar(self) -> bool:

@@ -75,6 +75,12 @@ def set_prefill(view: TodayView, row: PlanRow, kind: SetKind, *, extra: bool = F
             made.reps,
             f"{ex.name} · warm-up {made.number} of {made.of} ({made.step.text})",
         )
+    if row.slot is not None and row.logged is None and kind != "warmup" and not extra:
+        # a set fills the exercise's first open slot, whichever row enter was on (a later
+        # one, a skipped one): ask for that set, with its target
+        row = next(
+            (r for r in view.rows if r.exercise.id == ex.id and r.slot and r.logged is None), row
+        )
     weight = view.weight_for(row)
     reps = view.reps_for(row)
     if kind == "warmup":

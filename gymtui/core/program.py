@@ -10,7 +10,7 @@ from typing import Any, Literal, cast
 
 from gymtui.core.effort import effort_problem
 from gymtui.core.equipment import equipment_of
-from gymtui.core.exercises import MAX_NAME, same_name, tidy_name
+from gymtui.core.exercises import MAX_NAME, same_name, synergist_problem, tidy_name
 from gymtui.core.lines import Lines
 from gymtui.core.models import (
     MUSCLES,
@@ -138,11 +138,15 @@ def parse_exercises(
             raise check.fail(entry, "must be a table of fields")
         muscles = tuple(check.get(body, "muscles", list, entry, []))
         stabilisers = tuple(check.get(body, "stabilisers", list, entry, []))
+        synergists = tuple(check.get(body, "synergists", list, entry, []))
         for muscle in (*muscles, *stabilisers):
             if muscle not in known:
                 raise check.fail(
                     entry, f"unknown muscle {muscle!r} (use {', '.join(sorted(known))})"
                 )
+        for muscle in synergists:
+            if muscle not in MUSCLES or muscle in muscles:
+                raise check.fail(entry, synergist_problem(muscle, muscles), "synergists")
         cues = tuple(str(c) for c in check.get(body, "cues", list, entry, []))
         increment = check.get(body, "increment_kg", float, entry, 2.5)
         if not 0 <= increment <= 50:
@@ -158,6 +162,7 @@ def parse_exercises(
             cues=cues,
             **_equipment(check, body, entry),
             timed=check.get(body, "timed", bool, entry, False),
+            synergists=synergists,
         )
     return exercises
 

@@ -385,6 +385,7 @@ class TodayView:
     inventory: Inventory | None = None
     block: BlockWeek | None = None  # where this week is in the program's blocks
     readiness: Readiness | None = None  # today's readiness answers, when asked
+    muscles: dict[str, float] = field(default_factory=dict)  # this week's sets per muscle
 
     @property
     def next_row(self) -> PlanRow | None:

@@ -117,8 +117,14 @@ class TodayPlan:
         self._store.write_settings(changes)
 
     def _add(self, edit: DayEdit, undo: str | None = None) -> TodayView:
+        """Today's edits with one more, and the order the lifter now sees after it (which
+        keeps that order when the program changes under it: core.day_edits.apply_edits)."""
         view = self._today()
         edits = [*self._edits(view), edit]
+        if edit.kind in ("move", "add_exercise", "swap"):  # what places an exercise
+            program_day = self._program().day(view.day.key) or view.day
+            seen = apply_edits(program_day, edits).day.exercises
+            edits[-1] = edit._replace(ids=tuple(p.exercise_id for p in seen))
         self._save(view, edits)
         if undo is not None:
             self.undo = Undo(undo, self._clock.elapsed() + UNDO_S, edit_index=len(edits) - 1)
@@ -134,6 +140,16 @@ class TodayPlan:
         what = "Skipped" if skipped else "Back in the plan:"
         self._add(DayEdit("skip", exercise.id), undo=f"{what} {exercise.name}")
         return skipped
+
+    def back_if_skipped(self, view: TodayView, exercise_id: str) -> bool:
+        """A working set of an exercise skipped today takes the skip back (in the set's
+        transaction): the lifter is doing it after all. True when it was skipped."""
+        if not any(r.skipped for r in view.rows if r.exercise.id == exercise_id):
+            return False
+        self._save(view, [*self._edits(view), DayEdit("skip", exercise_id)])
+        if self.undo is not None and self.undo.edit_index is not None:
+            self.undo = None  # undoing the skip now would skip it again
+        return True
 
     def _mark_skipped(self, view: TodayView, edits: list[DayEdit]) -> str | None:
         """The sessions where an exercise was skipped after some of its sets, with today's
@@ -170,11 +186,22 @@ class TodayPlan:
             raise Refused(
                 f"{old.name} has sets logged today: skip it (k) and add {new.name} (i) instead."
             )
+        # its sets and target go with it: today keeps them if the program drops `old`
+        was = next(p for p in view.day.exercises if p.exercise_id == old.id)
+        swap = DayEdit(
+            "swap",
+            old.id,
+            new.id,
+            sets=was.sets,
+            reps=was.reps,
+            reps_top=was.reps_top,
+            timed=was.timed,
+        )
         if for_good:
             self._swap_in_program(view.day.key, old.id, new.id)
             # kept for today too: a first time's weight still comes from the replaced lift
-            return self._add(DayEdit("swap", old.id, new.id))
-        return self._add(DayEdit("swap", old.id, new.id), undo=f"Swapped {old.name} for {new.name}")
+            return self._add(swap)
+        return self._add(swap, undo=f"Swapped {old.name} for {new.name}")
 
     def add_set(self, exercise: Exercise) -> TodayView:
         """One more planned set of an exercise, today (up to the program file's 20)."""

@@ -60,6 +60,7 @@ class Logged(NamedTuple):
     today: TodayView
     rest: RestView
     records: tuple[Beaten, ...] = ()  # the records the set broke, for the toast
+    back_in_plan: bool = False  # its exercise was skipped today: the set took the skip back
 
 
 class Gym:
@@ -249,13 +250,11 @@ class Gym:
 
     def log_set(self, entry: SetInput) -> Logged:
         """Log a set into today's session (starting it if needed) and start the rest after it.
-
-        The set, the PR flags, the rest taken and the new rest timer are one transaction. A
-        session that another window ended meanwhile refuses the set (StaleSession) and today
-        is re-read, so nothing is filed in the wrong place; one it just started takes the set;
-        one idle past the limit is finished and the set starts a new one. A file replaced or
-        deleted under the app refuses every write (DatabaseMoved).
-        """
+        The set, the PR flags, the rest taken, the new rest timer (and a skip it takes back) are
+        one transaction. A session that another window ended meanwhile refuses the set
+        (StaleSession) and today is re-read, so nothing is filed in the wrong place; one it just
+        started takes the set; one idle past the limit is finished and the set starts a new
+        one. A file replaced or deleted under the app refuses every write (DatabaseMoved)."""
         view = self.today()
         now, at = self.clock.now(), self.clock.elapsed()
         if self._last_logged is not None:
@@ -277,6 +276,7 @@ class Gym:
         )
         try:
             with self._store.transaction():
+                back = entry.kind != "warmup" and self.plan.back_if_skipped(view, entry.exercise_id)
                 before = self._store.sessions.bests(entry)
                 logged = self._store.sessions.log_set(
                     entry, view.day, now, session=expected, superset=group and group.label
@@ -303,7 +303,7 @@ class Gym:
         today = self.refresh()
         records = beaten(before, logged.weight_kg, logged.reps, logged.kind, logged.seconds)
         return Logged(
-            logged, self.exercises.get(logged.exercise_id), today, self.rest_view(), records
+            logged, self.exercises.get(logged.exercise_id), today, self.rest_view(), records, back
         )
 
     def _start_rest(self, timer: RestTimer, logged: LoggedSet, before: TodayView) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
-from gymtui.core.metrics import leg_days
+from gymtui.core.metrics import leg_days, sets_per_muscle
 from gymtui.core.models import Exercise, Program, ProgramDay, Session
 from gymtui.core.next_set import last_logged, next_row_index
 from gymtui.core.pain import pain_facts
@@ -129,7 +129,9 @@ def read_today(
     rows, suggestions = build_plan(day, exercises, session_sets, earlier, plan)
     legs = store.history.last_leg_day(before=session.started_at if session else None)
     previous = legs.last_set if legs else None
-    done = len(leg_days(store.history.leg_day_starts(week_start(now), week_start(now, back=-1))))
+    week = (week_start(now), week_start(now, back=-1))  # this calendar week, as History's
+    done = len(leg_days(store.history.leg_day_starts(*week)))
+    muscles = sets_per_muscle(store.history.working_sets_by_exercise(*week), exercises)
     return TodayView(
         day=day,
         session=session,
@@ -150,4 +152,5 @@ def read_today(
         inventory=plan.inventory,
         block=plan.block,
         readiness=plan.readiness,
+        muscles=muscles,
     )

@@ -75,12 +75,18 @@ def exercise_from_row(row: sqlite3.Row) -> Exercise:
         stack_step_kg=_number(row, "stack_step_kg"),
         small_plate_kg=_number(row, "small_plate_kg"),
         timed=_flag(row, "timed"),
+        synergists=tuple(m for m in _text(row, "synergists").split(",") if m),
     )
 
 
 def _flag(row: sqlite3.Row, column: str) -> bool:
     """A 0/1 column that a file opened read-only (export, backup) may predate."""
     return bool(row[column]) if column in row.keys() else False  # noqa: SIM118 (Row: values)
+
+
+def _text(row: sqlite3.Row, column: str) -> str:
+    """A text column that a file opened read-only may predate ('' then)."""
+    return str(row[column]) if column in row.keys() else ""  # noqa: SIM118 (Row: values)
 
 
 def _number(row: sqlite3.Row, column: str) -> float | None:

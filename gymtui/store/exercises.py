@@ -50,10 +50,11 @@ class Exercises:
                 conn.execute(
                     """
                     INSERT INTO exercises (id, name, muscles, stabilisers, equipment,
-                        one_legged, increment_kg, default_rest_s, timed, custom)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
+                        one_legged, increment_kg, default_rest_s, timed, synergists, custom)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
                     ON CONFLICT(id) DO UPDATE SET name=excluded.name, muscles=excluded.muscles,
                         stabilisers=excluded.stabilisers, equipment=excluded.equipment,
+                        synergists=excluded.synergists,
                         one_legged=excluded.one_legged, increment_kg=excluded.increment_kg,
                         default_rest_s=excluded.default_rest_s, timed=excluded.timed, custom=0
                     """,
@@ -67,6 +68,7 @@ class Exercises:
                         ex.increment_kg,
                         ex.rest_s,
                         int(ex.timed),
+                        ",".join(ex.synergists),
                     ],
                 )
         return True
@@ -160,11 +162,12 @@ class Exercises:
                 one_legged=like.one_legged,
                 bar_kg=like.bar_kg,
                 timed=like.timed,
+                synergists=like.synergists,
             )
         with self.store.transaction() as conn:
             conn.execute(
                 "INSERT INTO exercises (id, name, muscles, stabilisers, equipment, one_legged,"
-                " bar_kg, timed, custom) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)",
+                " bar_kg, timed, synergists, custom) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
                 [
                     ex_id,
                     clean,
@@ -174,6 +177,7 @@ class Exercises:
                     int(made.one_legged),
                     made.bar_kg,
                     int(made.timed),
+                    ",".join(made.synergists),
                 ],
             )
         return made
@@ -277,7 +281,7 @@ class Exercises:
             """
             UPDATE exercises SET name = ?, muscles = ?, stabilisers = ?, equipment = ?,
                 one_legged = ?, increment_kg = ?, rest_s = ?, body_weight_load = ?,
-                bar_kg = ?, stack_step_kg = ?, small_plate_kg = ?, timed = ?
+                bar_kg = ?, stack_step_kg = ?, small_plate_kg = ?, timed = ?, synergists = ?
             WHERE id = ?
             """,
             [
@@ -293,6 +297,7 @@ class Exercises:
                 edit.stack_step_kg,
                 edit.small_plate_kg,
                 int(edit.timed),
+                ",".join(edit.synergists),
                 exercise_id,
             ],
         )
@@ -320,6 +325,7 @@ def _catalogue_fields(ex: Exercise | None) -> tuple[object, ...] | None:
         ex.rest_s,
         ex.timed,
         ex.custom,
+        ex.synergists,
     )
 
 

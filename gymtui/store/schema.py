@@ -197,7 +197,13 @@ def m010_pain(db: Database) -> None:
     db.execute(f"ALTER TABLE sets ADD COLUMN pain TEXT CHECK (pain IS NULL OR pain IN ({values}))")
 
 
-def m011_blocks_and_readiness(db: Database) -> None:
+def m011_synergists(db: Database) -> None:
+    """exercises.synergists: the leg muscles an exercise works second (comma-separated), each
+    counted as half a set in the weekly sets per muscle; '' for every exercise before it."""
+    db.execute("ALTER TABLE exercises ADD COLUMN synergists TEXT NOT NULL DEFAULT ''")
+
+
+def m012_blocks_and_readiness(db: Database) -> None:
     """Planned blocks: block_starts.seen_at, each moment a block was begun (the program's
     [block] first seen, or "Start a new block"); the block starts the week of the first leg
     day at or after it. Readiness: sessions.sleep and sessions.soreness (1-5), asked at a
@@ -221,7 +227,8 @@ STEPS: tuple[Callable[[Database], None], ...] = (
     m008_supersets,
     m009_holds,
     m010_pain,
-    m011_blocks_and_readiness,
+    m011_synergists,
+    m012_blocks_and_readiness,
 )
 STEP_NAMES = tuple(step.__name__ for step in STEPS)
 

@@ -23,6 +23,7 @@ from gymtui.ui.holds import finish_due_hold
 from gymtui.ui.key_gate import KeyGate
 from gymtui.ui.modes import MODES
 from gymtui.ui.screens.base import GymScreen
+from gymtui.ui.sets import log_set
 from gymtui.ui.settings import unreadable_notice
 from gymtui.ui.startup import after_first_frame
 from gymtui.ui.stop_signals import StopSignals
@@ -109,6 +110,18 @@ class GymApp(ToastApp):
             except Exception:  # an unknown theme (a removed one, or garbage): the default
                 self._theme_refused = True
         self.stylesheet.set_variables(self.get_css_variables())  # the theme's, before any parse
+
+    async def action_quit(self) -> None:
+        """Quit; a hold under way is saved first, what was held so far (as `enter` saves it),
+        and the terminal is told. Its save refused: the app stays, with the error shown."""
+        entry = self.gym.holds.stop()
+        if entry is None:
+            self.exit()
+            return
+        written = log_set(self, entry)
+        if written.saved:
+            name, held = written.value.exercise.name, written.value.set.seconds
+            self.exit(message=shown(f"Saved the hold under way before quitting: {name} {held} s."))
 
     def watch_theme(self, theme: str) -> None:
         if self.is_running and theme != self.gym.settings.theme:

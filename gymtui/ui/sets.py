@@ -25,6 +25,9 @@ def log_set(host: GymHost, entry: SetInput) -> Written[Logged]:
         kind = " (warm-up)" if done.kind == "warmup" else ""
         what = format_set(done.weight_kg, done.reps, gym.settings.unit, seconds=done.seconds)
         host.notify(shown(f"Saved: {logged.exercise.name} {what}{kind}"), markup=False)
+        if logged.back_in_plan:
+            back = f"{logged.exercise.name} is back in today's plan (k skips it again)"
+            host.notify(shown(back), markup=False)
         if logged.records:
             text = beaten_text(logged.records, gym.settings.unit)
             host.notify(text, title=f"★ {shown(logged.exercise.name)}", timeout=10, markup=False)

@@ -49,7 +49,10 @@ BUILT_IN_HINT = (
     "Comes with gymtui or your program file: only your rest, body weight and kit change "
     "here (for more: its [exercises] table in your program file)."
 )
-EDIT_HELP = "[b]space[/] or a letter ticks   " + SAVE_HELP
+EDIT_HELP = (
+    "[b]space[/] or a letter ticks; a muscle's letter again: [b]½[/], a muscle it works "
+    "second (half a set)   " + SAVE_HELP
+)
 
 
 class ExerciseEditDialog(GymDialog[ExerciseEdit | None]):
@@ -58,7 +61,7 @@ class ExerciseEditDialog(GymDialog[ExerciseEdit | None]):
     BINDINGS = form_keys("")
     HELP_TITLE = "Editing an exercise"
     FIELD_KEYS = [
-        choice_keys("Muscles", MUSCLE_CHOICES, toggles=True),
+        choice_keys("Muscles", MUSCLE_CHOICES, toggles=True, halves=True),
         choice_keys("Stabilisers", STABILISER_CHOICES, toggles=True),
         choice_keys("Equipment", EQUIPMENT_CHOICES),
         choice_keys("Per leg", PER_LEG_CHOICES),
@@ -119,7 +122,11 @@ class ExerciseEditDialog(GymDialog[ExerciseEdit | None]):
                 )
                 yield Label("Muscles worked")
                 yield TogglesField[str](
-                    MUSCLE_CHOICES, ex.muscles if ex else (), id="muscles", disabled=locked
+                    MUSCLE_CHOICES,
+                    ex.muscles if ex else (),
+                    id="muscles",
+                    disabled=locked,
+                    halves=ex.synergists if ex else (),
                 )
                 yield Label("Stabilisers")
                 yield TogglesField[str](
@@ -217,6 +224,7 @@ class ExerciseEditDialog(GymDialog[ExerciseEdit | None]):
             *self.query_one("#stabilisers", TogglesField).chosen,
         )
         muscles, stabilisers = muscle_groups(chosen)
+        synergists = self.query_one("#muscles", TogglesField).at_half  # worked second
         name, step, rest, kit = parsed["name"], parsed["step"], parsed["rest"], parsed["kit"]
         assert isinstance(name, str) and isinstance(step, float)
         assert rest is None or isinstance(rest, int)
@@ -227,6 +235,7 @@ class ExerciseEditDialog(GymDialog[ExerciseEdit | None]):
                 name=name,
                 muscles=muscles,
                 stabilisers=stabilisers,
+                synergists=tuple(synergists),
                 equipment=self.query_one("#equipment", ChoiceField).chosen,
                 one_legged=self.query_one("#per-leg", ChoiceField).chosen,
                 increment_kg=step,

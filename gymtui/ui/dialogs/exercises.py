@@ -170,6 +170,8 @@ class ExercisesDialog(GymDialog[None]):
         equipment = describe(ex, unit) + (", per leg" if ex.one_legged else "")
         equipment += ", a timed hold" if ex.timed else ""
         stabilisers = f" · stabilisers: {', '.join(ex.stabilisers)}" if ex.stabilisers else ""
+        if ex.synergists:  # counted at half a set a muscle
+            stabilisers = f" · half: {', '.join(ex.synergists)}{stabilisers}"
         load = " · load: body weight + added" if ex.body_weight_load else ""
         line.update(
             plain(

@@ -29,6 +29,8 @@ from gymtui.core.metrics import (
     WeekRow,
     leg_days,
     record_lines,
+    sets_text,
+    target_state,
 )
 from gymtui.core.models import MUSCLES
 from gymtui.core.training import gap_text, week_start
@@ -38,6 +40,7 @@ from gymtui.gym import MUSCLE_WEEKS, RANGES
 from gymtui.ui.css import css_beside
 from gymtui.ui.dialogs.base import ask
 from gymtui.ui.marks import session_marks_cell
+from gymtui.ui.muscles import MUSCLE_STYLE
 from gymtui.ui.screens.base import GymScreen
 from gymtui.ui.text import clip, markup, plain
 from gymtui.ui.widgets.key_bar import KeyBar
@@ -286,8 +289,9 @@ class HistoryScreen(GymScreen):
             else ""
         )
         self.query_one("#muscles-summary", Static).update(
-            f"Working sets per muscle (each exercise counts for its main muscles; warm-ups "
-            f"excluded). Weekly target [b]{low}-{high}[/b] (g to change).{quiet}"
+            "Working sets per muscle (a set counts for each of its exercise's main muscles, "
+            "half for a muscle it works second; warm-ups excluded). "
+            f"Weekly target [b]{low}-{high}[/b] (g to change).{quiet}"
         )
         table = self.query_one("#muscles-table", DataTable)
         table.clear(columns=True)
@@ -297,9 +301,9 @@ class HistoryScreen(GymScreen):
         ]
         table.add_columns("Muscle", "7 days", *labels)
 
-        def cell(count: int) -> Text:
-            style = "green" if low <= count <= high else ("yellow" if count < low else "red")
-            return Text(str(count), style=style)
+        def cell(count: float) -> Text:
+            style = MUSCLE_STYLE[target_state(count, (low, high))]
+            return Text(sets_text(count), style=style)
 
         for muscle in MUSCLES:
             table.add_row(

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.widgets import Static
 
 from gymtui.core.equipment import load_text
-from gymtui.core.models import Exercise, LoggedSet, SetInput, SetKind
+from gymtui.core.models import Exercise, SetInput, SetKind
 from gymtui.core.pain import PAIN_MARK
 from gymtui.core.plates import PlanStep
 from gymtui.core.rest import RestView
@@ -19,16 +19,14 @@ from gymtui.core.training import PlanRow, TodayView
 from gymtui.core.values import (
     Unit,
     count,
-    format_number,
-    format_set,
     format_weight,
-    from_kg,
 )
 from gymtui.ui.feedback import note_pain, rate
 from gymtui.ui.holds import cancel_hold, start_hold, stop_hold
+from gymtui.ui.muscles import week_line
 from gymtui.ui.readiness import ask_readiness
 from gymtui.ui.rest_keys import adjust, pause_or_start
-from gymtui.ui.screens.today_cells import hurt_twice, logged_text, name_cell
+from gymtui.ui.screens.today_cells import NAME_WIDTH, advice_text, hurt_twice, row_cells
 from gymtui.ui.screens.today_keys import FOOTER_ORDER, TODAY_KEYS, footer_label
 from gymtui.ui.screens.today_plan import PLAN_KEYS, PlanEditing
 from gymtui.ui.sets import log_set
@@ -44,7 +42,6 @@ if TYPE_CHECKING:
     from gymtui.ui.dialogs.set_dialog import SetDialog
 
 RE_READ_AFTER_S = 30  # on coming back to Today, re-read a view older than this (time moves on)
-NAME_WIDTH = 22  # an imported name is cut here: at 80 columns every other column fits whole
 
 
 def moved_on(before: TodayView, now: TodayView) -> bool:
@@ -77,6 +74,7 @@ class TodayScreen(PlanEditing):
         yield Static(id="day-title")
         yield Static(id="recovery")
         yield Static(id="coach")  # the block's week and today's readiness, when there are
+        yield Static(id="week-muscles")
         yield PlanTable(id="plan")
         yield Static(id="detail")
         yield RestStatus(id="rest-status")
@@ -125,6 +123,7 @@ class TodayScreen(PlanEditing):
             weekly=view.weekly,
         )
         self._show_coach(view)
+        self._show_muscles(view)
         table = self.table
         row = table.cursor_row
         if unit != self._labelled:  # u switched kg and lb: the header says which
@@ -192,6 +191,18 @@ class TodayScreen(PlanEditing):
             problem=problem,
         )
 
+    def _show_muscles(self, view: TodayView) -> None:
+        """This week's working sets per muscle against the target range (History's Muscles
+        tab, this week's column)."""
+        target = self.gym.settings.muscle_target
+        counts = tuple((muscle, f"{sets:g}") for muscle, sets in view.muscles.items())
+        key = (f"{target}", counts)
+        if self._shown.get("#week-muscles") != key:
+            self._shown["#week-muscles"] = key
+            self.query_one("#week-muscles", Static).update(
+                week_line(view.muscles, target), layout=False
+            )
+
     def _show(self, selector: str, template: str, **values: str) -> None:
         """Fill a line's template (values are plain text); update only when it changed."""
         key = (template, tuple(sorted(values.items())))
@@ -202,67 +213,8 @@ class TodayScreen(PlanEditing):
             self.query_one(selector, Static).update(markup(template, **values), layout=False)
 
     def _cells(self, row: PlanRow, is_next: bool, first: bool, unit: Unit) -> list[Text]:
-        view = self.view
-        assert view is not None
-        hurt = first and hurt_twice(view, row.exercise.id)
-        name = name_cell(row.exercise.name if first else "", NAME_WIDTH, hurt)
-        marker = "▶" if is_next else " "
-        label = Text(f"{marker}{row.label}", style="bold yellow" if is_next else "")
-        per_leg = "/leg" if row.exercise.one_legged else ""
-        target = Text()
-        if row.ramp is not None:
-            share = row.ramp.step.percent
-            target = Text(f"×{row.ramp.reps} {'bar' if share is None else f'{share:g}%'}")
-            target.stylize("dim")
-        elif row.planned and row.slot:
-            times = "" if row.planned.timed else "×"  # a hold's target reads `45 s`
-            target = Text(f"{times}{row.planned.reps_text}{per_leg}")
-        last = Text(
-            format_set(
-                row.last_time.weight_kg,
-                row.last_time.reps,
-                unit,
-                with_unit=False,
-                seconds=row.last_time.seconds,
-            )
-            if row.last_time
-            else ""
-        )
-        nxt = Text()
-        logged = Text()
-        if row.ramp is not None and row.logged is None:
-            nxt = Text(format_number(from_kg(row.ramp.weight_kg, unit)), style="dim")
-        elif row.logged is not None:
-            logged = logged_text(row.logged, unit, row.partner, row.missing_side)
-            if self._broke_a_record(row.logged) or (
-                row.partner is not None and self._broke_a_record(row.partner)
-            ):
-                logged.append(" ★", style="bold yellow")
-        elif row.skipped:
-            nxt = Text("skipped", style="dim italic")
-        elif row.slot is not None and row.timed:
-            load = view.weight_for(row) or 0.0
-            nxt = Text(format_set(load, 1, unit, with_unit=False, seconds=view.reps_for(row)))
-        elif row.slot is not None:
-            weight = view.weight_for(row)
-            nxt = (
-                Text(format_number(from_kg(weight, unit)) if weight else "BW")
-                if weight is not None
-                else Text("new", style="italic yellow")
-            )
-            reps = view.reps_for(row)
-            ranged = row.planned is not None and (row.planned.reps_top or weight == 0)
-            if ranged and reps is not None:  # the rep to beat: in a range, or at body weight
-                nxt.append(f" ×{reps}", style="dim")
-        if row.skipped and row.logged is None:
-            for cell in (name, label, target, last):
-                cell.stylize("dim")
-        return [name, label, target, last, nxt, logged]
-
-    @staticmethod
-    def _broke_a_record(logged: LoggedSet) -> bool:
-        """The file's PR flag: the first set of an exercise ever beat nothing and has none."""
-        return logged.pr
+        assert self.view is not None
+        return row_cells(self.view, row, is_next=is_next, first=first, unit=unit)
 
     def _current(self) -> PlanRow | None:
         if self.view is None or not self.view.rows:
@@ -280,33 +232,11 @@ class TodayScreen(PlanEditing):
         ex = row.exercise
         unit = self.gym.settings.unit
         muscles = ", ".join(ex.muscles) or "muscles not set"
+        if ex.synergists:
+            muscles += f", half: {', '.join(ex.synergists)}"
         stabilisers = f"(+ {', '.join(ex.stabilisers)})" if ex.stabilisers else ""
         cues = " · ".join(ex.cues)
-        suggestion = self.view.suggestions.get(ex.id)
-        if row.skipped and row.logged is None:
-            advice = "Skipped today, no miss for progression: k brings it back"
-        elif row.ramp is not None:
-            advice = f"Warm-up {row.ramp.number} of {row.ramp.of}: {row.ramp.step.text}"
-        elif suggestion is not None and row.timed:
-            held = self.view.reps_for(row)
-            aim = format_set(self.view.weight_for(row) or 0.0, 1, unit, seconds=held)
-            advice = f"Next {aim}: {suggestion.reason} · enter starts the hold"
-        elif suggestion is None:
-            advice = ""
-        elif row.planned and row.planned.backoff_pct and (row.slot or 0) > 1 and not row.logged:
-            shown_kg = format_weight(self.view.weight_for(row) or 0.0, unit)
-            advice = f"Back-off {shown_kg}: {row.planned.backoff_pct:g}% of the top set (set 1)"
-        elif suggestion.weight_kg is not None:
-            kg = suggestion.weight_kg
-            shown_kg = format_weight(kg, unit) if kg else "body weight"
-            advice = f"Next {shown_kg}: {suggestion.reason}"
-        else:
-            done = [s for s in self.view.session_sets if s.exercise_id == ex.id and s.is_working]
-            advice = f"First time: {suggestion.reason}"
-            if done and row.logged is None:  # its first session: the sets so far go first
-                last = format_set(done[-1].weight_kg, done[-1].reps, unit, seconds=done[-1].seconds)
-                number = planned_sets(done)  # a left and a right set are one set
-                advice = f"First time: set {number} was {last}; the next starts from it"
+        advice = advice_text(self.view, row, unit)
         if hurt_twice(self.view, ex.id):
             advice = f"{PAIN_MARK} Hurt 2 sessions running · {advice}"
         note = f"  Note: {row.logged.note}" if row.logged and row.logged.note else ""
@@ -419,23 +349,32 @@ class TodayScreen(PlanEditing):
         from gymtui.ui.dialogs.base import ask
         from gymtui.ui.dialogs.confirm import ConfirmDialog
 
-        stop_hold(self.host)  # a hold under way is the session's last set, not the next one's
+        holding = self.gym.holds.current is not None  # saved on yes, before the finish
         view = self.gym.today()
-        if view.session is None:
+        if view.session is None and not holding:
             self.notify("No session in progress: it starts with its first set.", severity="warning")
             return
-        session = view.session
 
         def done(yes: bool | None) -> None:
             from gymtui.ui.dialogs.summary import SummaryDialog
 
-            if yes and write(self.host, lambda: self.gym.finish_session(session.id)).saved:
+            if not yes:  # no: nothing saved, a hold under way goes on
+                return
+            stop_hold(self.host)  # the session's last set, not the next one's
+            session = self.gym.today().session
+            if (
+                session is not None
+                and write(self.host, lambda: self.gym.finish_session(session.id)).saved
+            ):
                 summary = read(self.host, lambda: self.gym.history.summary(session.id))
                 if summary is not None:
                     self.app.push_screen(SummaryDialog(summary, self.gym.settings.unit))
 
         done_sets = planned_sets(view.session_sets)  # a left and a right set are one
-        question = f"Finish {session.day_name}? {count(done_sets, 'working set')} logged."
+        name = view.session.day_name if view.session else view.day.name
+        question = f"Finish {name}? {count(done_sets, 'working set')} logged."
+        if holding:
+            question += " The hold under way is saved first."
         ask(self, ConfirmDialog(question), done)
 
     def action_switch_day(self) -> None:

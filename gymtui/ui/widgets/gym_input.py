@@ -55,13 +55,18 @@ def move_focus(widget: Widget, event: events.Key) -> bool:
 
 
 def choice_keys(
-    label: str, choices: Sequence[tuple[object, str, str]], *, toggles: bool = False
+    label: str,
+    choices: Sequence[tuple[object, str, str]],
+    *,
+    toggles: bool = False,
+    halves: bool = False,
 ) -> tuple[str, str]:
     """The help's line for a ChoiceField or TogglesField: its keys, and what each picks
     (`k w d f`, `In Kind: working, warm-up, drop, failure`)."""
     keys = " ".join(key for _, _, key in choices)
     names = ", ".join(name.split(":")[0].lower() for _, name, _ in choices)
-    return keys, f"In {label}: {names}{' on or off' if toggles else ''}"
+    how = " on, at half (worked second) or off" if halves else " on or off" if toggles else ""
+    return keys, f"In {label}: {names}{how}"
 
 
 def _editing_keys() -> dict[str, str]:
@@ -175,7 +180,8 @@ class ChoiceField(Widget, Generic[T], can_focus=True):
 
 class TogglesField(Widget, Generic[T], can_focus=True):
     """Any of a few values, each switched on and off with its key (or left/right and space);
-    enter submits the form. The keys keep their order within one read, as in ChoiceField."""
+    enter submits the form. The keys keep their order within one read, as in ChoiceField.
+    With `halves`, a key goes on, then at half (½: a muscle worked second), then off."""
 
     DEFAULT_CSS = """
     TogglesField { height: 1; width: 1fr; }
@@ -185,6 +191,7 @@ class TogglesField(Widget, Generic[T], can_focus=True):
         """Enter was pressed on the field."""
 
     picked: reactive[frozenset[int]] = reactive(frozenset())
+    halved: reactive[frozenset[int]] = reactive(frozenset())
     cursor: reactive[int] = reactive(0)
 
     def __init__(
@@ -194,12 +201,19 @@ class TogglesField(Widget, Generic[T], can_focus=True):
         *,
         id: str,
         disabled: bool = False,
+        halves: Collection[T] | None = None,
     ) -> None:
-        """`choices` are (value, label, key); the key switches the value on or off."""
+        """`choices` are (value, label, key); the key switches the value on or off (and, when
+        `halves` is given, those at half to start with, at half in between)."""
         super().__init__(id=id, disabled=disabled)
         self.choices = list(choices)
+        self.three_state = halves is not None
         self.set_reactive(
             TogglesField.picked, frozenset(i for i, c in enumerate(choices) if c[0] in values)
+        )
+        self.set_reactive(
+            TogglesField.halved,
+            frozenset(i for i, c in enumerate(choices) if c[0] in (halves or ())) - self.picked,
         )
 
     @property
@@ -207,21 +221,34 @@ class TogglesField(Widget, Generic[T], can_focus=True):
         """The values switched on, in the order of the choices."""
         return tuple(c[0] for i, c in enumerate(self.choices) if i in self.picked)
 
+    @property
+    def at_half(self) -> tuple[T, ...]:
+        """The values at half (three-state only), in the order of the choices."""
+        return tuple(c[0] for i, c in enumerate(self.choices) if i in self.halved)
+
     def render(self) -> Text:
         line = Text(no_wrap=True, overflow="ellipsis")
         for i, (_value, label, key) in enumerate(self.choices):
-            picked = i in self.picked
-            line.append(f"{key} ", style="bold" if picked else "dim")
-            style = "reverse bold" if picked else ""
+            picked, half = i in self.picked, i in self.halved
+            line.append(f"{key} ", style="bold" if picked or half else "dim")
+            style = "reverse bold" if picked else ("reverse" if half else "")
             if self.has_focus and i == self.cursor:
                 style += " underline"
-            line.append(("✓" if picked else " ") + shown(label), style=style.strip())
+            mark = "✓" if picked else ("½" if half else " ")
+            line.append(mark + shown(label), style=style.strip())
             line.append("  ")
         return line
 
     def _toggle(self, index: int) -> None:
         self.cursor = index
-        self.picked = self.picked ^ {index}
+        if not self.three_state:
+            self.picked = self.picked ^ {index}
+        elif index in self.picked:  # on -> at half -> off
+            self.picked, self.halved = self.picked - {index}, self.halved | {index}
+        elif index in self.halved:
+            self.halved = self.halved - {index}
+        else:
+            self.picked = self.picked | {index}
 
     async def on_key(self, event: events.Key) -> None:
         if held(self, event) or pass_on(self, event) or move_focus(self, event):
