@@ -417,7 +417,10 @@ class TodayView:
         if len(pair_sides(today) if ex.one_legged else today) >= 2:
             return today[-1].weight_kg  # a back-off done: the next as it was
         top = today[0].weight_kg if today else top
-        return heaviest_loadable(top * pct / 100, ex, self.unit, self.inventory) if top else top
+        if not top:
+            return top
+        # never above the top set, even where the kit's lightest (an empty bar) is heavier
+        return min(top, heaviest_loadable(top * pct / 100, ex, self.unit, self.inventory))
 
     def weight_today(self, exercise_id: str, otherwise: float | None) -> float | None:
         """The weight of the exercise's latest working set today, else `otherwise`."""
