@@ -8,6 +8,7 @@ from itertools import groupby
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual.color import Color
 from textual.geometry import Region
 from textual.reactive import reactive
 from textual.strip import Strip
@@ -55,12 +56,17 @@ def fitting_scale(text: str, width: int, height: int) -> int:
     return scale
 
 
+@lru_cache(maxsize=8)  # a new second compares its rows with the last second's
+def pixel_rows(text: str) -> tuple[str, ...]:
+    """`text`'s seven font rows at one character a pixel ("#" lit), glyphs GAP apart."""
+    return tuple((" " * GAP).join(g[row] for g in glyphs(text)) for row in range(ROWS))
+
+
 @lru_cache(maxsize=8)  # a change of the time asks for its old and new lines, then draws
 def big_lines(text: str, scale: int) -> tuple[str, ...]:
     """`text` drawn in full blocks, `scale` times the font's size."""
     lines: list[str] = []
-    for row in range(ROWS):
-        cells = (" " * GAP).join(g[row] for g in glyphs(text))
+    for cells in pixel_rows(text):
         drawn = "".join(("██" if px == "#" else "  ") * scale for px in cells)
         lines.extend([drawn.rstrip()] * scale)
     return tuple(lines)
@@ -89,78 +95,138 @@ class BigClock(Widget):
 
     text: reactive[str] = reactive("0:00", repaint=False)
     _style: Style | None = None  # the widget's colours, until they change
+    _background: Color | None = None  # and the background the line filters are given
     _lines: dict[tuple[str, int, int], Strip]  # one line of blocks, by what it shows
+    _drawn: tuple[tuple[object, ...], list[Strip]] | None = None  # every line, as last asked
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._lines = {}
 
-    def render_line(self, y: int) -> Strip:
-        # The line API: each line is built once and kept while it shows the same blocks.
-        # A new second asks only for the lines of the digit that changed, and a font row
-        # is `scale` lines alike: at most a handful of strips are built a second.
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Textual's compositor asks, at every frame that meets the clock, for all its lines,
+        # each put through the styles cache (borders, padding, tint, opacity) and the app's
+        # line filters: for a clock with none of those, that was most of a second's work on
+        # the rack view. The lines are the same strips as the styles cache makes of
+        # render_line's (what a border or padding would need is left to it), kept as a list
+        # until the time, the size, the colours or the filters change.
+        styles = self.styles
+        if (
+            self.BLANK
+            or any(kind for kind, _ in styles.border)
+            or any(kind for kind, _ in styles.outline)
+            or any(styles.padding)
+            or styles.tint.a
+            or styles.opacity != 1
+            or styles.text_opacity != 1
+        ):
+            return super().render_lines(crop)
         width, height = self.size
+        filters = tuple(self.get_line_filters())
         base = self._base_style()
-        placed = placement(self.text, width, height)  # the size read once a line, not thrice
+        key = (self.text, width, height, base, filters)
+        if self._drawn is None or self._drawn[0] != key:
+            background = self._background
+            if background is None:
+                background = self._background = self.background_colors[1]
+            lines = []
+            for strip in self._strips(width, height, base):
+                for line_filter in filters:
+                    strip = strip.apply_filter(line_filter, background)
+                lines.append(strip)
+            self._drawn = (key, lines)
+        drawn = self._drawn[1][crop.y : crop.bottom]
+        if crop.column_span != (0, width):
+            return [strip.crop(crop.x, crop.right) for strip in drawn]
+        return drawn
+
+    def render_line(self, y: int) -> Strip:
+        width, height = self.size
+        strips = self._strips(width, height, self._base_style())
+        return strips[y] if 0 <= y < len(strips) else Strip.blank(width, self._base_style())
+
+    def _strips(self, width: int, height: int, base: Style) -> list[Strip]:
+        """The widget's lines. Each line of blocks is built once and kept while it shows the
+        same blocks: a new second builds the lines of the font rows that changed (a font row
+        is `scale` lines alike), at most seven strips."""
+        blank = Strip.blank(width, base)
+        placed = placement(self.text, width, height)
         if placed is None:  # too small for blocks: plain digits
-            if y != max(0, (height - 1) // 2):
-                return Strip.blank(width, base)
             left = max(0, (width - len(self.text)) // 2)
             segments = [Segment(" " * left, base), Segment(self.text, base + BOLD)]
-            return Strip(segments).adjust_cell_length(width, base)
+            middle = max(0, (height - 1) // 2)
+            strips = [blank] * height
+            if middle < height:
+                strips[middle] = Strip(segments).adjust_cell_length(width, base)
+            return strips
         left, top, lines = placed
-        if not top <= y < top + len(lines):
-            return Strip.blank(width, base)
-        line = lines[y - top]
-        key = (line, left, width)
-        strip = self._lines.get(key)
-        if strip is None:
-            if len(self._lines) > 64:  # old seconds' lines
-                self._lines.clear()
-            # Lit cells are reversed spaces: solid in any terminal and in a screenshot alike.
-            lit = base + REVERSED
-            segments = [Segment(" " * left, base)] + [
-                Segment(" " * len(list(run)), lit if on else base)
-                for on, run in groupby(line, key=lambda ch: ch == "█")
-            ]
-            strip = self._lines[key] = Strip(segments).adjust_cell_length(width, base)
-        return strip
+        strips = [blank] * top
+        for line in lines:
+            key = (line, left, width)
+            strip = self._lines.get(key)
+            if strip is None:
+                if len(self._lines) > 64:  # old seconds' lines
+                    self._lines.clear()
+                # Lit cells are reversed spaces: solid in any terminal and in a screenshot.
+                lit = base + REVERSED
+                segments = [Segment(" " * left, base)] + [
+                    Segment(" " * len(list(run)), lit if on else base)
+                    for on, run in groupby(line, key=lambda ch: ch == "█")
+                ]
+                strip = self._lines[key] = Strip(segments).adjust_cell_length(width, base)
+            strips.append(strip)
+        strips.extend([blank] * (height - len(strips)))
+        return strips
 
     def watch_text(self, old: str, new: str) -> None:
-        # Only the cells that change are drawn again: 2:59 -> 2:58 is one digit of four.
-        self.refresh(*self._changed_cells(old, new))
+        # Only the cells that change are drawn again: 2:59 -> 2:58 is a part of one digit's
+        # rows, not the clock (Textual draws again each line a region meets, and writes it
+        # from the widget's left edge to the region's right one).
+        regions = self._changed_cells(old, new)
+        if regions is None:
+            self.refresh()
+        elif regions:
+            self.refresh(*regions)
 
     def _placed(self, text: str) -> tuple[int, int, tuple[str, ...]] | None:
         """Where `text`'s blocks go (left, top) and their lines; None when too small."""
         return placement(text, self.size.width, self.size.height)
 
-    def _changed_cells(self, old: str, new: str) -> list[Region]:
-        """The columns of the glyphs that differ between `old` and `new`; none (all of it)
-        unless both are blocks of the same size in the same place."""
+    def _changed_cells(self, old: str, new: str) -> list[Region] | None:
+        """For each font row, the cells from the first to the last that differ between `old`
+        and `new` as placed in the widget; None (all of it) unless both are blocks of the
+        same size at the same height."""
         before, after = self._placed(old), self._placed(new)
-        if before is None or after is None or before[:2] != after[:2] or len(old) != len(new):
-            return []
+        if before is None or after is None or before[1] != after[1]:
+            return None
+        if len(before[2]) != len(after[2]):
+            return None  # another scale
         left, top, lines = after
-        if len(lines[0]) != len(before[2][0]):
-            return []
         scale = len(lines) // ROWS
-        x, spans = 0, []  # each glyph's first cell and width, in cells
-        for was, now in zip(glyphs(old), glyphs(new), strict=True):
-            wide = len(now[0]) * 2 * scale
-            if len(was[0]) != len(now[0]):
-                return []  # glyphs moved
-            if was != now:
-                spans.append((x, x + wide))
-            x += wide + GAP * 2 * scale
-        if not spans:
-            return []
-        start, end = spans[0][0], spans[-1][1]
-        return [Region(left + start, top, end - start, len(lines))]
+        if before[0] != left:  # moved sideways: both blocks' width, every row
+            start = min(left, before[0])
+            end = max(left + len(lines[0]), before[0] + len(before[2][0]))
+            return [Region(start, top, end - start, len(lines))]
+        regions = []
+        for row, (was, now) in enumerate(zip(pixel_rows(old), pixel_rows(new), strict=True)):
+            if was == now:
+                continue
+            wide = max(len(was), len(now))
+            was, now = was.ljust(wide), now.ljust(wide)
+            first = next(x for x in range(wide) if was[x] != now[x])
+            last = next(x for x in reversed(range(wide)) if was[x] != now[x])
+            cell = 2 * scale  # a font pixel's width in cells
+            regions.append(
+                Region(left + first * cell, top + row * scale, (last + 1 - first) * cell, scale)
+            )
+        return regions
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._style = None  # new colours (over, paused, the flash, a theme)
+        self._background = None
         self._lines.clear()
+        self._drawn = None
 
     def _base_style(self) -> Style:
         if self._style is None:
