@@ -173,6 +173,30 @@ def test_a_new_time_redraws_every_cell_that_changed(
                 assert any(region.contains(x, y) for region in regions), (old, new, x, y)
 
 
+@given(st.integers(0, 5998), st.sampled_from([(100, 26), (80, 20), (60, 12), (200, 50)]))
+def test_the_digits_stand_still_from_one_second_to_the_next(
+    seconds: int, size: tuple[int, int]
+) -> None:
+    old, new = format_duration(seconds + 1), format_duration(seconds)
+    before, after = placement(old, *size), placement(new, *size)
+    if len(old) == len(new) and before is not None and after is not None:
+        assert before[:2] == after[:2], (old, new)  # 2:52 -> 2:51 -> 2:50 do not hop
+        assert len(before[2][0]) == len(after[2][0])
+
+
+def test_a_new_second_redraws_only_the_rows_of_its_digit_that_change() -> None:
+    clock = BigClock()
+    with patch.object(BigClock, "size", new_callable=PropertyMock, return_value=Size(100, 26)):
+        regions = clock._changed_cells("2:59", "2:58")
+        placed = placement("2:58", 100, 26)
+    assert regions is not None and placed is not None
+    left, _, lines = placed
+    last_digit = left + len(lines[0]) - len(FONT["8"][0]) * 2 * 2  # scale 2 at 100x26
+    assert all(region.x >= last_digit for region in regions)
+    # 9 and 8 differ in 4 of their 7 font rows, 2 lines each
+    assert sum(region.height for region in regions) == 4 * 2
+
+
 def shown_cells(text: str, size: tuple[int, int]) -> list[str]:
     """The clock's cells as placed in a widget of `size`, a string a line ("█" lit)."""
     placed = placement(text, *size)

@@ -75,11 +75,14 @@ def big_lines(text: str, scale: int) -> tuple[str, ...]:
 @lru_cache(maxsize=8)
 def placement(text: str, width: int, height: int) -> tuple[int, int, tuple[str, ...]] | None:
     """Where `text`'s blocks go in width x height (left, top), and their lines, all as
-    wide; None when it is too small for blocks."""
+    wide; None when it is too small for blocks. Centred by the glyphs' whole width, blank
+    columns included: 2:51 stands where 2:52 does (its 1 has no lit last column, and the
+    clock hopped sideways and back every ten seconds, drawn whole each time)."""
     if natural_width(text) > width or height < ROWS:
         return None
-    drawn = big_lines(text, fitting_scale(text, width, height))
-    wide = max(len(line) for line in drawn)
+    scale = fitting_scale(text, width, height)
+    drawn = big_lines(text, scale)
+    wide = natural_width(text) * scale
     lines = tuple(line.ljust(wide) for line in drawn)
     return max(0, (width - wide) // 2), max(0, (height - len(lines)) // 2), lines
 
