@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from rich.text import Text
-from textual.geometry import Size
+from textual.geometry import Region, Size
+from textual.widget import Widget
 
 from gymtui.core.values import format_duration
 from gymtui.paths import Paths
@@ -120,6 +121,48 @@ async def test_rack_view_counts_down_flashes_at_the_end_and_logs_the_next_set(
         await pilot.press("v")
         await pilot.pause()
         assert isinstance(app.screen, RestScreen) and not isinstance(app.screen, RackScreen)
+
+
+@pytest.mark.parametrize("no_color", [False, True])
+async def test_the_clock_hands_textual_the_lines_its_styles_cache_would(
+    paths: Paths, clock: FakeClock, monkeypatch: pytest.MonkeyPatch, no_color: bool
+) -> None:
+    """BigClock.render_lines skips Textual's styles cache: its lines are the same, in every
+    state's colours, cropped or whole, at a size too small for blocks, and through the app's
+    line filters (NO_COLOR adds Textual's monochrome one)."""
+    if no_color:
+        monkeypatch.setenv("NO_COLOR", "1")
+
+    def same_lines(widget: BigClock) -> None:
+        whole = widget.size.region
+        for crop in (whole, Region(3, 2, 20, 9)):
+            mine = [list(strip) for strip in widget.render_lines(crop)]
+            assert mine == [list(strip) for strip in Widget.render_lines(widget, crop)]
+
+    app = make_app(paths, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", *"100", "enter", "v")
+        await pilot.pause()
+        widget = app.screen.query_one(BigClock)
+        same_lines(widget)  # running
+        clock.advance(9)
+        app.tick()
+        await pilot.pause()
+        same_lines(widget)
+        await pilot.press("space")  # paused: other colours
+        await pilot.pause()
+        same_lines(widget)
+        await pilot.press("space")
+        clock.advance(171.2)  # just over: the screen flashes
+        app.tick()
+        await pilot.pause()
+        assert app.screen.has_class("-flash")
+        same_lines(widget)
+        await pilot.resize_terminal(60, 18)
+        await pilot.pause()
+        widget.text = "12:34:56"  # too wide for blocks: plain digits
+        await pilot.pause()
+        same_lines(widget)
 
 
 async def test_rack_view_at_a_tiny_size_still_shows_the_time(
