@@ -8,11 +8,11 @@ from itertools import groupby
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual.color import Color
 from textual.geometry import Region
 from textual.reactive import reactive
 from textual.strip import Strip
-from textual.widget import Widget
+
+from gymtui.ui.widgets.own_lines import OwnLines
 
 # A 5x7 font; "#" is lit. Each font pixel is drawn two cells wide and one tall (a terminal
 # cell is about twice as tall as it is wide), times the scale.
@@ -91,57 +91,21 @@ REVERSED = Style(reverse=True)
 BOLD = Style(bold=True)
 
 
-class BigClock(Widget):
+class BigClock(OwnLines):
     """A time in block digits, scaled to fill the widget, centred in it."""
 
     DEFAULT_CSS = "BigClock { width: 1fr; height: 1fr; }"
 
     text: reactive[str] = reactive("0:00", repaint=False)
     _style: Style | None = None  # the widget's colours, until they change
-    _background: Color | None = None  # and the background the line filters are given
     _lines: dict[tuple[str, int, int], Strip]  # one line of blocks, by what it shows
-    _drawn: tuple[tuple[object, ...], list[Strip]] | None = None  # every line, as last asked
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._lines = {}
 
-    def render_lines(self, crop: Region) -> list[Strip]:
-        # Textual's compositor asks, at every frame that meets the clock, for all its lines,
-        # each put through the styles cache (borders, padding, tint, opacity) and the app's
-        # line filters: for a clock with none of those, that was most of a second's work on
-        # the rack view. The lines are the same strips as the styles cache makes of
-        # render_line's (what a border or padding would need is left to it), kept as a list
-        # until the time, the size, the colours or the filters change.
-        styles = self.styles
-        if (
-            self.BLANK
-            or any(kind for kind, _ in styles.border)
-            or any(kind for kind, _ in styles.outline)
-            or any(styles.padding)
-            or styles.tint.a
-            or styles.opacity != 1
-            or styles.text_opacity != 1
-        ):
-            return super().render_lines(crop)
-        width, height = self.size
-        filters = tuple(self.get_line_filters())
-        base = self._base_style()
-        key = (self.text, width, height, base, filters)
-        if self._drawn is None or self._drawn[0] != key:
-            background = self._background
-            if background is None:
-                background = self._background = self.background_colors[1]
-            lines = []
-            for strip in self._strips(width, height, base):
-                for line_filter in filters:
-                    strip = strip.apply_filter(line_filter, background)
-                lines.append(strip)
-            self._drawn = (key, lines)
-        drawn = self._drawn[1][crop.y : crop.bottom]
-        if crop.column_span != (0, width):
-            return [strip.crop(crop.x, crop.right) for strip in drawn]
-        return drawn
+    def lines_key(self) -> tuple[object, ...]:
+        return (self.text,)
 
     def render_line(self, y: int) -> Strip:
         width, height = self.size
@@ -227,9 +191,7 @@ class BigClock(Widget):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._style = None  # new colours (over, paused, the flash, a theme)
-        self._background = None
         self._lines.clear()
-        self._drawn = None
 
     def _base_style(self) -> Style:
         if self._style is None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
-from textual.widget import Widget
+
+from gymtui.ui.widgets.own_lines import OwnLines
 
 BAR_CELLS = 50  # the bar's length, centred in the widget (narrower when the widget is)
 BAR, HALF_LEFT, HALF_RIGHT = "━", "╺", "╸"  # Textual's BarRenderable glyphs
@@ -25,7 +26,7 @@ def bar_pieces(percentage: float, cells: int) -> tuple[str, str]:
     return done, rest
 
 
-class RestBar(Widget):
+class RestBar(OwnLines):
     """The rest's bar. Textual's ProgressBar is two widgets (the bar inside it), both
     rendered at every frame, and it wakes the app every second to refresh an ETA this bar
     does not show: this one is a line drawn only when the tick moves it a cell."""
@@ -65,6 +66,9 @@ class RestBar(Widget):
             self.progress = progress
         if self.percentage != before:
             self.refresh()
+
+    def lines_key(self) -> tuple[object, ...]:
+        return (self.percentage,)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()

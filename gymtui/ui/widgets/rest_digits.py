@@ -9,7 +9,8 @@ from rich.style import Style
 from textual.geometry import Region, Size
 from textual.renderables.digits import DIGITS, DIGITS3X3, DIGITS3X3_BOLD
 from textual.strip import Strip
-from textual.widget import Widget
+
+from gymtui.ui.widgets.own_lines import OwnLines
 
 
 @lru_cache(maxsize=8)  # a new second asks for its own rows and its predecessor's
@@ -30,7 +31,7 @@ def digit_rows(text: str, bold: bool) -> tuple[str, str, str]:
     return top, middle, bottom
 
 
-class RestDigits(Widget):
+class RestDigits(OwnLines):
     """Textual's Digits look at a fraction of its cost per change: it shows a new value
     every second of a rest, and Digits renders each one through Rich's console (the Rest
     screen's largest cost per second, benchmarks/battery.py). Three strips per value, centred
@@ -62,6 +63,9 @@ class RestDigits(Widget):
             self.refresh()
         else:
             self.refresh(Region(self._left(wide), 0, wide, 3))
+
+    def lines_key(self) -> tuple[object, ...]:
+        return (self._value,)
 
     def _left(self, wide: int) -> int:
         """Cells left of the digits: they are centred in the widget."""
