@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Self
+
 from textual.color import Color
 from textual.geometry import Region
 from textual.strip import Strip
@@ -53,6 +55,17 @@ class OwnLines(Widget):
         if crop.column_span != (0, width):
             return [strip.crop(crop.x, crop.right) for strip in drawn]
         return drawn
+
+    def refresh(
+        self,
+        *regions: Region,
+        repaint: bool = True,
+        layout: bool = False,
+        recompose: bool = False,
+    ) -> Self:
+        if repaint and not regions:  # all of it (a new bar cell, component colours, a resize)
+            self._own_lines = None
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
