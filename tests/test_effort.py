@@ -12,7 +12,7 @@ from gymtui.core.plates import default_inventory
 from gymtui.core.prefill import next_up_text, set_prefill
 from gymtui.core.program import check_text, load_program
 from gymtui.core.program_edit import planned_fields
-from gymtui.core.progression import suggest
+from gymtui.core.progression import ceiling_kg, recent_best_e1rm, suggest
 from gymtui.core.rpe import hardest, one_rm_at, percent, weight_at
 from gymtui.core.training import Plan, TodayView, build_plan, recovery
 from gymtui.errors import ProgramError
@@ -81,9 +81,14 @@ def test_every_target_met_at_rpe_10_is_a_repeat() -> None:
 
 
 def test_every_target_met_at_rpe_7_adds_at_least_the_step() -> None:
+    # 100 x 6 @7 implies 136.6 kg by the chart; six reps at RPE 8 of it is 103 kg (the chart's
+    # extra over the step, on kilos with no kit known); on 2.5 kg steps the step it is
     made = suggest(SQUAT, FOURBYSIX, history([(100, 6, 7)] * 4))
-    assert made.weight_kg == 102.5
-    assert made.reason == "all 4×6 met at RPE 7: +2.5 kg"
+    assert made.weight_kg == 103
+    assert made.reason == "all 4×6 met at RPE 7: +3 kg (RPE 8 by the chart)"
+    on_plates = suggest(SQUAT, FOURBYSIX, history([(100, 6, 7)] * 4), "kg", KIT)
+    assert on_plates.weight_kg == 102.5
+    assert on_plates.reason == "all 4×6 met at RPE 7: +2.5 kg"
 
 
 def test_an_easy_session_below_a_recent_best_climbs_as_the_chart_allows() -> None:
@@ -124,15 +129,17 @@ def test_an_rpe_target_takes_its_weight_from_the_chart() -> None:
     assert made.reason == "e1RM 143.5 kg from 120 kg×5 @9; 5 @ RPE 8: 115 kg"
 
 
-def test_an_rpe_target_never_passes_the_e1rm_ceiling() -> None:
-    # 100 x 5 @6.5 implies 129 kg; 5 @ RPE 8 of it (104.8) is over what 100 x 5 (Epley's
-    # e1RM 116.7) allows with a step of 2.5
+def test_an_rpe_target_climbs_as_the_chart_says_under_the_e1rm_ceiling() -> None:
+    # 100 x 5 @6.5 implies 129 kg by the chart (four reps left: Epley's 116.7 kg would cap an
+    # RPE target at a linear step forever); 5 @ RPE 8 of it is 104.8 kg, rounded down
     plan = PlannedExercise("back_squat", 4, 5, rpe=8.0)
-    made = suggest(SQUAT, plan, history([(100, 5, 6.5)] * 4))
-    assert made.weight_kg == 102.5
-    assert made.reason == (
-        "e1RM 129 kg from 100 kg×5 @6.5; 5 @ RPE 8: e1RM 116.5 kg caps 5 reps at 102.5 kg"
-    )
+    recent = history([(100, 5, 6.5)] * 4)
+    made = suggest(SQUAT, plan, recent)
+    assert made.weight_kg == 104.5
+    assert made.reason == "e1RM 129 kg from 100 kg×5 @6.5; 5 @ RPE 8: 104.5 kg"
+    assert made.weight_kg <= ceiling_kg(recent_best_e1rm(recent), 5, SQUAT.increment_kg)
+    on_plates = suggest(SQUAT, plan, recent, "kg", KIT)
+    assert on_plates.weight_kg == 102.5  # 105 is over 104.8: the plates round down
 
 
 def test_an_rpe_target_without_rpe_logged_falls_back_to_the_rule() -> None:

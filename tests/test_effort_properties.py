@@ -108,7 +108,7 @@ def test_the_coach_keeps_its_promises(
     rated = hardest(last)
     rule_only = planned.rpe is None and rated is not None and met(last, planned)
     # RPE 9.5-10 with every target met: never more than a repeat (when the last session was
-    # the plan's kind of work: 1×8 at 20 kg @9.5 for a plan of singles is worked out from
+    # the plan's kind of work: 1x8 at 20 kg @9.5 for a plan of singles is worked out from
     # e1RM with reps in reserve, a single at 23 kg, as any other kind of work is)
     same_kind = matches_scheme(last, planned)
     if rule_only and same_kind and rated is not None and (rated.rpe or 0) >= HARD_RPE:

@@ -18,7 +18,7 @@ from gymtui.core.fatigue import fatigued
 from gymtui.core.models import Exercise, LoggedSet, PlannedExercise
 from gymtui.core.models import Suggestion as Suggestion
 from gymtui.core.plates import Inventory
-from gymtui.core.rpe import HARD_RPE, hardest
+from gymtui.core.rpe import CHART_RPE, HARD_RPE, hardest, on_chart, one_rm_at
 from gymtui.core.strength import e1rm, weight_for
 from gymtui.core.values import (
     KG_PER_LB,
@@ -89,20 +89,26 @@ def _scheme(sets: int, planned: PlannedExercise | None, reps: int) -> str:
     return f"{planned.sets if planned else sets}×{reps}"
 
 
+def set_e1rm(logged: LoggedSet) -> float:
+    """A working set's e1RM: Epley's from its reps, or, when it carries an RPE and its reps
+    are on the chart, what the RPE chart says it implies if that is more (100 kg x 6 at RPE 7
+    left three reps in the tank: 137 kg, not Epley's 120). Ratings under the chart's lowest
+    RPE count as its lowest, so an RPE 5 earns no more credit than 6.5."""
+    base = e1rm(logged.weight_kg, logged.reps)
+    if logged.rpe is None or logged.weight_kg <= 0 or not on_chart(logged.reps):
+        return base
+    return max(base, one_rm_at(logged.weight_kg, logged.reps, max(logged.rpe, CHART_RPE[0])))
+
+
 def recent_best_e1rm(recent: Sequence[Sequence[LoggedSet]]) -> float:
     """The best e1RM of the working sets in the sessions (newest first) within six weeks of
-    the newest one; 0 when there are none."""
+    the newest one (a rated set's by the RPE chart, set_e1rm); 0 when there are none."""
     newest = [s.logged_at for s in recent[0]] if recent and recent[0] else []
     if not newest:
         return 0.0
     since = max(newest) - STRENGTH_WINDOW
     return max(
-        (
-            e1rm(s.weight_kg, s.reps)
-            for sets in recent
-            for s in sets
-            if s.is_working and s.logged_at >= since
-        ),
+        (set_e1rm(s) for sets in recent for s in sets if s.is_working and s.logged_at >= since),
         default=0.0,
     )
 
