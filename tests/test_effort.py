@@ -283,3 +283,45 @@ def test_back_offs_show_their_own_weight_and_follow_the_top_set_done() -> None:
     done = top + session([(110, 5, None)], days_ago=0, sid=10)
     view = view_of(plan, recent, done)
     assert view.weight_for(view.rows[view.next_index or 0]) == 110
+
+
+def test_an_rpe_target_on_a_range_aims_its_bottom_and_holds_the_weight_when_met() -> None:
+    # 3 x 10-12 @8: 80 x 10, 10, 9 at RPE 7. The weight is worked out for 10 reps at RPE 8,
+    # and Today aims the 10 it was worked out for (not 11: the tip and the column agree)
+    plan = PlannedExercise("romanian_deadlift", 3, 10, reps_top=12, rpe=8.0)
+    recent = history([(80, 10, 7), (80, 10, 7), (80, 9, 7)], ex="romanian_deadlift")
+    view = view_of(plan, recent, [])
+    made = view.suggestions["romanian_deadlift"]
+    assert made.reason.endswith(f"; 10 @ RPE 8: {made.weight_kg:g} kg")
+    assert [view.reps_for(r) for r in view.rows if r.slot] == [10, 10, 10]
+    # doing what was asked (10 reps at RPE 8, the weight given) keeps the weight: it does not
+    # lighten the bar each time the target is met
+    weight = made.weight_kg
+    assert weight is not None
+    met = history([(weight, 10, 8)] * 3, ex="romanian_deadlift")
+    again = view_of(plan, met, []).suggestions["romanian_deadlift"]
+    assert again.weight_kg == weight
+    # more reps at the target RPE: heavier
+    more = history([(weight, 12, 8)] * 3, ex="romanian_deadlift")
+    assert (view_of(plan, more, []).suggestions["romanian_deadlift"].weight_kg or 0) > weight
+
+
+def test_after_a_deload_week_a_range_aims_on_from_the_session_before_it() -> None:
+    # 3 x 8-10 front squat: 70 x 8, 8, 8; then a deload week at 62.5 x 8 (excused). Today:
+    # 70 kg again, a rep more a set (9), not the range's bottom because the deload's weight
+    # differs; set 3 too
+    plan = PlannedExercise("front_squat", 3, 8, reps_top=10, progression=Progression("double"))
+    before = session([(70, 8, None)] * 3, days_ago=7, ex="front_squat", sid=1)
+    deload = session([(62.5, 8, None)] * 2, days_ago=3, ex="front_squat", sid=2)
+    day = PROGRAM.days[0]._replace(exercises=(plan,))
+    recent = {"front_squat": [deload, before]}
+    rows, suggestions = build_plan(
+        day, EX, [], recent, Plan(inventory=KIT, ramps_on=False, excused=frozenset({2}))
+    )
+    view = TodayView(
+        day, None, rows, [], recent, recovery(None, NOW), "", None, suggestions=suggestions
+    )
+    assert suggestions["front_squat"].weight_kg == 70
+    slots = [r for r in rows if r.slot]
+    assert [r.last_time.weight_kg for r in slots if r.last_time] == [62.5, 62.5]  # Last: as done
+    assert [view.reps_for(r) for r in slots] == [9, 9, 9]

@@ -78,7 +78,10 @@ def _target(
     assert planned.rpe is not None
     if rated is None or rated.rpe is None:
         return made._replace(reason=f"{made.reason}; {LOG_RPE}")
-    reps = made.reps or planned.reps
+    # the plan's reps (a range's bottom): hitting them at the target RPE keeps the weight,
+    # more reps at it raise the e1RM and the weight with it (aiming a rep more a set, as
+    # double progression does, would lighten the bar each time the target was met)
+    reps = planned.reps
     if not on_chart(rated.reps) or not on_chart(reps):
         return made._replace(reason=f"{made.reason}; the RPE chart stops at {CHART_REPS} reps")
     one_rm = one_rm_at(rated.weight_kg, rated.reps, rated.rpe)
@@ -89,7 +92,7 @@ def _target(
         weight,
         f"e1RM {format_e1rm(one_rm, unit)} from {format_weight(rated.weight_kg, unit)}×"
         f"{rated.reps} @{rated.rpe:g}; {reps} @ RPE {planned.rpe:g}: {format_weight(weight, unit)}",
-        made.reps,
+        reps,
     )
 
 

@@ -141,6 +141,10 @@ class PlanRow(NamedTuple):
     partner: LoggedSet | None = None  # the other leg's set, for a one-legged pair
     ramp: RampSet | None = None  # a generated warm-up of the ramp
     skipped: bool = False  # an exercise skipped for today: not done, not due, not a miss
+    # this set in the last session the rules judge, when that is not the one shown as Last (a
+    # deload week or a poor day is shown, and the reps aim on from the session before it)
+    judged_last: LoggedSet | None = None
+    excused_last: bool = False
 
     @property
     def due(self) -> bool:
@@ -338,6 +342,8 @@ def build_plan(
         warmups = [s for s in done_sets if not s.is_working]
         working = [s for s in done_sets if s.is_working]
         previous = [s for s in shown[0] if s.is_working] if shown else []
+        judged = [s for s in history[0] if s.is_working] if history else []
+        excused = bool(shown) and (not history or history[0] is not shown[0])
         generated = (
             ramp(suggestion.weight_kg, plan.scheme.steps, exercise, plan.unit, inventory)
             if ex_id in with_ramp and inventory is not None
@@ -359,12 +365,27 @@ def build_plan(
         slots = planned.sets if planned else 0
         done_slots = pair_sides(working) if exercise.one_legged else [(s, None) for s in working]
         before = pair_sides(previous) if exercise.one_legged else [(s, None) for s in previous]
+        aimed = pair_sides(judged) if exercise.one_legged else [(s, None) for s in judged]
         for n in range(1, max(slots, len(done_slots)) + 1):
             done, partner = done_slots[n - 1] if n <= len(done_slots) else (None, None)
             last = before[n - 1][0] if n <= len(before) else None
             label = f"{n}/{slots}" if n <= slots else f"+{n - slots}"
             slot = n if n <= slots else None
-            rows.append(PlanRow(exercise, label, planned, slot, done, last, partner, skipped=skip))
+            judged_last = aimed[n - 1][0] if excused and n <= len(aimed) else None
+            rows.append(
+                PlanRow(
+                    exercise,
+                    label,
+                    planned,
+                    slot,
+                    done,
+                    last,
+                    partner,
+                    skipped=skip,
+                    judged_last=judged_last,
+                    excused_last=excused,
+                )
+            )
     return rows, suggestions
 
 
@@ -444,8 +465,11 @@ class TodayView:
         made = self.suggestions.get(row.exercise.id)
         if weight == 0 and made is not None and made.weight_kg == 0 and made.reps:
             return made.reps  # body weight: a rep more is the progression
-        changed = row.last_time is None or weight != row.last_time.weight_kg
-        return aim_reps(row.planned, row.last_time, changed)
+        if row.planned.rpe is not None and made is not None and made.reps:
+            return made.reps  # an RPE target: the weight was worked out for these reps
+        basis = row.judged_last if row.excused_last else row.last_time
+        changed = basis is None or weight != basis.weight_kg
+        return aim_reps(row.planned, basis, changed)
 
     @cached_property
     def plates(self) -> dict[int, PlanStep]:
