@@ -151,3 +151,30 @@ def test_pain_only_lowers_and_never_passes_the_e1rm_bound(
         # under the bound whenever the suggestion was (an empty bar may be above it)
         if made.weight_kg <= bound + 1e-6:
             assert after.weight_kg <= bound + 1e-6
+
+
+def test_the_summary_of_a_deload_week_says_the_pain_noted_in_it() -> None:
+    # a deload week's session with sharp knee pain on a squat set: the summary's next time is
+    # what Today will say (10 % back), not the weight after the deload as if nothing hurt
+    from gymtui.core.models import Session
+    from gymtui.core.summary import summarise
+
+    start = NOW - timedelta(hours=1)
+    before = [
+        LoggedSet(i, 1, "back_squat", i, "working", 100, 6, NOW - timedelta(days=7))
+        for i in range(1, 5)
+    ]
+    today = [
+        LoggedSet(10 + i, 2, "back_squat", i, "working", 90, 6, start + timedelta(minutes=i))
+        for i in range(1, 3)
+    ]
+    today[1] = today[1]._replace(pain="knee sharp")
+    session = Session(2, "A", "Day A", start, NOW)
+    day = PROGRAM.days[0]
+    kit = default_inventory("kg")
+    earlier = {"back_squat": [before]}
+    quiet = summarise(session, today[:1], EX, day, earlier, None, "kg", kit, excused="deload week")
+    hurt = summarise(session, today, EX, day, earlier, None, "kg", kit, excused="deload week")
+    assert quiet.next_time[0] == "Back squat: deload week, no miss -> 102.5 kg after it"
+    assert hurt.next_time[0].startswith("Back squat: deload week, no miss; sharp knee pain")
+    assert hurt.next_time[0].endswith("-> 90 kg")  # 92.25 rounded down to the plates

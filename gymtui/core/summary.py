@@ -127,7 +127,14 @@ def summarise(
             continue
         if ex_id in skipped or excused:
             made = suggest(exercise, plan, before, unit, inventory)
-            if made.weight_kg is not None:
+            # pain noted today still counts (Today backs off after it, deload week or not)
+            pain = pain_facts([mine, *before], exercises)
+            made = after_pain(made, pain, exercise, unit, inventory)
+            if made.weight_kg is not None and pain.last is not None:
+                weight = format_weight(made.weight_kg, unit) if made.weight_kg else "body weight"
+                why = excused or "skipped"
+                next_time.append(f"{exercise.name}: {why}, no miss; {made.reason} -> {weight}")
+            elif made.weight_kg is not None:
                 weight = format_weight(made.weight_kg, unit) if made.weight_kg else "body weight"
                 why, when = (
                     excused or "skipped",
