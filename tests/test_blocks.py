@@ -267,3 +267,24 @@ def test_each_adjuster_only_lowers_and_a_good_day_is_the_identity(
         readiness_weight(Suggestion(None, "first time"), day, EX[ex], unit, inventory).weight_kg
         is None
     )  # type: ignore[arg-type]
+
+
+def test_a_deload_week_after_pain_says_the_weight_it_comes_off_was_backed_off_for_pain() -> None:
+    from gymtui.core.blocks import deload_weight
+    from gymtui.core.models import Suggestion
+
+    week = BlockWeek(FOUR, 1, 5)  # the deload week after four
+    squat = EX["back_squat"]
+    kit = default_inventory("kg")
+    sharp = Suggestion(90.0, "sharp knee pain: 10 % back to 90 kg, or c: box squat, leg press")
+    made = deload_weight(sharp, week, squat, "kg", kit)
+    assert made.weight_kg == 80
+    assert made.reason == (
+        "deload week: -10 % from 90 kg (after sharp knee pain), or c: box squat, leg press"
+    )
+    mild = Suggestion(90.0, "mild knee pain last time: 10 % back to 90 kg")
+    assert deload_weight(mild, week, squat, "kg", kit).reason == (
+        "deload week: -10 % from 90 kg (after mild knee pain)"
+    )
+    plain = Suggestion(102.5, "all 4×6 met last time: +2.5 kg")
+    assert deload_weight(plain, week, squat, "kg", kit).reason == "deload week: -10 % from 102.5 kg"

@@ -120,6 +120,10 @@ def deload_weight(
     was = suggestion.weight_kg
     kg = lighter_by(was, pct, exercise, unit, inventory)
     reason = f"deload week: -{pct} % from {format_weight(was, unit)}"
+    cause, _, rest = suggestion.reason.partition(":")
+    if "pain" in cause:  # the weight it comes off was already backed off for pain: say so
+        swap = rest[rest.index(", or c:") :] if ", or c:" in rest else ""
+        reason = f"{reason} (after {cause.removesuffix(' last time')}){swap}"
     return suggestion._replace(weight_kg=kg, reason=reason)
 
 
