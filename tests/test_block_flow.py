@@ -357,3 +357,57 @@ async def test_pain_noted_in_the_deload_week_still_backs_off_the_week_after(
         # the rule reads week 4 (100 met: +2.5 to 102.5), then pain backs it off 10 % (92.25
         # kg, down to the plates: 90)
         assert "Next 90 kg: mild knee pain last time: 10 % back to 90 kg" in detail, detail
+
+
+async def test_answers_given_and_no_set_logged_do_not_carry_into_a_later_day(
+    paths: Paths, clock: FakeClock
+) -> None:
+    # a poor day answered, the set dialog cancelled, the app closed; two days later the
+    # answers say nothing of that day: no trim, asked again, the session keeps the new ones
+    write_program(paths)
+    await squat_week(paths, clock, first_weight="100")
+    clock.advance(7 * 24 * 3600)
+    app = make_app(paths, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        app.gym.update_settings(readiness_check=True)
+        await pilot.press("enter", "1", "5")
+        await pilot.pause()
+        assert isinstance(app.screen, SetDialog)
+        await pilot.press("escape")
+        assert "loads -5 % today" in text_of(app, "#coach")
+    clock.advance(2 * 24 * 3600)
+    app = make_app(paths, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        assert "Readiness" not in text_of(app, "#coach")
+        assert "Next 102.5 kg: all 4×6 met last time: +2.5 kg" in text_of(app, "#detail")
+        await pilot.press("enter")
+        assert isinstance(app.screen, ReadinessDialog)  # asked again: a new day
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, SetDialog)
+        await pilot.press("enter")
+    assert db_rows(paths.database, "SELECT sleep, soreness FROM sessions ORDER BY id") == [
+        (None, None),
+        (None, None),
+    ]
+
+
+async def test_a_key_that_is_no_answer_says_what_the_check_asks_for(
+    paths: Paths, clock: FakeClock
+) -> None:
+    write_program(paths)
+    app = make_app(paths, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        app.gym.update_settings(readiness_check=True)
+        await pilot.press("enter")
+        assert isinstance(app.screen, ReadinessDialog)
+        await pilot.press("8", "enter")
+        assert (
+            text_of(app, "#dialog-help") == "enter is no answer here: 1-5 answer   esc skip today"
+        )
+        await pilot.press("9")
+        assert text_of(app, "#dialog-help").startswith("9 is no answer here")
+        assert "How did you sleep?" in text_of(app, "#readiness-question")  # still asking
+        await pilot.press("3", "2")
+        await pilot.pause()
+        assert isinstance(app.screen, SetDialog)

@@ -89,15 +89,15 @@ def after_last(store: Store) -> str:
     return "" if last is None else f"{last.id} {last.started_at.isoformat()}"
 
 
-def readiness_of(store: Store, session: Session | None, after: str) -> Readiness | None:
+def readiness_of(
+    store: Store, session: Session | None, after: str, now: datetime
+) -> Readiness | None:
     """Today's answers: the open session's, else those given for the session about to start
-    (`after`: the session before it); None when not asked."""
+    (`after`: the session before it) while they are today's; None when not asked."""
     if session is not None and session.sleep is not None:
         return Readiness(session.sleep, session.soreness)
-    pending = store.plan_facts.pending_readiness()
-    if pending is None or pending.after != after:
-        return None
-    return Readiness(pending.sleep, pending.soreness)
+    pending = store.plan_facts.pending_for(after, now)
+    return None if pending is None else Readiness(pending.sleep, pending.soreness)
 
 
 class Coach:
@@ -125,10 +125,14 @@ class Coach:
         it was not answered or skipped for it."""
         if not self._settings().readiness_check or view.session is not None:
             return False
-        pending = self._store.plan_facts.pending_readiness()
-        return pending is None or pending.after != after_last(self._store)
+        return (
+            self._store.plan_facts.pending_for(after_last(self._store), self._clock.now()) is None
+        )
 
     def answer_readiness(self, sleep: int | None, soreness: int | None) -> TodayView:
         """Keep the answers (None, None: skipped) for the session about to start."""
-        self._store.plan_facts.save_readiness(Pending(after_last(self._store), sleep, soreness))
+        now = self._clock.now().isoformat()
+        self._store.plan_facts.save_readiness(
+            Pending(after_last(self._store), sleep, soreness, now)
+        )
         return self._changed()

@@ -122,7 +122,7 @@ def read_today(
         {ex_id: pain_facts(sets, exercises) for ex_id, sets in earlier.items()},
         block=block_week(store, program, now),
         excused=recent.excused(),
-        readiness=readiness_of(store, session, _before_today(store, session))
+        readiness=readiness_of(store, session, _before_today(store, session), now)
         if settings.readiness_check  # switched off: today's answers trim nothing more
         else None,
     )

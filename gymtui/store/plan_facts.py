@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
 from gymtui.store.base import from_text, to_text
@@ -13,7 +13,8 @@ from gymtui.store.base import from_text, to_text
 if TYPE_CHECKING:
     from gymtui.store.store import Store
 
-READINESS = "readiness_today"  # the setting: {"after": session before, "sleep", "soreness"}
+READINESS = "readiness_today"  # the setting: {"after": session before, "sleep", "soreness", "at"}
+ANSWERS_KEEP = timedelta(hours=12)  # answers older than this say nothing of a session now
 
 
 class Pending(NamedTuple):
@@ -22,6 +23,7 @@ class Pending(NamedTuple):
     after: str
     sleep: int | None
     soreness: int | None
+    at: str = ""  # when answered (ISO time); "" from before it was kept: as if just now
 
 
 def _score(value: object) -> int | None:
@@ -68,17 +70,38 @@ class PlanFacts:
             return None
         if not isinstance(saved, dict) or not isinstance(saved.get("after"), str):
             return None
-        return Pending(saved["after"], _score(saved.get("sleep")), _score(saved.get("soreness")))
+        at = saved.get("at")
+        at = at if isinstance(at, str) else ""
+        return Pending(
+            saved["after"], _score(saved.get("sleep")), _score(saved.get("soreness")), at
+        )
 
     def save_readiness(self, answers: Pending) -> None:
         """Keep today's answers (both None: skipped) until the first set starts the session."""
         self.store.set_setting(READINESS, json.dumps(answers._asdict()))
 
-    def carry_readiness(self, conn: sqlite3.Connection, session_id: int, after: str) -> None:
-        """Into a session just started by its first set: the answers given for it (in the
-        set's transaction)."""
+    def pending_for(self, after: str, now: datetime) -> Pending | None:
+        """The answers given for the session about to start (`after`: the session before
+        it) while they are today's: answered within ANSWERS_KEEP before `now` (answered,
+        then no set logged: days later they say nothing of that day)."""
         pending = self.pending_readiness()
-        if pending is not None and pending.after == after and pending.sleep is not None:
+        if pending is None or pending.after != after:
+            return None
+        try:
+            at = datetime.fromisoformat(pending.at) if pending.at else now
+        except ValueError:
+            return None
+        if at.tzinfo is None or not timedelta(0) <= now - at <= ANSWERS_KEEP:
+            return None
+        return pending
+
+    def carry_readiness(
+        self, conn: sqlite3.Connection, session_id: int, after: str, now: datetime
+    ) -> None:
+        """Into a session just started by its first set (at `now`): the answers given for it
+        (in the set's transaction)."""
+        pending = self.pending_for(after, now)
+        if pending is not None and pending.sleep is not None:
             conn.execute(
                 "UPDATE sessions SET sleep = ?, soreness = ? WHERE id = ?",
                 [pending.sleep, pending.soreness, session_id],

@@ -153,7 +153,7 @@ class Sessions:
                     ],
                 )
                 session_id = int(cast(int, cursor.lastrowid))
-                self.store.plan_facts.carry_readiness(conn, session_id, after)
+                self.store.plan_facts.carry_readiness(conn, session_id, after, now)
             else:
                 session_id = current.id
                 # A wall clock set back mid-session (by hand, NTP, a time zone fix) must not

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.markup import escape
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -56,6 +57,14 @@ class ReadinessDialog(GymDialog[Readiness]):
                 self.dismiss(Readiness(*self.answers))
             else:
                 self._ask()
+            return
+        if (event.is_printable or event.key == "enter") and not self.closing:
+            event.stop()  # a key meant for Today or the set dialog: say what this asks for
+            shown = "enter" if event.key == "enter" else event.character or event.key
+            self.query_one("#dialog-help", Static).update(
+                f"[b]{escape(shown)}[/] is no answer here: [b]1[/]-[b]5[/] answer   "
+                "[b]esc[/] skip today"
+            )
             return
         super().on_key(event)
 
