@@ -278,16 +278,17 @@ class Sessions:
         until: datetime | None = None,
         leave_out: Sequence[int] = (),
     ) -> list[list[LoggedSet]]:
-        """The exercise's sets in the latest sessions that had it (other than `before_session`
-        and those in `leave_out`, and logged before `until` when given), newest first: an
-        index seek per session, however long the history."""
+        """The exercise's sets in the latest sessions that had working sets of it (other than
+        `before_session` and those in `leave_out`, and logged before `until` when given),
+        newest first: an index seek per session, however long the history. A session of
+        only its warm-ups is passed over: it says nothing of the weight to work at."""
         exclude = [before_session if before_session is not None else -1, *leave_out]
         found: list[list[LoggedSet]] = []
         before = to_text(until) if until is not None else "9999"
         marks = ", ".join("?" * len(exclude))
         for _ in range(sessions):
             latest = self.store.value(
-                "SELECT session_id FROM sets WHERE exercise_id = ? "
+                "SELECT session_id FROM sets WHERE exercise_id = ? AND kind != 'warmup' "
                 f"AND session_id NOT IN ({marks}) "
                 "AND logged_at < ? ORDER BY logged_at DESC LIMIT 1",
                 [exercise_id, *exclude, before],

@@ -1,0 +1,53 @@
+"""What a fresh-clone tester found in the coach's answers, driven as a user would: the screen
+and the file after sessions of warm-ups only, a first time in a deload week, a weight under
+the bar."""
+
+from datetime import timedelta
+
+from gymtui.core.models import SetInput
+from gymtui.core.program import load_program
+from gymtui.paths import Paths
+from gymtui.store import Store
+from gymtui.ui.screens.today import TodayScreen
+
+from conftest import FakeClock
+from helpers import make_app, table_rows, text_of
+
+SIZE = (100, 30)
+
+
+def seed(paths: Paths, clock: FakeClock, sessions: list[tuple[int, list[SetInput]]]) -> None:
+    """Day A sessions, each (days before now, its sets), finished."""
+    program = load_program()
+    store = Store.open(paths.database)
+    store.exercises.sync(program.exercises.values())
+    for ago, sets in sessions:
+        when = clock.now() - timedelta(days=ago)
+        for n, entry in enumerate(sets):
+            store.sessions.log_set(entry, program.days[0], when + timedelta(minutes=n))
+        session = store.sessions.current()
+        assert session is not None
+        store.sessions.finish(session.id, when + timedelta(minutes=len(sets)))
+    store.close()
+
+
+async def test_a_session_of_only_warm_ups_does_not_hide_the_working_sets_before_it(
+    paths: Paths, clock: FakeClock
+) -> None:
+    # 4 x 6 at 100 kg a week ago; three days ago only the bar x 10 warm-up of squat. Today
+    # still knows the squat: Last 100 x 6, Next 102.5 (it said "new" on every row)
+    squats = [SetInput("back_squat", 100, 6)] * 4
+    seed(paths, clock, [(7, squats), (3, [SetInput("back_squat", 20, 10, kind="warmup")])])
+    app = make_app(paths, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, TodayScreen)
+        if "Day A" not in text_of(app, "#day-title"):
+            await pilot.press("s")  # the rotation says B: switch to A, as the tester did
+            await pilot.pause()
+        assert "Day A" in text_of(app, "#day-title")
+        rows = [r for r in table_rows(app) if r[1].strip().startswith(("1/4", "▶1/4"))]
+        assert rows and "100 × 6" in rows[0][3] and rows[0][4].startswith("102.5")
+        assert "Warm-up 1 of 4: bar × 10" in text_of(app, "#detail")  # the ramp is back too
+        view = app.screen.view
+        assert view is not None
+        assert view.suggestions["back_squat"].reason == "all 4×6 met last time: +2.5 kg"
