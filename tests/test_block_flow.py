@@ -411,3 +411,59 @@ async def test_a_key_that_is_no_answer_says_what_the_check_asks_for(
         await pilot.press("3", "2")
         await pilot.pause()
         assert isinstance(app.screen, SetDialog)
+
+
+async def test_an_exercise_first_done_in_the_deload_week_goes_on_from_it(
+    paths: Paths, clock: FakeClock
+) -> None:
+    # a one-week block: week 1 deadlifts only; the deload week is squat's first time (2 sets
+    # of 4, 100 kg typed). Its summary says a first time, not "skipped"; the week after,
+    # Today goes on from it (all met: +2.5 kg), not "new" beside a Last of 100 x 6
+    from gymtui.core.models import SetInput
+    from gymtui.core.program import load_program
+    from gymtui.store import Store
+
+    paths.program_file.parent.mkdir(parents=True, exist_ok=True)
+    paths.program_file.write_text(
+        PROGRAM.replace("weeks = 4", "weeks = 1").replace(
+            '  { exercise = "back_squat", sets = 4, reps = 6, progression = "linear" },\n',
+            '  { exercise = "back_squat", sets = 4, reps = 6, progression = "linear" },\n'
+            '  { exercise = "deadlift", sets = 4, reps = 5, progression = "linear" },\n',
+        )
+    )
+    program = load_program(paths.program_file)
+    store = Store.open(paths.database)
+    store.exercises.sync(program.exercises.values())
+    store.plan_facts.begin_block(clock.now() - timedelta(hours=1))
+    for n in range(4):
+        store.sessions.log_set(
+            SetInput("deadlift", 140, 5), program.days[0], clock.now() + timedelta(minutes=n)
+        )
+    first = store.sessions.current()
+    assert first is not None
+    store.sessions.finish(first.id, clock.now() + timedelta(minutes=5))
+    store.close()
+    clock.advance(7 * 24 * 3600)
+    app = make_app(paths, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        assert text_of(app, "#coach") == "Deload week (-40 % sets, -10 % load)"
+        for weight in ("100", ""):  # squat 1/2 and 2/2
+            await pilot.press("enter")
+            assert isinstance(app.screen, SetDialog)
+            await pilot.press(*weight, "enter")
+            assert isinstance(app.screen, TodayScreen)
+            clock.advance(180)
+    session = db_rows(paths.database, "SELECT max(id) FROM sessions")[0][0]
+    app = make_app(paths, clock)
+    async with app.run_test(size=SIZE):
+        summary = app.gym.history.summary(session)
+        assert summary is not None
+        assert summary.next_time[0] == (
+            "Back squat: a first time (deload week): all 2×6 met: +2.5 kg -> 102.5 kg"
+        )
+    clock.advance(7 * 24 * 3600)
+    app = make_app(paths, clock)
+    async with app.run_test(size=SIZE):
+        rows = [r for r in table_rows(app) if r[0] or r[1]]
+        assert [r[3] for r in rows][:2] == ["100 × 6", "100 × 6"]
+        assert "Next 102.5 kg: all 2×6 met last time: +2.5 kg" in text_of(app, "#detail")

@@ -125,6 +125,15 @@ def summarise(
                 done = f"{', '.join(holds)} s" if holds else describe_last(mine, unit)
                 next_time.append(f"{exercise.name}: not in your program, so no target ({done})")
             continue
+        if excused and not before:  # a first time in a deload week or on a poor day
+            had = planned_sets([s for s in mine if s.is_working])
+            judged = plan._replace(sets=max(1, min(plan.sets, had)))  # a deload's sets
+            made = suggest(exercise, judged, [mine], unit, inventory)
+            if made.weight_kg is not None:
+                weight = format_weight(made.weight_kg, unit) if made.weight_kg else "body weight"
+                why = made.reason.replace(" last time", "")
+                next_time.append(f"{exercise.name}: a first time ({excused}): {why} -> {weight}")
+            continue
         if ex_id in skipped or excused:
             made = suggest(exercise, plan, before, unit, inventory)
             # pain noted today still counts (Today backs off after it, deload week or not)

@@ -317,6 +317,9 @@ def build_plan(
         planned = planned_by_id.get(ex_id)
         shown = recent.get(ex_id, [])  # last time as done; the rules read those they judge
         history = [h for h in shown if not (h and h[0].session_id in plan.excused)]
+        from_excused = bool(shown) and not history
+        if from_excused:  # first done in a deload week or on a poor day: from it
+            history = shown
         rule = planned or (plan.elsewhere.plan_for(ex_id) if plan.elsewhere else None)
         if planned is not None and plan.elsewhere is not None:  # today's sets judge no miss
             own = plan.elsewhere.day(day.key) or day
@@ -325,6 +328,10 @@ def build_plan(
             rule = judged_by(
                 planned, in_program, len(pair_sides(seen) if exercise.one_legged else seen)
             )
+        if from_excused and rule is not None:  # judged by the sets it had: a deload's are fewer
+            seen = [s for s in history[0] if s.is_working]
+            had = len(pair_sides(seen) if exercise.one_legged else seen)
+            rule = rule._replace(sets=max(1, min(rule.sets, had)))
         suggestion = suggest(exercise, rule, history, plan.unit, inventory, plan.now)
         pain = (plan.pain or {}).get(ex_id)
         suggestion = after_pain(suggestion, pain, exercise, plan.unit, inventory)
