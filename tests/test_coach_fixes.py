@@ -51,3 +51,35 @@ async def test_a_session_of_only_warm_ups_does_not_hide_the_working_sets_before_
         view = app.screen.view
         assert view is not None
         assert view.suggestions["back_squat"].reason == "all 4×6 met last time: +2.5 kg"
+
+
+async def test_a_barbell_weight_under_the_empty_bar_is_refused_and_nothing_saved(
+    paths: Paths, clock: FakeClock
+) -> None:
+    # enter on a squat set, then 7 (a digit meant to rate the last set): 7 kg is no squat on
+    # a 20 kg bar. Refused with what to do; the file holds nothing; a real weight saves
+    from gymtui.ui.dialogs.set_dialog import SetDialog
+
+    from helpers import db_rows
+
+    app = make_app(paths, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        app.gym.update_settings(warmup_ramp=False)
+        await pilot.pause()
+        if "Day A" not in text_of(app, "#day-title"):
+            await pilot.press("s")
+            await pilot.pause()
+        await pilot.press("enter")
+        assert isinstance(app.screen, SetDialog)
+        await pilot.press("7", "tab", "5", "enter")
+        assert isinstance(app.screen, SetDialog)
+        assert text_of(app, "#dialog-error") == (
+            "7 kg is lighter than the 20 kg bar: type the weight with the bar on it "
+            "(a lighter bar: Bar and plates in the palette)."
+        )
+        assert db_rows(paths.database, "SELECT count(*) FROM sets") == [(0,)]
+        await pilot.press("backspace", *"60", "enter")  # the weight field has the focus
+        assert isinstance(app.screen, TodayScreen)
+    assert db_rows(paths.database, "SELECT exercise_id, weight_kg, reps FROM sets") == [
+        ("back_squat", 60.0, 5)
+    ]

@@ -11,6 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Grid, Vertical
 from textual.widgets import Input, Label, Static
 
+from gymtui.core.equipment import kit_for
 from gymtui.core.models import Exercise, LoggedSet, SetInput, SetKind, Side
 from gymtui.core.prefill import set_prefill
 from gymtui.core.training import PlanRow, TodayView
@@ -22,6 +23,7 @@ from gymtui.core.values import (
     parse_reps,
     parse_rpe,
     parse_weight,
+    to_kg,
 )
 from gymtui.errors import InvalidValue
 from gymtui.ui.dialogs.base import GymDialog
@@ -74,6 +76,7 @@ class SetDialogRequest:
     note: str | None = None
     side: Side | None = None
     timed: bool | None = None  # None: as the exercise is (a hold asks for seconds, not reps)
+    bar_kg: float | None = None  # a barbell's empty bar: a weight under it is refused
 
     @property
     def is_hold(self) -> bool:
@@ -95,7 +98,17 @@ def set_request(
         kind,
         side=prefill.side,
         timed=row.timed,
+        bar_kg=empty_bar_kg(row.exercise, view),
     )
+
+
+def empty_bar_kg(exercise: Exercise, view: TodayView) -> float | None:
+    """A barbell exercise's empty bar (its own, else the user's, with collars), in kg; None
+    for anything else or with no kit known."""
+    if not exercise.uses_bar or view.inventory is None or exercise.timed:
+        return None
+    kit = kit_for(exercise, view.inventory)
+    return to_kg(kit.empty, kit.unit)
 
 
 def edit_request(exercise: Exercise, logged: LoggedSet, unit: Unit) -> SetDialogRequest:
@@ -229,6 +242,21 @@ class SetDialog(GymDialog[SetInput | None]):
             # shown rounded (10 kg shows as 22 lb, which is 9.979 kg) converted back
             weight = float(self.request.weight_kg)
         assert isinstance(weight, float) and isinstance(reps, int)
+        bar = self.request.bar_kg
+        if bar is not None and weight < bar - 0.01 and not self.request.is_hold:
+            # 7 kg on a deadlift is a digit meant for something else (an effort rating)
+            field = self.query_one("#weight", Input)
+            field.add_class("-invalid")
+            field.focus()
+            unit = self.request.unit
+            self.query_one("#dialog-error", Static).update(
+                plain(
+                    f"{format_weight(weight, unit)} is lighter than the "
+                    f"{format_weight(bar, unit)} bar: type the weight with the bar on it "
+                    "(a lighter bar: Bar and plates in the palette)."
+                )
+            )
+            return
         assert rpe is None or isinstance(rpe, float)
         held = self.request.is_hold
         entry = SetInput(
