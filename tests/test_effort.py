@@ -325,3 +325,12 @@ def test_after_a_deload_week_a_range_aims_on_from_the_session_before_it() -> Non
     slots = [r for r in rows if r.slot]
     assert [r.last_time.weight_kg for r in slots if r.last_time] == [62.5, 62.5]  # Last: as done
     assert [view.reps_for(r) for r in slots] == [9, 9, 9]
+
+
+def test_an_rpe_target_with_only_a_back_off_rated_asks_for_the_top_set_s_rating() -> None:
+    # 140 x 5 unrated, then back-offs 125 x 5 with the last at RPE 10: the line said "log RPE"
+    # though one was logged; the top set's is what steers
+    plan = PlannedExercise("deadlift", 4, 5, rpe=8.0, backoff_pct=90.0)
+    recent = history([(140, 5, None), (125, 5, None), (125, 5, None), (125, 5, 10)], ex="deadlift")
+    made = suggest(DEADLIFT, plan, recent, "kg", KIT)
+    assert made.reason.endswith("; rate the top set to steer by it")

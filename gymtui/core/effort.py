@@ -22,6 +22,7 @@ from gymtui.core.rpe import (
 from gymtui.core.values import Unit, format_e1rm, format_weight
 
 LOG_RPE = "log RPE to steer by it"
+RATE_TOP = "rate the top set to steer by it"  # only a lighter set (a back-off) was rated
 
 
 def steer(
@@ -41,7 +42,7 @@ def steer(
     assert made.weight_kg is not None
     rated = hardest(last)
     if planned.rpe is not None:
-        return _target(made, planned, rated, unit, down)
+        return _target(made, planned, rated, unit, down, last)
     if rated is None or rated.rpe is None or not met_all:
         return made
     rpe, top = rated.rpe, max(s.weight_kg for s in last if s.is_working)
@@ -72,12 +73,14 @@ def _target(
     rated: LoggedSet | None,
     unit: Unit,
     down: Callable[[float], float],
+    last: Sequence[LoggedSet] = (),
 ) -> Suggestion:
     """An RPE target's weight: the chart's share for the reps at the target RPE of the e1RM
     the rated set implies, rounded down to a loadable weight."""
     assert planned.rpe is not None
     if rated is None or rated.rpe is None:
-        return made._replace(reason=f"{made.reason}; {LOG_RPE}")
+        some = any(s.rpe is not None for s in last if s.is_working)
+        return made._replace(reason=f"{made.reason}; {RATE_TOP if some else LOG_RPE}")
     # the plan's reps (a range's bottom): hitting them at the target RPE keeps the weight,
     # more reps at it raise the e1RM and the weight with it (aiming a rep more a set, as
     # double progression does, would lighten the bar each time the target was met)

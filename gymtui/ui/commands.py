@@ -73,7 +73,7 @@ def gym_commands(app: App[Any], screen: Screen[Any]) -> Iterable[SystemCommand]:
     if host.gym.program.block is not None:
         yield SystemCommand(
             "Start a new block",
-            "week 1 of the program's [block] from the week of your next leg day",
+            "week 1 of the program's block from the week of your next leg day",
             partial(begin_block, host),
         )
     flags = [
