@@ -82,7 +82,7 @@ def recovery(last_trained: datetime | None, now: datetime, *, trained: bool = Fa
         wait = max(1, round(RECOVERY_MIN_H - hours))
         return Recovery("recovering", f"Recovering: ready in {wait} h ({hours:.0f} h since legs)")
     if hours <= RECOVERY_MAX_H:
-        return Recovery("ready", f"Ready: {hours:.0f} h since legs, inside the 48-72 h window")
+        return Recovery("ready", f"Ready: {hours:.0f} h since legs, inside 48-72 h")
     return Recovery("overdue", f"Ready: it has been {gap_text(hours)} since legs")
 
 
