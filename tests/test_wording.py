@@ -42,3 +42,19 @@ async def test_after_a_first_set_ever_the_advice_says_what_it_was(
         detail = text_of(app, "#detail")
         assert "First time: set 1 was 100 kg × 6; the next starts from it" in detail
         assert "no cues" not in detail
+
+
+async def test_on_a_first_time_s_logged_set_the_advice_says_next_time_starts_from_today(
+    paths: Paths, clock: FakeClock
+) -> None:
+    # the cursor back on a logged set of a first time: not "no history yet, type the weight"
+    app = make_app(paths, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", *"100", "enter")
+        await pilot.pause()
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        app.screen.table.move_cursor(row=0)  # type: ignore[attr-defined]
+        await pilot.pause()
+        detail = text_of(app, "#detail")
+        assert "First time: 2 sets today; next time starts from them" in detail, detail

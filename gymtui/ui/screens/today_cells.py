@@ -10,7 +10,7 @@ from gymtui.core.pain import PAIN_MARK, pain_facts, read_pain
 from gymtui.core.pairs import pair_text
 from gymtui.core.summary import planned_sets
 from gymtui.core.training import PlanRow, TodayView
-from gymtui.core.values import Unit, format_number, format_set, format_weight, from_kg
+from gymtui.core.values import Unit, count, format_number, format_set, format_weight, from_kg
 from gymtui.ui.text import clip, plain
 
 NAME_WIDTH = 22  # an imported name is cut here: at 80 columns every other column fits whole
@@ -79,6 +79,9 @@ def advice_text(view: TodayView, row: PlanRow, unit: Unit) -> str:
             last = format_set(done[-1].weight_kg, done[-1].reps, unit, seconds=done[-1].seconds)
             number = planned_sets(done)  # a left and a right set are one set
             advice = f"First time: set {number} was {last}; the next starts from it"
+        elif done:  # its first session, on a set logged: next time starts from today's
+            sets = count(planned_sets(done), "set")
+            advice = f"First time: {sets} today; next time starts from them"
     return advice
 
 
