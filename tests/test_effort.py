@@ -334,3 +334,17 @@ def test_an_rpe_target_with_only_a_back_off_rated_asks_for_the_top_set_s_rating(
     recent = history([(140, 5, None), (125, 5, None), (125, 5, None), (125, 5, 10)], ex="deadlift")
     made = suggest(DEADLIFT, plan, recent, "kg", KIT)
     assert made.reason.endswith("; rate the top set to steer by it")
+
+
+def test_a_deload_week_s_session_is_no_break_from_the_lift() -> None:
+    # front squat 60 kg 25 days ago, then a deload-week session last week (excused: the
+    # rules read the one before it). Today is no "3 weeks since last time: 10% back"
+    plan = PlannedExercise("front_squat", 3, 10, reps_top=12, progression=Progression("double"))
+    before = session([(60, 10, None)] * 3, days_ago=25, ex="front_squat", sid=1)
+    deload = session([(52.5, 10, None)] * 2, days_ago=7, ex="front_squat", sid=2)
+    day = PROGRAM.days[0]._replace(exercises=(plan,))
+    recent = {"front_squat": [deload, before]}
+    excused = Plan(inventory=KIT, ramps_on=False, now=NOW, excused=frozenset({2}))
+    _, suggestions = build_plan(day, EX, [], recent, excused)
+    made = suggestions["front_squat"]
+    assert made.weight_kg == 60 and "since last time" not in made.reason, made

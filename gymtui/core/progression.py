@@ -155,6 +155,7 @@ def suggest(
     unit: Unit = "kg",
     inventory: Inventory | None = None,
     now: datetime | None = None,
+    trained_at: datetime | None = None,
 ) -> Suggestion:
     """Today's weight by the exercise's rule, from its recent sessions (newest first); when
     the plates can't make the rule's weight, the nearest they can, and the reason says so.
@@ -163,7 +164,9 @@ def suggest(
     allows for N reps plus one step; a last session of another kind of work (singles, a
     ramp) is worked out from e1RM with reps in reserve; after a long break (`now` given) the
     weight steps back. The last session's RPE moves the rule's step, or sets the weight for an
-    RPE target (core/effort.py); fatigue over the last sessions deloads (core/fatigue.py)."""
+    RPE target (core/effort.py); fatigue over the last sessions deloads (core/fatigue.py).
+    `trained_at`: when the exercise was last done, if later than `recent` says (a deload
+    week's session, which the rules do not judge, is still no break)."""
     rounded: list[str] = []
     made = _suggest(exercise, planned, recent, unit, inventory, rounded)
     if made.weight_kg is None or made.weight_kg <= 0 or (planned is not None and planned.timed):
@@ -173,8 +176,10 @@ def suggest(
         rounded = rounded if coached.weight_kg == made.weight_kg else []
         made = coached
     made = made._replace(reason=made.reason + "".join(rounded))
-    bounded = _bounded(made, exercise, planned, recent, unit, inventory, now)
     newest = max(s.logged_at for s in recent[0])
+    if trained_at is not None and trained_at > newest:
+        newest = trained_at
+    bounded = _bounded(made, exercise, planned, recent, unit, inventory, now, newest)
     if planned is None or (now is not None and now - newest > LONG_BREAK):
         return bounded  # a break has stepped back already
     return _deloaded(bounded, exercise, planned, recent, unit, inventory)
@@ -236,6 +241,7 @@ def _bounded(
     unit: Unit,
     inventory: Inventory | None,
     now: datetime | None,
+    newest: datetime,
 ) -> Suggestion:
     """The rule's suggestion held under the e1RM ceiling, and stepped back after a break."""
     assert made.weight_kg is not None
@@ -267,7 +273,6 @@ def _bounded(
                 f"{shown(down(ceiling))}{plates}"
             )
             weight = down(ceiling)
-    newest = max(s.logged_at for s in recent[0])
     away = now - newest if now is not None else timedelta(0)
     back = next((pct for gap, pct in BREAKS if away > gap), 0)
     if back:

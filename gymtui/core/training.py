@@ -332,7 +332,8 @@ def build_plan(
             seen = [s for s in history[0] if s.is_working]
             had = len(pair_sides(seen) if exercise.one_legged else seen)
             rule = rule._replace(sets=max(1, min(rule.sets, had)))
-        suggestion = suggest(exercise, rule, history, plan.unit, inventory, plan.now)
+        trained_at = max((s.logged_at for s in shown[0]), default=None) if shown else None
+        suggestion = suggest(exercise, rule, history, plan.unit, inventory, plan.now, trained_at)
         pain = (plan.pain or {}).get(ex_id)
         suggestion = after_pain(suggestion, pain, exercise, plan.unit, inventory)
         was = (plan.swapped or {}).get(ex_id)
