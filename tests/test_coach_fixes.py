@@ -83,3 +83,36 @@ async def test_a_barbell_weight_under_the_empty_bar_is_refused_and_nothing_saved
     assert db_rows(paths.database, "SELECT exercise_id, weight_kg, reps FROM sets") == [
         ("back_squat", 60.0, 5)
     ]
+
+
+async def test_a_working_weight_under_half_the_planned_asks_once_more(
+    paths: Paths, clock: FakeClock
+) -> None:
+    # hamstring curl planned at 35 kg; enter then 8 (an effort rating meant for the last set)
+    # is not saved at once: the dialog says so; enter again saves it as typed
+    from gymtui.ui.dialogs.set_dialog import SetDialog
+
+    from helpers import db_rows
+
+    seed(paths, clock, [(7, [SetInput("hamstring_curl", 35, 12)] * 3)])
+    app = make_app(paths, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        if "Day A" not in text_of(app, "#day-title"):
+            await pilot.press("s")
+            await pilot.pause()
+        view = app.screen.view
+        assert view is not None
+        row = next(i for i, r in enumerate(view.rows) if r.exercise.id == "hamstring_curl")
+        app.screen.table.move_cursor(row=row)
+        await pilot.pause()
+        await pilot.press("enter")
+        assert isinstance(app.screen, SetDialog)
+        await pilot.press("8", "enter")
+        assert isinstance(app.screen, SetDialog)
+        assert text_of(app, "#dialog-error") == (
+            "8 kg is under half the 37.5 kg planned: enter again to save it."
+        )
+        assert db_rows(paths.database, "SELECT count(*) FROM sets WHERE weight_kg = 8") == [(0,)]
+        await pilot.press("enter")
+        assert isinstance(app.screen, TodayScreen)
+    assert db_rows(paths.database, "SELECT weight_kg FROM sets WHERE weight_kg = 8") == [(8.0,)]

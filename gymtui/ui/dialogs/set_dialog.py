@@ -77,6 +77,7 @@ class SetDialogRequest:
     side: Side | None = None
     timed: bool | None = None  # None: as the exercise is (a hold asks for seconds, not reps)
     bar_kg: float | None = None  # a barbell's empty bar: a weight under it is refused
+    planned_kg: float | None = None  # the weight planned: under half of it asks once more
 
     @property
     def is_hold(self) -> bool:
@@ -99,6 +100,7 @@ def set_request(
         side=prefill.side,
         timed=row.timed,
         bar_kg=empty_bar_kg(row.exercise, view),
+        planned_kg=prefill.weight_kg if kind == "working" and not row.timed else None,
     )
 
 
@@ -128,6 +130,7 @@ def edit_request(exercise: Exercise, logged: LoggedSet, unit: Unit) -> SetDialog
 
 
 WEIGHT_HINT = {"kg": "e.g. 102.5", "lb": "e.g. 225"}  # a weight people lift, in the unit
+LIGHT_SHARE = 0.5  # a working set under this share of the weight planned asks once more
 
 
 class SetDialog(GymDialog[SetInput | None]):
@@ -144,6 +147,7 @@ class SetDialog(GymDialog[SetInput | None]):
     def __init__(self, request: SetDialogRequest) -> None:
         super().__init__()
         self.request = request
+        self._light_ok: float | None = None  # a light weight said once: enter again saves it
         self.prefilled_weight = ""  # the weight field's text as it opened
 
     def compose(self) -> ComposeResult:
@@ -259,6 +263,18 @@ class SetDialog(GymDialog[SetInput | None]):
             return
         assert rpe is None or isinstance(rpe, float)
         held = self.request.is_hold
+        planned = self.request.planned_kg
+        if planned and weight < planned * LIGHT_SHARE and self._light_ok != weight:
+            # a digit meant for something else (an effort rating) typed over the prefill
+            self._light_ok = weight
+            unit = self.request.unit
+            self.query_one("#dialog-error", Static).update(
+                plain(
+                    f"{format_weight(weight, unit)} is under half the "
+                    f"{format_weight(planned, unit)} planned: enter again to save it."
+                )
+            )
+            return
         entry = SetInput(
             exercise_id=self.request.exercise.id,
             weight_kg=weight,
