@@ -116,3 +116,34 @@ async def test_a_working_weight_under_half_the_planned_asks_once_more(
         await pilot.press("enter")
         assert isinstance(app.screen, TodayScreen)
     assert db_rows(paths.database, "SELECT weight_kg FROM sets WHERE weight_kg = 8") == [(8.0,)]
+
+
+async def test_after_an_x_set_with_nothing_left_a_digit_rates_that_set(
+    paths: Paths, clock: FakeClock
+) -> None:
+    # a day of one squat set, done; then x, leg extension, 50 x 12; then 9: the leg extension
+    # is rated (the cursor stayed on the squat row and the digit rated the squat)
+    from gymtui.ui.dialogs.set_dialog import SetDialog
+
+    from helpers import db_rows
+
+    paths.program_file.parent.mkdir(parents=True, exist_ok=True)
+    paths.program_file.write_text(
+        '[warmup]\nexercises = "off"\n\n[[days]]\nkey = "A"\nname = "Day A"\n'
+        'exercises = [{ exercise = "back_squat", sets = 1, reps = 5 }]\n'
+    )
+    app = make_app(paths, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", *"100", "enter")
+        assert isinstance(app.screen, TodayScreen)
+        await pilot.press("x", *"leg extension", "enter")
+        assert isinstance(app.screen, SetDialog)
+        await pilot.press(*"50", "tab", *"12", "enter")
+        assert isinstance(app.screen, TodayScreen)
+        await pilot.pause()
+        await pilot.press("9")
+        await pilot.pause()
+    assert db_rows(paths.database, "SELECT exercise_id, rpe FROM sets ORDER BY id") == [
+        ("back_squat", None),
+        ("leg_extension", 9.0),
+    ]

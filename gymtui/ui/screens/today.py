@@ -143,6 +143,17 @@ class TodayScreen(PlanEditing):
         table.show(cells)
         if to_next and view.next_index is not None:
             row = view.next_index
+        elif to_next and view.session_sets:  # nothing left to do: on the set just logged, so
+            # a digit or P marks it (not the row the cursor was left on before an `x` set)
+            latest = max(view.session_sets, key=lambda s: (s.logged_at, s.id))
+            row = next(
+                (
+                    i
+                    for i, r in enumerate(view.rows)
+                    if latest.id in {getattr(r.logged, "id", None), getattr(r.partner, "id", None)}
+                ),
+                row,
+            )
         table.move_cursor(row=min(row, max(0, table.row_count - 1)))
         self._show_detail()
 
