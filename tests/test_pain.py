@@ -178,3 +178,15 @@ def test_the_summary_of_a_deload_week_says_the_pain_noted_in_it() -> None:
     assert quiet.next_time[0] == "Back squat: deload week, no miss -> 102.5 kg after it"
     assert hurt.next_time[0].startswith("Back squat: deload week, no miss; sharp knee pain")
     assert hurt.next_time[0].endswith("-> 90 kg")  # 92.25 rounded down to the plates
+
+
+def test_sharp_knee_pain_on_a_hamstring_curl_offers_hamstring_work_first() -> None:
+    # the knee-sparing list starts with what works the hurt exercise's muscles: for a
+    # hamstring curl the Romanian deadlift, not the box squat and leg press (quads)
+    curl = [
+        LoggedSet(1, 1, "hamstring_curl", 1, "working", 40, 12, NOW, pain="knee sharp"),
+    ]
+    facts = pain_facts([curl], EX)
+    assert facts.stand_ins[0] == "Romanian deadlift"
+    squat = [LoggedSet(2, 1, "back_squat", 1, "working", 100, 6, NOW, pain="knee sharp")]
+    assert pain_facts([squat], EX).stand_ins[:2] == ("Box squat", "Leg press")

@@ -28,7 +28,7 @@ PAIN_MARK = "⚡"  # a set with pain, on Today and in History
 # Data: exercises that spare a joint, best first (catalogue ids; those the catalogue lacks are
 # passed over). Sharp pain offers them as the swap (c), ahead of the usual stand-ins.
 SPARING: dict[Joint, tuple[str, ...]] = {
-    "knee": ("box_squat", "leg_press", "hip_thrust", "romanian_deadlift"),
+    "knee": ("box_squat", "leg_press", "hip_thrust", "romanian_deadlift", "glute_bridge"),
     "back": ("hip_thrust", "leg_press", "belt_squat", "hack_squat", "leg_extension"),
     "hip": ("leg_extension", "hamstring_curl", "leg_press"),
     "other": (),
@@ -100,15 +100,30 @@ def pain_facts(
     spare: tuple[str, ...] = ()
     if last is not None and last.level == "sharp" and catalogue:
         own = sessions[0][0].exercise_id if sessions[0] else ""
-        spare = tuple(
-            catalogue[i].name for i in sparing_ids(last.joint) if i in catalogue and i != own
-        )
+        ids = sparing_ids(last.joint, catalogue.get(own), catalogue)
+        spare = tuple(catalogue[i].name for i in ids if i in catalogue and i != own)
     return PainFacts(last, twice, spare)
 
 
-def sparing_ids(joint: Joint) -> tuple[str, ...]:
-    """The exercises that spare a joint, best first."""
-    return SPARING[joint]
+def sparing_ids(
+    joint: Joint, hurt: Exercise | None = None, catalogue: Mapping[str, Exercise] | None = None
+) -> tuple[str, ...]:
+    """The exercises that spare a joint, best first; given the exercise that hurt (and the
+    catalogue), those that work more of its muscles first (a hamstring curl's knee: the
+    Romanian deadlift before the box squat), else in the table's order."""
+    ids = SPARING[joint]
+    if hurt is None or not catalogue:
+        return ids
+    own = set(hurt.muscles)
+
+    def shared(ex_id: str) -> tuple[bool, bool]:
+        """How much of the same work: the same main (first) muscle, then any in common."""
+        other = catalogue.get(ex_id)
+        if other is None or not other.muscles or not hurt.muscles:
+            return (False, False)
+        return (other.muscles[0] == hurt.muscles[0], bool(own & set(other.muscles)))
+
+    return tuple(sorted(ids, key=shared, reverse=True))
 
 
 def after_pain(

@@ -206,7 +206,7 @@ class PlanEditing(GymScreen):
 
         pain = pain_facts(self.view.recent.get(old.id, [])).last if self.view else None
         sharp = pain is not None and pain.level == "sharp"
-        sparing = sparing_ids(pain.joint) if pain is not None and sharp else ()
+        sparing = sparing_ids(pain.joint, old, gym.exercises.by_id) if pain and sharp else ()
         first = f"sparing the {JOINT_NAMES[pain.joint]}" if pain and sparing else "best stand-ins"
         title = f"Swap {old.name} for ({first} first)"
         dialog = ExercisePickerDialog(
