@@ -11,6 +11,7 @@ from gymtui.core.program import load_program
 from gymtui.core.progression import suggest
 from gymtui.core.training import (
     build_plan,
+    gap_text,
     next_day,
     recovery,
     week_start,
@@ -144,3 +145,15 @@ def test_left_and_right_sets_pair_into_planned_sets(sides: list[str | None]) -> 
     for first, partner in slots:
         if partner is not None:
             assert {first.side, partner.side} == {"L", "R"} and first.id < partner.id
+
+
+def test_hours_since_legs_are_whole_hours_gone_so_the_edge_of_the_window_reads_true() -> None:
+    # 47 h 36 min after legs: still recovering, and it says 47 h (it said "48 h since legs"
+    # beside "ready in 1 h"); History's gap says the same
+    last = datetime(2026, 11, 20, 18, 0, tzinfo=UTC)
+    now = last + timedelta(hours=47, minutes=36)
+    assert recovery(last, now).text == "Recovering: ready in 1 h (47 h since legs)"
+    assert gap_text(47.6) == "47 h"
+    assert recovery(last, last + timedelta(hours=60, minutes=50)).text == (
+        "Ready: 60 h since legs, inside 48-72 h"
+    )

@@ -1,5 +1,6 @@
 """The training model: which day is next, recovery, progression and the plan for a session."""
 
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -80,9 +81,11 @@ def recovery(last_trained: datetime | None, now: datetime, *, trained: bool = Fa
     hours = max(0.0, (now - last_trained).total_seconds() / 3600)
     if hours < RECOVERY_MIN_H:
         wait = max(1, round(RECOVERY_MIN_H - hours))
-        return Recovery("recovering", f"Recovering: ready in {wait} h ({hours:.0f} h since legs)")
+        # whole hours gone, down (47.6 h is "47 h": "48 h" would read as inside the window)
+        since = math.floor(hours)
+        return Recovery("recovering", f"Recovering: ready in {wait} h ({since} h since legs)")
     if hours <= RECOVERY_MAX_H:
-        return Recovery("ready", f"Ready: {hours:.0f} h since legs, inside 48-72 h")
+        return Recovery("ready", f"Ready: {math.floor(hours)} h since legs, inside 48-72 h")
     return Recovery("overdue", f"Ready: it has been {gap_text(hours)} since legs")
 
 
@@ -90,7 +93,7 @@ def gap_text(hours: float) -> str:
     """`60 h`, `6 days`, `5 months`, `8 years`: a gap between leg days, in the unit that
     reads best (hours inside the 48-72 h window and under it)."""
     if hours <= RECOVERY_MAX_H:
-        return f"{hours:.0f} h"
+        return f"{math.floor(hours)} h"  # down: 47.6 h too soon is not "48 h too soon"
     days = hours / 24
     if days < 10:  # 3.3 days, not 3: just past the 72 h window must not read as inside it
         return f"{days:.1f}".removesuffix(".0") + " days"
