@@ -159,7 +159,7 @@ def test_a_closed_standard_output_is_a_message(paths: Paths) -> None:
 
 
 def test_ctrl_c_during_an_import_adds_nothing(paths: Paths, tmp_path: Path) -> None:
-    big = strong_file(tmp_path / "huge.csv", 100_000)
+    big = strong_file(tmp_path / "huge.csv", 200_000)  # long enough to stop mid-way when loaded
     process = subprocess.Popen(
         [sys.executable, "-m", "gymtui", "import", str(big)],
         stdout=subprocess.PIPE,
