@@ -147,3 +147,31 @@ async def test_after_an_x_set_with_nothing_left_a_digit_rates_that_set(
         ("back_squat", None),
         ("leg_extension", 9.0),
     ]
+
+
+async def test_a_warm_up_chosen_in_the_set_dialog_is_not_asked_about_its_light_weight(
+    paths: Paths, clock: FakeClock
+) -> None:
+    # squat planned at 102.5: enter, 30, Kind warm-up (w in the Kind field), enter: saved at
+    # once as a warm-up (it asked "under half the planned" first)
+    from gymtui.ui.dialogs.set_dialog import SetDialog
+
+    from helpers import db_rows
+
+    seed(paths, clock, [(3, [SetInput("back_squat", 100, 6)] * 4)])
+    app = make_app(paths, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        app.gym.update_settings(warmup_ramp=False)
+        await pilot.pause()
+        if "Day A" not in text_of(app, "#day-title"):
+            await pilot.press("s")
+            await pilot.pause()
+        await pilot.press("enter")
+        assert isinstance(app.screen, SetDialog)
+        await pilot.press(*"30", "tab", "tab", "tab", "tab")
+        assert app.focused is not None and app.focused.id == "kind"
+        await pilot.press("w", "enter")
+        assert isinstance(app.screen, TodayScreen)
+    assert db_rows(paths.database, "SELECT weight_kg, kind FROM sets WHERE weight_kg = 30") == [
+        (30.0, "warmup")
+    ]

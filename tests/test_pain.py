@@ -190,3 +190,15 @@ def test_sharp_knee_pain_on_a_hamstring_curl_offers_hamstring_work_first() -> No
     assert facts.stand_ins[0] == "Romanian deadlift"
     squat = [LoggedSet(2, 1, "back_squat", 1, "working", 100, 6, NOW, pain="knee sharp")]
     assert pain_facts([squat], EX).stand_ins[:2] == ("Box squat", "Leg press")
+
+
+def test_a_stand_in_named_for_a_place_keeps_its_capital_in_the_tip() -> None:
+    from gymtui.core.pain import in_a_sentence
+
+    assert in_a_sentence("Romanian deadlift") == "Romanian deadlift"
+    assert in_a_sentence("Box squat") == "box squat"
+    curl = [LoggedSet(1, 1, "hamstring_curl", 1, "working", 40, 12, NOW, pain="knee sharp")]
+    made = after_pain(
+        Suggestion(40.0, "rule"), pain_facts([curl], EX), EX["hamstring_curl"], "kg", None
+    )
+    assert "or c: Romanian deadlift, box squat" in made.reason

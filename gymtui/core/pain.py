@@ -145,9 +145,18 @@ def after_pain(
     if pain.level == "mild":
         reason = f"{pain.text} last time: {back}"
     else:  # shorter: the swap's names follow
-        spare = ", ".join(n.lower() for n in facts.stand_ins[:2]) or "a swap"
+        spare = ", ".join(in_a_sentence(n) for n in facts.stand_ins[:2]) or "a swap"
         reason = f"{pain.text}: {back}, or c: {spare}"
     return Suggestion(weight, reason, made.reps)
+
+
+PROPER = frozenset({"Romanian", "Bulgarian", "Copenhagen", "Nordic", "Smith", "Zercher"})
+
+
+def in_a_sentence(name: str) -> str:
+    """An exercise's name inside a sentence: lower case but for the names of people and
+    places ("box squat", "Romanian deadlift")."""
+    return " ".join(w if w in PROPER else w.lower() for w in name.split(" "))
 
 
 def loadable_under(kg: float, exercise: Exercise, unit: Unit, inventory: Inventory | None) -> float:

@@ -264,7 +264,12 @@ class SetDialog(GymDialog[SetInput | None]):
         assert rpe is None or isinstance(rpe, float)
         held = self.request.is_hold
         planned = self.request.planned_kg
-        if planned and weight < planned * LIGHT_SHARE and self._light_ok != weight:
+        if (
+            planned
+            and kind == "working"  # a warm-up or a drop set chosen here is light by design
+            and weight < planned * LIGHT_SHARE
+            and self._light_ok != weight
+        ):
             # a digit meant for something else (an effort rating) typed over the prefill
             self._light_ok = weight
             unit = self.request.unit
