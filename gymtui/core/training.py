@@ -384,21 +384,9 @@ def build_plan(
             last = before[n - 1][0] if n <= len(before) else None
             label = f"{n}/{slots}" if n <= slots else f"+{n - slots}"
             slot = n if n <= slots else None
-            judged_last = aimed[n - 1][0] if excused and n <= len(aimed) else None
-            rows.append(
-                PlanRow(
-                    exercise,
-                    label,
-                    planned,
-                    slot,
-                    done,
-                    last,
-                    partner,
-                    skipped=skip,
-                    judged_last=judged_last,
-                    excused_last=excused,
-                )
-            )
+            judged_set = aimed[n - 1][0] if excused and n <= len(aimed) else None
+            row = PlanRow(exercise, label, planned, slot, done, last, partner, skipped=skip)
+            rows.append(row._replace(judged_last=judged_set, excused_last=excused))
     return rows, suggestions
 
 

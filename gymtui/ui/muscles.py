@@ -25,3 +25,17 @@ def week_line(sets: dict[str, float], target: tuple[int, int]) -> Text:
         line.append(sets_text(count), style=MUSCLE_STYLE[target_state(count, target)])
     line.append(f" of {low}-{high}")
     return line
+
+
+def muscle_rows(
+    last_7_days: dict[str, float], per_week: list[dict[str, float]], target: tuple[int, int]
+) -> list[list[Text]]:
+    """History's Muscles tab: a row per muscle, its last 7 days and each week, coloured."""
+
+    def cell(count: float) -> Text:
+        return Text(sets_text(count), style=MUSCLE_STYLE[target_state(count, target)])
+
+    return [
+        [Text(muscle.capitalize()), cell(last_7_days[muscle]), *(cell(w[muscle]) for w in per_week)]
+        for muscle in MUSCLES
+    ]

@@ -29,10 +29,7 @@ from gymtui.core.metrics import (
     WeekRow,
     leg_days,
     record_lines,
-    sets_text,
-    target_state,
 )
-from gymtui.core.models import MUSCLES
 from gymtui.core.training import gap_text, week_start
 from gymtui.core.values import format_number, format_weight, from_kg, session_clock
 from gymtui.errors import GymtuiError
@@ -40,7 +37,7 @@ from gymtui.gym import MUSCLE_WEEKS, RANGES
 from gymtui.ui.css import css_beside
 from gymtui.ui.dialogs.base import ask
 from gymtui.ui.marks import session_marks_cell
-from gymtui.ui.muscles import MUSCLE_STYLE
+from gymtui.ui.muscles import muscle_rows
 from gymtui.ui.screens.base import GymScreen
 from gymtui.ui.text import clip, markup, plain
 from gymtui.ui.widgets.key_bar import KeyBar
@@ -300,17 +297,8 @@ class HistoryScreen(GymScreen):
             week_start(end, back).strftime("%d %b") for back in range(MUSCLE_WEEKS - 1, -1, -1)
         ]
         table.add_columns("Muscle", "7 days", *labels)
-
-        def cell(count: float) -> Text:
-            style = MUSCLE_STYLE[target_state(count, (low, high))]
-            return Text(sets_text(count), style=style)
-
-        for muscle in MUSCLES:
-            table.add_row(
-                muscle.capitalize(),
-                cell(overview.last_7_days[muscle]),
-                *(cell(week[muscle]) for week in overview.per_week),
-            )
+        for cells in muscle_rows(overview.last_7_days, overview.per_week, (low, high)):
+            table.add_row(*cells)
 
     # -- sessions ---------------------------------------------------------------------
 
