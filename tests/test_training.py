@@ -154,7 +154,7 @@ def test_hours_since_legs_are_whole_hours_gone_so_the_edge_of_the_window_reads_t
     now = last + timedelta(hours=47, minutes=36)
     assert recovery(last, now).text == "Recovering: ready in 1 h (47 h since legs)"
     assert gap_text(47.6) == "47 h"
-    assert gap_text(72.02) == "73 h"  # just past the window: not "3 days", which reads inside it
+    assert gap_text(72.02) == "3.1 days"  # just past the window: not "3 days", which reads inside
     assert gap_text(96.5) == "4 days"
     assert recovery(last, last + timedelta(hours=60, minutes=50)).text == (
         "Ready: 60 h since legs, inside 48-72 h"

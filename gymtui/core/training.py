@@ -94,10 +94,10 @@ def gap_text(hours: float) -> str:
     reads best (hours inside the 48-72 h window and under it)."""
     if hours <= RECOVERY_MAX_H:
         return f"{math.floor(hours)} h"  # down: 47.6 h too soon is not "48 h too soon"
-    if hours < 4 * 24:  # just past the window in hours, up: 72.02 h is "73 h", not "3 days"
-        return f"{math.ceil(hours)} h"
     days = hours / 24
-    if days < 10:  # 3.3 days, not 3: just past the 72 h window must not read as inside it
+    if days < 4:  # up, to a tenth: just past the window (72.02 h) is 3.1 days, never "3 days"
+        return f"{math.ceil(days * 10 - 1e-9) / 10:.1f}".removesuffix(".0") + " days"
+    if days < 10:  # 4.5 days
         return f"{days:.1f}".removesuffix(".0") + " days"
     if days < 60:
         return f"{days:.0f} days"
