@@ -4,14 +4,18 @@ the bar."""
 
 from datetime import timedelta
 
+from textual.pilot import Pilot
+
 from gymtui.core.models import SetInput
 from gymtui.core.program import load_program
 from gymtui.paths import Paths
 from gymtui.store import Store
+from gymtui.ui.app import GymApp
+from gymtui.ui.dialogs.set_dialog import SetDialog
 from gymtui.ui.screens.today import TodayScreen
 
 from conftest import FakeClock
-from helpers import make_app, table_rows, text_of
+from helpers import db_rows, make_app, table_rows, text_of
 
 SIZE = (100, 30)
 
@@ -31,6 +35,13 @@ def seed(paths: Paths, clock: FakeClock, sessions: list[tuple[int, list[SetInput
     store.close()
 
 
+async def on_day_a(app: GymApp, pilot: Pilot[None]) -> None:
+    """Today on Day A: the rotation may say B after the seeded sessions (s switches)."""
+    if "Day A" not in text_of(app, "#day-title"):
+        await pilot.press("s")
+        await pilot.pause()
+
+
 async def test_a_session_of_only_warm_ups_does_not_hide_the_working_sets_before_it(
     paths: Paths, clock: FakeClock
 ) -> None:
@@ -41,9 +52,7 @@ async def test_a_session_of_only_warm_ups_does_not_hide_the_working_sets_before_
     app = make_app(paths, clock)
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, TodayScreen)
-        if "Day A" not in text_of(app, "#day-title"):
-            await pilot.press("s")  # the rotation says B: switch to A, as the tester did
-            await pilot.pause()
+        await on_day_a(app, pilot)
         assert "Day A" in text_of(app, "#day-title")
         rows = [r for r in table_rows(app) if r[1].strip().startswith(("1/4", "▶1/4"))]
         assert rows and "100 × 6" in rows[0][3] and rows[0][4].startswith("102.5")
@@ -58,17 +67,11 @@ async def test_a_barbell_weight_under_the_empty_bar_is_refused_and_nothing_saved
 ) -> None:
     # enter on a squat set, then 7 (a digit meant to rate the last set): 7 kg is no squat on
     # a 20 kg bar. Refused with what to do; the file holds nothing; a real weight saves
-    from gymtui.ui.dialogs.set_dialog import SetDialog
-
-    from helpers import db_rows
-
     app = make_app(paths, clock)
     async with app.run_test(size=SIZE) as pilot:
         app.gym.update_settings(warmup_ramp=False)
         await pilot.pause()
-        if "Day A" not in text_of(app, "#day-title"):
-            await pilot.press("s")
-            await pilot.pause()
+        await on_day_a(app, pilot)
         await pilot.press("enter")
         assert isinstance(app.screen, SetDialog)
         await pilot.press("7", "tab", "5", "enter")
@@ -90,16 +93,10 @@ async def test_a_working_weight_under_half_the_planned_asks_once_more(
 ) -> None:
     # hamstring curl planned at 35 kg; enter then 8 (an effort rating meant for the last set)
     # is not saved at once: the dialog says so; enter again saves it as typed
-    from gymtui.ui.dialogs.set_dialog import SetDialog
-
-    from helpers import db_rows
-
     seed(paths, clock, [(7, [SetInput("hamstring_curl", 35, 12)] * 3)])
     app = make_app(paths, clock)
     async with app.run_test(size=SIZE) as pilot:
-        if "Day A" not in text_of(app, "#day-title"):
-            await pilot.press("s")
-            await pilot.pause()
+        await on_day_a(app, pilot)
         view = app.screen.view
         assert view is not None
         row = next(i for i, r in enumerate(view.rows) if r.exercise.id == "hamstring_curl")
@@ -123,10 +120,6 @@ async def test_after_an_x_set_with_nothing_left_a_digit_rates_that_set(
 ) -> None:
     # a day of one squat set, done; then x, leg extension, 50 x 12; then 9: the leg extension
     # is rated (the cursor stayed on the squat row and the digit rated the squat)
-    from gymtui.ui.dialogs.set_dialog import SetDialog
-
-    from helpers import db_rows
-
     paths.program_file.parent.mkdir(parents=True, exist_ok=True)
     paths.program_file.write_text(
         '[warmup]\nexercises = "off"\n\n[[days]]\nkey = "A"\nname = "Day A"\n'
@@ -154,18 +147,12 @@ async def test_a_warm_up_chosen_in_the_set_dialog_is_not_asked_about_its_light_w
 ) -> None:
     # squat planned at 102.5: enter, 30, Kind warm-up (w in the Kind field), enter: saved at
     # once as a warm-up (it asked "under half the planned" first)
-    from gymtui.ui.dialogs.set_dialog import SetDialog
-
-    from helpers import db_rows
-
     seed(paths, clock, [(3, [SetInput("back_squat", 100, 6)] * 4)])
     app = make_app(paths, clock)
     async with app.run_test(size=SIZE) as pilot:
         app.gym.update_settings(warmup_ramp=False)
         await pilot.pause()
-        if "Day A" not in text_of(app, "#day-title"):
-            await pilot.press("s")
-            await pilot.pause()
+        await on_day_a(app, pilot)
         await pilot.press("enter")
         assert isinstance(app.screen, SetDialog)
         await pilot.press(*"30", "tab", "tab", "tab", "tab")
